@@ -1,0 +1,37 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "suyuan",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "suyuan", targets: ["suyuan"]),
+        .library(name: "Identifiers", targets: ["Identifiers"]),
+        .library(name: "EPCIS", targets: ["EPCIS"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .target(name: "Identifiers", swiftSettings: strict),
+        .target(name: "EPCIS", dependencies: ["Identifiers"], swiftSettings: strict),
+        .executableTarget(
+            name: "suyuan",
+            dependencies: [
+                "Identifiers",
+                "EPCIS",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "IdentifiersTests", dependencies: ["Identifiers"], swiftSettings: strict),
+        .testTarget(name: "EPCISTests", dependencies: ["EPCIS", "Identifiers"], swiftSettings: strict),
+    ],
+    swiftLanguageModes: [.v6]
+)

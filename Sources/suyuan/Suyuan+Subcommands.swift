@@ -1,0 +1,6 @@
+import ArgumentParser
+
+extension Suyuan {
+    /// Every top-level subcommand, in the order `suyuan --help` lists them.
+    static let subcommandList: [any ParsableCommand.Type] = []
+}
