@@ -1,0 +1,6 @@
+import ArgumentParser
+
+extension EPCISCommand {
+    /// The `epcis` subcommands.
+    static let subcommandList: [any ParsableCommand.Type] = []
+}
