@@ -67,3 +67,11 @@ import Testing
         #expect(temperature.jsonValue == "Temperature")
     }
 }
+
+@Suite struct ConformanceSetTests {
+    @Test("the official conformance set is where the tests look for it")
+    func conformanceSetIsPresent() {
+        #expect(Conformance.files(under: "gs1-EPCIS/JSON", extensions: ["jsonld"]).count >= 40)
+        #expect(Conformance.files(under: "gs1-EPCIS/XML", extensions: ["xml"]).count >= 30)
+    }
+}
