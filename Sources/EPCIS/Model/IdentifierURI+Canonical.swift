@@ -1,0 +1,17 @@
+public import Identifiers
+
+extension IdentifierURI {
+    /// The GS1 identifier this URI spells, or nil when it is not a GS1 identifier or is malformed.
+    public var gs1Identifier: EPCIdentifier? {
+        (try? EPCIdentifier.parse(text)) ?? nil
+    }
+
+    /// One spelling for every spelling of the same identifier: the canonical GS1 Digital Link URI
+    /// (`https://id.gs1.org/…`) of a GS1 identifier in URN or Digital Link form; any other URI as it is.
+    ///
+    /// Stores index identifiers by this key, and queries compare by it, so that an item captured as an EPC URN
+    /// is found by its Digital Link and the other way round.
+    public var canonicalKey: String {
+        gs1Identifier?.digitalLink() ?? text
+    }
+}
