@@ -2,5 +2,8 @@ import ArgumentParser
 
 extension Suyuan {
     /// Every top-level subcommand, in the order `suyuan --help` lists them.
-    static let subcommandList: [any ParsableCommand.Type] = []
+    static let subcommandList: [any ParsableCommand.Type] = [
+        IDCommand.self,
+        BenchCommand.self,
+    ]
 }
