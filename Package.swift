@@ -14,6 +14,7 @@ let package = Package(
         .executable(name: "suyuan", targets: ["suyuan"]),
         .library(name: "Identifiers", targets: ["Identifiers"]),
         .library(name: "EPCIS", targets: ["EPCIS"]),
+        .library(name: "Storage", targets: ["Storage"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -21,6 +22,7 @@ let package = Package(
     targets: [
         .target(name: "Identifiers", swiftSettings: strict),
         .target(name: "EPCIS", dependencies: ["Identifiers"], swiftSettings: strict),
+        .target(name: "Storage", dependencies: ["EPCIS", "Identifiers"], swiftSettings: strict),
         .executableTarget(
             name: "suyuan",
             dependencies: [
@@ -32,6 +34,7 @@ let package = Package(
         ),
         .testTarget(name: "IdentifiersTests", dependencies: ["Identifiers"], swiftSettings: strict),
         .testTarget(name: "EPCISTests", dependencies: ["EPCIS", "Identifiers"], swiftSettings: strict),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "EPCIS"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -20,10 +20,23 @@ public struct EventMatcher: Sendable {
     public func apply(_ query: EPCISQuery, to events: some Sequence<EPCISEvent>) throws(QueryParameterError)
         -> [EPCISEvent]
     {
-        var result = events.filter { matches($0, query) }
+        try apply(query, to: events, event: { $0 })
+    }
+
+    /// The items whose events match `query`, ordered and limited as it asks.
+    /// - Parameters:
+    ///   - query: the query.
+    ///   - items: candidates, e.g. stored events with their IDs.
+    ///   - event: the event of an item.
+    /// - Returns: the matching items.
+    /// - Throws: ``QueryParameterError`` `.queryTooLarge` when more than `maxEventCount` items match.
+    public func apply<Item>(
+        _ query: EPCISQuery, to items: some Sequence<Item>, event: (Item) -> EPCISEvent
+    ) throws(QueryParameterError) -> [Item] {
+        var result = items.filter { matches(event($0), query) }
         if let orderBy = query.orderBy {
             let descending = query.orderDirection == .descending
-            let keyed = result.map { (event: $0, key: Self.orderValue(of: $0, by: orderBy)) }
+            let keyed = result.map { (item: $0, key: Self.orderValue(of: event($0), by: orderBy)) }
             // Events that lack the field go last, in either direction (EPCIS allows any position).
             result = keyed.sorted { lhs, rhs in
                 switch (lhs.key, rhs.key) {
@@ -31,7 +44,7 @@ public struct EventMatcher: Sendable {
                 case (.some, .none): true
                 default: false
                 }
-            }.map(\.event)
+            }.map(\.item)
         }
         if let limit = query.eventCountLimit { result = Array(result.prefix(limit)) }
         if let max = query.maxEventCount, result.count > max {

@@ -1,0 +1,91 @@
+public import EPCIS
+
+/// The events of a document made ready for storing: validated, hashed, given their IDs and record time, and
+/// checked for duplicates within the document. Backends then check them against what they hold
+/// (``resolvingStored(hashes:ids:)``) inside their transaction.
+public struct CapturePlan: Sendable {
+    /// The events to store, in document order.
+    public private(set) var events: [StoredEvent]
+    /// The master data of the document.
+    public var masterData: [Vocabulary]
+    /// Problems of events left out (with `.proceed`).
+    public private(set) var rejected: [Diagnostic]
+    /// How to treat problems.
+    public let errorBehaviour: CaptureContext.ErrorBehaviour
+
+    /// Validates and hashes a document's events.
+    /// - Parameters:
+    ///   - document: the decoded document.
+    ///   - locations: where each event stood in the source, for diagnostics.
+    ///   - context: record time, error behaviour, validator.
+    /// - Throws: ``StorageError`` `.invalidDocument` with every diagnostic (rollback), or when no event is left.
+    public init(
+        _ document: EPCISDocument, locations: [EventLocation]? = nil, context: CaptureContext
+    ) throws(StorageError) {
+        errorBehaviour = context.errorBehaviour
+        masterData = document.masterData
+        var header = document
+        header.events = []
+        var diagnostics = context.validator.validate(header).filter { $0.severity == .error }
+        let documentLevelProblem = !diagnostics.isEmpty
+        let pointers = (0..<document.events.count).map { index in
+            locations?[index] ?? EventLocation(pointer: "/epcisBody/eventList/\(index)")
+        }
+        var badEvents: Set<Int> = []
+        for (index, event) in document.events.enumerated() {
+            let problems = context.validator.validate(event, at: pointers[index]).filter { $0.severity == .error }
+            if !problems.isEmpty { badEvents.insert(index) }
+            diagnostics += problems
+        }
+        if !diagnostics.isEmpty && (errorBehaviour == .rollback || documentLevelProblem) {
+            throw StorageError(
+                .invalidDocument, "the document is not valid EPCIS 2.0; nothing was stored", diagnostics: diagnostics)
+        }
+        rejected = diagnostics
+        let hasher = EventHasher(for: document)
+        var seen: Set<String> = []
+        var stored: [StoredEvent] = []
+        var duplicates: [String] = []
+        for (index, original) in document.events.enumerated() where !badEvents.contains(index) {
+            let hashID = hasher.hashID(for: original)
+            guard seen.insert(hashID).inserted else {
+                duplicates.append(hashID)
+                rejected.append(Diagnostic(at: pointers[index].pointer, "the same event stands twice in the document"))
+                continue
+            }
+            var event = original
+            event.recordTime = context.recordTime
+            let id = event.eventID ?? hashID
+            event.eventID = id
+            stored.append(StoredEvent(event: event, id: id, hashID: hashID))
+        }
+        if !duplicates.isEmpty && errorBehaviour == .rollback {
+            throw StorageError(
+                .duplicateEvent, "the document holds the same event twice; nothing was stored", eventIDs: duplicates)
+        }
+        events = stored
+    }
+
+    /// Removes (`.proceed`) or refuses (`.rollback`) events that the store already holds.
+    ///
+    /// An event is already held when its event hash is stored, or its eventID is stored and it is not an error
+    /// declaration (an error declaration carries the eventID of the event it corrects: EPCIS 2.0 section 7.4.1.2).
+    /// - Parameters:
+    ///   - hashes: the stored event hashes among ``events``' hashes.
+    ///   - ids: the stored event IDs among ``events``' IDs.
+    /// - Throws: ``StorageError`` `.duplicateEvent` with the IDs, under `.rollback`.
+    public mutating func resolvingStored(hashes: Set<String>, ids: Set<String>) throws(StorageError) {
+        let duplicates = events.filter { stored in
+            hashes.contains(stored.hashID) || (ids.contains(stored.id) && stored.event.errorDeclaration == nil)
+        }
+        guard !duplicates.isEmpty else { return }
+        if errorBehaviour == .rollback {
+            throw StorageError(
+                .duplicateEvent, "\(duplicates.count) event(s) are already stored; nothing was stored",
+                eventIDs: duplicates.map(\.id))
+        }
+        let duplicateIDs = Set(duplicates.map(\.id))
+        rejected += duplicates.map { Diagnostic(at: $0.id, "already stored") }
+        events.removeAll { duplicateIDs.contains($0.id) }
+    }
+}

@@ -1,0 +1,55 @@
+public import EPCIS
+import Foundation
+
+/// An event store in memory: the reference backend of the conformance suite, and a store for tests and demos.
+public actor InMemoryEventStore: EventStore {
+    private var stored: [StoredEvent] = []
+    private var hashes: Set<String> = []
+    private var positionsByID: [String: [Int]] = [:]
+    private var vocabularies: [Vocabulary] = []
+
+    /// Makes an empty store.
+    public init() {}
+
+    public func capture(_ document: EPCISDocument, context: CaptureContext) throws(StorageError) -> CaptureReceipt {
+        var plan = try CapturePlan(document, context: context)
+        let known = Set(plan.events.map(\.id)).filter { positionsByID[$0] != nil }
+        try plan.resolvingStored(hashes: Set(plan.events.map(\.hashID)).intersection(hashes), ids: known)
+        for event in plan.events {
+            positionsByID[event.id, default: []].append(stored.count)
+            hashes.insert(event.hashID)
+            stored.append(event)
+        }
+        vocabularies += plan.masterData
+        return CaptureReceipt(
+            eventIDs: plan.events.map(\.id), masterDataElements: plan.masterData.reduce(0) { $0 + $1.elements.count },
+            rejected: plan.rejected)
+    }
+
+    public func events(matching query: EPCISQuery, page: PageRequest) throws(StorageError) -> EventPage {
+        let fingerprint = String(UInt64(bitPattern: Int64(query.hashValue)), radix: 36)
+        var offset = 0
+        if let token = page.token {
+            let parts = token.split(separator: ".")
+            guard parts.count == 2, parts[1] == Substring(fingerprint), let start = Int(parts[0]), start >= 0 else {
+                throw StorageError(.invalidPageToken, "the page token does not belong to this query")
+            }
+            offset = start
+        }
+        let matcher = EventMatcher(masterData: InMemoryMasterData(vocabularies))
+        let matching: [StoredEvent]
+        do {
+            matching = try matcher.apply(query, to: stored, event: \.event)
+        } catch {
+            throw StorageError(.invalidQuery, error.description)
+        }
+        let window = matching.dropFirst(offset).prefix(page.size)
+        let events = Array(window)
+        let next = offset + window.count < matching.count ? "\(offset + window.count).\(fingerprint)" : nil
+        return EventPage(events: events, nextPageToken: next)
+    }
+
+    public func events(withID id: String) -> [StoredEvent] {
+        (positionsByID[id] ?? []).map { stored[$0] }
+    }
+}

@@ -1,0 +1,60 @@
+public import EPCIS
+
+/// Why a store refused or failed a request.
+///
+/// Backends wrap their database errors as `underlying`; the message never carries database text, so that it
+/// can be shown to a client as it is.
+public struct StorageError: Error, Sendable, CustomStringConvertible {
+    /// The kind of failure; each maps to one client-visible outcome (an HTTP status, an exit code).
+    public struct Code: Hashable, Sendable, CustomStringConvertible {
+        private enum Base: String, Hashable, Sendable {
+            case invalidDocument, duplicateEvent, notFound, invalidQuery, invalidPageToken, schemaOutdated,
+                unavailable, internalFailure
+        }
+        private let base: Base
+        /// The document breaks the EPCIS schema or a rule; `diagnostics` lists every problem. Nothing was stored.
+        public static let invalidDocument = Code(base: .invalidDocument)
+        /// An event is already stored (same event hash, or same eventID without an error declaration).
+        public static let duplicateEvent = Code(base: .duplicateEvent)
+        /// The thing asked for does not exist.
+        public static let notFound = Code(base: .notFound)
+        /// A query parameter is unknown, malformed or conflicting, or the result is too large.
+        public static let invalidQuery = Code(base: .invalidQuery)
+        /// A paging token is malformed, expired, or belongs to another query.
+        public static let invalidPageToken = Code(base: .invalidPageToken)
+        /// The database schema is older than this build; run `suyuan migrate`.
+        public static let schemaOutdated = Code(base: .schemaOutdated)
+        /// The database cannot be reached.
+        public static let unavailable = Code(base: .unavailable)
+        /// Anything else: a bug or a broken database. The message stays generic.
+        public static let internalFailure = Code(base: .internalFailure)
+        public var description: String { base.rawValue }
+    }
+
+    /// The kind of failure.
+    public var code: Code
+    /// What went wrong, safe to show to a client.
+    public var message: String
+    /// Every problem with a rejected document.
+    public var diagnostics: [Diagnostic]
+    /// The event IDs at fault (duplicates).
+    public var eventIDs: [String]
+    /// The error of the layer below (a database error), for logs only.
+    public var underlying: (any Error)?
+
+    /// Makes an error.
+    public init(
+        _ code: Code, _ message: String, diagnostics: [Diagnostic] = [], eventIDs: [String] = [],
+        underlying: (any Error)? = nil
+    ) {
+        self.code = code
+        self.message = message
+        self.diagnostics = diagnostics
+        self.eventIDs = eventIDs
+        self.underlying = underlying
+    }
+
+    public var description: String {
+        ([message] + diagnostics.map(\.description) + eventIDs.map { "  \($0)" }).joined(separator: "\n")
+    }
+}
