@@ -23,6 +23,7 @@ let package = Package(
         .target(name: "Identifiers", swiftSettings: strict),
         .target(name: "EPCIS", dependencies: ["Identifiers"], swiftSettings: strict),
         .target(name: "Storage", dependencies: ["EPCIS", "Identifiers"], swiftSettings: strict),
+        .target(name: "StorageTesting", dependencies: ["Storage", "EPCIS"], swiftSettings: strict),
         .executableTarget(
             name: "suyuan",
             dependencies: [
@@ -34,7 +35,7 @@ let package = Package(
         ),
         .testTarget(name: "IdentifiersTests", dependencies: ["Identifiers"], swiftSettings: strict),
         .testTarget(name: "EPCISTests", dependencies: ["EPCIS", "Identifiers"], swiftSettings: strict),
-        .testTarget(name: "StorageTests", dependencies: ["Storage", "EPCIS"], swiftSettings: strict),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "StorageTesting", "EPCIS"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -48,7 +48,7 @@ public struct CapturePlan: Sendable {
         var duplicates: [String] = []
         for (index, original) in document.events.enumerated() where !badEvents.contains(index) {
             let hashID = hasher.hashID(for: original)
-            guard seen.insert(hashID).inserted else {
+            guard seen.insert(hashID + (original.errorDeclaration == nil ? "" : "#declared")).inserted else {
                 duplicates.append(hashID)
                 rejected.append(Diagnostic(at: pointers[index].pointer, "the same event stands twice in the document"))
                 continue
@@ -68,15 +68,21 @@ public struct CapturePlan: Sendable {
 
     /// Removes (`.proceed`) or refuses (`.rollback`) events that the store already holds.
     ///
-    /// An event is already held when its event hash is stored, or its eventID is stored and it is not an error
-    /// declaration (an error declaration carries the eventID of the event it corrects: EPCIS 2.0 section 7.4.1.2).
+    /// The event hash leaves `errorDeclaration` out, and an error declaration carries the eventID of the event it
+    /// corrects (EPCIS 2.0 section 7.4.1.2; CBV 2.0 section 8.9). So a plain event is already held when its hash
+    /// or its eventID is stored; an error declaration only when a declaration with its hash is stored.
     /// - Parameters:
     ///   - hashes: the stored event hashes among ``events``' hashes.
+    ///   - declaredHashes: those of them stored as error declarations.
     ///   - ids: the stored event IDs among ``events``' IDs.
     /// - Throws: ``StorageError`` `.duplicateEvent` with the IDs, under `.rollback`.
-    public mutating func resolvingStored(hashes: Set<String>, ids: Set<String>) throws(StorageError) {
+    public mutating func resolvingStored(
+        hashes: Set<String>, declaredHashes: Set<String>, ids: Set<String>
+    ) throws(StorageError) {
         let duplicates = events.filter { stored in
-            hashes.contains(stored.hashID) || (ids.contains(stored.id) && stored.event.errorDeclaration == nil)
+            stored.event.errorDeclaration == nil
+                ? hashes.contains(stored.hashID) || ids.contains(stored.id)
+                : declaredHashes.contains(stored.hashID)
         }
         guard !duplicates.isEmpty else { return }
         if errorBehaviour == .rollback {

@@ -5,6 +5,7 @@ import Foundation
 public actor InMemoryEventStore: EventStore {
     private var stored: [StoredEvent] = []
     private var hashes: Set<String> = []
+    private var declaredHashes: Set<String> = []
     private var positionsByID: [String: [Int]] = [:]
     private var vocabularies: [Vocabulary] = []
 
@@ -14,10 +15,16 @@ public actor InMemoryEventStore: EventStore {
     public func capture(_ document: EPCISDocument, context: CaptureContext) throws(StorageError) -> CaptureReceipt {
         var plan = try CapturePlan(document, context: context)
         let known = Set(plan.events.map(\.id)).filter { positionsByID[$0] != nil }
-        try plan.resolvingStored(hashes: Set(plan.events.map(\.hashID)).intersection(hashes), ids: known)
+        let planned = Set(plan.events.map(\.hashID))
+        try plan.resolvingStored(
+            hashes: planned.intersection(hashes), declaredHashes: planned.intersection(declaredHashes), ids: known)
         for event in plan.events {
             positionsByID[event.id, default: []].append(stored.count)
-            hashes.insert(event.hashID)
+            if event.event.errorDeclaration == nil {
+                hashes.insert(event.hashID)
+            } else {
+                declaredHashes.insert(event.hashID)
+            }
             stored.append(event)
         }
         vocabularies += plan.masterData

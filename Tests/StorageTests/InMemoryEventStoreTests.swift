@@ -1,0 +1,35 @@
+import Storage
+import StorageTesting
+import Testing
+
+@Suite struct InMemoryEventStoreTests {
+    let suite = StorageConformance { InMemoryEventStore() }
+
+    @Test("capture stores every event with its hash and record time") func capture() async throws {
+        try await suite.captureStoresEveryEvent()
+    }
+
+    @Test("a document with an invalid event stores nothing") func invalid() async throws {
+        try await suite.invalidDocumentStoresNothing()
+    }
+
+    @Test("a re-sent document is refused as a duplicate") func resent() async throws {
+        try await suite.resentDocumentIsRefused()
+    }
+
+    @Test("proceed stores the new events and reports the duplicates") func proceed() async throws {
+        try await suite.proceedStoresTheRest()
+    }
+
+    @Test("an error declaration is stored beside the event it corrects") func errorDeclaration() async throws {
+        try await suite.errorDeclarationKeepsTheEventID()
+    }
+
+    @Test("queries page with tokens that belong to the query") func paging() async throws {
+        try await suite.queriesPageWithTokens()
+    }
+
+    @Test("a query by identifier finds the item in either spelling") func byIdentifier() async throws {
+        try await suite.queryByIdentifier()
+    }
+}
