@@ -26,6 +26,11 @@ struct OracleDifferentialTests {
         var digitalLinks: [ElementAnswer]
         var epc: [EPCAnswer]
         var hexes: [EPCAnswer]
+        var urns: [URNAnswer]
+    }
+    struct URNAnswer: Decodable {
+        var elementString: String?
+        var canonical: String?
     }
 
     struct Question: Encodable {
@@ -35,7 +40,8 @@ struct OracleDifferentialTests {
     }
 
     static func ask(
-        elementStrings: [String], digitalLinks: [String], epc: [Question], hexes: [String]
+        elementStrings: [String] = [], digitalLinks: [String] = [], epc: [Question] = [], hexes: [String] = [],
+        urns: [String] = []
     ) throws -> Answers {
         let python = try #require(ProcessInfo.processInfo.environment["SUYUAN_ORACLE_PYTHON"])
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Oracle/oracle.py")
@@ -44,10 +50,11 @@ struct OracleDifferentialTests {
             var digitalLinks: [String]
             var epc: [Question]
             var hexes: [String]
+            var urns: [String]
         }
         let input = FileManager.default.temporaryDirectory.appendingPathComponent("suyuan-oracle-\(UUID().uuidString).json")
         defer { try? FileManager.default.removeItem(at: input) }
-        try JSONEncoder().encode(Batch(elementStrings: elementStrings, digitalLinks: digitalLinks, epc: epc, hexes: hexes))
+        try JSONEncoder().encode(Batch(elementStrings: elementStrings, digitalLinks: digitalLinks, epc: epc, hexes: hexes, urns: urns))
             .write(to: input)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: python)
@@ -137,6 +144,38 @@ struct OracleDifferentialTests {
         }
     }
 
+    @Test("EPC URNs of every scheme give epcpy's element string and the event hash reference's canonical Digital Link")
+    func urnsAgreeWithOracles() throws {
+        // Given URNs of every GS1 scheme, with escaped and literal special characters
+        var generator = InputGenerator(seed: 7)
+        let urns = (0..<300).map { _ in generator.anyURN() }
+        // When epcpy and the GS1 event hash reference implementation translate them
+        let answers = try Self.ask(urns: urns)
+        // Then our element strings and canonical Digital Links are the same
+        var compared = (elementStrings: 0, links: 0)
+        for (urn, answer) in zip(urns, answers.urns) {
+            let id = try #require(try EPCIdentifier.parse(urn), "\(urn)")
+            // epcpy 0.1.8 cuts a GIAI's asset reference at the first ':' (TDS writes ':' literally in URNs).
+            let epcpyCutsAtColon = urn.hasPrefix("urn:epc:id:giai:") && urn.dropFirst(16).contains(":")
+            if let expected = answer.elementString, !epcpyCutsAtColon {
+                let theirs = expected.hasSuffix("(254)0") ? String(expected.dropLast(6)) : expected
+                #expect(id.elements.map(\.description).joined() == theirs, "\(urn)")
+                compared.elementStrings += 1
+            }
+            if let canonical = answer.canonical {
+                #expect(id.digitalLink() == canonical, "\(urn)")
+                compared.links += 1
+            }
+            // And the URN comes back from the Digital Link with the URN's own prefix length
+            if let link = id.digitalLink(), let length = id.companyPrefixLength {
+                let back = try EPCIdentifier.parse(link, prefixLengths: FixedCompanyPrefixLength(length))
+                #expect(back?.urn.map(PercentEncodingNormaliser.normalise) == PercentEncodingNormaliser.normalise(urn))
+            }
+        }
+        #expect(compared.elementStrings >= 200)
+        #expect(compared.links >= 200)
+    }
+
     /// Same path, same query parameters in any order.
     static func sameLink(_ a: String, _ b: String) -> Bool {
         func split(_ s: String) -> (Substring, Set<Substring>) {
@@ -144,6 +183,29 @@ struct OracleDifferentialTests {
             return (parts[0], Set(parts.count > 1 ? parts[1].split(separator: "&") : []))
         }
         return split(a) == split(b)
+    }
+}
+
+/// Makes URNs comparable whatever characters they chose to escape: decodes every escape, then applies the TDS
+/// escaping.
+enum PercentEncodingNormaliser {
+    static func normalise(_ urn: String) -> String {
+        // TDS escapes exactly " % & / < > ? (and # for CPI); everything else is written literally.
+        var out = ""
+        var index = urn.startIndex
+        while index < urn.endIndex {
+            if urn[index] == "%", let end = urn.index(index, offsetBy: 3, limitedBy: urn.endIndex),
+                let byte = UInt8(urn[urn.index(after: index)..<end], radix: 16)
+            {
+                let character = Character(Unicode.Scalar(byte))
+                out += "\"%&/<>?#".contains(character) ? "%" + String(byte, radix: 16, uppercase: true) : String(character)
+                index = end
+            } else {
+                out.append(urn[index])
+                index = urn.index(after: index)
+            }
+        }
+        return out
     }
 }
 

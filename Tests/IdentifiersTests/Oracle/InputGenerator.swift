@@ -140,3 +140,44 @@ extension String {
         count >= length ? self : String(repeating: "0", count: length - count) + self
     }
 }
+
+extension InputGenerator {
+    /// A URN-escaped text of up to `maxLength` characters, mixing characters EPC URNs write literally with
+    /// ones they escape.
+    mutating func urnText(_ maxLength: Int) -> String {
+        let literal = Array("ABCxyz0189-_.:;=!'()*+,")
+        let escaped = ["%2F", "%25", "%26", "%3C", "%3E", "%3F", "%22"]
+        var out = ""
+        for _ in 0..<(1 + next(maxLength)) {
+            if next(6) == 0 { out += escaped[next(escaped.count)] } else { out.append(literal[next(literal.count)]) }
+        }
+        return out
+    }
+
+    /// A pure identity, class or pattern URN of any GS1 scheme.
+    mutating func anyURN() -> String {
+        let cpLength = 6 + next(7)
+        let cp = digits(cpLength)
+        let gtinRef = digits(13 - cpLength)
+        let ref12 = digits(12 - cpLength)
+        switch next(17) {
+        case 0: return "urn:epc:id:sgtin:\(cp).\(gtinRef).\(urnText(20))"
+        case 1: return "urn:epc:id:sscc:\(cp).\(digits(17 - cpLength))"
+        case 2: return "urn:epc:id:sgln:\(cp).\(ref12).\(next(3) == 0 ? "0" : urnText(20))"
+        case 3: return "urn:epc:id:grai:\(cp).\(ref12).\(urnText(16))"
+        case 4: return "urn:epc:id:giai:\(cp).\(urnText(30 - cpLength))"
+        case 5: return "urn:epc:id:gsrn:\(cp).\(digits(17 - cpLength))"
+        case 6: return "urn:epc:id:gsrnp:\(cp).\(digits(17 - cpLength))"
+        case 7: return "urn:epc:id:gdti:\(cp).\(ref12).\(urnText(17))"
+        case 8: return "urn:epc:id:cpi:\(cp).\(text(min(12, 30 - cpLength), charset: "ABC0189-")).\(String(next(1_000_000)))"
+        case 9: return "urn:epc:id:sgcn:\(cp).\(ref12).\(digits(1 + next(12)))"
+        case 10: return "urn:epc:id:ginc:\(cp).\(urnText(30 - cpLength))"
+        case 11: return "urn:epc:id:gsin:\(cp).\(digits(16 - cpLength))"
+        case 12: return "urn:epc:id:itip:\(cp).\(gtinRef).\(digits(2)).\(digits(2)).\(urnText(20))"
+        case 13: return "urn:epc:id:upui:\(cp).\(gtinRef).\(urnText(28))"
+        case 14: return "urn:epc:id:pgln:\(cp).\(ref12)"
+        case 15: return "urn:epc:class:lgtin:\(cp).\(gtinRef).\(urnText(20))"
+        default: return "urn:epc:idpat:sgtin:\(cp).\(gtinRef).*"
+        }
+    }
+}

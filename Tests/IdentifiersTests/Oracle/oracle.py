@@ -2,12 +2,14 @@
 
 Reads one JSON object from the file named in argv[1]:
   {"elementStrings": [text, ...], "digitalLinks": [uri, ...],
-   "epc": [{"urn": ..., "scheme": "sgtin-96", "filter": 1}, ...], "hexes": [hex, ...]}
+   "epc": [{"urn": ..., "scheme": "sgtin-96", "filter": 1}, ...], "hexes": [hex, ...], "urns": [urn, ...]}
 and writes one JSON object to stdout with an answer per question (same order):
   elementStrings: {"ok": true, "ais": [[ai, value], ...], "dl": canonical DL} | {"ok": false, "error": ...}  (biip)
   digitalLinks:   {"ok": true, "ais": [[ai, value], ...], "canonical": uri} | {"ok": false, ...}            (biip)
   epc:            {"ok": true, "hex": ..., "elementString": ...} | {"ok": false, ...}                         (epcpy)
   hexes:          {"ok": true, "urn": ..., "tagURI": ...} | {"ok": false, ...}                              (epcpy)
+  urns:           {"elementString": ... | null, "canonical": ... | null}
+                  (epcpy's element string; the GS1 event hash reference implementation's canonical Digital Link)
 """
 import json
 import sys
@@ -78,6 +80,20 @@ def from_hex(text):
         return {"ok": False, "error": f"{type(error).__name__}: {error}"}
 
 
+def urn(text):
+    answer = {"elementString": None, "canonical": None}
+    try:
+        answer["elementString"] = epc_pure_identity_to_gs1_element_string(text)
+    except Exception:
+        pass
+    try:
+        from epcis_event_hash_generator.dl_normaliser import normaliser
+        answer["canonical"] = normaliser(text)
+    except Exception:
+        pass
+    return answer
+
+
 def main():
     with open(sys.argv[1], encoding="utf-8") as handle:
         questions = json.load(handle)
@@ -86,6 +102,7 @@ def main():
         "digitalLinks": [digital_link(u) for u in questions.get("digitalLinks", [])],
         "epc": [epc(q) for q in questions.get("epc", [])],
         "hexes": [from_hex(h) for h in questions.get("hexes", [])],
+        "urns": [urn(u) for u in questions.get("urns", [])],
     }
     json.dump(answers, sys.stdout)
 
