@@ -20,9 +20,11 @@ apt_install() {
 
 # The official EPCIS conformance material lives beside the repository (../shared/conformance).
 conformance_dir() {
-    local d
-    for d in "$root/../shared/conformance" "$root/shared/conformance"; do
-        [ -d "$d/epcis" ] && { (cd "$d" && pwd); return 0; }
+    local d="$root"
+    # ../shared/conformance beside the checkout (CI, the main checkout), or further up (git worktrees).
+    while [ "$d" != "/" ]; do
+        d="$(dirname "$d")"
+        [ -d "$d/shared/conformance/epcis" ] && { (cd "$d/shared/conformance" && pwd); return 0; }
     done
     die "the EPCIS conformance set (../shared/conformance) was not found beside the repository"
 }
