@@ -1,0 +1,60 @@
+public import Foundation
+
+extension EPCISValidator {
+    /// Decodes an EPCIS document (JSON-LD or XML, told apart by the first non-blank byte) and validates every
+    /// event that decoded, so that schema problems and semantic problems are reported together in one pass.
+    ///
+    /// Problems come back in document order: by event (JSON pointer index, or XML line), and within an event in
+    /// the order they were found. A malformed document has one problem: where parsing stopped.
+    /// - Parameter data: the document's bytes.
+    /// - Returns: the diagnostics of the decoder and of the validator, and how many events were read.
+    public func check(_ data: Data) -> ValidationResult {
+        var diagnostics: [Diagnostic] = []
+        var eventCount = 0
+        let body: (EPCISEvent, EventLocation) -> Void = { event, location in
+            eventCount += 1
+            diagnostics += validate(event, at: location)
+        }
+        do {
+            if Self.looksLikeXML(data) {
+                _ = try XMLDocumentDecoder().forEachEvent(in: data, body)
+            } else {
+                _ = try JSONDocumentDecoder().forEachEvent(in: data, body)
+            }
+        } catch let error as EPCISDocumentError {
+            diagnostics += error.diagnostics
+        } catch {
+            diagnostics.append(Diagnostic(at: "/", "could not read the document: \(error)"))
+        }
+        return ValidationResult(diagnostics: Self.inDocumentOrder(diagnostics), eventCount: eventCount)
+    }
+
+    /// True when the first byte that is not blank (nor a UTF-8 byte order mark) is `<`.
+    static func looksLikeXML(_ data: Data) -> Bool {
+        for byte in data {
+            switch byte {
+            case 0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF: continue
+            default: return byte == UInt8(ascii: "<")
+            }
+        }
+        return false
+    }
+
+    /// Sorts diagnostics by the event (or line) they belong to, keeping the order of those of one event.
+    static func inDocumentOrder(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        diagnostics.enumerated()
+            .map { (key: documentOrderKey($0.element.location), index: $0.offset, diagnostic: $0.element) }
+            .sorted { ($0.key, $0.index) < ($1.key, $1.index) }
+            .map(\.diagnostic)
+    }
+
+    /// `line N …` sorts by N; a JSON pointer into an event list by the event's index; anything else (the
+    /// document header) first.
+    static func documentOrderKey(_ location: String) -> Int {
+        if location.hasPrefix("line ") {
+            return Int(location.dropFirst(5).prefix { $0.isNumber }) ?? -1
+        }
+        guard let range = location.range(of: "/eventList/") else { return -1 }
+        return Int(location[range.upperBound...].prefix { $0.isNumber }) ?? -1
+    }
+}
