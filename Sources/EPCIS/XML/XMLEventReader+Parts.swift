@@ -80,7 +80,7 @@ extension XMLEventReader {
             report(node, path, "<\(node.localName)> is missing the required element <id>")
             return nil
         }
-        return LocationReference(id: id, extensions: extensions)
+        return LocationReference(id: id, extensions: XMLExtensionReader.grouped(extensions))
     }
 
     mutating func bizTransactions(_ node: XMLNode, _ path: String) -> [BizTransaction] {
@@ -184,7 +184,7 @@ extension XMLEventReader {
             default: report(child, childPath, "<\(child.localName)> is not allowed in <errorDeclaration>")
             }
         }
-        extensions += XMLExtensionReader.elements(extensionNodes)
+        extensions = XMLExtensionReader.grouped(extensions + extensionNodes.map(XMLExtensionReader.element))
         guard let time else {
             if !node.children.contains(where: { $0.localName == "declarationTime" }) {
                 report(node, path, "<errorDeclaration> is missing the required element <declarationTime>")

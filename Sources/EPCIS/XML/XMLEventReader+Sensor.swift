@@ -33,6 +33,7 @@ extension XMLEventReader {
             if !sawReport {
                 report(child, elementPath, "<sensorElement> needs at least one <sensorReport>")
             }
+            element.extensions = XMLExtensionReader.grouped(element.extensions)
             result.append(element)
         }
         return result

@@ -36,6 +36,7 @@ struct XMLEventReader {
                    severity: .warning)
         }
         readChildren(of: node, path: path, event: &event, state: &state, ordered: !isVersion1)
+        event.extensions = XMLExtensionReader.grouped(event.extensions)
         for required in ["eventTime", "eventTimeZoneOffset"] where !state.seen.contains(required) {
             report(node, path, "\(type.rawValue) is missing the required element <\(required)>")
         }
@@ -120,7 +121,15 @@ struct XMLEventReader {
     /// An EPCIS 2.0 `<extension>` wrapper: only elements of other namespaces may be inside.
     mutating func readWrapper(_ node: XMLNode, path: String, into extensions: inout [ExtensionElement]) {
         for child in node.children {
-            if child.namespace.isEmpty || XMLNames.epcisNamespaces.contains(child.namespace) {
+            if child.namespace.isEmpty && node.localName == "extension"
+                && !XMLNames.baseSequence.contains(child.localName) && !isStandardName(child.localName)
+            {
+                // EPCIS 1.2 let the innermost extension hold unqualified user elements; 2.0 XML written from
+                // such a document keeps them there. Kept, with a warning, rather than lost.
+                report(child, path + "/" + child.localName, "<\(child.localName)> has no namespace; kept as a user "
+                    + "extension", severity: .warning)
+                extensions.append(XMLExtensionReader.element(child))
+            } else if child.namespace.isEmpty || XMLNames.epcisNamespaces.contains(child.namespace) {
                 report(child, path + "/" + child.localName,
                        "<\(child.localName)> is not allowed inside <\(node.localName)>: only elements of other namespaces")
             } else {
@@ -176,6 +185,11 @@ struct XMLEventReader {
     }
 
     // MARK: Helpers shared by the parts
+
+    /// Whether `name` is a standard element of some event type.
+    func isStandardName(_ name: String) -> Bool {
+        EventType.allCases.contains { XMLNames.typeSequence($0).contains(name) }
+    }
 
     mutating func report(_ node: XMLNode, _ path: String, _ message: String, severity: Diagnostic.Severity = .error) {
         diagnostics.append(Diagnostic(severity, at: "line \(node.line) \(path)", message))

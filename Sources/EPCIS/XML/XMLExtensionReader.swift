@@ -2,8 +2,8 @@
 ///
 /// The mapping is the one EPCIS 2.0 section 9.4 gives between XML and JSON-LD: nested elements become an
 /// object, sibling elements of the same name become an array (at the place of the first), attributes become
-/// members named like the attribute, and the text of an element that also has attributes is the member
-/// `@value`. A leaf is text, unless `xsi:type` says it is a number or a boolean; an empty leaf is null.
+/// members named like the attribute (before the child elements), and the text of an element that also has
+/// attributes or children is the last member, `@value`. A leaf is text, unless `xsi:type` says it is a number or a boolean; an empty leaf is null.
 enum XMLExtensionReader {
     /// The member that holds the text of an element that also has attributes or children.
     static let textMemberName = QualifiedName(namespace: "", localName: "@value")
@@ -41,10 +41,10 @@ enum XMLExtensionReader {
             if isNil || text.isEmpty { return .null }
             return typed(text, xsiType: xsiType)
         }
+        members += node.children.map(element)
         if !text.isEmpty {
             members.append(ExtensionElement(name: textMemberName, value: typed(text, xsiType: xsiType)))
         }
-        members += node.children.map(element)
         return .object(grouped(members))
     }
 

@@ -13,6 +13,7 @@ final class XMLSAXHandler: NSObject, XMLParserDelegate {
         case event(path: String, line: Int)
         case header(path: String)
         case vocabularyList(path: String)
+        case headerExtension
         case queryName, subscriptionID, skip
     }
 
@@ -119,7 +120,9 @@ final class XMLSAXHandler: NSObject, XMLParserDelegate {
                 begin(.header(path: path), part: name)
             } else if name == "EPCISBody" && isEPCIS {
                 enter()
-            } else if !isEPCIS || name == "extension" {
+            } else if !isEPCIS {
+                begin(.headerExtension, part: name)
+            } else if name == "extension" {
                 skipDepth = 1
             } else {
                 refuse("<\(name)> is not allowed in <\(parent ?? "")>")
@@ -247,6 +250,7 @@ final class XMLSAXHandler: NSObject, XMLParserDelegate {
             }
         case .header(let path): reader.readHeader(node, path: path, into: &document)
         case .vocabularyList(let path): document.masterData += reader.vocabularies(node, path)
+        case .headerExtension: document.headerExtensions.append(XMLExtensionReader.element(node))
         case .queryName: document.queryName = node.trimmedText
         case .subscriptionID: document.subscriptionID = node.trimmedText
         case .skip: break
