@@ -96,19 +96,20 @@ import Testing
         // URN spellings of CBV terms in JSON, which the JSON Schema forbids (INVENTORY: fails the JSON schema).
         "gs1-EPCIS/XML/WithEventHashID/event_with_identical_hash_id_7.json":
             "is not allowed in JSON",
-        // GRAIs whose check digit is wrong (GS1 General Specifications 7.9): e.g. 0300134500077|1 should end in 6.
+        // GRAIs that break AI (8003) (GS1 General Specifications 3.9.3, 7.9): a wrong check digit (0300134500077|1 should
+        // end in 6), or a first digit other than the 0 filler (95201220000000…).
         "openepcis-test-resources/1.2/EPCIS/XML/Capture/Documents/All_eventTypes_in_single_document.xml":
-            "check digit",
+            "invalid GS1 identifier",
         "openepcis-test-resources/2.0/EPCIS/JSON/Query/Combination_of_different_event.json":
-            "check digit",
+            "invalid GS1 identifier",
         "openepcis-test-resources/2.0/EPCIS/JSON/Query/queryDocument.json":
-            "check digit",
+            "invalid GS1 identifier",
         "openepcis-test-resources/2.0/EPCIS/XML/Capture/Documents/SensorData_with_combined_events.xml":
-            "check digit",
+            "invalid GS1 identifier",
         "openepcis-test-resources/2.0/EPCIS/XML/Query/Documents/QueryResultsDocument.xml":
-            "check digit",
+            "invalid GS1 identifier",
         "openepcis-test-resources/2.0/EPCIS/XML/Query/queryDocument.xml":
-            "check digit",
+            "invalid GS1 identifier",
         // ilmd on an ObjectEvent with action OBSERVE (EPCIS 2.0 section 7.4.2; the JSON Schema forbids it too).
         "openepcis-test-resources/1.2/EPCIS/XML/Capture/Documents/ObjectEvent_all_possible_fields.xml":
             "ilmd only with ADD",
