@@ -68,7 +68,9 @@ struct EPCISValidateCommand: ParsableCommand {
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let entries = diagnostics.map { Entry(severity: $0.severity.rawValue, location: $0.location, message: $0.message) }
+        let entries = diagnostics.map {
+            Entry(severity: $0.severity.rawValue, location: $0.location, message: $0.message)
+        }
         return String(decoding: try encoder.encode(entries), as: UTF8.self)
     }
 }

@@ -20,9 +20,10 @@ import Testing
     ].flatMap { Conformance.files(under: $0, extensions: ["json", "jsonld", "xml"]) }
         .filter { !$0.contains("/Queries/") && !$0.contains("/Invalid/") }
 
-    static let validFiles: [String] = validFolders.flatMap {
-        Conformance.files(under: $0, extensions: ["json", "jsonld", "xml"])
-    } + queryDocumentFiles
+    static let validFiles: [String] =
+        validFolders.flatMap {
+            Conformance.files(under: $0, extensions: ["json", "jsonld", "xml"])
+        } + queryDocumentFiles
 
     /// Official examples that break a rule of the standard, with a phrase of the error that refuses them: the
     /// schema refusals the JSON decoder's tests list (JSONConformanceFiles.refused), and the ones below, where
@@ -96,8 +97,8 @@ import Testing
         // URN spellings of CBV terms in JSON, which the JSON Schema forbids (INVENTORY: fails the JSON schema).
         "gs1-EPCIS/XML/WithEventHashID/event_with_identical_hash_id_7.json":
             "is not allowed in JSON",
-        // GRAIs that break AI (8003) (GS1 General Specifications 3.9.3, 7.9): a wrong check digit (0300134500077|1 should
-        // end in 6), or a first digit other than the 0 filler (95201220000000…).
+        // GRAIs that break AI (8003) (GS1 General Specifications 3.9.3, 7.9): a wrong check digit
+        // (0300134500077|1 should end in 6), or a first digit other than the 0 filler (95201220000000…).
         "openepcis-test-resources/1.2/EPCIS/XML/Capture/Documents/All_eventTypes_in_single_document.xml":
             "invalid GS1 identifier",
         "openepcis-test-resources/2.0/EPCIS/JSON/Query/Combination_of_different_event.json":
@@ -123,7 +124,8 @@ import Testing
     ]
 
     static let invalidFolders = [
-        "openepcis-test-resources/2.0/EPCIS/JSON/Capture/Invalid", "openepcis-test-resources/2.0/EPCIS/XML/Capture/Invalid",
+        "openepcis-test-resources/2.0/EPCIS/JSON/Capture/Invalid",
+        "openepcis-test-resources/2.0/EPCIS/XML/Capture/Invalid",
         "openepcis-test-resources/2.0/EPCIS/JSON/Query/Invalid", "openepcis-test-resources/2.0/EPCIS/XML/Query/Invalid",
     ]
 
@@ -175,7 +177,8 @@ import Testing
         #expect(Set(found) == Set(Self.invalidFiles.keys))
     }
 
-    @Test("every Invalid example is refused by decode + validate, for its reason", arguments: invalidFiles.keys.sorted())
+    @Test(
+        "every Invalid example is refused by decode + validate, for its reason", arguments: invalidFiles.keys.sorted())
     func invalidExampleRefused(path: String) throws {
         // Given an example meant to be invalid
         let data = try Conformance.data(path)

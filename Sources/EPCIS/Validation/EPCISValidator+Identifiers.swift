@@ -41,7 +41,8 @@ extension EPCISValidator {
         }
         for (index, element) in event.sensorElementList.enumerated() {
             if let deviceID = element.metadata?.deviceID {
-                checkIdentifier(deviceID, role: .any, path: "sensorElementList/\(index)/sensorMetadata/deviceID", &report)
+                checkIdentifier(
+                    deviceID, role: .any, path: "sensorElementList/\(index)/sensorMetadata/deviceID", &report)
             }
             for (reportIndex, sensorReport) in element.reports.enumerated() {
                 guard let deviceID = sensorReport.deviceID else { continue }
