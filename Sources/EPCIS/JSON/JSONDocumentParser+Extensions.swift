@@ -9,11 +9,20 @@ extension JSONDocumentParser {
             return nil
         case .undeclaredPrefix(let prefix):
             pendingPrefixes.append((pointer(key), prefix))
-            let value = try reader.readValue()
-            return ExtensionElement(name: Self.placeholder(key), value: convert(value, at: pointer(key)))
+            return ExtensionElement(name: Self.placeholder(key), value: try extensionValue(key))
         case .qualified(let name):
-            let location = pointer(key)
-            return ExtensionElement(name: name, value: convert(try reader.readValue(), at: location))
+            return ExtensionElement(name: name, value: try extensionValue(key))
+        }
+    }
+
+    /// Reads an extension's value at `key`; a pointer is made only for values that can hold names.
+    private mutating func extensionValue(_ key: String) throws(JSONSyntaxError) -> ExtensionValue {
+        switch try reader.readValue() {
+        case .string(let s): return .string(s)
+        case .number(let n): return .number(n)
+        case .bool(let b): return .bool(b)
+        case .null: return .null
+        case let container: return convert(container, at: pointer(key))
         }
     }
 
@@ -53,10 +62,6 @@ extension JSONDocumentParser {
     }
 
     /// Turns a free-form JSON value (a master-data attribute) into the model, with bare member names kept.
-    mutating func convertFree(_ value: JSONValue, at location: String) -> ExtensionValue {
-        convert(value, at: location)
-    }
-
     static func escape(_ component: String) -> String {
         guard component.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) else {
             return component

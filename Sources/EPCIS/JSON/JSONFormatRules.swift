@@ -2,10 +2,16 @@
 enum JSONFormatRules {
     /// `format: uri`: an absolute URI (RFC 3986): a scheme, `:`, something, and no spaces or control characters.
     static func isAbsoluteURI(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8(isAbsoluteURI)
+    }
+
+    /// `format: uri` on UTF-8 bytes.
+    static func isAbsoluteURI(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
         var sawColon = false
         var index = 0
         var afterColon = 0
-        for b in text.utf8 {
+        for b in utf8 {
             if b <= 0x20 || b == 0x7F || b == UInt8(ascii: "\"") || b == UInt8(ascii: "<") || b == UInt8(ascii: ">")
                 || b == UInt8(ascii: "\\") || b == UInt8(ascii: "^") || b == UInt8(ascii: "`")
                 || b == UInt8(ascii: "{") || b == UInt8(ascii: "|") || b == UInt8(ascii: "}")
