@@ -2,5 +2,5 @@ import ArgumentParser
 
 extension EPCISCommand {
     /// The `epcis` subcommands.
-    static let subcommandList: [any ParsableCommand.Type] = []
+    static let subcommandList: [any ParsableCommand.Type] = [EPCISXMLCommand.self]
 }
