@@ -85,3 +85,13 @@ func firstDifference<T>(_ lhs: T, _ rhs: T) -> String {
     }
     return "counts \(l.count) vs \(r.count)"
 }
+
+/// The names of the stored properties in which two values differ (compared as AnyHashable), with both values.
+func differingFields<T>(_ lhs: T, _ rhs: T) -> String {
+    var result: [String] = []
+    for (left, right) in zip(Mirror(reflecting: lhs).children, Mirror(reflecting: rhs).children) {
+        guard let l = left.value as? AnyHashable, let r = right.value as? AnyHashable else { continue }
+        if l != r { result.append("\(left.label ?? "?"): \(left.value)\n    vs \(right.value)") }
+    }
+    return result.joined(separator: "\n")
+}

@@ -90,7 +90,7 @@ public struct XMLDocumentEncoder: Sendable {
         var rootWriter = XMLTextWriter(prettyPrinted: options.prettyPrinted)
         rootWriter.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
         rootWriter.open(root, attributes)
-        rootWriter.raw(body)
+        rootWriter.raw((options.prettyPrinted ? "\n" : "") + body)
         rootWriter.close(root)
         return rootWriter.text + (options.prettyPrinted ? "\n" : "")
     }

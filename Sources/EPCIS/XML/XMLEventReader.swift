@@ -231,6 +231,10 @@ struct XMLEventReader {
         {
             return value
         }
+        if text.hasPrefix("gs1:"), let value = CBVValue("https://gs1.org/voc/" + text.dropFirst(4), in: vocabulary) {
+            // The GS1 Web Vocabulary's compact form, for terms beyond the standard lists too.
+            return value
+        }
         if let value = CBVValue(text, in: vocabulary) { return value }
         report(node, path, "\(what) '\(text)' is neither a CBV \(vocabulary.rawValue) term nor an absolute URI")
         return nil

@@ -38,6 +38,7 @@ final class XMLSAXHandler: NSObject, XMLParserDelegate {
     private var capture: Capture?
     private var skipDepth = 0
     private var isMasterDataDocument = false
+    private var sawBody = false
 
     func parserDidStartDocument(_ parser: XMLParser) {}
 
@@ -119,6 +120,7 @@ final class XMLSAXHandler: NSObject, XMLParserDelegate {
             if name == "EPCISHeader" && isEPCIS {
                 begin(.header(path: path), part: name)
             } else if name == "EPCISBody" && isEPCIS {
+                sawBody = true
                 enter()
             } else if !isEPCIS {
                 begin(.headerExtension, part: name)
@@ -189,6 +191,20 @@ final class XMLSAXHandler: NSObject, XMLParserDelegate {
             || (version?.hasPrefix("1.") ?? false)
         reader = XMLEventReader(isVersion1: isVersion1, prefixes: reader.prefixes)
         document.schemaVersion = version ?? (isVersion1 ? "1.2" : "2.0")
+        if EventType(rawValue: name) == nil {
+            // epcglobal:Document (EPCglobal.xsd): both attributes are required.
+            if version == nil {
+                reader.diagnostics.append(Diagnostic(at: "line \(node.line) /\(name)",
+                    "<\(name)> is missing the required attribute schemaVersion"))
+            } else if let version, Double(version) == nil || version.contains(where: { $0.isLetter }) {
+                reader.diagnostics.append(Diagnostic(at: "line \(node.line) /\(name)",
+                    "schemaVersion '\(version)' is not a decimal number"))
+            }
+            if node.attribute("creationDate") == nil {
+                reader.diagnostics.append(Diagnostic(at: "line \(node.line) /\(name)",
+                    "<\(name)> is missing the required attribute creationDate"))
+            }
+        }
         if let text = node.attribute("creationDate") {
             if let date = EPCISDateTime(text) {
                 document.creationDate = date
@@ -220,6 +236,10 @@ final class XMLSAXHandler: NSObject, XMLParserDelegate {
         guard let current = capture else {
             structure.removeLast()
             pathParts.removeLast()
+            if structure.isEmpty && !sawBody {
+                reader.diagnostics.append(Diagnostic(at: "line \(parser.lineNumber) /\(elementName)",
+                    "<\(elementName)> is missing the required element <EPCISBody>"))
+            }
             return
         }
         let node = nodes.removeLast()
