@@ -145,11 +145,29 @@ struct PreHashTreeBuilder {
 
     private func extensions(_ elements: [ExtensionElement]) -> [PreHashNode] {
         guard !elements.isEmpty else { return [] }
-        return Self.correct(elements.flatMap { nodes(named: Self.expandedName($0.name), $0.value) })
+        return Self.correct(elements.lazy.filter { !Self.isComment($0.name) }.flatMap {
+            nodes(named: expandedName($0.name), $0.value)
+        })
     }
 
-    private static func expandedName(_ name: QualifiedName) -> String {
-        name.namespace.isEmpty ? name.localName : name.expanded
+    /// `rdfs:comment` (or a bare `comment`) is documentation, not content; the reference skips it.
+    private static func isComment(_ name: QualifiedName) -> Bool {
+        name.localName == "comment"
+            && (name.namespace.isEmpty || name.namespace == "http://www.w3.org/2000/01/rdf-schema#")
+    }
+
+    /// Prefixes that the standard EPCIS JSON-LD context defines. The reference expands an element name only with
+    /// prefixes the document itself declares, so `cbvmda:lotNumber` stays as written unless the document
+    /// declares `cbvmda` (as every XML document does with `xmlns:cbvmda`).
+    private static let standardContextPrefixes: Set<String> = [
+        "epcis", "cbv", "cbvmda", "gs1", "rdfs", "owl", "xsd", "dcterms",
+    ]
+
+    private func expandedName(_ name: QualifiedName) -> String {
+        if let prefix = name.prefix, Self.standardContextPrefixes.contains(prefix), prefixes[prefix] == nil {
+            return prefix + ":" + name.localName
+        }
+        return name.namespace.isEmpty ? name.localName : name.expanded
     }
 
     /// The elements a JSON member `name: value` becomes: one per array item, one otherwise.
@@ -167,7 +185,10 @@ struct PreHashTreeBuilder {
         case .bool(let flag): return PreHashNode(name, flag ? "true" : "false")
         case .null: return PreHashNode(name)
         case .object(let members):
-            return PreHashNode(name, "", Self.correct(members.flatMap { nodes(named: Self.expandedName($0.name), $0.value) }))
+            let children = members.lazy.filter { !Self.isComment($0.name) }.flatMap {
+                nodes(named: expandedName($0.name), $0.value)
+            }
+            return PreHashNode(name, "", Self.correct(Array(children)))
         case .array(let items): return PreHashNode(name, "", items.map { item(named: "", $0) })
         }
     }
