@@ -1,0 +1,86 @@
+public import Foundation
+
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// Reads EPCIS XML: EPCIS 2.0 (`urn:epcglobal:epcis:xsd:2`) and EPCIS 1.2 (`urn:epcglobal:epcis:xsd:1`) documents,
+/// query documents (`EPCISQueryDocument` with `QueryResults`), and bare events.
+///
+/// The decoder streams: a SAX parser walks the document, and only the subtree of the event being read is held
+/// in memory. It checks what the EPCIS XSD (gs1-EPCIS/XSD/EPCglobal-epcis-2_0.xsd) forbids — unknown elements,
+/// standard elements out of schema order or repeated, missing required elements, bad actions, timestamps,
+/// offsets, quantities and CBV values, extension elements in the EPCIS namespace — and reports all of them
+/// in one pass, each with its line and element path.
+public struct XMLDocumentDecoder: Sendable {
+    /// Makes a decoder.
+    public init() {}
+
+    /// Reads a whole document.
+    /// - Parameter data: the XML bytes.
+    /// - Returns: the document with all its events.
+    /// - Throws: ``EPCISDocumentError`` with code `malformed` (not well-formed XML, with the parser's line and
+    ///   column), `unsupported` (not an EPCIS document) or `invalid` (every schema problem found).
+    public func decode(_ data: Data) throws(EPCISDocumentError) -> EPCISDocument {
+        try decodeLocated(data).document
+    }
+
+    /// Reads a whole document and says where each event stood.
+    /// - Parameter data: the XML bytes.
+    /// - Returns: the document, and per event its element path
+    ///   (`/EPCISDocument/EPCISBody/EventList/ObjectEvent[3]`) and start line.
+    /// - Throws: ``EPCISDocumentError`` as ``decode(_:)``.
+    public func decodeLocated(_ data: Data) throws(EPCISDocumentError) -> (document: EPCISDocument, locations: [EventLocation]) {
+        let handler = XMLSAXHandler()
+        run(handler, on: data)
+        try check(handler)
+        return (handler.document, handler.locations)
+    }
+
+    /// Reads a document event by event, without keeping the events.
+    ///
+    /// `body` sees each event that has no error as soon as its end tag is read. The document is only known to be
+    /// valid when this returns: a problem further down still makes it throw, so a caller that stores events
+    /// should do so in a transaction it can roll back.
+    /// - Parameters:
+    ///   - data: the XML bytes.
+    ///   - body: called with each event and its location; an error it throws stops reading and is rethrown.
+    /// - Returns: the document's header, master data and namespaces, with no events.
+    /// - Throws: what `body` throws, or ``EPCISDocumentError`` as ``decode(_:)``.
+    public func forEachEvent(
+        in data: Data, _ body: (EPCISEvent, EventLocation) throws -> Void
+    ) throws -> EPCISDocument {
+        let handler = XMLSAXHandler()
+        handler.keepEvents = false
+        withoutActuallyEscaping(body) { escapable in
+            handler.onEvent = escapable
+            defer { handler.onEvent = nil }
+            run(handler, on: data)
+        }
+        if let error = handler.callbackError { throw error }
+        try check(handler)
+        return handler.document
+    }
+
+    private func run(_ handler: XMLSAXHandler, on data: Data) {
+        let parser = XMLParser(data: data)
+        parser.shouldProcessNamespaces = true
+        parser.shouldReportNamespacePrefixes = true
+        parser.shouldResolveExternalEntities = false
+        parser.delegate = handler
+        _ = parser.parse()
+    }
+
+    private func check(_ handler: XMLSAXHandler) throws(EPCISDocumentError) {
+        if let unsupported = handler.unsupported {
+            throw EPCISDocumentError(.unsupported, diagnostics: [unsupported])
+        }
+        if let malformed = handler.malformed {
+            throw EPCISDocumentError(.malformed, diagnostics: [malformed])
+        }
+        let diagnostics = handler.reader.diagnostics
+        if diagnostics.contains(where: { $0.severity == .error }) {
+            throw EPCISDocumentError(.invalid, diagnostics: diagnostics)
+        }
+    }
+}
