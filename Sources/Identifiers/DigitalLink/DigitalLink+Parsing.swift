@@ -52,9 +52,11 @@ extension DigitalLink {
                     "Digital Link \(text): AI \(qualifier.ai) is not a key qualifier of AI \(key.ai) (allowed: \(known))")
             }
             guard at >= position else {
+                let previous = pairs.prefix { $0 != qualifier }.last?.ai ?? key.ai
+                let order = allowed.joined(separator: " → ").replacingPlace("21 → 235", with: "21 (or 235)")
                 throw IdentifierError(
                     .qualifierOrder,
-                    "Digital Link \(text): AI \(qualifier.ai) must come before AI \(allowed[position]) (order: \(allowed.joined(separator: " → ")))"
+                    "Digital Link \(text): AI \(qualifier.ai) must come before AI \(previous) (order after AI \(key.ai): \(order))"
                 )
             }
             if key.ai == "01", qualifier.ai == "235", pairs.contains(where: { $0.ai == "21" }) {

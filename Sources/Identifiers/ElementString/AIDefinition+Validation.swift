@@ -54,7 +54,9 @@ extension AIDefinition {
                 let last = part.unicodeScalars.last?.digitValue
             else { return }
             if expected != last {
-                throw IdentifierError(.checkDigit, "\(place) \(part): check digit should be \(expected)")
+                // Keys are named as people know them: "GTIN 09506000134353: check digit should be 2".
+                let name = GS1Key.Kind(ai: ai).map { $0.rawValue.uppercased() } ?? place
+                throw IdentifierError(.checkDigit, "\(name) \(part): check digit should be \(expected)")
             }
         case .date:
             try Self.checkDate(part, place: place, allowDayZero: true)
