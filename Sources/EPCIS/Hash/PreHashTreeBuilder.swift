@@ -4,11 +4,15 @@
 /// expanded names `{namespace}localName`).
 struct PreHashTreeBuilder {
     private let prefixes: [String: String]
+    private let format: EPCISDocumentFormat
 
-    init(namespaces: [NamespaceDeclaration]) {
+    init(namespaces: [NamespaceDeclaration], format: EPCISDocumentFormat) {
         var map: [String: String] = [:]
-        for declaration in namespaces { map[declaration.prefix] = declaration.namespace }
+        if format == .json {
+            for declaration in namespaces { map[declaration.prefix] = declaration.namespace }
+        }
         prefixes = map
+        self.format = format
     }
 
     func tree(for event: EPCISEvent) -> PreHashNode {
@@ -63,8 +67,14 @@ struct PreHashTreeBuilder {
         PreHashNode(name, expandPrefix(text))
     }
 
-    /// `prefix:rest` with a prefix the document declared becomes `namespace` + `rest`.
+    /// JSON-LD: `prefix:rest` with a prefix the document declared becomes `namespace` + `rest`. XML: only `gs1:`
+    /// and `cbv:` are expanded, to the GS1 Web Vocabulary and CBV web URIs.
     private func expandPrefix(_ text: String) -> String {
+        if format == .xml {
+            if text.hasPrefix("gs1:") { return "https://gs1.org/voc/" + text.dropFirst(4) }
+            if text.hasPrefix("cbv:") { return "https://ref.gs1.org/cbv/" + text.dropFirst(4) }
+            return text
+        }
         guard !prefixes.isEmpty, let colon = text.firstIndex(of: ":"),
             let namespace = prefixes[String(text[..<colon])]
         else { return text }
@@ -164,7 +174,9 @@ struct PreHashTreeBuilder {
     ]
 
     private func expandedName(_ name: QualifiedName) -> String {
-        if let prefix = name.prefix, Self.standardContextPrefixes.contains(prefix), prefixes[prefix] == nil {
+        if format == .json, let prefix = name.prefix, Self.standardContextPrefixes.contains(prefix),
+            prefixes[prefix] == nil
+        {
             return prefix + ":" + name.localName
         }
         return name.namespace.isEmpty ? name.localName : name.expanded
@@ -185,10 +197,19 @@ struct PreHashTreeBuilder {
         case .bool(let flag): return PreHashNode(name, flag ? "true" : "false")
         case .null: return PreHashNode(name)
         case .object(let members):
-            let children = members.lazy.filter { !Self.isComment($0.name) }.flatMap {
-                nodes(named: expandedName($0.name), $0.value)
+            // An element's own text beside its attributes: `@value` in the XML mapping, `#text` in the reference's
+            // JSON reading.
+            let textKey = format == .xml ? "@value" : "#text"
+            var text = ""
+            var children: [PreHashNode] = []
+            for member in members where !Self.isComment(member.name) {
+                if member.name.namespace.isEmpty, member.name.localName == textKey {
+                    text = item(named: "", member.value).text
+                } else {
+                    children += nodes(named: expandedName(member.name), member.value)
+                }
             }
-            return PreHashNode(name, "", Self.correct(Array(children)))
+            return PreHashNode(name, text, Self.correct(children))
         case .array(let items): return PreHashNode(name, "", items.map { item(named: "", $0) })
         }
     }
