@@ -2,5 +2,7 @@ import ArgumentParser
 
 extension EPCISCommand {
     /// The `epcis` subcommands.
-    static let subcommandList: [any ParsableCommand.Type] = []
+    static let subcommandList: [any ParsableCommand.Type] = [
+        EPCISHashCommand.self,
+    ]
 }
