@@ -108,7 +108,14 @@ import Testing
         let data = try Conformance.data(file)
         // When it is decoded and every event hashed
         guard let document = try Self.decodeOrRefuse(file, { try JSONDocumentDecoder().decode(data) }) else { return }
-        let hasher = EventHasher(for: document)
+        // The reference hashes `cbvmda:lotNumber` as written when the document does not declare `cbvmda` (the
+        // standard context does), so that JSON and XML disagree; we match it only in the compatibility mode, and
+        // by default hash the element by its namespace as XML does.
+        var hasher = EventHasher(for: document)
+        if reference.preHashes.contains(where: { $0.contains("cbvmda:") }) {
+            #expect(document.events.map(hasher.hashID(for:)) != reference.hashes, "\(file): default mode agrees with XML")
+            hasher.keepsUndeclaredStandardPrefixes = true
+        }
         // Then pre-hash strings and hash IDs are the reference's, in document order
         try Self.compare(document, hasher: hasher, reference: reference, file: file)
     }

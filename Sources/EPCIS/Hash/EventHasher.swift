@@ -24,6 +24,11 @@ public struct EventHasher: Sendable {
     /// The syntax the events were read from. The reference treats compact values (`example:x`, `gs1:Speed`) by
     /// the rules of each syntax: JSON-LD expands the prefixes the document declares, XML only `gs1:` and `cbv:`.
     public var format: EPCISDocumentFormat
+    /// Off by default. On, a JSON-LD element named with a prefix of the standard EPCIS context that the document
+    /// does not declare itself (`cbvmda:lotNumber`) is hashed as written, as the reference implementation
+    /// (epcis-event-hash-generator 1.9.3) does. Off, it is hashed by its namespace, as the same element in XML is,
+    /// so that an event gets one hash in both syntaxes (CBV 2.0 section 8.9).
+    public var keepsUndeclaredStandardPrefixes = false
 
     /// Makes a hasher.
     /// - Parameters:
@@ -48,7 +53,8 @@ public struct EventHasher: Sendable {
     /// - Parameter event: the event.
     /// - Returns: the string that is hashed, e.g. `eventType=ObjectEventeventTime=2005-04-04T02:33:31.116Z…`.
     public func preHashString(for event: EPCISEvent) -> String {
-        let tree = PreHashTreeBuilder(namespaces: namespaces, format: format).tree(for: event)
+        let tree = PreHashTreeBuilder(
+            namespaces: namespaces, format: format, keepsUndeclaredStandardPrefixes: keepsUndeclaredStandardPrefixes).tree(for: event)
         return PreHashWalk.preHash(type: event.type.rawValue, event: tree)
     }
 

@@ -5,8 +5,10 @@
 struct PreHashTreeBuilder {
     private let prefixes: [String: String]
     private let format: EPCISDocumentFormat
+    private let keepsUndeclaredStandardPrefixes: Bool
 
-    init(namespaces: [NamespaceDeclaration], format: EPCISDocumentFormat) {
+    init(namespaces: [NamespaceDeclaration], format: EPCISDocumentFormat, keepsUndeclaredStandardPrefixes: Bool = false) {
+        self.keepsUndeclaredStandardPrefixes = keepsUndeclaredStandardPrefixes
         var map: [String: String] = [:]
         if format == .json {
             for declaration in namespaces { map[declaration.prefix] = declaration.namespace }
@@ -166,18 +168,23 @@ struct PreHashTreeBuilder {
             && (name.namespace.isEmpty || name.namespace == "http://www.w3.org/2000/01/rdf-schema#")
     }
 
-    /// Prefixes that the standard EPCIS JSON-LD context defines. The reference expands an element name only with
-    /// prefixes the document itself declares, so `cbvmda:lotNumber` stays as written unless the document
-    /// declares `cbvmda` (as every XML document does with `xmlns:cbvmda`).
+    /// Prefixes that the standard EPCIS JSON-LD context defines. The reference implementation expands an element
+    /// name only with prefixes the document itself declares, so it hashes `cbvmda:lotNumber` as written unless the
+    /// document declares `cbvmda` (as every XML document does with `xmlns:cbvmda`); only in that compatibility mode.
     private static let standardContextPrefixes: Set<String> = [
         "epcis", "cbv", "cbvmda", "gs1", "rdfs", "owl", "xsd", "dcterms",
     ]
 
     private func expandedName(_ name: QualifiedName) -> String {
-        if format == .json, let prefix = name.prefix, Self.standardContextPrefixes.contains(prefix),
-            prefixes[prefix] == nil
+        if keepsUndeclaredStandardPrefixes, format == .json, let prefix = name.prefix,
+            Self.standardContextPrefixes.contains(prefix), prefixes[prefix] == nil
         {
             return prefix + ":" + name.localName
+        }
+        // CBV master data attributes: one namespace, whichever spelling the syntax uses (XML
+        // `urn:epcglobal:cbv:mda`, JSON-LD contexts `urn:epcglobal:cbv:mda#` or `…:mda:`), so that JSON and XML agree.
+        if name.namespace.hasPrefix("urn:epcglobal:cbv:mda"), name.namespace.count == 22 {
+            return "{urn:epcglobal:cbv:mda}" + name.localName
         }
         return name.namespace.isEmpty ? name.localName : name.expanded
     }
