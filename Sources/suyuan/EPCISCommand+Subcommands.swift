@@ -5,6 +5,7 @@ extension EPCISCommand {
     static let subcommandList: [any ParsableCommand.Type] = [
         EPCISJSONCommand.self,
         EPCISXMLCommand.self,
+        EPCISHashCommand.self,
         EPCISValidateCommand.self,
     ]
 }

@@ -1,0 +1,149 @@
+/// One element of an event as the GS1 hash algorithm sees it: a name, a text value and child elements, or a
+/// pair of (type, value) elements for the entries of `bizTransactionList`, `sourceList` and `destinationList`.
+///
+/// The algorithm consumes the tree while it walks it (an element that went into the pre-hash string is removed, and
+/// whatever is left is hashed as "elements not in the order", sorted), so nodes are references.
+final class PreHashNode {
+    let name: String
+    let text: String
+    var children: [PreHashNode]
+    let isPair: Bool
+
+    init(_ name: String, _ text: String = "", _ children: [PreHashNode] = [], isPair: Bool = false) {
+        self.name = name
+        self.text = text
+        self.children = children
+        self.isPair = isPair
+    }
+
+    static func pair(_ type: PreHashNode?, _ value: PreHashNode) -> PreHashNode {
+        PreHashNode("", "", (type.map { [$0] } ?? []) + [value], isPair: true)
+    }
+}
+
+/// The order in which children of an element enter the pre-hash string (CBV 2.0 section 8.9.2 and the
+/// reference's `PROP_ORDER`): each name, with the order of its own children when it has structure.
+struct PropertyOrder: Sendable {
+    let entries: [(name: String, children: PropertyOrder?)]
+
+    init(_ entries: [(String, PropertyOrder?)]) { self.entries = entries.map { (name: $0.0, children: $0.1) } }
+
+    private static let quantityElement = PropertyOrder([
+        ("quantityElement", PropertyOrder([("epcClass", nil), ("quantity", nil), ("uom", nil)]))
+    ])
+    private static let epc = PropertyOrder([("epc", nil)])
+    private static let id = PropertyOrder([("id", nil)])
+
+    static let event = PropertyOrder([
+        ("eventTime", nil), ("eventTimeZoneOffset", nil), ("certificationInfo", nil), ("parentID", nil),
+        ("epcList", epc), ("inputEPCList", epc), ("childEPCs", epc), ("quantityList", quantityElement),
+        ("childQuantityList", quantityElement), ("inputQuantityList", quantityElement), ("outputEPCList", epc),
+        ("outputQuantityList", quantityElement), ("action", nil), ("transformationID", nil), ("bizStep", nil),
+        ("disposition", nil), ("persistentDisposition", PropertyOrder([("set", nil), ("unset", nil)])),
+        ("readPoint", id), ("bizLocation", id),
+        // The reference lists bizTransactionList, sourceList and destinationList here with an order its pair
+        // entries never match, so they are always hashed with the leftover elements; they are left out to the same
+        // effect.
+        ("sensorElementList", PropertyOrder([
+            ("sensorElement", PropertyOrder([
+                ("sensorMetadata", PropertyOrder([
+                    ("time", nil), ("startTime", nil), ("endTime", nil), ("deviceID", nil), ("deviceMetadata", nil),
+                    ("rawData", nil), ("dataProcessingMethod", nil), ("bizRules", nil),
+                ])),
+                ("sensorReport", PropertyOrder([
+                    ("type", nil), ("exception", nil), ("deviceID", nil), ("deviceMetadata", nil), ("rawData", nil),
+                    ("dataProcessingMethod", nil), ("time", nil), ("microorganism", nil), ("chemicalSubstance", nil),
+                    ("value", nil), ("component", nil), ("stringValue", nil), ("booleanValue", nil),
+                    ("hexBinaryValue", nil), ("uriValue", nil), ("minValue", nil), ("maxValue", nil),
+                    ("meanValue", nil), ("sDev", nil), ("percRank", nil), ("percValue", nil), ("uom", nil),
+                    ("coordinateReferenceSystem", nil),
+                ])),
+            ]))
+        ])),
+    ])
+}
+
+/// The pre-hash walk of the reference implementation (`hash_generator.py`), step for step.
+enum PreHashWalk {
+    /// The pre-hash string of an event tree whose children are the event's elements.
+    static func preHash(type: String, event: PreHashNode) -> String {
+        let ordered = inOrder(event, PropertyOrder.event)
+        return "eventType=" + type + ordered + generic(event.children)
+    }
+
+    private static func inOrder(_ parent: PreHashNode, _ order: PropertyOrder) -> String {
+        var preHash = ""
+        let userExtensions = gatherUserExtensions(parent)
+        for (name, childOrder) in order.entries {
+            var values: [String] = []
+            for child in parent.children where !child.isPair && child.name == name {
+                let part = elementString(child, childOrder)
+                if !part.isEmpty { values.append(part) }
+                if child.children.isEmpty { parent.children.removeAll { $0 === child } }
+            }
+            if values.count > 1 { values.sort(by: utf8Less) }
+            for value in values { preHash += value }
+        }
+        if !userExtensions.isEmpty { preHash += generic(userExtensions) }
+        return preHash
+    }
+
+    private static func elementString(_ child: PreHashNode, _ childOrder: PropertyOrder?) -> String {
+        var grandChildren = ""
+        if let childOrder { grandChildren = inOrder(child, childOrder) }
+        var text = ""
+        if !child.text.isEmpty {
+            text = trimmed(child.text)
+            let lower = child.name.lowercased()
+            text = lower.contains("time") && !lower.contains("offset")
+                ? HashValueCanonicaliser.timestamp(text) : HashValueCanonicaliser.canonical(text)
+            if !text.isEmpty { text = "=" + text }
+        }
+        return text.isEmpty && grandChildren.isEmpty ? "" : child.name + text + grandChildren
+    }
+
+    /// User extensions inside an element other than the event itself (readPoint, sensorElement, …) go after the
+    /// ordered children of that element.
+    private static func gatherUserExtensions(_ parent: PreHashNode) -> [PreHashNode] {
+        guard parent.children.count > 1 else { return [] }
+        if parent.children.contains(where: { $0.name.contains("eventTime") || $0.name.contains("action") }) {
+            return []
+        }
+        let extensions = parent.children.filter { !$0.isPair && $0.name.contains("{") && $0.name.contains("/}") }
+        if !extensions.isEmpty { parent.children.removeAll { node in extensions.contains { $0 === node } } }
+        return extensions
+    }
+
+    /// Elements outside the order: `name=value` followed by their children, sorted, except inside a
+    /// bizTransaction/source/destination pair where type comes before the value.
+    static func generic(_ children: [PreHashNode]) -> String {
+        var values: [String] = []
+        values.reserveCapacity(children.count)
+        for child in children {
+            if child.isPair {
+                values.append(generic(child.children))
+                continue
+            }
+            var text = trimmed(child.text)
+            if !text.isEmpty { text = "=" + HashValueCanonicaliser.canonical(text) }
+            values.append(child.name + text + generic(child.children))
+        }
+        let keepOrder = children.contains {
+            !$0.isPair && ($0.name == "bizTransaction" || $0.name == "source" || $0.name == "destination")
+        }
+        if values.count > 1 && !keepOrder { values.sort(by: utf8Less) }
+        return values.joined()
+    }
+
+    /// Python's string order: by code point, which UTF-8 byte order preserves.
+    static func utf8Less(_ a: String, _ b: String) -> Bool {
+        a.utf8.lexicographicallyPrecedes(b.utf8)
+    }
+
+    /// Python's `str.strip()` for the whitespace that occurs in documents.
+    static func trimmed(_ text: String) -> String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }
+        guard let first = text.first, let last = text.last, isSpace(first) || isSpace(last) else { return text }
+        return String(text.drop(while: isSpace).reversed().drop(while: isSpace).reversed())
+    }
+}
