@@ -1,8 +1,11 @@
 public import Foundation
 
 extension EPCISValidator {
-    /// Decodes an EPCIS document (JSON-LD or XML, told apart by the first non-blank byte) and validates every
+    /// Decodes an EPCIS document (JSON-LD or XML, told apart as ``EPCISDocumentReader`` does) and validates every
     /// event that decoded, so that schema problems and semantic problems are reported together in one pass.
+    ///
+    /// It streams through the decoders' `forEachEvent` rather than `EPCISDocumentReader.readLocated`, which
+    /// throws before any event could be validated when one event breaks the schema.
     ///
     /// Problems come back in document order: by event (JSON pointer index, or XML line), and within an event in
     /// the order they were found. A malformed document has one problem: where parsing stopped.
@@ -16,7 +19,7 @@ extension EPCISValidator {
             diagnostics += validate(event, at: location)
         }
         do {
-            if Self.looksLikeXML(data) {
+            if EPCISDocumentReader.format(of: data) == .xml {
                 _ = try XMLDocumentDecoder().forEachEvent(in: data, body)
             } else {
                 _ = try JSONDocumentDecoder().forEachEvent(in: data, body)
@@ -27,17 +30,6 @@ extension EPCISValidator {
             diagnostics.append(Diagnostic(at: "/", "could not read the document: \(error)"))
         }
         return ValidationResult(diagnostics: Self.inDocumentOrder(diagnostics), eventCount: eventCount)
-    }
-
-    /// True when the first byte that is not blank (nor a UTF-8 byte order mark) is `<`.
-    static func looksLikeXML(_ data: Data) -> Bool {
-        for byte in data {
-            switch byte {
-            case 0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF: continue
-            default: return byte == UInt8(ascii: "<")
-            }
-        }
-        return false
     }
 
     /// Sorts diagnostics by the event (or line) they belong to, keeping the order of those of one event.
