@@ -2,7 +2,7 @@ import ArgumentParser
 import EPCIS
 import Foundation
 
-/// `suyuan bench epcis`: decode (JSON-LD and XML) and event-hash throughput on a large generated document.
+/// `suyuan bench epcis`: decode (JSON-LD and XML), validation and event-hash throughput on a large generated document.
 struct BenchEPCIS: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "epcis",
@@ -34,6 +34,10 @@ struct BenchEPCIS: ParsableCommand {
         var xmlDocument = EPCISDocument()
         let xmlTime = try clock.measure { xmlDocument = try XMLDocumentDecoder().decode(xmlData) }
         report("decode XML", count: xmlDocument.events.count, bytes: xmlData.count, xmlTime)
+        var diagnostics: [Diagnostic] = []
+        let validateTime = clock.measure { diagnostics = EPCISValidator().validate(jsonDocument) }
+        report("validate (semantic rules)", count: jsonDocument.events.count, bytes: jsonData.count, validateTime)
+        print("  \(diagnostics.filter { $0.severity == .error }.count) validation errors in the generated events")
 
         var jsonHashes: [String] = []
         let hashTime = clock.measure { jsonHashes = EventHasher.hashIDs(of: jsonDocument, format: .json) }
