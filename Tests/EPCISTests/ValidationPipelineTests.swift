@@ -84,4 +84,26 @@ import Testing
         #expect(result.errors.count == 1)
         #expect(result.errors.first?.location.hasPrefix("line 1") == true)
     }
+
+    @Test("recordTime is a warning in a capture document and expected in a query document")
+    func recordTimeByDocumentKind() {
+        // Given a capture document whose event has a recordTime
+        let event = Self.objectEvent.replacingOccurrences(
+            of: "\"action\"", with: "\"recordTime\": \"2026-11-20T09:00:00Z\", \"action\"")
+        let capture = F.validator.check(Self.document(event))
+        // Then a warning, and the document is accepted
+        #expect(capture.accepted)
+        #expect(capture.diagnostics.map(\.location) == ["/epcisBody/eventList/0/recordTime"])
+        // And in query results, recordTime draws no warning
+        let queryDocument = """
+            {"@context": ["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"],
+             "type": "EPCISQueryDocument", "schemaVersion": "2.0", "creationDate": "2026-11-20T10:00:00Z",
+             "epcisBody": {"queryResults": {"queryName": "SimpleEventQuery",
+               "resultsBody": {"eventList": [\(event)]}}}}
+            """
+        let query = F.validator.check(Data(queryDocument.utf8))
+        #expect(query.accepted, "\(query.diagnostics)")
+        #expect(query.eventCount == 1)
+        #expect(!query.diagnostics.contains { $0.location.hasSuffix("/recordTime") })
+    }
 }

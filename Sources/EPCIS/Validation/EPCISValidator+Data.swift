@@ -14,20 +14,32 @@ extension EPCISValidator {
     public func check(_ data: Data) -> ValidationResult {
         var diagnostics: [Diagnostic] = []
         var eventCount = 0
+        // Whether the document is for capture is known from its header only once every event was read: the
+        // capture-only rules are checked on the events that carry a recordTime afterwards.
+        var recorded: [(EPCISEvent, EventLocation)] = []
         let body: (EPCISEvent, EventLocation) -> Void = { event, location in
             eventCount += 1
-            diagnostics += validate(event, at: location)
+            diagnostics += validate(event, at: location, forCapture: false)
+            if event.recordTime != nil { recorded.append((event, location)) }
         }
+        var kind = EPCISDocument.Kind.document
         do {
             if EPCISDocumentReader.format(of: data) == .xml {
-                _ = try XMLDocumentDecoder().forEachEvent(in: data, body)
+                kind = try XMLDocumentDecoder().forEachEvent(in: data, body).kind
             } else {
-                _ = try JSONDocumentDecoder().forEachEvent(in: data, body)
+                kind = try JSONDocumentDecoder().forEachEvent(in: data, body).kind
             }
         } catch let error as EPCISDocumentError {
             diagnostics += error.diagnostics
         } catch {
             diagnostics.append(Diagnostic(at: "/", "could not read the document: \(error)"))
+        }
+        if kind == .document {
+            for (event, location) in recorded {
+                var report = ValidationReport(base: location)
+                checkRecordTimeAbsent(event, &report)
+                diagnostics += report.diagnostics
+            }
         }
         return ValidationResult(diagnostics: Self.inDocumentOrder(diagnostics), eventCount: eventCount)
     }
