@@ -3,6 +3,7 @@ extension AIDefinition {
     /// - Parameter value: The AI's value (no AI digits, no separators).
     /// - Throws: ``IdentifierError``.
     public func validate(_ value: some StringProtocol) throws(IdentifierError) {
+        if isPlainlyValid(Array(value.utf8)[...]) { return }
         var place: String { "AI \(ai) (\(title))" }  // built only when an error needs it
         let count = value.count
         if count < minLength || count > maxLength {
