@@ -121,7 +121,7 @@ extension JSONDocumentParser {
                 report(at: pointer("bizTransactionList"), "'bizTransactionList' of a TransactionEvent must not be empty")
             }
         }
-        if type == .objectEvent, e.epcList.count > 1, Set(e.epcList).count != e.epcList.count {
+        if type == .objectEvent, Self.hasDuplicates(e.epcList) {
             report(at: pointer("epcList"), "'epcList' must not list the same identifier twice")
         }
         let deleting = e.action == .delete

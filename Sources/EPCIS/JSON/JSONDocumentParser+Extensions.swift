@@ -17,13 +17,8 @@ extension JSONDocumentParser {
 
     /// Reads an extension's value at `key`; a pointer is made only for values that can hold names.
     private mutating func extensionValue(_ key: String) throws(JSONSyntaxError) -> ExtensionValue {
-        switch try reader.readValue() {
-        case .string(let s): return .string(s)
-        case .number(let n): return .number(n)
-        case .bool(let b): return .bool(b)
-        case .null: return .null
-        case let container: return convert(container, at: pointer(key))
-        }
+        var suffix = [key]
+        return convert(try reader.readValue(), suffix: &suffix)
     }
 
     /// A name whose prefix is not (yet) declared: kept whole as a local name without a namespace.
@@ -31,8 +26,9 @@ extension JSONDocumentParser {
         QualifiedName(namespace: "", localName: key)
     }
 
-    /// Turns a JSON value of an extension into the model; names nested object members the same way.
-    mutating func convert(_ value: JSONValue, at location: String) -> ExtensionValue {
+    /// Turns a JSON value of an extension into the model; names nested object members the same way. `suffix`
+    /// is where the value stands below the current path (a pointer is made only for a problem).
+    mutating func convert(_ value: JSONValue, suffix: inout [String]) -> ExtensionValue {
         switch value {
         case .string(let s): return .string(s)
         case .number(let n): return .number(n)
@@ -41,21 +37,26 @@ extension JSONDocumentParser {
         case .array(let items):
             var out: [ExtensionValue] = []
             out.reserveCapacity(items.count)
-            for (i, item) in items.enumerated() { out.append(convert(item, at: location + "/\(i)")) }
+            for (i, item) in items.enumerated() {
+                suffix.append(String(i))
+                out.append(convert(item, suffix: &suffix))
+                suffix.removeLast()
+            }
             return .array(out)
         case .object(let members):
             var out: [ExtensionElement] = []
             for member in members {
-                let memberLocation = location + "/" + Self.escape(member.key)
+                suffix.append(member.key)
+                defer { suffix.removeLast() }
                 let name: QualifiedName
                 switch context.resolve(member.key) {
                 case .qualified(let qualified): name = qualified
                 case .bare: name = QualifiedName(namespace: "", localName: member.key)
                 case .undeclaredPrefix(let prefix):
-                    pendingPrefixes.append((memberLocation, prefix))
+                    pendingPrefixes.append((pointer(suffix), prefix))
                     name = Self.placeholder(member.key)
                 }
-                out.append(ExtensionElement(name: name, value: convert(member.value, at: memberLocation)))
+                out.append(ExtensionElement(name: name, value: convert(member.value, suffix: &suffix)))
             }
             return .object(out)
         }

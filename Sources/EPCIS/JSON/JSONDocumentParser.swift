@@ -38,7 +38,10 @@ struct JSONDocumentParser {
     // MARK: Diagnostics
 
     /// The JSON pointer of the current value, plus `extra` components.
-    func pointer(_ extra: String...) -> String {
+    func pointer(_ extra: String...) -> String { pointer(extra) }
+
+    /// The JSON pointer of the current value, plus the components `extra`.
+    func pointer(_ extra: [String]) -> String {
         var out = ""
         for component in path {
             switch component {
@@ -78,6 +81,16 @@ struct JSONDocumentParser {
 
     static func article(_ typeName: String) -> String {
         typeName == "array" || typeName == "object" ? "an \(typeName)" : "a \(typeName)"
+    }
+
+    /// Whether a list names one identifier twice (pairwise for the short lists events usually carry).
+    static func hasDuplicates(_ list: [IdentifierURI]) -> Bool {
+        guard list.count > 1 else { return false }
+        guard list.count > 16 else {
+            for i in 1..<list.count where list[..<i].contains(list[i]) { return true }
+            return false
+        }
+        return Set(list).count != list.count
     }
 
     // MARK: Scalars
@@ -197,7 +210,7 @@ struct JSONDocumentParser {
             }
             out.append(IdentifierURI(text))
         }
-        if unique, out.count > 1, Set(out).count != out.count {
+        if unique, Self.hasDuplicates(out) {
             report(at: pointer(key), "'\(key)' must not list the same identifier twice")
         }
         return out
