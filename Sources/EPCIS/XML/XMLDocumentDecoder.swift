@@ -69,6 +69,50 @@ public struct XMLDocumentDecoder: Sendable {
         parser.shouldResolveExternalEntities = false
         parser.delegate = handler
         _ = parser.parse()
+        // The parser reports one element's namespace declarations in no fixed order; keep the root's as written.
+        let order = Self.rootPrefixOrder(data)
+        handler.document.namespaces = handler.document.namespaces.enumerated().sorted { a, b in
+            (order[a.element.prefix] ?? Int.max, a.offset) < (order[b.element.prefix] ?? Int.max, b.offset)
+        }.map(\.element)
+    }
+
+    /// The prefixes declared on the root element, by position: scans the bytes of the root's start tag.
+    private static func rootPrefixOrder(_ data: Data) -> [String: Int] {
+        let bytes = [UInt8](data.prefix(65_536))
+        var i = 0
+        // Skip the XML declaration, comments, processing instructions and the DOCTYPE.
+        while i < bytes.count {
+            guard bytes[i] == UInt8(ascii: "<"), i + 1 < bytes.count else {
+                i += 1
+                continue
+            }
+            let next = bytes[i + 1]
+            if next == UInt8(ascii: "?") || next == UInt8(ascii: "!") {
+                while i < bytes.count && bytes[i] != UInt8(ascii: ">") { i += 1 }
+                continue
+            }
+            break
+        }
+        var order: [String: Int] = [:]
+        var quote: UInt8?
+        var j = i
+        while j < bytes.count {
+            let c = bytes[j]
+            if let q = quote {
+                if c == q { quote = nil }
+            } else if c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") {
+                quote = c
+            } else if c == UInt8(ascii: ">") {
+                break
+            } else if c == UInt8(ascii: ":"), j >= 5, Array(bytes[(j - 5)..<j]) == Array("xmlns".utf8) {
+                var end = j + 1
+                while end < bytes.count, bytes[end] != UInt8(ascii: "="), bytes[end] != UInt8(ascii: " ") { end += 1 }
+                let prefix = String(decoding: bytes[(j + 1)..<end], as: UTF8.self)
+                if order[prefix] == nil { order[prefix] = order.count }
+            }
+            j += 1
+        }
+        return order
     }
 
     private func check(_ handler: XMLSAXHandler) throws(EPCISDocumentError) {
