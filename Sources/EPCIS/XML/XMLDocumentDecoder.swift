@@ -62,6 +62,21 @@ public struct XMLDocumentDecoder: Sendable {
         return handler.document
     }
 
+    /// Every problem in a document, warnings included, without throwing: what a capture interface shows.
+    ///
+    /// Warnings mark what the decoder accepts although it is not EPCIS 2.0 as the XSD writes it (standard
+    /// elements qualified with the EPCIS namespace, EPCIS 1.2 placements in a 2.0 document, unqualified user
+    /// elements in `<extension>`, 1.2 timestamps without seconds).
+    /// - Parameter data: the XML bytes.
+    /// - Returns: the diagnostics in document order; empty when the document is clean.
+    public func diagnostics(for data: Data) -> [Diagnostic] {
+        let handler = XMLSAXHandler()
+        handler.keepEvents = false
+        run(handler, on: data)
+        if let unsupported = handler.unsupported { return [unsupported] }
+        return handler.reader.diagnostics + (handler.malformed.map { [$0] } ?? [])
+    }
+
     private func run(_ handler: XMLSAXHandler, on data: Data) {
         let parser = XMLParser(data: data)
         parser.shouldProcessNamespaces = true
