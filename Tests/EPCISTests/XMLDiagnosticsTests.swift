@@ -189,3 +189,22 @@ import Testing
         }
     }
 }
+
+@Suite struct XMLLargeDocumentTests {
+    @Test("a well-formed document over 10 MB is read (libxml2's look-up limit applies to one chunk)")
+    func largeDocument() throws {
+        // Given a valid document padded past 10 MB with comments
+        let comment = "<!--" + String(repeating: "x", count: 1000) + "-->\n"
+        let padding = String(repeating: comment, count: 11_000)
+        let event = """
+            <ObjectEvent><eventTime>2024-01-01T00:00:00Z</eventTime><eventTimeZoneOffset>+00:00</eventTimeZoneOffset>
+            <epcList/><action>OBSERVE</action></ObjectEvent>
+            """
+        let data = XMLDiagnosticsTests.document(padding + event + "\n" + event)
+        #expect(data.count > 11_000_000)
+        // When it is streamed, Then both events arrive
+        var count = 0
+        _ = try XMLDocumentDecoder().forEachEvent(in: data) { _, _ in count += 1 }
+        #expect(count == 2)
+    }
+}

@@ -78,7 +78,9 @@ public struct XMLDocumentDecoder: Sendable {
     }
 
     private func run(_ handler: XMLSAXHandler, on data: Data) {
-        let parser = XMLParser(data: data)
+        // Fed as a stream, the parser gets the bytes in chunks: given all at once, libxml2 stops at its 10 MB
+        // look-up limit and reports a well-formed large document as malformed.
+        let parser = XMLParser(stream: InputStream(data: data))
         parser.shouldProcessNamespaces = true
         parser.shouldReportNamespacePrefixes = true
         parser.shouldResolveExternalEntities = false
