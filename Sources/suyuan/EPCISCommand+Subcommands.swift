@@ -2,5 +2,8 @@ import ArgumentParser
 
 extension EPCISCommand {
     /// The `epcis` subcommands.
-    static let subcommandList: [any ParsableCommand.Type] = [EPCISXMLCommand.self]
+    static let subcommandList: [any ParsableCommand.Type] = [
+        EPCISJSONCommand.self,
+        EPCISXMLCommand.self,
+    ]
 }
