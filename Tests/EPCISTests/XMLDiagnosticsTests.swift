@@ -148,3 +148,63 @@ import Testing
         #expect(count == 2)
     }
 }
+
+@Suite struct XMLWarningTests {
+    @Test("documents the decoder accepts although they are not XSD-valid carry warnings that say why")
+    func warningsForAcceptedDeviations() throws {
+        // Given an openepcis document whose standard elements are in the EPCIS namespace
+        let data = try Conformance.data("openepcis-test-resources/2.0/EPCIS/XML/Capture/Documents/Namespace_document.xml")
+        // When it is checked
+        let diagnostics = XMLDocumentDecoder().diagnostics(for: data)
+        // Then it decodes, and the warning names the deviation and its line
+        #expect(throws: Never.self) { try XMLDocumentDecoder().decode(data) }
+        #expect(!diagnostics.isEmpty)
+        #expect(diagnostics.allSatisfy { $0.severity == .warning && $0.location.hasPrefix("line ") })
+        #expect(diagnostics.contains { $0.message.contains("unqualified") })
+    }
+
+    @Test("a clean document has no diagnostics at all")
+    func cleanDocument() throws {
+        let data = try Conformance.data("gs1-EPCIS/XML/Example_9.6.1-ObjectEvent-2020_06_18a.xml")
+        #expect(XMLDocumentDecoder().diagnostics(for: data).isEmpty)
+    }
+
+    /// The query renderings that put `QueryResults` in no namespace fail the XSD (inventory) and are refused;
+    /// the two that pass it decode.
+    @Test("query documents are refused exactly when the query XSD refuses them", arguments: [
+        ("openepcis-test-resources/2.0/EPCIS/XML/Query/Combination_of_different_event.xml", false),
+        ("openepcis-test-resources/2.0/EPCIS/XML/Query/JumbledFieldsOrder.xml", false),
+        ("openepcis-test-resources/2.0/EPCIS/XML/Query/TransactionEvent_with_userExtensions.xml", false),
+        ("openepcis-test-resources/2.0/EPCIS/XML/Query/QueryDocumentWithMultipleEvents.xml", true),
+        ("openepcis-test-resources/2.0/EPCIS/XML/Query/queryDocument.xml", true),
+    ])
+    func queryDocuments(path: String, valid: Bool) throws {
+        // Given a query document, When it is decoded
+        let result = try? XMLFixtures.decode(path)
+        // Then it is accepted if and only if the XSD accepts it, and keeps its query name
+        #expect((result != nil) == valid)
+        if let result {
+            #expect(result.kind == .queryDocument)
+            #expect(result.queryName == "SimpleEventQuery")
+        }
+    }
+}
+
+@Suite struct XMLLargeDocumentTests {
+    @Test("a well-formed document over 10 MB is read (libxml2's look-up limit applies to one chunk)")
+    func largeDocument() throws {
+        // Given a valid document padded past 10 MB with comments
+        let comment = "<!--" + String(repeating: "x", count: 1000) + "-->\n"
+        let padding = String(repeating: comment, count: 11_000)
+        let event = """
+            <ObjectEvent><eventTime>2024-01-01T00:00:00Z</eventTime><eventTimeZoneOffset>+00:00</eventTimeZoneOffset>
+            <epcList/><action>OBSERVE</action></ObjectEvent>
+            """
+        let data = XMLDiagnosticsTests.document(padding + event + "\n" + event)
+        #expect(data.count > 11_000_000)
+        // When it is streamed, Then both events arrive
+        var count = 0
+        _ = try XMLDocumentDecoder().forEachEvent(in: data) { _, _ in count += 1 }
+        #expect(count == 2)
+    }
+}

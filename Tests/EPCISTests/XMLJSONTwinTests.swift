@@ -109,6 +109,15 @@ enum TwinNormal {
             "JSON uses id.example.com Digital Links where XML uses id.gs1.org; times in another offset",
     ]
 
+    /// The prefixes the standard EPCIS JSON-LD context defines.
+    static let jsonLDPredefined: [String: String] = [
+        "epcis": "https://ref.gs1.org/epcis/", "cbv": "https://ref.gs1.org/cbv/", "cbvmda": "urn:epcglobal:cbv:mda:",
+        "gs1": "https://gs1.org/voc/", "vtype": "urn:epcglobal:epcis:vtype:",
+        "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+        "owl": "http://www.w3.org/2002/07/owl#", "xsd": "http://www.w3.org/2001/XMLSchema#",
+        "dcterms": "http://purl.org/dc/terms/",
+    ]
+
     static func decodeJSON(_ path: String) throws -> EPCISDocument {
         try JSONDocumentDecoder().decode(Conformance.data(path))
     }
@@ -152,5 +161,31 @@ enum TwinNormal {
             #expect(a == b, "event \(index): \(firstDifference(a, b))")
         }
         #expect(back.masterData == original.masterData)
+        // What legitimately differs: the document's JSON-LD `id` and extra context URLs have no place in EPCIS
+        // XML; XML requires a creationDate, so the encoder writes one when there was none; and XML must declare
+        // the prefixes the standard JSON-LD context predefines (cbvmda, gs1, …) when extensions use them.
+        var expected = original
+        expected.documentID = nil
+        expected.extraContextURLs = []
+        var got = back
+        if original.creationDate == nil { got.creationDate = nil }
+        got.namespaces.removeAll { declaration in
+            Self.jsonLDPredefined[declaration.prefix] == declaration.namespace && !original.namespaces.contains(declaration)
+        }
+        #expect(got == expected, "\(differingFields(got, expected))")
+    }
+
+    @Test("XML written from JSON documents is valid against the EPCIS 2.0 XSD", .enabled(if: XMLLint.path != nil),
+          arguments: JSONConformanceFiles.valid)
+    func xmlFromJSONIsSchemaValid(path: String) throws {
+        // Given a decoded JSON document
+        let document = try Self.decodeJSON(path)
+        // When it is written as XML
+        let xml = XMLDocumentEncoder().encode(document)
+        // Then xmllint finds it valid
+        let schema = document.kind == .queryDocument
+            ? "gs1-EPCIS/XSD/EPCglobal-epcis-query-2_0.xsd" : "gs1-EPCIS/XSD/EPCglobal-epcis-2_0.xsd"
+        let errors = try XMLLint.schemaErrors(xml, schema: schema)
+        #expect(errors == nil, "\(path):\n\(errors ?? "")")
     }
 }

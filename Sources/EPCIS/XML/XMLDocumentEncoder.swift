@@ -55,7 +55,8 @@ public struct XMLDocumentEncoder: Sendable {
         var context = XMLEncodingContext(options: options, namespaces: XMLNamespaceTable(document.namespaces))
         let isQuery = document.kind == .queryDocument
         context.writer = XMLTextWriter(prettyPrinted: options.prettyPrinted, depth: 1)
-        context.writeHeader(document)
+        let creationDate = (document.creationDate ?? EPCISDateTime(Date())).text
+        context.writeHeader(document, creationDate: creationDate)
         context.writer.open("EPCISBody")
         if isQuery {
             context.writer.open("epcisq:QueryResults")
@@ -86,7 +87,7 @@ public struct XMLDocumentEncoder: Sendable {
         if context.usesSBDH { attributes.append(("xmlns:sbdh", XMLNames.sbdh)) }
         attributes += context.namespaces.declarations.map { ("xmlns:\($0.prefix)", $0.namespace) }
         attributes.append(("schemaVersion", "2.0"))
-        attributes.append(("creationDate", (document.creationDate ?? EPCISDateTime(Date())).text))
+        attributes.append(("creationDate", creationDate))
         var rootWriter = XMLTextWriter(prettyPrinted: options.prettyPrinted)
         rootWriter.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
         rootWriter.open(root, attributes)

@@ -19,8 +19,14 @@ struct XMLEncodingContext {
 
     // MARK: Header and master data
 
-    mutating func writeHeader(_ document: EPCISDocument) {
-        let sbdh = document.headerExtensions.filter { $0.name.namespace == XMLNames.sbdh }
+    mutating func writeHeader(_ document: EPCISDocument, creationDate: String) {
+        var sbdh = document.headerExtensions.filter { $0.name.namespace == XMLNames.sbdh }
+        if sbdh.isEmpty, let header = XMLHeaderFields.header(
+            sender: document.sender, receiver: document.receiver, instanceIdentifier: document.instanceIdentifier,
+            creationDate: creationDate)
+        {
+            sbdh = [header]
+        }
         guard !sbdh.isEmpty || !document.masterData.isEmpty else { return }
         writer.open("EPCISHeader")
         for element in sbdh {

@@ -4,7 +4,17 @@ extension XMLEventReader {
     mutating func readHeader(_ node: XMLNode, path: String, into document: inout EPCISDocument) {
         for child in node.children {
             let childPath = path + "/" + child.localName
-            if child.namespace == XMLNames.sbdh || (!child.namespace.isEmpty && !XMLNames.epcisNamespaces.contains(child.namespace)) {
+            if child.namespace == XMLNames.sbdh && child.localName == "StandardBusinessDocumentHeader" {
+                let header = XMLExtensionReader.element(child)
+                let fields = XMLHeaderFields.fields(of: header)
+                (document.sender, document.receiver, document.instanceIdentifier) = fields
+                let minimal = XMLHeaderFields.header(
+                    sender: fields.sender, receiver: fields.receiver, instanceIdentifier: fields.instanceIdentifier,
+                    creationDate: document.creationDate?.text ?? "")
+                if minimal != header { document.headerExtensions.append(header) }
+                continue
+            }
+            if !child.namespace.isEmpty && !XMLNames.epcisNamespaces.contains(child.namespace) {
                 document.headerExtensions.append(XMLExtensionReader.element(child))
                 continue
             }

@@ -11,6 +11,8 @@ struct XMLEventReader {
     var prefixes: [String: String]
     /// Every problem found so far.
     var diagnostics: [Diagnostic] = []
+    /// How many errors ``report(_:_:_:severity:)`` has added.
+    private(set) var errorCount = 0
 
     init(isVersion1: Bool, prefixes: [String: String]) {
         self.isVersion1 = isVersion1
@@ -27,7 +29,7 @@ struct XMLEventReader {
             report(node, path, "unknown event type <\(node.localName)>")
             return nil
         }
-        let errorsBefore = diagnostics.count { $0.severity == .error }
+        let errorsBefore = errorCount
         var event = EPCISEvent(type: type, eventTime: EPCISDateTime(.init(timeIntervalSince1970: 0)),
                                eventTimeZoneOffset: "")
         var state = ReadState(sequence: XMLNames.sequence(type))
@@ -49,8 +51,7 @@ struct XMLEventReader {
         if type == .associationEvent && !state.seen.contains("parentID") {
             report(node, path, "AssociationEvent is missing the required element <parentID>")
         }
-        let errorsAfter = diagnostics.count { $0.severity == .error }
-        return errorsAfter == errorsBefore ? event : nil
+        return errorCount == errorsBefore ? event : nil
     }
 
     /// Which standard elements were seen, and where in the schema sequence the last one stood.
@@ -193,6 +194,7 @@ struct XMLEventReader {
 
     mutating func report(_ node: XMLNode, _ path: String, _ message: String, severity: Diagnostic.Severity = .error) {
         diagnostics.append(Diagnostic(severity, at: "line \(node.line) \(path)", message))
+        if severity == .error { errorCount += 1 }
     }
 
     mutating func timestamp(_ node: XMLNode, _ path: String) -> EPCISDateTime? {
