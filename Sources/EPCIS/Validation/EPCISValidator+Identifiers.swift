@@ -61,12 +61,15 @@ extension EPCISValidator {
         }
     }
 
-    /// A list of instances: each valid, and no EPC twice (a warning: the second mention adds nothing).
+    /// A list of instances: each valid, and no EPC twice (a warning: the second mention adds nothing). An EPC URN
+    /// and a Digital Link of the same object are the same EPC.
     func checkInstanceList(_ list: [IdentifierURI], field: String, _ report: inout ValidationReport) {
-        var seen: Set<String> = []
+        var seenGS1: Set<EPCIdentifier> = []
+        var seenOther: Set<String> = []
         for (index, uri) in list.enumerated() {
-            checkIdentifier(uri, role: .instance, path: "\(field)/\(index)", &report)
-            if !seen.insert(uri.text).inserted {
+            let parsed = checkIdentifier(uri, role: .instance, path: "\(field)/\(index)", &report)
+            let isNew = parsed.map { seenGS1.insert($0).inserted } ?? seenOther.insert(uri.text).inserted
+            if !isNew {
                 report.warning(
                     "\(field)/\(index)",
                     "duplicate EPC: \(uri.text) appears more than once in \(field) (EPCIS 2.0 section 7.3.3)"
@@ -85,14 +88,18 @@ extension EPCISValidator {
     }
 
     /// One identifier: valid if it is in a GS1 form, a URI otherwise, and fit for its role.
-    func checkIdentifier(_ uri: IdentifierURI, role: IdentifierRole, path: String, _ report: inout ValidationReport) {
+    /// - Returns: the identifier when it is a valid GS1 one.
+    @discardableResult
+    func checkIdentifier(
+        _ uri: IdentifierURI, role: IdentifierRole, path: String, _ report: inout ValidationReport
+    ) -> EPCIdentifier? {
         let text = uri.text
         let parsed: EPCIdentifier?
         do {
             parsed = try EPCIdentifier.parse(text, prefixLengths: prefixLengths)
         } catch {
             report.error(path, "invalid GS1 identifier: \(text): \(error.message) (EPCIS 2.0 section 7.3.3, GS1 TDS)")
-            return
+            return nil
         }
         guard let parsed else {
             if !CBVValue.isAbsoluteURI(text) {
@@ -100,9 +107,10 @@ extension EPCISValidator {
             } else if role == .instance, text.hasPrefix("urn:epc:class:") || text.hasPrefix("urn:epc:idpat:") {
                 report.error(path, Self.classAsInstance(text))
             }
-            return
+            return nil
         }
         checkRole(parsed, text: text, role: role, path: path, &report)
+        return parsed
     }
 
     private func checkRole(
