@@ -16,7 +16,8 @@ import Testing
         for pretty in [false, true] {
             // When it is written (alone, if it was a bare event) and read again
             let encoder = JSONDocumentEncoder(prettyPrinted: pretty)
-            let written = bare ? encoder.encode(original.events[0], namespaces: original.namespaces) : encoder.encode(original)
+            let written =
+                bare ? encoder.encode(original.events[0], namespaces: original.namespaces) : encoder.encode(original)
             let result = Result { () throws(EPCISDocumentError) in try JSONDocumentDecoder().decode(written) }
             if case .failure(let error) = result {
                 Issue.record("\(file) (pretty: \(pretty)):\n\(error)\n\(String(decoding: written, as: UTF8.self))")
@@ -32,7 +33,9 @@ import Testing
         "openepcis-test-resources/2.0/EPCIS/JSON/Capture/Documents/epcisDocWithAllGS1Keys.json"  // SSCC as URN and DL
     ]
 
-    @Test("URN → Digital Link → URN keeps the document equal", arguments: JSONConformanceFiles.valid.filter { !spelledTwice.contains($0) })
+    @Test(
+        "URN → Digital Link → URN keeps the document equal",
+        arguments: JSONConformanceFiles.valid.filter { !spelledTwice.contains($0) })
     func digitalLinkRoundTrip(_ file: String) throws {
         // Given a document, and the company prefix lengths its URNs show
         let data = try Conformance.data(file)
@@ -47,7 +50,8 @@ import Testing
         #expect(back == expected, "\(file)")
         // And no identifier is left as an EPC URN in the Digital Link form
         for event in asLinks.events {
-            let identifiers = event.epcList + event.childEPCs + event.inputEPCList + event.outputEPCList
+            let identifiers =
+                event.epcList + event.childEPCs + event.inputEPCList + event.outputEPCList
                 + [event.parentID, event.readPoint?.id, event.bizLocation?.id].compactMap { $0 }
             for identifier in identifiers {
                 #expect(!identifier.text.hasPrefix("urn:epc:id:"), "\(file): \(identifier)")
