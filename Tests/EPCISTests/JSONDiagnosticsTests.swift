@@ -123,4 +123,34 @@ import Testing
         let error = try #require(JSONTestDocuments.refusal(text))
         #expect(error.diagnostics.contains { $0.location == "/epcisBody/eventList/0/a~1b~0c" }, "\(error)")
     }
+
+    @Test("diagnose lists warnings as well as errors, and a document with only warnings decodes")
+    func warnings() throws {
+        // Given an event with a duplicate member and a measurement type this implementation does not list
+        let event = JSONTestDocuments.objectEvent.replacingOccurrences(
+            of: "\"action\"",
+            with: #""sensorElementList": [{"sensorReport": [{"type": "EffectiveDoseRate", "value": 1}]}], "action""#
+        )
+        .replacingOccurrences(
+            of: "\"bizStep\": \"shipping\"", with: "\"bizStep\": \"shipping\", \"bizStep\": \"receiving\"")
+        let data = JSONTestDocuments.data(JSONTestDocuments.document(event))
+        // When it is diagnosed and decoded
+        let diagnostics = JSONDocumentDecoder().diagnose(data)
+        let document = try JSONDocumentDecoder().decode(data)
+        // Then both warnings are listed, and the last bizStep wins
+        #expect(diagnostics.count == 2)
+        #expect(diagnostics.allSatisfy { $0.severity == .warning })
+        #expect(diagnostics.map(\.location).contains("/epcisBody/eventList/0/bizStep"))
+        #expect(document.events.first?.bizStep == CBVValue("receiving", in: .bizStep))
+        // And the unlisted word is written back as a bare word
+        let written = String(decoding: JSONDocumentEncoder().encode(document), as: UTF8.self)
+        #expect(written.contains(#""type":"EffectiveDoseRate""#))
+    }
+
+    @Test("diagnose reports malformed JSON with its line")
+    func diagnoseMalformed() {
+        let diagnostics = JSONDocumentDecoder().diagnose(JSONTestDocuments.data("{\n\n  \"a\": }"))
+        #expect(diagnostics.count == 1)
+        #expect(diagnostics.first?.location.hasPrefix("line 3") == true)
+    }
 }
