@@ -27,8 +27,8 @@ import Testing
         }
     }
 
-    /// Files that list one identifier in both spellings: written in one form they list it twice, which the
-    /// schema's `uniqueItems` refuses, so the translation is checked on the other files.
+    /// Files that list one identifier in both spellings: written in one form the writer lists it once, so the
+    /// document read back has one identifier fewer (checked in `collapsedSpellings`).
     static let spelledTwice: Set<String> = [
         "openepcis-test-resources/2.0/EPCIS/JSON/Capture/Documents/epcisDocWithAllGS1Keys.json"  // SSCC as URN and DL
     ]
@@ -72,5 +72,18 @@ import Testing
             table[String(prefix)] = prefix.count
         }
         return table
+    }
+
+    @Test("an identifier listed in both spellings is written once in one form")
+    func collapsedSpellings() throws {
+        // Given a document listing the same SSCC as a URN and as a Digital Link
+        let file = "openepcis-test-resources/2.0/EPCIS/JSON/Capture/Documents/epcisDocWithAllGS1Keys.json"
+        let original = try decode(try Conformance.data(file))
+        // When it is written with Digital Links
+        let asLinks = try decode(JSONDocumentEncoder(epcFormat: .digitalLink).encode(original))
+        // Then the SSCC appears once, and nothing else was lost
+        let links = try #require(asLinks.events.first?.epcList.map(\.text))
+        #expect(links.filter { $0 == "https://id.gs1.org/00/040123450000003338" }.count == 1)
+        #expect(links.count == (original.events.first?.epcList.count ?? 0) - 1)
     }
 }
