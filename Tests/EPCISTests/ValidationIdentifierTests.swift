@@ -111,4 +111,14 @@ import Testing
         #expect(warnings.map(\.location) == ["/epcisBody/eventList/0/epcList/2"])
         #expect(warnings.first?.message.contains("duplicate EPC") == true)
     }
+
+    @Test("an EPC URN and the Digital Link of the same object are a duplicate")
+    func duplicateAcrossForms() {
+        // Given the same SGTIN as a URN and as a Digital Link
+        var event = F.objectEvent()
+        event.epcList = [F.sgtin, "https://id.gs1.org/01/10614141073464/21/2017"]
+        // Then the second is a duplicate
+        #expect(F.errors(event).isEmpty)
+        #expect(F.warnings(event).map(\.location) == ["/epcisBody/eventList/0/epcList/1"])
+    }
 }

@@ -15,7 +15,7 @@ enum IdentifierRole {
     case location
     /// An organisation: source/destination of type `owning_party` or `possessing_party`.
     case party
-    /// Any identifier (a business transaction): only its validity is checked.
+    /// Any identifier (a business transaction, a sensor device): only its validity is checked.
     case any
 }
 
@@ -39,6 +39,17 @@ extension EPCISValidator {
         for (index, transaction) in event.bizTransactionList.enumerated() {
             checkIdentifier(transaction.id, role: .any, path: "bizTransactionList/\(index)/bizTransaction", &report)
         }
+        for (index, element) in event.sensorElementList.enumerated() {
+            if let deviceID = element.metadata?.deviceID {
+                checkIdentifier(
+                    deviceID, role: .any, path: "sensorElementList/\(index)/sensorMetadata/deviceID", &report)
+            }
+            for (reportIndex, sensorReport) in element.reports.enumerated() {
+                guard let deviceID = sensorReport.deviceID else { continue }
+                let path = "sensorElementList/\(index)/sensorReport/\(reportIndex)/deviceID"
+                checkIdentifier(deviceID, role: .any, path: path, &report)
+            }
+        }
         for (index, source) in event.sourceList.enumerated() {
             checkIdentifier(source.id, role: role(of: source.type), path: "sourceList/\(index)/source", &report)
         }
@@ -50,12 +61,15 @@ extension EPCISValidator {
         }
     }
 
-    /// A list of instances: each valid, and no EPC twice (a warning: the second mention adds nothing).
+    /// A list of instances: each valid, and no EPC twice (a warning: the second mention adds nothing). An EPC URN
+    /// and a Digital Link of the same object are the same EPC.
     func checkInstanceList(_ list: [IdentifierURI], field: String, _ report: inout ValidationReport) {
-        var seen: Set<String> = []
+        var seenGS1: Set<EPCIdentifier> = []
+        var seenOther: Set<String> = []
         for (index, uri) in list.enumerated() {
-            checkIdentifier(uri, role: .instance, path: "\(field)/\(index)", &report)
-            if !seen.insert(uri.text).inserted {
+            let parsed = checkIdentifier(uri, role: .instance, path: "\(field)/\(index)", &report)
+            let isNew = parsed.map { seenGS1.insert($0).inserted } ?? seenOther.insert(uri.text).inserted
+            if !isNew {
                 report.warning(
                     "\(field)/\(index)",
                     "duplicate EPC: \(uri.text) appears more than once in \(field) (EPCIS 2.0 section 7.3.3)"
@@ -74,14 +88,18 @@ extension EPCISValidator {
     }
 
     /// One identifier: valid if it is in a GS1 form, a URI otherwise, and fit for its role.
-    func checkIdentifier(_ uri: IdentifierURI, role: IdentifierRole, path: String, _ report: inout ValidationReport) {
+    /// - Returns: the identifier when it is a valid GS1 one.
+    @discardableResult
+    func checkIdentifier(
+        _ uri: IdentifierURI, role: IdentifierRole, path: String, _ report: inout ValidationReport
+    ) -> EPCIdentifier? {
         let text = uri.text
         let parsed: EPCIdentifier?
         do {
             parsed = try EPCIdentifier.parse(text, prefixLengths: prefixLengths)
         } catch {
             report.error(path, "invalid GS1 identifier: \(text): \(error.message) (EPCIS 2.0 section 7.3.3, GS1 TDS)")
-            return
+            return nil
         }
         guard let parsed else {
             if !CBVValue.isAbsoluteURI(text) {
@@ -89,9 +107,10 @@ extension EPCISValidator {
             } else if role == .instance, text.hasPrefix("urn:epc:class:") || text.hasPrefix("urn:epc:idpat:") {
                 report.error(path, Self.classAsInstance(text))
             }
-            return
+            return nil
         }
         checkRole(parsed, text: text, role: role, path: path, &report)
+        return parsed
     }
 
     private func checkRole(
