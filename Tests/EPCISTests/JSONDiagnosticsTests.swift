@@ -153,4 +153,20 @@ import Testing
         #expect(diagnostics.count == 1)
         #expect(diagnostics.first?.location.hasPrefix("line 3") == true)
     }
+
+    @Test("compact IRIs of standard terms read as the standard term")
+    func compactStandardTerms() throws {
+        // Given a sensor report with gs1: and cbv: compact IRIs
+        let event = JSONTestDocuments.objectEvent.replacingOccurrences(
+            of: "\"action\"",
+            with:
+                #""sensorElementList": [{"sensorReport": [{"type": "gs1:Temperature", "component": "cbv:Comp-x"}]}], "action""#
+        )
+        // When it is decoded
+        let document = try JSONDocumentDecoder().decode(JSONTestDocuments.data(JSONTestDocuments.document(event)))
+        // Then they are the standard terms
+        let report = try #require(document.events.first?.sensorElementList.first?.reports.first)
+        #expect(report.type?.standardTerm == "Temperature")
+        #expect(report.component?.standardTerm == "x")
+    }
 }

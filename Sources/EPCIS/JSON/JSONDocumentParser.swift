@@ -182,6 +182,15 @@ struct JSONDocumentParser {
                 .warning)
             return value
         }
+        // A compact IRI such as `cbv:Comp-latitude` or `gs1:Temperature` is a standard term in JSON-LD.
+        if let colon = text.utf8.firstIndex(of: UInt8(ascii: ":")),
+            let namespace = context.prefixes[String(text[..<colon])],
+            let expanded = CBVValue(namespace + text[text.index(after: colon)...], in: vocabulary),
+            expanded.standardTerm != nil
+        {
+            if cbvCache[vocabulary, default: [:]].count < 4096 { cbvCache[vocabulary, default: [:]][text] = expanded }
+            return expanded
+        }
         guard vocabulary.standardTerms.contains(text) || JSONFormatRules.isAbsoluteURI(text),
             let value = CBVValue(text, in: vocabulary)
         else {
