@@ -1,0 +1,152 @@
+/// GS1 element strings: the AI data a GS1 barcode carries (GS1 General Specifications §7.8), read from raw scanner
+/// output (symbology identifier, FNC1 as ASCII 29) or from the bracketed human-readable form.
+public struct ElementString: Hashable, Sendable, CustomStringConvertible {
+    /// The group separator (ASCII 29) that stands for FNC1 in scanner output.
+    public static let groupSeparator: Character = "\u{1D}"
+
+    /// The elements in the order they were read.
+    public var elements: [AIElement]
+    /// The symbology identifier that preceded the data (e.g. `]d2` Data Matrix, `]C1` GS1-128, `]Q3` QR Code,
+    /// `]e0` DataBar), if any.
+    public var symbologyIdentifier: String?
+
+    /// Creates an element string from elements, checking each one.
+    /// - Parameter elements: The elements.
+    /// - Throws: ``IdentifierError`` when an AI is unknown or a value breaks its AI's rules.
+    public init(elements: [AIElement]) throws(IdentifierError) {
+        for element in elements { try Self.validate(element) }
+        self.elements = elements
+        self.symbologyIdentifier = nil
+    }
+
+    /// Parses raw scan data (`]d2010950600013435217201225…` with ASCII 29 separators, also the `\u{1D}`
+    /// written as `<GS>` or `{GS}`) or the bracketed form `(01)09506000134352(17)201225(10)ABC`.
+    /// - Parameter text: The text.
+    /// - Throws: ``IdentifierError`` naming the AI and rule that fail.
+    public init(parsing text: String) throws(IdentifierError) {
+        var body = Substring(text.trimmingASCIIWhitespace())
+        guard !body.isEmpty else { throw IdentifierError(.empty, "element string: the input is empty") }
+        var symbology: String?
+        if body.first == "]", body.count >= 3 {
+            symbology = String(body.prefix(3))
+            body = body.dropFirst(3)
+        }
+        if body.first == "(" {
+            elements = try Self.parseBracketed(body)
+        } else {
+            elements = try Self.parseRaw(body)
+        }
+        symbologyIdentifier = symbology
+    }
+
+    /// The bracketed human-readable form, e.g. `(01)09506000134352(21)123`.
+    public var bracketed: String { elements.map(\.description).joined() }
+
+    /// The data as a barcode encodes it (without symbology identifier): AIs of predefined length are followed
+    /// directly by the next AI, others by a group separator (ASCII 29), none at the end.
+    public var barcodeData: String {
+        var out = ""
+        for (index, element) in elements.enumerated() {
+            out += element.ai + element.value
+            let predefined = AIDictionary.definition(for: element.ai)?.isPredefinedLength ?? false
+            if !predefined && index < elements.count - 1 { out.append(Self.groupSeparator) }
+        }
+        return out
+    }
+
+    /// The bracketed form.
+    public var description: String { bracketed }
+
+    /// The value of the first element with `ai`.
+    /// - Parameter ai: An AI such as `17`.
+    /// - Returns: The value, or nil.
+    public func value(of ai: String) -> String? { elements.first { $0.ai == ai }?.value }
+
+    static func validate(_ element: AIElement) throws(IdentifierError) {
+        guard let definition = AIDictionary.definition(for: element.ai) else {
+            throw IdentifierError(.unknownAI, "AI \(element.ai) is not a known GS1 Application Identifier")
+        }
+        try definition.validate(element.value)
+    }
+
+    /// The AI at the start of `text`: AIs are prefix-free, so the first 2-, 3- or 4-digit match is it.
+    static func aiPrefix(of text: Substring) -> AIDefinition? {
+        for length in 2...4 where text.count >= length {
+            let candidate = text.prefix(length)
+            guard candidate.isAllDigits else { return nil }
+            if let definition = AIDictionary.definition(for: String(candidate)) { return definition }
+        }
+        return nil
+    }
+
+    private static func parseRaw(_ input: Substring) throws(IdentifierError) -> [AIElement] {
+        var text = input
+        var elements: [AIElement] = []
+        while !text.isEmpty {
+            if text.first == groupSeparator {
+                text = text.dropFirst()
+                continue
+            }
+            guard let definition = aiPrefix(of: text) else {
+                let start = text.prefix(4)
+                let offset = input.distance(from: input.startIndex, to: text.startIndex)
+                throw IdentifierError(
+                    .unknownAI, "element string: no known AI at position \(offset + 1) ('\(start)…')")
+            }
+            text = text.dropFirst(definition.ai.count)
+            let value: Substring
+            if definition.isPredefinedLength {
+                value = text.prefix(definition.maxLength)
+            } else {
+                let end = text.firstIndex(of: groupSeparator) ?? text.endIndex
+                value = text[..<end].prefix(definition.maxLength)
+            }
+            text = text.dropFirst(value.count)
+            let element = AIElement(ai: definition.ai, value: String(value))
+            try definition.validate(element.value)
+            elements.append(element)
+        }
+        return elements
+    }
+
+    private static func parseBracketed(_ input: Substring) throws(IdentifierError) -> [AIElement] {
+        var text = input
+        var elements: [AIElement] = []
+        while !text.isEmpty {
+            guard text.first == "(", let close = text.firstIndex(of: ")") else {
+                throw IdentifierError(.syntax, "element string: expected '(AI)' at '\(text.prefix(8))…'")
+            }
+            let ai = String(text[text.index(after: text.startIndex)..<close])
+            guard let definition = AIDictionary.definition(for: ai) else {
+                throw IdentifierError(.unknownAI, "element string: AI (\(ai)) is not a known GS1 Application Identifier")
+            }
+            text = text[text.index(after: close)...]
+            // The value runs to the next "(AI)" that names a known AI (values may themselves hold brackets).
+            var end = text.endIndex
+            var search = text.startIndex
+            while let open = text[search...].firstIndex(of: "(") {
+                let after = text[text.index(after: open)...]
+                if let shut = after.firstIndex(of: ")"), AIDictionary.definition(for: String(after[..<shut])) != nil {
+                    end = open
+                    break
+                }
+                search = text.index(after: open)
+            }
+            let element = AIElement(ai: ai, value: String(text[..<end]))
+            try definition.validate(element.value)
+            elements.append(element)
+            text = text[end...]
+        }
+        return elements
+    }
+}
+
+extension String {
+    func trimmingASCIIWhitespace() -> Substring {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" }
+        guard let start = firstIndex(where: { !isSpace($0) }), let end = lastIndex(where: { !isSpace($0) }) else {
+            return ""
+        }
+        return self[start...end]
+    }
+}
