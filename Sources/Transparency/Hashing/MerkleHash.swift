@@ -5,18 +5,38 @@ public import Foundation
 /// The bytes are held inline (no allocation), because the log computes two of these per appended event.
 /// In JSON a hash is a string of 64 lowercase hexadecimal digits.
 public struct MerkleHash: Hashable, Sendable, CustomStringConvertible {
-    /// The 32 bytes, in the order SHA-256 produced them.
-    var storage: SIMD4<UInt64>
+    /// The 32 bytes, in the order SHA-256 produced them. A homogeneous tuple is laid out contiguously; it is not a
+    /// SIMD vector because Swift 6.3 crashed (task allocator) with 16-byte-aligned SIMD values in async frames.
+    typealias Storage = (UInt64, UInt64, UInt64, UInt64)
+    var storage: Storage
 
-    init(storage: SIMD4<UInt64>) {
+    init(storage: Storage) {
         self.storage = storage
+    }
+
+    /// Compares the 32 bytes.
+    /// - Parameters:
+    ///   - lhs: A hash.
+    ///   - rhs: Another hash.
+    /// - Returns: Whether the bytes are equal.
+    public static func == (lhs: MerkleHash, rhs: MerkleHash) -> Bool {
+        lhs.storage == rhs.storage
+    }
+
+    /// Feeds the 32 bytes to a hasher.
+    /// - Parameter hasher: The hasher.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(storage.0)
+        hasher.combine(storage.1)
+        hasher.combine(storage.2)
+        hasher.combine(storage.3)
     }
 
     /// Creates a hash from 32 bytes.
     /// - Parameter bytes: The hash value; anything but 32 bytes is refused.
     public init?(bytes: some Collection<UInt8>) {
         guard bytes.count == 32 else { return nil }
-        var storage = SIMD4<UInt64>()
+        var storage: Storage = (0, 0, 0, 0)
         withUnsafeMutableBytes(of: &storage) { target in
             for (offset, byte) in bytes.enumerated() { target[offset] = byte }
         }

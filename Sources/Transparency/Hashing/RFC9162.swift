@@ -66,7 +66,7 @@ public enum RFC9162 {
         var hasher = SHA256()
         body(&hasher)
         let digest = hasher.finalize()
-        var storage = SIMD4<UInt64>()
+        var storage: MerkleHash.Storage = (0, 0, 0, 0)
         withUnsafeMutableBytes(of: &storage) { target in
             digest.withUnsafeBytes { source in target.copyMemory(from: source) }
         }
