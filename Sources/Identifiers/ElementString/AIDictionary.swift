@@ -69,7 +69,7 @@ public enum AIDictionary {
         add("7003", "expiry date and time", "N10+dt")
         add("7006", "first freeze date", "N6+date")
         add("7007", "harvest date", "N6..12+range")
-        add("8003", "grai", "N14+cd+zero X0..16")
+        add("8003", "grai", "N14+zero+cd X0..16")
         add("8004", "giai", "X..30")
         add("8006", "itip", "N14+cd N2 N2")
         add("8008", "production date and time", "N8..12+dh")

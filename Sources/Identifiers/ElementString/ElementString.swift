@@ -24,7 +24,7 @@ public struct ElementString: Hashable, Sendable, CustomStringConvertible {
     /// - Parameter text: The text.
     /// - Throws: ``IdentifierError`` naming the AI and rule that fail.
     public init(parsing text: String) throws(IdentifierError) {
-        var body = Substring(text.trimmingASCIIWhitespace())
+        var body = Substring(Self.replacingTextualSeparators(in: text).trimmingASCIIWhitespace())
         guard !body.isEmpty else { throw IdentifierError(.empty, "element string: the input is empty") }
         var symbology: String?
         if body.first == "]", body.count >= 3 {
@@ -37,6 +37,23 @@ public struct ElementString: Hashable, Sendable, CustomStringConvertible {
             elements = try Self.parseRaw(body)
         }
         symbologyIdentifier = symbology
+    }
+
+    /// Spellings of FNC1/GS that people paste when they cannot type ASCII 29: `<GS>`, `{GS}`, `\x1D`, `␝`.
+    static let textualSeparators = ["<GS>", "{GS}", "\\x1D", "\\x1d", "\u{241D}"]
+
+    static func replacingTextualSeparators(in text: String) -> String {
+        // A byte scan first: substring search through the string-processing library is slow on the hot path.
+        let markers: Set<UInt8> = [UInt8(ascii: "<"), UInt8(ascii: "{"), UInt8(ascii: "\\"), 0xE2]
+        guard text.utf8.contains(where: markers.contains) else { return text }
+        guard textualSeparators.contains(where: { text.contains($0) }) else { return text }
+        var out = text
+        for spelling in textualSeparators {
+            while let range = out.firstRange(of: spelling) {
+                out.replaceSubrange(range, with: String(groupSeparator))
+            }
+        }
+        return out
     }
 
     /// The bracketed human-readable form, e.g. `(01)09506000134352(21)123`.
