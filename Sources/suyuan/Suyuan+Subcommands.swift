@@ -6,5 +6,6 @@ extension Suyuan {
         EPCISCommand.self,
         IDCommand.self,
         BenchCommand.self,
+        VerifyProofCommand.self,
     ]
 }
