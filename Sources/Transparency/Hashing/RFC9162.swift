@@ -1,5 +1,5 @@
-public import Foundation
 import Crypto
+public import Foundation
 
 /// The Merkle tree hashing of RFC 9162 section 2.1 (the same as RFC 6962 section 2.1), with SHA-256.
 ///

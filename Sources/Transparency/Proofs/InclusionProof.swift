@@ -73,7 +73,8 @@ public struct InclusionProof: Hashable, Sendable, Codable {
                 "leaf \(leafIndex) is not in a tree of size \(treeSize)"
             )
         }
-        let ranges = [leafIndex..<(leafIndex + 1)]
+        let ranges =
+            [leafIndex..<(leafIndex + 1)]
             + MerkleProofPlan.inclusionRanges(leafIndex: leafIndex, treeSize: treeSize)
         let hashes = try await MerkleProofPlan.hashes(of: ranges, from: store)
         return InclusionProof(

@@ -1,5 +1,5 @@
-public import Foundation
 import Crypto
+public import Foundation
 
 /// The Ed25519 public key that tree head signatures verify with (32 bytes; hexadecimal in JSON).
 public struct LogPublicKey: Hashable, Sendable, CustomStringConvertible {

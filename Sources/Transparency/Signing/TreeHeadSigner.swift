@@ -1,5 +1,5 @@
-public import Foundation
 import Crypto
+public import Foundation
 
 /// Signs tree heads with the platform's Ed25519 key (RFC 8032, through swift-crypto).
 ///
