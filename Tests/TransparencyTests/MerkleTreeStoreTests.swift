@@ -143,3 +143,21 @@ private actor FlakyStore: MerkleNodeStore {
         try await inner.write(nodes)
     }
 }
+
+@Suite struct MerkleTreeLeafTests {
+    @Test("a stored leaf hash is read back by index, and an index past the end is refused")
+    func leafHashes() async throws {
+        // Given a log of 10 entries
+        let entries = ReferenceMerkle.entries(10)
+        let tree = try await makeTree(entries)
+        // When each leaf hash is read
+        for index in 0..<10 {
+            let leaf = try await tree.leafHash(at: UInt64(index))
+            // Then it is the hash of its entry
+            #expect(leaf == RFC9162.leafHash(entries[index]))
+        }
+        await #expect { _ = try await tree.leafHash(at: 10) } throws: { error in
+            (error as? TransparencyError)?.code == .leafIndexOutOfRange
+        }
+    }
+}

@@ -100,7 +100,13 @@ public actor MerkleTree<Store: MerkleNodeStore> {
     /// - Returns: The stored leaf hash.
     /// - Throws: `TransparencyError.leafIndexOutOfRange`, or a store failure.
     public func leafHash(at leafIndex: UInt64) async throws -> MerkleHash {
-        try await inclusionProof(leafIndex: leafIndex, treeSize: leafIndex + 1).leafHash
+        guard leafIndex < frontier.treeSize else {
+            throw TransparencyError(
+                .leafIndexOutOfRange,
+                "leaf \(leafIndex) is not in the log, which holds \(frontier.treeSize) leaves"
+            )
+        }
+        return try await RFC9162.rootHash(ofLeaves: leafIndex..<(leafIndex + 1), from: store)
     }
 
     /// The inclusion proof of a leaf in the tree of a given size.
