@@ -18,17 +18,24 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         .target(name: "Identifiers", swiftSettings: strict),
         .target(name: "EPCIS", dependencies: ["Identifiers"], swiftSettings: strict),
         .target(name: "Storage", dependencies: ["EPCIS", "Identifiers"], swiftSettings: strict),
         .target(name: "StorageTesting", dependencies: ["Storage", "EPCIS"], swiftSettings: strict),
+        .target(
+            name: "Transparency",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "suyuan",
             dependencies: [
                 "Identifiers",
                 "EPCIS",
+                "Transparency",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -38,6 +45,7 @@ let package = Package(
         ),
         .testTarget(name: "EPCISTests", dependencies: ["EPCIS", "Identifiers"], swiftSettings: strict),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "StorageTesting", "EPCIS"], swiftSettings: strict),
+        .testTarget(name: "TransparencyTests", dependencies: ["Transparency"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -5,6 +5,7 @@ extension Suyuan {
     static let subcommandList: [any ParsableCommand.Type] = [
         IDCommand.self,
         EPCISCommand.self,
+        VerifyProofCommand.self,
         BenchCommand.self,
     ]
 }
