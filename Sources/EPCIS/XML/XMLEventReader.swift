@@ -32,7 +32,7 @@ struct XMLEventReader {
         let errorsBefore = errorCount
         var event = EPCISEvent(type: type, eventTime: EPCISDateTime(.init(timeIntervalSince1970: 0)),
                                eventTimeZoneOffset: "")
-        var state = ReadState(sequence: XMLNames.sequence(type))
+        var state = ReadState(sequence: XMLNames.sequence(type), index: XMLNames.sequenceIndex[type] ?? [:])
         if node.qualifiedStandard {
             report(node, path, "standard EPCIS elements are unqualified; <\(node.localName)> is in the EPCIS namespace",
                    severity: .warning)
@@ -57,6 +57,7 @@ struct XMLEventReader {
     /// Which standard elements were seen, and where in the schema sequence the last one stood.
     struct ReadState {
         let sequence: [String]
+        let index: [String: Int]
         var seen: Set<String> = []
         var position = -1
         var lastName = ""
@@ -65,7 +66,7 @@ struct XMLEventReader {
     private mutating func readChildren(
         of node: XMLNode, path: String, event: inout EPCISEvent, state: inout ReadState, ordered: Bool
     ) {
-        let allowed = Set(state.sequence)
+        let allowed = state.index
         for child in node.children {
             let childPath = path + "/" + child.localName
             if !child.namespace.isEmpty {
@@ -79,7 +80,7 @@ struct XMLEventReader {
                 continue
             }
             let name = child.localName
-            guard allowed.contains(name) else {
+            guard let index = allowed[name] else {
                 if isVersion1 && node.localName == "extension" {
                     // EPCIS 1.2 lets the innermost extension hold elements without a namespace.
                     report(child, childPath, "<\(name)> has no namespace; kept as a user extension", severity: .warning)
@@ -89,7 +90,7 @@ struct XMLEventReader {
                 }
                 continue
             }
-            if ordered, let index = state.sequence.firstIndex(of: name) {
+            if ordered {
                 if index < state.position {
                     let after = state.position < state.sequence.count ? "<\(state.lastName)>" : "extension elements"
                     report(child, childPath, "<\(name)> must come before \(after) in \(event.type.rawValue)")
@@ -101,7 +102,7 @@ struct XMLEventReader {
             if name == "extension" || name == "baseExtension" {
                 if isVersion1 {
                     readChildren(of: child, path: childPath, event: &event, state: &state, ordered: false)
-                } else if child.children.contains(where: { $0.namespace.isEmpty && allowed.contains($0.localName) }) {
+                } else if child.children.contains(where: { $0.namespace.isEmpty && allowed[$0.localName] != nil }) {
                     report(child, childPath, "EPCIS 1.2 placement of standard elements inside <\(name)>; EPCIS 2.0 "
                         + "puts them directly in the event", severity: .warning)
                     readChildren(of: child, path: childPath, event: &event, state: &state, ordered: false)

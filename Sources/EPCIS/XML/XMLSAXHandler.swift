@@ -102,6 +102,11 @@ final class XMLSAXHandler: NSObject, XMLParserDelegate {
             structure.append(name)
             pathParts.append(name == "extension" ? "extension[\(count)]" : name)
         }
+        func skip() {
+            reader.diagnostics.append(Diagnostic(.warning, at: "line \(node.line) \(path)",
+                "<\(name)> is allowed here but has no place in the model; it is not kept"))
+            skipDepth = 1
+        }
         func refuse(_ message: String) {
             reader.diagnostics.append(Diagnostic(at: "line \(node.line) \(path)", message))
             skipDepth = 1
@@ -125,7 +130,7 @@ final class XMLSAXHandler: NSObject, XMLParserDelegate {
             } else if !isEPCIS {
                 begin(.headerExtension, part: name)
             } else if name == "extension" {
-                skipDepth = 1
+                skip()
             } else {
                 refuse("<\(name)> is not allowed in <\(parent ?? "")>")
             }
@@ -141,7 +146,7 @@ final class XMLSAXHandler: NSObject, XMLParserDelegate {
                 }
                 enter()
             } else if !isEPCIS || name == "extension" {
-                skipDepth = 1
+                skip()
             } else {
                 refuse("<\(name)> is not allowed in <EPCISBody>")
             }
@@ -150,7 +155,7 @@ final class XMLSAXHandler: NSObject, XMLParserDelegate {
             case "queryName": begin(.queryName, part: name)
             case "subscriptionID": begin(.subscriptionID, part: name)
             case "resultsBody": enter()
-            default: if isEPCIS && name != "extension" { refuse("<\(name)> is not allowed in <QueryResults>") } else { skipDepth = 1 }
+            default: if isEPCIS && name != "extension" { refuse("<\(name)> is not allowed in <QueryResults>") } else { skip() }
             }
         case "resultsBody":
             if name == "EventList" && isEPCIS { enter() } else { refuse("<\(name)> is not allowed in <resultsBody>") }
@@ -161,7 +166,7 @@ final class XMLSAXHandler: NSObject, XMLParserDelegate {
             } else if name == "extension" && isEPCIS {
                 enter()
             } else if !node.namespace.isEmpty && !isEPCIS && parent == "extension" {
-                skipDepth = 1
+                skip()
             } else {
                 refuse("<\(name)> is not an EPCIS event and not allowed in <\(parent ?? "")>")
             }
