@@ -163,6 +163,29 @@ import Testing
         #expect(diagnostics.contains { $0.message.contains("unqualified") })
     }
 
+    @Test("content the XSD allows but the model has no place for is named in a warning, not dropped silently")
+    func notKeptIsWarned() {
+        // Given master data with a user element beside the attributes of a vocabulary element
+        let data = Data("""
+            <epcis:EPCISDocument xmlns:epcis="urn:epcglobal:epcis:xsd:2" xmlns:ex="urn:example"
+                schemaVersion="2.0" creationDate="2024-01-01T00:00:00Z">
+              <EPCISHeader><extension><EPCISMasterData><VocabularyList>
+                <Vocabulary type="urn:epcglobal:epcis:vtype:BusinessLocation"><VocabularyElementList>
+                  <VocabularyElement id="urn:epc:id:sgln:4012345.00001.0"><ex:note>x</ex:note></VocabularyElement>
+                </VocabularyElementList></Vocabulary>
+              </VocabularyList></EPCISMasterData></extension></EPCISHeader>
+              <EPCISBody><EventList/></EPCISBody>
+            </epcis:EPCISDocument>
+            """.utf8)
+        // When it is checked
+        let diagnostics = XMLDocumentDecoder().diagnostics(for: data)
+        // Then one warning on line 5 says the element is not kept
+        #expect(diagnostics.count == 1)
+        #expect(diagnostics.first?.severity == .warning)
+        #expect(diagnostics.first?.location.hasPrefix("line 5 ") == true)
+        #expect(diagnostics.first?.message.contains("not kept") == true)
+    }
+
     @Test("a clean document has no diagnostics at all")
     func cleanDocument() throws {
         let data = try Conformance.data("gs1-EPCIS/XML/Example_9.6.1-ObjectEvent-2020_06_18a.xml")
