@@ -244,10 +244,8 @@ struct XMLEventReader {
     }
 
     private func expandCompact(_ text: String) -> String? {
-        guard let colon = text.firstIndex(of: ":") else { return nil }
-        let prefix = String(text[..<colon])
-        guard let namespace = prefixes[prefix] else { return nil }
-        return namespace + text[text.index(after: colon)...]
+        guard let (prefix, rest) = text.colonSplit, let namespace = prefixes[prefix] else { return nil }
+        return namespace + rest
     }
 
     /// EPCIS 1.2 documents in the wild write `2006-11-07T13:00Z`: read it as `13:00:00Z`.

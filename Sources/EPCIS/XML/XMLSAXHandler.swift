@@ -61,7 +61,7 @@ final class XMLSAXHandler: NSObject, XMLParserDelegate {
         pendingMappings = [:]
         scopes.append(scope)
         let namespace = namespaceURI ?? ""
-        let prefix = qName.flatMap { name in name.firstIndex(of: ":").map { String(name[..<$0]) } }
+        let prefix = qName?.colonSplit?.prefix
         var node = XMLNode(namespace: namespace, localName: elementName, prefix: prefix,
                            attributes: Self.attributes(attributeDict, scope: scope), line: parser.lineNumber)
         let count = (siblingCounts[siblingCounts.count - 1][elementName] ?? 0) + 1
@@ -293,9 +293,7 @@ final class XMLSAXHandler: NSObject, XMLParserDelegate {
     private static func attributes(_ dict: [String: String], scope: [String: String]) -> [XMLAttribute] {
         var result: [XMLAttribute] = []
         for (name, value) in dict where name != "xmlns" && !name.hasPrefix("xmlns:") {
-            if let colon = name.firstIndex(of: ":") {
-                let prefix = String(name[..<colon])
-                let local = String(name[name.index(after: colon)...])
+            if let (prefix, local) = name.colonSplit {
                 result.append(XMLAttribute(namespace: scope[prefix] ?? prefix, localName: local, prefix: prefix, value: value))
             } else {
                 result.append(XMLAttribute(namespace: "", localName: name, prefix: nil, value: value))
