@@ -38,6 +38,21 @@ enum XMLFixtures {
         }
     }
 
+    @Test("capture-job resources (EPCISCaptureJob) are not EPCIS documents and are refused as unsupported",
+          arguments: Conformance.files(under: "gs1-EPCIS/XML/CaptureJob", extensions: ["xml"]))
+    func captureJobIsUnsupported(path: String) throws {
+        // Given a capture job resource of the REST binding
+        let data = try Conformance.data(path)
+        // When it is decoded, Then it is refused as unsupported, naming the root
+        do throws(EPCISDocumentError) {
+            _ = try XMLDocumentDecoder().decode(data)
+            Issue.record("\(path) was accepted")
+        } catch {
+            #expect(error.code == .unsupported)
+            #expect(error.diagnostics.first?.message.contains("EPCISCaptureJob") == true)
+        }
+    }
+
     @Test("the conformance set has XML files to read")
     func fixturesArePresent() {
         #expect(XMLFixtures.valid.count > 60)
