@@ -132,7 +132,7 @@ extension XMLEventReader {
     }
 
     private mutating func attributeTime(_ text: String, _ name: String, _ node: XMLNode, _ path: String) -> EPCISDateTime? {
-        guard let time = EPCISDateTime(text) else {
+        guard let time = EPCISDateTime(text), Self.hasSchemaTimeZone(text) else {
             report(node, path, "\(name) '\(text)' is not a timestamp with a time zone")
             return nil
         }

@@ -269,7 +269,7 @@ struct XMLEventReader {
     }
 
     /// The XSD's DateTimeStamp pattern is stricter than xsd:dateTime: hours 00-23, offsets up to ±14:00.
-    private static func hasSchemaTimeZone(_ text: String) -> Bool {
+    static func hasSchemaTimeZone(_ text: String) -> Bool {
         let b = Array(text.utf8)
         guard b.count > 13, b[11] != UInt8(ascii: "2") || b[12] <= UInt8(ascii: "3") else { return false }
         if b.last == UInt8(ascii: "Z") || b.last == UInt8(ascii: "z") { return true }
