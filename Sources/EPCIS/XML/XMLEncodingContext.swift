@@ -21,9 +21,10 @@ struct XMLEncodingContext {
 
     mutating func writeHeader(_ document: EPCISDocument, creationDate: String) {
         var sbdh = document.headerExtensions.filter { $0.name.namespace == XMLNames.sbdh }
-        if sbdh.isEmpty, let header = XMLHeaderFields.header(
-            sender: document.sender, receiver: document.receiver, instanceIdentifier: document.instanceIdentifier,
-            creationDate: creationDate)
+        if sbdh.isEmpty,
+            let header = XMLHeaderFields.header(
+                sender: document.sender, receiver: document.receiver, instanceIdentifier: document.instanceIdentifier,
+                creationDate: creationDate)
         {
             sbdh = [header]
         }
@@ -89,7 +90,9 @@ struct XMLEncodingContext {
         let name = namespaces.qualified(element.name)
         switch element.value {
         case .array(let values):
-            for value in values { write(ExtensionElement(name: element.name, value: value), membersAsAttributes: membersAsAttributes) }
+            for value in values {
+                write(ExtensionElement(name: element.name, value: value), membersAsAttributes: membersAsAttributes)
+            }
         case .object(let members):
             var attributes: [(String, String)] = []
             var rest: [ExtensionElement] = []

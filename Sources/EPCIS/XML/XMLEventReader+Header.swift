@@ -40,7 +40,8 @@ extension XMLEventReader {
 
     private mutating func masterData(_ node: XMLNode, _ path: String) -> [Vocabulary] {
         var result: [Vocabulary] = []
-        for list in children(of: node, path, named: ["VocabularyList", "extension"]) where list.localName == "VocabularyList" {
+        for list in children(of: node, path, named: ["VocabularyList", "extension"])
+        where list.localName == "VocabularyList" {
             result += vocabularies(list, path + "/VocabularyList")
         }
         return result
@@ -58,8 +59,9 @@ extension XMLEventReader {
             var vocabulary = Vocabulary(type: type)
             for elementList in vocabularyNode.children {
                 guard elementList.namespace.isEmpty && elementList.localName == "VocabularyElementList" else {
-                    report(elementList, vocabularyPath + "/" + elementList.localName,
-                           "<\(elementList.localName)> has no place in the model; it is not kept", severity: .warning)
+                    report(
+                        elementList, vocabularyPath + "/" + elementList.localName,
+                        "<\(elementList.localName)> has no place in the model; it is not kept", severity: .warning)
                     continue
                 }
                 let elementListPath = vocabularyPath + "/VocabularyElementList"
@@ -83,8 +85,10 @@ extension XMLEventReader {
         for child in node.children {
             let childPath = path + "/" + child.localName
             guard child.namespace.isEmpty else {
-                report(child, childPath, "<\(child.localName)> is allowed here but VocabularyElement has no place "
-                    + "for user elements; it is not kept", severity: .warning)
+                report(
+                    child, childPath,
+                    "<\(child.localName)> is allowed here but VocabularyElement has no place "
+                        + "for user elements; it is not kept", severity: .warning)
                 continue
             }
             switch child.localName {
@@ -106,8 +110,9 @@ extension XMLEventReader {
                 }
             case "extension":
                 if !child.children.isEmpty {
-                    report(child, childPath, "the content of <extension> has no place in the model; it is not kept",
-                           severity: .warning)
+                    report(
+                        child, childPath, "the content of <extension> has no place in the model; it is not kept",
+                        severity: .warning)
                 }
             default:
                 report(child, childPath, "<\(child.localName)> is not allowed in <VocabularyElement>")

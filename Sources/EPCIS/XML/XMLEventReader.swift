@@ -30,12 +30,14 @@ struct XMLEventReader {
             return nil
         }
         let errorsBefore = errorCount
-        var event = EPCISEvent(type: type, eventTime: EPCISDateTime(.init(timeIntervalSince1970: 0)),
-                               eventTimeZoneOffset: "")
+        var event = EPCISEvent(
+            type: type, eventTime: EPCISDateTime(.init(timeIntervalSince1970: 0)),
+            eventTimeZoneOffset: "")
         var state = ReadState(sequence: XMLNames.sequence(type), index: XMLNames.sequenceIndex[type] ?? [:])
         if node.qualifiedStandard {
-            report(node, path, "standard EPCIS elements are unqualified; <\(node.localName)> is in the EPCIS namespace",
-                   severity: .warning)
+            report(
+                node, path, "standard EPCIS elements are unqualified; <\(node.localName)> is in the EPCIS namespace",
+                severity: .warning)
         }
         readChildren(of: node, path: path, event: &event, state: &state, ordered: !isVersion1)
         event.extensions = XMLExtensionReader.grouped(event.extensions)
@@ -71,8 +73,10 @@ struct XMLEventReader {
             let childPath = path + "/" + child.localName
             if !child.namespace.isEmpty {
                 if XMLNames.epcisNamespaces.contains(child.namespace) {
-                    report(child, childPath, "<\(child.localName)> is not an element of EPCIS; extension elements "
-                        + "may not use the EPCIS namespace \(child.namespace)")
+                    report(
+                        child, childPath,
+                        "<\(child.localName)> is not an element of EPCIS; extension elements "
+                            + "may not use the EPCIS namespace \(child.namespace)")
                     continue
                 }
                 if ordered { state.position = state.sequence.count }
@@ -103,8 +107,10 @@ struct XMLEventReader {
                 if isVersion1 {
                     readChildren(of: child, path: childPath, event: &event, state: &state, ordered: false)
                 } else if child.children.contains(where: { $0.namespace.isEmpty && allowed[$0.localName] != nil }) {
-                    report(child, childPath, "EPCIS 1.2 placement of standard elements inside <\(name)>; EPCIS 2.0 "
-                        + "puts them directly in the event", severity: .warning)
+                    report(
+                        child, childPath,
+                        "EPCIS 1.2 placement of standard elements inside <\(name)>; EPCIS 2.0 "
+                            + "puts them directly in the event", severity: .warning)
                     readChildren(of: child, path: childPath, event: &event, state: &state, ordered: false)
                 } else {
                     readWrapper(child, path: childPath, into: &event.extensions)
@@ -128,12 +134,15 @@ struct XMLEventReader {
             {
                 // EPCIS 1.2 let the innermost extension hold unqualified user elements; 2.0 XML written from
                 // such a document keeps them there. Kept, with a warning, rather than lost.
-                report(child, path + "/" + child.localName, "<\(child.localName)> has no namespace; kept as a user "
-                    + "extension", severity: .warning)
+                report(
+                    child, path + "/" + child.localName,
+                    "<\(child.localName)> has no namespace; kept as a user "
+                        + "extension", severity: .warning)
                 extensions.append(XMLExtensionReader.element(child))
             } else if child.namespace.isEmpty || XMLNames.epcisNamespaces.contains(child.namespace) {
-                report(child, path + "/" + child.localName,
-                       "<\(child.localName)> is not allowed inside <\(node.localName)>: only elements of other namespaces")
+                report(
+                    child, path + "/" + child.localName,
+                    "<\(child.localName)> is not allowed inside <\(node.localName)>: only elements of other namespaces")
             } else {
                 extensions.append(XMLExtensionReader.element(child))
             }
@@ -205,8 +214,10 @@ struct XMLEventReader {
             return time
         }
         guard let time = EPCISDateTime(text), Self.hasSchemaTimeZone(text) else {
-            report(node, path, "<\(node.localName)> '\(text)' is not a timestamp with a time zone "
-                + "(YYYY-MM-DDThh:mm:ss[.fff](Z|±hh:mm))")
+            report(
+                node, path,
+                "<\(node.localName)> '\(text)' is not a timestamp with a time zone "
+                    + "(YYYY-MM-DDThh:mm:ss[.fff](Z|±hh:mm))")
             return nil
         }
         return time

@@ -33,7 +33,8 @@ enum XMLExtensionReader {
                 continue
             }
             if attribute.namespace.isEmpty && skip.contains(attribute.localName) { continue }
-            let name = QualifiedName(namespace: attribute.namespace, localName: attribute.localName, prefix: attribute.prefix)
+            let name = QualifiedName(
+                namespace: attribute.namespace, localName: attribute.localName, prefix: attribute.prefix)
             members.append(ExtensionElement(name: name, value: .string(attribute.value)))
         }
         let text = node.trimmedText
