@@ -84,8 +84,10 @@ struct XMLEncodingContext {
     // MARK: Extensions
 
     /// Writes a user extension element; an array as repeated elements.
-    /// - Parameter membersAsAttributes: write unqualified scalar members as attributes (the SBDH, whose schema
-    ///   has attributes where the model has members).
+    /// - Parameters:
+    ///   - element: the element.
+    ///   - membersAsAttributes: write unqualified scalar members as attributes (the SBDH, whose schema has
+    ///     attributes where the model has members).
     mutating func write(_ element: ExtensionElement, membersAsAttributes: Bool = false) {
         let name = namespaces.qualified(element.name)
         switch element.value {

@@ -22,6 +22,7 @@ enum XMLExtensionReader {
     /// - Parameters:
     ///   - node: the element.
     ///   - skip: unprefixed attributes that are not part of the value (`id` of a master-data attribute).
+    /// - Returns: the value in the model's JSON-like kinds.
     static func value(of node: XMLNode, skippingAttributes skip: Set<String> = []) -> ExtensionValue {
         var members: [ExtensionElement] = []
         var xsiType: String?
