@@ -38,7 +38,9 @@ struct EPCISJSONCommand: ParsableCommand {
     var stream = false
 
     func run() throws {
-        let data = file == "-" ? FileHandle.standardInput.readDataToEndOfFile() : try Data(contentsOf: URL(fileURLWithPath: file))
+        let data =
+            file == "-"
+            ? FileHandle.standardInput.readDataToEndOfFile() : try Data(contentsOf: URL(fileURLWithPath: file))
         let decoder = JSONDocumentDecoder()
         let start = Date()
         do {
@@ -47,8 +49,11 @@ struct EPCISJSONCommand: ParsableCommand {
                 _ = try decoder.forEachEvent(in: data) { _, _ in count += 1 }
                 let seconds = Date().timeIntervalSince(start)
                 let megabytes = Double(data.count) / 1_000_000
-                print("\(count) events, \(String(format: "%.1f", megabytes)) MB in \(String(format: "%.3f", seconds)) s: "
-                    + "\(Int(Double(count) / seconds)) events/s, \(String(format: "%.1f", megabytes / seconds)) MB/s")
+                print(
+                    "\(count) events, \(String(format: "%.1f", megabytes)) MB in \(String(format: "%.3f", seconds)) s: "
+                        + "\(Int(Double(count) / seconds)) events/s, "
+                        + "\(String(format: "%.1f", megabytes / seconds)) MB/s"
+                )
                 return
             }
             let document = try decoder.decode(data)
@@ -60,7 +65,8 @@ struct EPCISJSONCommand: ParsableCommand {
             FileHandle.standardOutput.write(encoder.encode(document))
             if pretty { print() }
         } catch let error as EPCISDocumentError {
-            FileHandle.standardError.write(Data("\(error.code): \(error.diagnostics.count) problem(s)\n\(error)\n".utf8))
+            FileHandle.standardError.write(
+                Data("\(error.code): \(error.diagnostics.count) problem(s)\n\(error)\n".utf8))
             throw ExitCode.failure
         }
     }

@@ -52,9 +52,10 @@ import Testing
         #expect(document.kind == .queryDocument)
         #expect(document.queryName == "SimpleEventQuery")
         #expect(document.subscriptionID == "sub-1")
-        #expect(locations.map(\.pointer) == [
-            "/epcisBody/queryResults/resultsBody/eventList/0", "/epcisBody/queryResults/resultsBody/eventList/1",
-        ])
+        #expect(
+            locations.map(\.pointer) == [
+                "/epcisBody/queryResults/resultsBody/eventList/0", "/epcisBody/queryResults/resultsBody/eventList/1",
+            ])
         #expect(locations.map(\.line) == [3, 6])
         // And it is written back as a query document
         #expect(try decode(String(decoding: JSONDocumentEncoder().encode(document), as: UTF8.self)) == document)
@@ -63,7 +64,8 @@ import Testing
     @Test("a bare event is a document of one event at '/', and needs an @context")
     func bareEvent() throws {
         // Given an event alone
-        let event = JSONTestDocuments.objectEvent.replacingOccurrences(of: "{\"type\"", with: "{\(JSONTestDocuments.context), \"type\"")
+        let event = JSONTestDocuments.objectEvent.replacingOccurrences(
+            of: "{\"type\"", with: "{\(JSONTestDocuments.context), \"type\"")
         // When it is decoded
         let (document, locations) = try JSONDocumentDecoder().decodeLocated(JSONTestDocuments.data(event))
         // Then it is one event at the root
@@ -81,7 +83,8 @@ import Testing
     @Test("forEachEvent hands over events one at a time and returns the header alone")
     func streaming() throws {
         // Given a document of three events
-        let text = JSONTestDocuments.document([String](repeating: JSONTestDocuments.objectEvent, count: 3).joined(separator: ","))
+        let text = JSONTestDocuments.document(
+            [String](repeating: JSONTestDocuments.objectEvent, count: 3).joined(separator: ","))
         // When it is read as a stream
         var pointers: [String] = []
         let header = try JSONDocumentDecoder().forEachEvent(in: JSONTestDocuments.data(text)) { event, location in
@@ -97,7 +100,8 @@ import Testing
     @Test("an error thrown by the consumer ends the stream and is rethrown")
     func streamingStops() throws {
         struct Stop: Error {}
-        let text = JSONTestDocuments.document([String](repeating: JSONTestDocuments.objectEvent, count: 3).joined(separator: ","))
+        let text = JSONTestDocuments.document(
+            [String](repeating: JSONTestDocuments.objectEvent, count: 3).joined(separator: ","))
         var count = 0
         #expect(throws: Stop.self) {
             _ = try JSONDocumentDecoder().forEachEvent(in: JSONTestDocuments.data(text)) { _, _ in
@@ -112,16 +116,22 @@ import Testing
     func writerSpelling() throws {
         // Given an event built in code
         var event = EPCISEvent(
-            type: .objectEvent, eventTime: try #require(EPCISDateTime("2026-11-21T08:00:00Z")), eventTimeZoneOffset: "+08:00")
+            type: .objectEvent, eventTime: try #require(EPCISDateTime("2026-11-21T08:00:00Z")),
+            eventTimeZoneOffset: "+08:00")
         event.action = .add
         event.bizStep = CBVValue("urn:epcglobal:cbv:bizstep:commissioning", in: .bizStep)
-        event.quantityList = [QuantityElement(epcClass: "urn:epc:class:lgtin:4012345.012345.998877", quantity: 200, uom: "KGM")]
+        event.quantityList = [
+            QuantityElement(epcClass: "urn:epc:class:lgtin:4012345.012345.998877", quantity: 200, uom: "KGM")
+        ]
         var document = EPCISDocument(events: [event])
         document.creationDate = EPCISDateTime("2026-11-21T08:00:00Z")
         // When it is written
         let text = String(decoding: JSONDocumentEncoder().encode(document), as: UTF8.self)
         // Then
-        #expect(text.hasPrefix(#"{"@context":["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"],"type":"EPCISDocument""#))
+        #expect(
+            text.hasPrefix(
+                #"{"@context":["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"],"type":"EPCISDocument""#
+            ))
         #expect(text.contains(#""bizStep":"commissioning""#))
         #expect(text.contains(#""quantity":200,"#))
         #expect(text.contains(#""epcList":[]"#))

@@ -1,5 +1,6 @@
-@testable import EPCIS
 import Testing
+
+@testable import EPCIS
 
 @Suite struct JSONReaderTests {
     private func read(_ text: String) throws(JSONSyntaxError) -> JSONValue {
@@ -30,8 +31,12 @@ import Testing
 
     @Test("numbers are kept as written and checked against the RFC 8259 grammar")
     func numbers() throws {
-        #expect(try read("[0, -1.50, 2e3, 1E-7, 123456789012345678901234567890]")
-            == .array([.number("0"), .number("-1.50"), .number("2e3"), .number("1E-7"), .number("123456789012345678901234567890")]))
+        #expect(
+            try read("[0, -1.50, 2e3, 1E-7, 123456789012345678901234567890]")
+                == .array([
+                    .number("0"), .number("-1.50"), .number("2e3"), .number("1E-7"),
+                    .number("123456789012345678901234567890"),
+                ]))
         for bad in ["01", "1.", ".5", "-", "1e", "+1", "0x10", "NaN", "1.5.2"] {
             #expect(syntaxError(bad) != nil, "\(bad)")
         }

@@ -15,7 +15,8 @@ enum JSONTestDocuments {
         }
     }
 
-    static let context = #""@context": ["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld", {"ex": "http://ns.example.com/epcis/"}]"#
+    static let context =
+        #""@context": ["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld", {"ex": "http://ns.example.com/epcis/"}]"#
 
     /// A document around `events` (JSON text of the event objects).
     static func document(_ events: String, header: String = "") -> String {

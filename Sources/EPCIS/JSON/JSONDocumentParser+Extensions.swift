@@ -126,7 +126,9 @@ extension JSONDocumentParser {
 
     private static func rename(_ elements: inout [ExtensionElement], _ context: JSONLDContext) {
         for i in elements.indices {
-            if elements[i].name.namespace.isEmpty, case .qualified(let name) = context.resolve(elements[i].name.localName) {
+            if elements[i].name.namespace.isEmpty,
+                case .qualified(let name) = context.resolve(elements[i].name.localName)
+            {
                 elements[i].name = name
             }
             rename(&elements[i].value, context)

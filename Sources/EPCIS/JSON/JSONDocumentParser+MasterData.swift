@@ -62,7 +62,9 @@ extension JSONDocumentParser {
                     var suffix = [member]
                     value = p.convert(raw, suffix: &suffix)
                 default:
-                    p.report(at: p.pointer(member), "'attribute' must be a number, a string or an object, not \(Self.article(raw.typeName))")
+                    p.report(
+                        at: p.pointer(member),
+                        "'attribute' must be a number, a string or an object, not \(Self.article(raw.typeName))")
                 }
             default: try p.unknown(member, in: "a master-data attribute")
             }

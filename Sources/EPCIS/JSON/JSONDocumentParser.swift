@@ -119,7 +119,9 @@ struct JSONDocumentParser {
     mutating func time(_ key: String) throws(JSONSyntaxError) -> EPCISDateTime? {
         guard let text = try string(key) else { return nil }
         guard let time = EPCISDateTime(text) else {
-            report(at: pointer(key), "'\(key)' must be a date-time with a time zone (YYYY-MM-DDThh:mm:ss[.f](Z|±hh:mm)), not '\(text)'")
+            report(
+                at: pointer(key),
+                "'\(key)' must be a date-time with a time zone (YYYY-MM-DDThh:mm:ss[.f](Z|±hh:mm)), not '\(text)'")
             return nil
         }
         return time
@@ -163,21 +165,38 @@ struct JSONDocumentParser {
         func location(_ p: JSONDocumentParser) -> String { given ?? p.pointer(key) }
         if let cached = cbvCache[vocabulary]?[text] { return cached }
         if JSONFormatRules.forbiddenCBVSpelling(text, in: vocabulary) {
-            report(at: location(self), "'\(key)': '\(text)' is not allowed in JSON; a standard term is written as its bare word")
+            report(
+                at: location(self),
+                "'\(key)': '\(text)' is not allowed in JSON; a standard term is written as its bare word")
             return nil
         }
         if vocabulary == .measurementType || vocabulary == .sensorAlertType, JSONFormatRules.isBareWord(text),
-            !vocabulary.standardTerms.contains(text), let value = CBVValue(vocabulary.webURIPrefix + text, in: vocabulary)
+            !vocabulary.standardTerms.contains(text),
+            let value = CBVValue(vocabulary.webURIPrefix + text, in: vocabulary)
         {
             // The GS1 Web Vocabulary grows (e.g. EffectiveDoseRate): a bare word is a term of it that this
             // implementation does not list yet, kept as its web URI, which the writer shortens again.
-            report(at: location(self), "'\(key)': '\(text)' is not a GS1 Web Vocabulary term this implementation knows; read as gs1:\(text)", .warning)
+            report(
+                at: location(self),
+                "'\(key)': '\(text)' is not a GS1 Web Vocabulary term this implementation knows; read as gs1:\(text)",
+                .warning)
             return value
+        }
+        // A compact IRI such as `cbv:Comp-latitude` or `gs1:Temperature` is a standard term in JSON-LD.
+        if let colon = text.utf8.firstIndex(of: UInt8(ascii: ":")),
+            let namespace = context.prefixes[String(text[..<colon])],
+            let expanded = CBVValue(namespace + text[text.index(after: colon)...], in: vocabulary),
+            expanded.standardTerm != nil
+        {
+            if cbvCache[vocabulary, default: [:]].count < 4096 { cbvCache[vocabulary, default: [:]][text] = expanded }
+            return expanded
         }
         guard vocabulary.standardTerms.contains(text) || JSONFormatRules.isAbsoluteURI(text),
             let value = CBVValue(text, in: vocabulary)
         else {
-            report(at: location(self), "'\(key)': '\(text)' is neither a standard CBV \(vocabulary.rawValue) term nor an absolute URI")
+            report(
+                at: location(self),
+                "'\(key)': '\(text)' is neither a standard CBV \(vocabulary.rawValue) term nor an absolute URI")
             return nil
         }
         if cbvCache[vocabulary, default: [:]].count < 4096 { cbvCache[vocabulary, default: [:]][text] = value }
@@ -199,7 +218,9 @@ struct JSONDocumentParser {
             defer { index += 1 }
             let itemKind = try reader.peekKind()
             guard itemKind == .string else {
-                report(at: pointer(key, String(index)), "'\(key)' items must be strings (URIs), not \(Self.article(itemKind.typeName))")
+                report(
+                    at: pointer(key, String(index)),
+                    "'\(key)' items must be strings (URIs), not \(Self.article(itemKind.typeName))")
                 try reader.skipValue()
                 continue
             }

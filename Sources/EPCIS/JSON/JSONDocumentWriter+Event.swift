@@ -96,7 +96,19 @@ extension JSONDocumentWriter {
         guard evenIfEmpty || !list.isEmpty else { return }
         out.key(key)
         out.beginArray()
-        for uri in list { out.string(identifier(uri)) }
+        if encoder.epcFormat == .asCaptured {
+            for uri in list { out.string(uri.text) }
+        } else {
+            // One object listed in both spellings becomes one text here; the schema lists an object once.
+            var written: [String] = []
+            for uri in list {
+                let text = identifier(uri)
+                if !written.contains(text) {
+                    written.append(text)
+                    out.string(text)
+                }
+            }
+        }
         out.endArray()
     }
 

@@ -225,6 +225,7 @@ struct JSONDocumentWriter {
 
     /// The identifier in the asked form.
     func identifier(_ uri: IdentifierURI) -> String {
-        encoder.epcFormat == .asCaptured ? uri.text : uri.formatted(encoder.epcFormat, prefixLengths: encoder.prefixLengths)
+        encoder.epcFormat == .asCaptured
+            ? uri.text : uri.formatted(encoder.epcFormat, prefixLengths: encoder.prefixLengths)
     }
 }

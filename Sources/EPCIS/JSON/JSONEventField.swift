@@ -82,18 +82,26 @@ enum JSONEventField: String, CaseIterable, Sendable {
     static func specific(to type: EventType) -> [JSONEventField] {
         switch type {
         case .objectEvent:
-            [.epcList, .quantityList, .action, .bizStep, .disposition, .persistentDisposition, .readPoint,
-             .bizLocation, .bizTransactionList, .sourceList, .destinationList, .sensorElementList, .ilmd]
+            [
+                .epcList, .quantityList, .action, .bizStep, .disposition, .persistentDisposition, .readPoint,
+                .bizLocation, .bizTransactionList, .sourceList, .destinationList, .sensorElementList, .ilmd,
+            ]
         case .aggregationEvent, .associationEvent:
-            [.parentID, .childEPCs, .childQuantityList, .action, .bizStep, .disposition, .readPoint, .bizLocation,
-             .bizTransactionList, .sourceList, .destinationList, .sensorElementList]
+            [
+                .parentID, .childEPCs, .childQuantityList, .action, .bizStep, .disposition, .readPoint, .bizLocation,
+                .bizTransactionList, .sourceList, .destinationList, .sensorElementList,
+            ]
         case .transactionEvent:
-            [.bizTransactionList, .parentID, .epcList, .quantityList, .action, .bizStep, .disposition, .readPoint,
-             .bizLocation, .sourceList, .destinationList, .sensorElementList]
+            [
+                .bizTransactionList, .parentID, .epcList, .quantityList, .action, .bizStep, .disposition, .readPoint,
+                .bizLocation, .sourceList, .destinationList, .sensorElementList,
+            ]
         case .transformationEvent:
-            [.inputEPCList, .inputQuantityList, .outputEPCList, .outputQuantityList, .transformationID, .bizStep,
-             .disposition, .persistentDisposition, .readPoint, .bizLocation, .bizTransactionList, .sourceList,
-             .destinationList, .sensorElementList, .ilmd]
+            [
+                .inputEPCList, .inputQuantityList, .outputEPCList, .outputQuantityList, .transformationID, .bizStep,
+                .disposition, .persistentDisposition, .readPoint, .bizLocation, .bizTransactionList, .sourceList,
+                .destinationList, .sensorElementList, .ilmd,
+            ]
         }
     }
 

@@ -15,8 +15,9 @@ enum JSONFormatRules {
             let b = utf8[i]
             if b == UInt8(ascii: ":") { break }
             let letter = b | 0x20 >= 0x61 && b | 0x20 <= 0x7A
-            guard letter || (b >= 0x30 && b <= 0x39) || b == UInt8(ascii: "+") || b == UInt8(ascii: "-")
-                || b == UInt8(ascii: ".")
+            guard
+                letter || (b >= 0x30 && b <= 0x39) || b == UInt8(ascii: "+") || b == UInt8(ascii: "-")
+                    || b == UInt8(ascii: ".")
             else { return false }
             i += 1
         }
@@ -69,7 +70,9 @@ enum JSONFormatRules {
     static func forbiddenCBVSpelling(_ text: String, in vocabulary: CBVVocabulary) -> Bool {
         switch vocabulary {
         case .measurementType, .sensorAlertType:
-            for prefix in ["https://gs1.org/voc/", "http://gs1.org/voc/", "https://www.gs1.org/voc/", "http://www.gs1.org/voc/"]
+            for prefix in [
+                "https://gs1.org/voc/", "http://gs1.org/voc/", "https://www.gs1.org/voc/", "http://www.gs1.org/voc/",
+            ]
             where text.hasPrefix(prefix) { return true }
             return false
         default:

@@ -30,7 +30,10 @@ struct BenchEPCISJSON: ParsableCommand {
         let decoder = JSONDocumentDecoder()
         var count = 0
         let header = try decoder.forEachEvent(in: data) { _, _ in count += 1 }
-        print("suyuan bench epcis-json: \(count) events, \(String(format: "%.1f", megabytes)) MB, best of \(passes) passes")
+        print(
+            "suyuan bench epcis-json: \(count) events, \(String(format: "%.1f", megabytes)) MB, "
+                + "best of \(passes) passes"
+        )
         report("decode, streaming (forEachEvent)", count: count, megabytes: megabytes) {
             _ = try decoder.forEachEvent(in: data) { _, _ in }
         }
@@ -52,7 +55,8 @@ struct BenchEPCISJSON: ParsableCommand {
         }
         let seconds = Double(best.components.seconds) + Double(best.components.attoseconds) / 1e18
         let label = name + String(repeating: " ", count: max(0, 34 - name.count))
-        print("  \(label) " + String(format: "%10.0f events/s %8.1f MB/s", Double(count) / seconds, megabytes / seconds))
+        print(
+            "  \(label) " + String(format: "%10.0f events/s %8.1f MB/s", Double(count) / seconds, megabytes / seconds))
     }
 
     /// A deterministic document of ObjectEvents with three EPCs, a quantity, CBV words, locations, a business
@@ -73,15 +77,22 @@ struct BenchEPCISJSON: ParsableCommand {
             event.readPoint = LocationReference(id: "urn:epc:id:sgln:0614141.07346.1234")
             event.bizLocation = LocationReference(id: "urn:epc:id:sgln:0614141.07346.0")
             if let po = CBVValue("po", in: .bizTransactionType) {
-                event.bizTransactionList = [BizTransaction(type: po, id: IdentifierURI("urn:epc:id:gdti:0614141.00001.\(i)"))]
+                event.bizTransactionList = [
+                    BizTransaction(type: po, id: IdentifierURI("urn:epc:id:gdti:0614141.00001.\(i)"))
+                ]
             }
-            event.quantityList = [QuantityElement(epcClass: "urn:epc:class:lgtin:4012345.012345.998877", quantity: 200.5, uom: "KGM")]
+            event.quantityList = [
+                QuantityElement(epcClass: "urn:epc:class:lgtin:4012345.012345.998877", quantity: 200.5, uom: "KGM")
+            ]
             event.extensions = [
                 ExtensionElement(
                     name: QualifiedName(namespace: ns, localName: "temp", prefix: "ex"),
                     value: .object([
-                        ExtensionElement(name: QualifiedName(namespace: ns, localName: "value", prefix: "ex"), value: .string("4.5")),
-                        ExtensionElement(name: QualifiedName(namespace: ns, localName: "unit", prefix: "ex"), value: .string("CEL")),
+                        ExtensionElement(
+                            name: QualifiedName(namespace: ns, localName: "value", prefix: "ex"),
+                            value: .string("4.5")),
+                        ExtensionElement(
+                            name: QualifiedName(namespace: ns, localName: "unit", prefix: "ex"), value: .string("CEL")),
                     ]))
             ]
             document.events.append(event)
