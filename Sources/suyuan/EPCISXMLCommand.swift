@@ -26,14 +26,16 @@ struct EPCISXMLCommand: ParsableCommand {
         guard let format = EPCFormat(rawValue: epcFormat) else {
             throw ValidationError("unknown --epc-format '\(epcFormat)'")
         }
-        let data = file == "-"
+        let data =
+            file == "-"
             ? FileHandle.standardInput.readDataToEndOfFile() : try Data(contentsOf: URL(fileURLWithPath: file))
         let isJSON = data.first { !" \t\r\n".utf8.contains($0) } == UInt8(ascii: "{")
         let document: EPCISDocument
         do {
             document = isJSON ? try JSONDocumentDecoder().decode(data) : try XMLDocumentDecoder().decode(data)
         } catch {
-            FileHandle.standardError.write(Data("\(error.code): \(error.diagnostics.count) problem(s)\n\(error)\n".utf8))
+            FileHandle.standardError.write(
+                Data("\(error.code): \(error.diagnostics.count) problem(s)\n\(error)\n".utf8))
             throw ExitCode(1)
         }
         if check {

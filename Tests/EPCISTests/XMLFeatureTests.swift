@@ -17,7 +17,8 @@ import Testing
         """
     }
 
-    static let extensionEvent = wrap("""
+    static let extensionEvent = wrap(
+        """
         <ObjectEvent>
           <eventTime>2024-01-01T00:00:00Z</eventTime>
           <eventTimeZoneOffset>+00:00</eventTimeZoneOffset>
@@ -45,23 +46,33 @@ import Testing
         // Then the structure and the prefixes are kept
         let ns = "http://ns.example.com/epcis/"
         #expect(document.namespaces.contains(NamespaceDeclaration(prefix: "ex", namespace: ns)))
-        #expect(event.readPoint?.extensions == [
-            ExtensionElement(name: QualifiedName(namespace: ns, localName: "door"), value: .string("3")),
-        ])
+        #expect(
+            event.readPoint?.extensions == [
+                ExtensionElement(name: QualifiedName(namespace: ns, localName: "door"), value: .string("3"))
+            ])
         let batch = try #require(event.extensions.first)
         #expect(batch.name.prefix == "ex")
-        #expect(batch.value == .object([
-            ExtensionElement(name: QualifiedName(namespace: ns, localName: "size"), value: .number("12")),
-            ExtensionElement(name: QualifiedName(namespace: ns, localName: "ok"), value: .bool(true)),
-            ExtensionElement(name: QualifiedName(namespace: ns, localName: "tag"), value: .array([.string("a"), .string("b")])),
-            ExtensionElement(name: QualifiedName(namespace: "urn:example:other", localName: "deep"), value: .object([
-                ExtensionElement(name: QualifiedName(namespace: "", localName: "plain"), value: .string("x")),
-            ])),
-        ]))
-        #expect(event.extensions[1].value == .object([
-            ExtensionElement(name: QualifiedName(namespace: "", localName: "unit"), value: .string("KGM")),
-            ExtensionElement(name: QualifiedName(namespace: "", localName: "@value"), value: .string("3.5")),
-        ]))
+        #expect(
+            batch.value
+                == .object([
+                    ExtensionElement(name: QualifiedName(namespace: ns, localName: "size"), value: .number("12")),
+                    ExtensionElement(name: QualifiedName(namespace: ns, localName: "ok"), value: .bool(true)),
+                    ExtensionElement(
+                        name: QualifiedName(namespace: ns, localName: "tag"),
+                        value: .array([.string("a"), .string("b")])),
+                    ExtensionElement(
+                        name: QualifiedName(namespace: "urn:example:other", localName: "deep"),
+                        value: .object([
+                            ExtensionElement(
+                                name: QualifiedName(namespace: "", localName: "plain"), value: .string("x"))
+                        ])),
+                ]))
+        #expect(
+            event.extensions[1].value
+                == .object([
+                    ExtensionElement(name: QualifiedName(namespace: "", localName: "unit"), value: .string("KGM")),
+                    ExtensionElement(name: QualifiedName(namespace: "", localName: "@value"), value: .string("3.5")),
+                ]))
         #expect(event.extensions[2].value == .null)
     }
 
@@ -83,19 +94,21 @@ import Testing
     @Test("sensor metadata and reports are read from attributes, extension attributes included, and written back so")
     func sensorAttributes() throws {
         // Given a sensor element with metadata, two reports and extension attributes
-        let document = try Self.decode(Self.wrap("""
-            <ObjectEvent>
-              <eventTime>2024-01-01T00:00:00Z</eventTime>
-              <eventTimeZoneOffset>+00:00</eventTimeZoneOffset>
-              <epcList/>
-              <action>OBSERVE</action>
-              <sensorElementList><sensorElement>
-                <sensorMetadata time="2024-01-01T00:00:00Z" deviceID="urn:epc:id:giai:4000001.111" ex:batch="7"/>
-                <sensorReport type="gs1:Temperature" value="26.5" uom="CEL" component="urn:epcglobal:cbv:comp:x"/>
-                <sensorReport exception="gs1:ALARM_CONDITION" booleanValue="true" hexBinaryValue="f0f0" ex:cv="1"/>
-              </sensorElement></sensorElementList>
-            </ObjectEvent>
-            """))
+        let document = try Self.decode(
+            Self.wrap(
+                """
+                <ObjectEvent>
+                  <eventTime>2024-01-01T00:00:00Z</eventTime>
+                  <eventTimeZoneOffset>+00:00</eventTimeZoneOffset>
+                  <epcList/>
+                  <action>OBSERVE</action>
+                  <sensorElementList><sensorElement>
+                    <sensorMetadata time="2024-01-01T00:00:00Z" deviceID="urn:epc:id:giai:4000001.111" ex:batch="7"/>
+                    <sensorReport type="gs1:Temperature" value="26.5" uom="CEL" component="urn:epcglobal:cbv:comp:x"/>
+                    <sensorReport exception="gs1:ALARM_CONDITION" booleanValue="true" hexBinaryValue="f0f0" ex:cv="1"/>
+                  </sensorElement></sensorElementList>
+                </ObjectEvent>
+                """))
         // When it is read
         let element = try #require(document.events.first?.sensorElementList.first)
         // Then every attribute is a field, and the foreign ones are extensions
@@ -110,23 +123,31 @@ import Testing
         #expect(element.reports[1].extensions.first?.value == .string("1"))
         // And the encoder writes them as attributes again
         let xml = XMLDocumentEncoder().encodeString(document)
-        #expect(xml.contains("<sensorReport type=\"gs1:Temperature\" value=\"26.5\" component=\"urn:epcglobal:cbv:comp:x\" uom=\"CEL\"/>"))
+        #expect(
+            xml.contains(
+                "<sensorReport type=\"gs1:Temperature\" value=\"26.5\" component=\"urn:epcglobal:cbv:comp:x\" uom=\"CEL\"/>"
+            ))
         #expect(xml.contains("ex:batch=\"7\""))
     }
 
     @Test("master data in the header is read with text and nested attributes and children, and written back")
     func masterData() throws {
         // Given the GS1 example with every master data field
-        let document = try XMLFixtures.decode("gs1-EPCIS/XML/WithFullCombinationOfFields/masterdata_all_possible_fields.xml")
+        let document = try XMLFixtures.decode(
+            "gs1-EPCIS/XML/WithFullCombinationOfFields/masterdata_all_possible_fields.xml")
         // When it is read
         let vocabulary = try #require(document.masterData.first)
         let element = try #require(vocabulary.elements.first)
         // Then the vocabulary, its element, attributes and children are there
         #expect(vocabulary.type == "urn:epcglobal:epcis:vtype:BusinessLocation")
         #expect(element.id == "urn:epc:id:sgln:0037000.00729.0")
-        #expect(element.attributes.first == VocabularyAttribute(id: "http://example.com/ext1#string", value: .string("stringValue")))
+        #expect(
+            element.attributes.first
+                == VocabularyAttribute(id: "http://example.com/ext1#string", value: .string("stringValue")))
         #expect(element.attributes.filter { $0.id == "http://example.com/ext1#array" }.count == 2)
-        guard case .object(let members)? = element.attributes.first(where: { $0.id == "http://example.com/ext1#object1" })?.value
+        guard
+            case .object(let members)? = element.attributes.first(where: { $0.id == "http://example.com/ext1#object1" }
+            )?.value
         else {
             Issue.record("object1 is not structured")
             return
@@ -142,8 +163,9 @@ import Testing
     @Test("the encoder writes identifiers in the form asked for and compact output on one line")
     func encoderOptions() throws {
         // Given an event with an SGTIN URN
-        var event = EPCISEvent(type: .objectEvent, eventTime: try #require(EPCISDateTime("2024-01-01T00:00:00Z")),
-                               eventTimeZoneOffset: "+00:00")
+        var event = EPCISEvent(
+            type: .objectEvent, eventTime: try #require(EPCISDateTime("2024-01-01T00:00:00Z")),
+            eventTimeZoneOffset: "+00:00")
         event.epcList = ["urn:epc:id:sgtin:4012345.011122.25"]
         event.action = .observe
         event.bizStep = CBVValue("shipping", in: .bizStep)
@@ -155,5 +177,27 @@ import Testing
         #expect(xml.contains("<epc>https://id.gs1.org/01/04012345111224/21/25</epc>"))
         #expect(xml.contains("<bizStep>urn:epcglobal:cbv:bizstep:shipping</bizStep>"))
         #expect(!xml.contains("\n"))
+    }
+}
+
+@Suite struct XMLEscapingTests {
+    @Test("text and attributes with markup characters are escaped and read back unchanged")
+    func escaping() throws {
+        // Given an event whose extension text and business transaction hold markup characters
+        var event = EPCISEvent(
+            type: .objectEvent, eventTime: try #require(EPCISDateTime("2024-01-01T00:00:00Z")),
+            eventTimeZoneOffset: "+00:00")
+        event.action = .add
+        event.bizTransactionList = [BizTransaction(type: nil, id: "http://example.com/po?a=1&b=<2>")]
+        event.extensions = [
+            ExtensionElement(
+                name: QualifiedName(namespace: "urn:x", localName: "note", prefix: "x"),
+                value: .string("a < b & \"c\" > d"))
+        ]
+        // When it goes through XML
+        let xml = XMLDocumentEncoder().encode(EPCISDocument(events: [event]))
+        let back = try XMLDocumentDecoder().decode(xml)
+        // Then it is unchanged
+        #expect(back.events == [event])
     }
 }

@@ -27,9 +27,11 @@ import Testing
             "<Poll> is not allowed in <EPCISBody>",
     ]
 
-    static let invalidFiles: [String] = ["openepcis-test-resources/2.0/EPCIS/XML", "openepcis-test-resources/1.2/EPCIS/XML"]
-        .flatMap { Conformance.files(under: $0, extensions: ["xml"]) }
-        .filter { $0.contains("/Invalid/") }
+    static let invalidFiles: [String] = [
+        "openepcis-test-resources/2.0/EPCIS/XML", "openepcis-test-resources/1.2/EPCIS/XML",
+    ]
+    .flatMap { Conformance.files(under: $0, extensions: ["xml"]) }
+    .filter { $0.contains("/Invalid/") }
 
     @Test("every file in the XML Invalid folders is refused with a diagnostic that says why", arguments: invalidFiles)
     func invalidFileIsRefused(path: String) throws {

@@ -122,8 +122,9 @@ enum TwinNormal {
         try JSONDocumentDecoder().decode(Conformance.data(path))
     }
 
-    @Test("the JSON and XML renderings of the same example decode to equal events",
-          arguments: pairs.map { "\($0.json) | \($0.xml)" })
+    @Test(
+        "the JSON and XML renderings of the same example decode to equal events",
+        arguments: pairs.map { "\($0.json) | \($0.xml)" })
     func twinsAgree(pair: String) throws {
         let parts = pair.components(separatedBy: " | ")
         // Given the JSON and the XML rendering of one example
@@ -170,20 +171,23 @@ enum TwinNormal {
         var got = back
         if original.creationDate == nil { got.creationDate = nil }
         got.namespaces.removeAll { declaration in
-            Self.jsonLDPredefined[declaration.prefix] == declaration.namespace && !original.namespaces.contains(declaration)
+            Self.jsonLDPredefined[declaration.prefix] == declaration.namespace
+                && !original.namespaces.contains(declaration)
         }
         #expect(got == expected, "\(differingFields(got, expected))")
     }
 
-    @Test("XML written from JSON documents is valid against the EPCIS 2.0 XSD", .enabled(if: XMLLint.path != nil),
-          arguments: JSONConformanceFiles.valid)
+    @Test(
+        "XML written from JSON documents is valid against the EPCIS 2.0 XSD", .enabled(if: XMLLint.path != nil),
+        arguments: JSONConformanceFiles.valid)
     func xmlFromJSONIsSchemaValid(path: String) throws {
         // Given a decoded JSON document
         let document = try Self.decodeJSON(path)
         // When it is written as XML
         let xml = XMLDocumentEncoder().encode(document)
         // Then xmllint finds it valid
-        let schema = document.kind == .queryDocument
+        let schema =
+            document.kind == .queryDocument
             ? "gs1-EPCIS/XSD/EPCglobal-epcis-query-2_0.xsd" : "gs1-EPCIS/XSD/EPCglobal-epcis-2_0.xsd"
         let errors = try XMLLint.schemaErrors(xml, schema: schema)
         #expect(errors == nil, "\(path):\n\(errors ?? "")")

@@ -16,8 +16,10 @@ enum XMLLint {
         defer { try? FileManager.default.removeItem(at: file) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = ["--noout", "--nonet", "--schema",
-                             Conformance.epcisDirectory.appendingPathComponent(schema).path, file.path]
+        process.arguments = [
+            "--noout", "--nonet", "--schema",
+            Conformance.epcisDirectory.appendingPathComponent(schema).path, file.path,
+        ]
         let errors = Pipe()
         process.standardError = errors
         process.standardOutput = Pipe()
@@ -51,21 +53,25 @@ func comparable(_ document: EPCISDocument) -> EPCISDocument {
         let xml = XMLDocumentEncoder().encode(original)
         let decoded = try XMLDocumentDecoder().decode(xml)
         // Then nothing changed
-        #expect(comparable(decoded).events == comparable(original).events, "\(firstDifference(decoded.events, original.events))")
+        #expect(
+            comparable(decoded).events == comparable(original).events,
+            "\(firstDifference(decoded.events, original.events))")
         #expect(comparable(decoded).masterData == comparable(original).masterData)
         #expect(comparable(decoded).headerExtensions == comparable(original).headerExtensions)
         #expect(comparable(decoded) == comparable(original))
     }
 
-    @Test("the encoder's output is valid against the EPCIS 2.0 XSD", .enabled(if: XMLLint.path != nil),
-          arguments: XMLFixtures.valid.filter { !XMLRoundTripTests.notExpressibleIn20.contains($0) })
+    @Test(
+        "the encoder's output is valid against the EPCIS 2.0 XSD", .enabled(if: XMLLint.path != nil),
+        arguments: XMLFixtures.valid.filter { !XMLRoundTripTests.notExpressibleIn20.contains($0) })
     func outputIsSchemaValid(path: String) throws {
         // Given a decoded conformance document
         let document = try XMLFixtures.decode(path)
         // When it is encoded
         let xml = XMLDocumentEncoder().encode(document)
         // Then xmllint finds it valid against the GS1 schema
-        let schema = document.kind == .queryDocument
+        let schema =
+            document.kind == .queryDocument
             ? "gs1-EPCIS/XSD/EPCglobal-epcis-query-2_0.xsd" : "gs1-EPCIS/XSD/EPCglobal-epcis-2_0.xsd"
         let errors = try XMLLint.schemaErrors(xml, schema: schema)
         #expect(errors == nil, "\(path):\n\(errors ?? "")\n\(String(decoding: xml, as: UTF8.self).prefix(3000))")
@@ -81,7 +87,8 @@ func firstDifference<T>(_ lhs: T, _ rhs: T) -> String {
     let l = left.split(separator: "\n")
     let r = right.split(separator: "\n")
     for (index, pair) in zip(l, r).enumerated() where pair.0 != pair.1 {
-        return "line \(index):\n  \(pair.0)\n  \(pair.1)\n  context: \(l[max(0, index - 6)..<index].joined(separator: "\n"))"
+        return
+            "line \(index):\n  \(pair.0)\n  \(pair.1)\n  context: \(l[max(0, index - 6)..<index].joined(separator: "\n"))"
     }
     return "counts \(l.count) vs \(r.count)"
 }

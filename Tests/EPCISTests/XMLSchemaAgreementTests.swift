@@ -22,7 +22,9 @@ import Testing
         let apply: @Sendable ([String]) -> [String]?
     }
 
-    static func replacingFirst(_ lines: [String], where match: (String) -> Bool, with make: (String) -> [String]) -> [String]? {
+    static func replacingFirst(_ lines: [String], where match: (String) -> Bool, with make: (String) -> [String])
+        -> [String]?
+    {
         guard let index = lines.firstIndex(where: match) else { return nil }
         var lines = lines
         lines.replaceSubrange(index...index, with: make(lines[index]))
@@ -37,13 +39,19 @@ import Testing
             replacingFirst(lines, where: { $0.contains("<eventTime>") }) { _ in [] }
         },
         Mutation(name: "timestamp without T") { lines in
-            replacingFirst(lines, where: { $0.contains("<eventTime>") }) { _ in ["<eventTime>2024-01-01 10:00:00Z</eventTime>"] }
+            replacingFirst(lines, where: { $0.contains("<eventTime>") }) { _ in
+                ["<eventTime>2024-01-01 10:00:00Z</eventTime>"]
+            }
         },
         Mutation(name: "unknown unqualified element") { lines in
-            replacingFirst(lines, where: { $0.contains("</eventTimeZoneOffset>") }) { [$0, "<madeUpField>1</madeUpField>"] }
+            replacingFirst(lines, where: { $0.contains("</eventTimeZoneOffset>") }) {
+                [$0, "<madeUpField>1</madeUpField>"]
+            }
         },
         Mutation(name: "extension element in the EPCIS namespace") { lines in
-            replacingFirst(lines, where: { $0.contains("</eventTimeZoneOffset>") }) { [$0, "<epcis:myField>1</epcis:myField>"] }
+            replacingFirst(lines, where: { $0.contains("</eventTimeZoneOffset>") }) {
+                [$0, "<epcis:myField>1</epcis:myField>"]
+            }
         },
         Mutation(name: "eventTimeZoneOffset after action") { lines in
             guard let offset = lines.firstIndex(where: { $0.contains("<eventTimeZoneOffset>") }),
@@ -64,7 +72,9 @@ import Testing
             replacingFirst(lines, where: { $0.contains("<eventTimeZoneOffset>") }) { [$0, $0] }
         },
         Mutation(name: "source without type") { lines in
-            replacingFirst(lines, where: { $0.contains("<source type=") }) { _ in ["<source>urn:epc:id:pgln:4012345.00001</source>"] }
+            replacingFirst(lines, where: { $0.contains("<source type=") }) { _ in
+                ["<source>urn:epc:id:pgln:4012345.00001</source>"]
+            }
         },
     ]
 

@@ -114,7 +114,9 @@ import Testing
         // and the childQuantityList of event 6, which 1.2 has no place for in an AssociationEvent
         #expect(old.events.count == new.events.count)
         for index in old.events.indices where index != 0 && index != 5 {
-            #expect(old.events[index] == new.events[index], "event \(index): \(differingFields(old.events[index], new.events[index]))")
+            #expect(
+                old.events[index] == new.events[index],
+                "event \(index): \(differingFields(old.events[index], new.events[index]))")
         }
     }
 }

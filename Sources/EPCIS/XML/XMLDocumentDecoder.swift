@@ -1,7 +1,7 @@
 public import Foundation
 
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// Reads EPCIS XML: EPCIS 2.0 (`urn:epcglobal:epcis:xsd:2`) and EPCIS 1.2 (`urn:epcglobal:epcis:xsd:1`) documents,
@@ -30,7 +30,9 @@ public struct XMLDocumentDecoder: Sendable {
     /// - Returns: the document, and per event its element path
     ///   (`/EPCISDocument/EPCISBody/EventList/ObjectEvent[3]`) and start line.
     /// - Throws: ``EPCISDocumentError`` as ``decode(_:)``.
-    public func decodeLocated(_ data: Data) throws(EPCISDocumentError) -> (document: EPCISDocument, locations: [EventLocation]) {
+    public func decodeLocated(_ data: Data) throws(EPCISDocumentError) -> (
+        document: EPCISDocument, locations: [EventLocation]
+    ) {
         let handler = XMLSAXHandler()
         run(handler, on: data)
         try check(handler)

@@ -36,8 +36,9 @@ extension XMLEncodingContext {
             guard !event.bizTransactionList.isEmpty else { return }
             writer.open(name)
             for transaction in event.bizTransactionList {
-                writer.leaf("bizTransaction", identifier(transaction.id),
-                            transaction.type.map { [("type", $0.xmlValue)] } ?? [])
+                writer.leaf(
+                    "bizTransaction", identifier(transaction.id),
+                    transaction.type.map { [("type", $0.xmlValue)] } ?? [])
             }
             writer.close(name)
         case "sourceList": writeSourceDestinations(name, "source", event.sourceList)

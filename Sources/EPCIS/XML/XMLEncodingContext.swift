@@ -21,9 +21,10 @@ struct XMLEncodingContext {
 
     mutating func writeHeader(_ document: EPCISDocument, creationDate: String) {
         var sbdh = document.headerExtensions.filter { $0.name.namespace == XMLNames.sbdh }
-        if sbdh.isEmpty, let header = XMLHeaderFields.header(
-            sender: document.sender, receiver: document.receiver, instanceIdentifier: document.instanceIdentifier,
-            creationDate: creationDate)
+        if sbdh.isEmpty,
+            let header = XMLHeaderFields.header(
+                sender: document.sender, receiver: document.receiver, instanceIdentifier: document.instanceIdentifier,
+                creationDate: creationDate)
         {
             sbdh = [header]
         }
@@ -83,13 +84,17 @@ struct XMLEncodingContext {
     // MARK: Extensions
 
     /// Writes a user extension element; an array as repeated elements.
-    /// - Parameter membersAsAttributes: write unqualified scalar members as attributes (the SBDH, whose schema
-    ///   has attributes where the model has members).
+    /// - Parameters:
+    ///   - element: the element.
+    ///   - membersAsAttributes: write unqualified scalar members as attributes (the SBDH, whose schema has
+    ///     attributes where the model has members).
     mutating func write(_ element: ExtensionElement, membersAsAttributes: Bool = false) {
         let name = namespaces.qualified(element.name)
         switch element.value {
         case .array(let values):
-            for value in values { write(ExtensionElement(name: element.name, value: value), membersAsAttributes: membersAsAttributes) }
+            for value in values {
+                write(ExtensionElement(name: element.name, value: value), membersAsAttributes: membersAsAttributes)
+            }
         case .object(let members):
             var attributes: [(String, String)] = []
             var rest: [ExtensionElement] = []

@@ -30,12 +30,14 @@ struct XMLEventReader {
             return nil
         }
         let errorsBefore = errorCount
-        var event = EPCISEvent(type: type, eventTime: EPCISDateTime(.init(timeIntervalSince1970: 0)),
-                               eventTimeZoneOffset: "")
-        var state = ReadState(sequence: XMLNames.sequence(type))
+        var event = EPCISEvent(
+            type: type, eventTime: EPCISDateTime(.init(timeIntervalSince1970: 0)),
+            eventTimeZoneOffset: "")
+        var state = ReadState(sequence: XMLNames.sequence(type), index: XMLNames.sequenceIndex[type] ?? [:])
         if node.qualifiedStandard {
-            report(node, path, "standard EPCIS elements are unqualified; <\(node.localName)> is in the EPCIS namespace",
-                   severity: .warning)
+            report(
+                node, path, "standard EPCIS elements are unqualified; <\(node.localName)> is in the EPCIS namespace",
+                severity: .warning)
         }
         readChildren(of: node, path: path, event: &event, state: &state, ordered: !isVersion1)
         event.extensions = XMLExtensionReader.grouped(event.extensions)
@@ -57,6 +59,7 @@ struct XMLEventReader {
     /// Which standard elements were seen, and where in the schema sequence the last one stood.
     struct ReadState {
         let sequence: [String]
+        let index: [String: Int]
         var seen: Set<String> = []
         var position = -1
         var lastName = ""
@@ -65,13 +68,15 @@ struct XMLEventReader {
     private mutating func readChildren(
         of node: XMLNode, path: String, event: inout EPCISEvent, state: inout ReadState, ordered: Bool
     ) {
-        let allowed = Set(state.sequence)
+        let allowed = state.index
         for child in node.children {
             let childPath = path + "/" + child.localName
             if !child.namespace.isEmpty {
                 if XMLNames.epcisNamespaces.contains(child.namespace) {
-                    report(child, childPath, "<\(child.localName)> is not an element of EPCIS; extension elements "
-                        + "may not use the EPCIS namespace \(child.namespace)")
+                    report(
+                        child, childPath,
+                        "<\(child.localName)> is not an element of EPCIS; extension elements "
+                            + "may not use the EPCIS namespace \(child.namespace)")
                     continue
                 }
                 if ordered { state.position = state.sequence.count }
@@ -79,7 +84,7 @@ struct XMLEventReader {
                 continue
             }
             let name = child.localName
-            guard allowed.contains(name) else {
+            guard let index = allowed[name] else {
                 if isVersion1 && node.localName == "extension" {
                     // EPCIS 1.2 lets the innermost extension hold elements without a namespace.
                     report(child, childPath, "<\(name)> has no namespace; kept as a user extension", severity: .warning)
@@ -89,7 +94,7 @@ struct XMLEventReader {
                 }
                 continue
             }
-            if ordered, let index = state.sequence.firstIndex(of: name) {
+            if ordered {
                 if index < state.position {
                     let after = state.position < state.sequence.count ? "<\(state.lastName)>" : "extension elements"
                     report(child, childPath, "<\(name)> must come before \(after) in \(event.type.rawValue)")
@@ -101,9 +106,11 @@ struct XMLEventReader {
             if name == "extension" || name == "baseExtension" {
                 if isVersion1 {
                     readChildren(of: child, path: childPath, event: &event, state: &state, ordered: false)
-                } else if child.children.contains(where: { $0.namespace.isEmpty && allowed.contains($0.localName) }) {
-                    report(child, childPath, "EPCIS 1.2 placement of standard elements inside <\(name)>; EPCIS 2.0 "
-                        + "puts them directly in the event", severity: .warning)
+                } else if child.children.contains(where: { $0.namespace.isEmpty && allowed[$0.localName] != nil }) {
+                    report(
+                        child, childPath,
+                        "EPCIS 1.2 placement of standard elements inside <\(name)>; EPCIS 2.0 "
+                            + "puts them directly in the event", severity: .warning)
                     readChildren(of: child, path: childPath, event: &event, state: &state, ordered: false)
                 } else {
                     readWrapper(child, path: childPath, into: &event.extensions)
@@ -127,12 +134,15 @@ struct XMLEventReader {
             {
                 // EPCIS 1.2 let the innermost extension hold unqualified user elements; 2.0 XML written from
                 // such a document keeps them there. Kept, with a warning, rather than lost.
-                report(child, path + "/" + child.localName, "<\(child.localName)> has no namespace; kept as a user "
-                    + "extension", severity: .warning)
+                report(
+                    child, path + "/" + child.localName,
+                    "<\(child.localName)> has no namespace; kept as a user "
+                        + "extension", severity: .warning)
                 extensions.append(XMLExtensionReader.element(child))
             } else if child.namespace.isEmpty || XMLNames.epcisNamespaces.contains(child.namespace) {
-                report(child, path + "/" + child.localName,
-                       "<\(child.localName)> is not allowed inside <\(node.localName)>: only elements of other namespaces")
+                report(
+                    child, path + "/" + child.localName,
+                    "<\(child.localName)> is not allowed inside <\(node.localName)>: only elements of other namespaces")
             } else {
                 extensions.append(XMLExtensionReader.element(child))
             }
@@ -204,8 +214,10 @@ struct XMLEventReader {
             return time
         }
         guard let time = EPCISDateTime(text), Self.hasSchemaTimeZone(text) else {
-            report(node, path, "<\(node.localName)> '\(text)' is not a timestamp with a time zone "
-                + "(YYYY-MM-DDThh:mm:ss[.fff](Z|±hh:mm))")
+            report(
+                node, path,
+                "<\(node.localName)> '\(text)' is not a timestamp with a time zone "
+                    + "(YYYY-MM-DDThh:mm:ss[.fff](Z|±hh:mm))")
             return nil
         }
         return time
@@ -243,10 +255,8 @@ struct XMLEventReader {
     }
 
     private func expandCompact(_ text: String) -> String? {
-        guard let colon = text.firstIndex(of: ":") else { return nil }
-        let prefix = String(text[..<colon])
-        guard let namespace = prefixes[prefix] else { return nil }
-        return namespace + text[text.index(after: colon)...]
+        guard let (prefix, rest) = text.colonSplit, let namespace = prefixes[prefix] else { return nil }
+        return namespace + rest
     }
 
     /// EPCIS 1.2 documents in the wild write `2006-11-07T13:00Z`: read it as `13:00:00Z`.
@@ -270,7 +280,7 @@ struct XMLEventReader {
     }
 
     /// The XSD's DateTimeStamp pattern is stricter than xsd:dateTime: hours 00-23, offsets up to ±14:00.
-    private static func hasSchemaTimeZone(_ text: String) -> Bool {
+    static func hasSchemaTimeZone(_ text: String) -> Bool {
         let b = Array(text.utf8)
         guard b.count > 13, b[11] != UInt8(ascii: "2") || b[12] <= UInt8(ascii: "3") else { return false }
         if b.last == UInt8(ascii: "Z") || b.last == UInt8(ascii: "z") { return true }

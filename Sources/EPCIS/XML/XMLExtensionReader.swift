@@ -22,6 +22,7 @@ enum XMLExtensionReader {
     /// - Parameters:
     ///   - node: the element.
     ///   - skip: unprefixed attributes that are not part of the value (`id` of a master-data attribute).
+    /// - Returns: the value in the model's JSON-like kinds.
     static func value(of node: XMLNode, skippingAttributes skip: Set<String> = []) -> ExtensionValue {
         var members: [ExtensionElement] = []
         var xsiType: String?
@@ -33,7 +34,8 @@ enum XMLExtensionReader {
                 continue
             }
             if attribute.namespace.isEmpty && skip.contains(attribute.localName) { continue }
-            let name = QualifiedName(namespace: attribute.namespace, localName: attribute.localName, prefix: attribute.prefix)
+            let name = QualifiedName(
+                namespace: attribute.namespace, localName: attribute.localName, prefix: attribute.prefix)
             members.append(ExtensionElement(name: name, value: .string(attribute.value)))
         }
         let text = node.trimmedText

@@ -14,12 +14,17 @@ enum XMLHeaderFields {
     }
 
     private static func partner(_ local: String, _ id: String) -> ExtensionElement {
-        member(local, .object([
-            member("Identifier", .object([
-                ExtensionElement(name: QualifiedName(namespace: "", localName: "Authority"), value: .string("GS1")),
-                ExtensionElement(name: XMLExtensionReader.textMemberName, value: .string(id)),
-            ])),
-        ]))
+        member(
+            local,
+            .object([
+                member(
+                    "Identifier",
+                    .object([
+                        ExtensionElement(
+                            name: QualifiedName(namespace: "", localName: "Authority"), value: .string("GS1")),
+                        ExtensionElement(name: XMLExtensionReader.textMemberName, value: .string(id)),
+                    ]))
+            ]))
     }
 
     /// The minimal SBDH that carries the fields, or nil when there are none.
@@ -30,18 +35,22 @@ enum XMLHeaderFields {
         var members = [member("HeaderVersion", .string("1.0"))]
         if let sender { members.append(partner("Sender", sender)) }
         if let receiver { members.append(partner("Receiver", receiver)) }
-        members.append(member("DocumentIdentification", .object([
-            member("Standard", .string("EPCglobal")),
-            member("TypeVersion", .string("2.0")),
-            member("InstanceIdentifier", .string(instanceIdentifier ?? "")),
-            member("Type", .string("Events")),
-            member("CreationDateAndTime", .string(creationDate)),
-        ])))
+        members.append(
+            member(
+                "DocumentIdentification",
+                .object([
+                    member("Standard", .string("EPCglobal")),
+                    member("TypeVersion", .string("2.0")),
+                    member("InstanceIdentifier", .string(instanceIdentifier ?? "")),
+                    member("Type", .string("Events")),
+                    member("CreationDateAndTime", .string(creationDate)),
+                ])))
         return member("StandardBusinessDocumentHeader", .object(members))
     }
 
     /// The fields an SBDH carries.
-    static func fields(of header: ExtensionElement) -> (sender: String?, receiver: String?, instanceIdentifier: String?) {
+    static func fields(of header: ExtensionElement) -> (sender: String?, receiver: String?, instanceIdentifier: String?)
+    {
         func child(_ value: ExtensionValue?, _ local: String) -> ExtensionValue? {
             guard case .object(let members)? = value else { return nil }
             return members.first { $0.name == name(local) }?.value
@@ -56,8 +65,10 @@ enum XMLHeaderFields {
             }
         }
         let instance = text(child(child(header.value, "DocumentIdentification"), "InstanceIdentifier"))
-        return (text(child(child(header.value, "Sender"), "Identifier")),
-                text(child(child(header.value, "Receiver"), "Identifier")),
-                instance?.isEmpty == true ? nil : instance)
+        return (
+            text(child(child(header.value, "Sender"), "Identifier")),
+            text(child(child(header.value, "Receiver"), "Identifier")),
+            instance?.isEmpty == true ? nil : instance
+        )
     }
 }

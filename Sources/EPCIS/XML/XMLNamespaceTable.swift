@@ -14,7 +14,8 @@ struct XMLNamespaceTable {
 
     init(_ declared: [NamespaceDeclaration]) {
         for (prefix, namespace) in Self.reserved { prefixByNamespace[namespace] = prefix }
-        for declaration in declared where !usedPrefixes.contains(declaration.prefix)
+        for declaration in declared
+        where !usedPrefixes.contains(declaration.prefix)
             && prefixByNamespace[declaration.namespace] == nil && Self.isNCName(declaration.prefix)
         {
             add(declaration.prefix, declaration.namespace)
@@ -47,6 +48,8 @@ struct XMLNamespaceTable {
 
     private static func isNCName(_ text: String) -> Bool {
         guard let first = text.unicodeScalars.first, first.properties.isAlphabetic || first == "_" else { return false }
-        return text.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0.properties.numericType != nil || "_-.".unicodeScalars.contains($0) }
+        return text.unicodeScalars.allSatisfy {
+            $0.properties.isAlphabetic || $0.properties.numericType != nil || "_-.".unicodeScalars.contains($0)
+        }
     }
 }
