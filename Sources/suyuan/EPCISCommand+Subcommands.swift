@@ -3,6 +3,7 @@ import ArgumentParser
 extension EPCISCommand {
     /// The `epcis` subcommands.
     static let subcommandList: [any ParsableCommand.Type] = [
+        EPCISJSONCommand.self,
         EPCISHashCommand.self,
     ]
 }

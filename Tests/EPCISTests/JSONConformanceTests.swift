@@ -15,7 +15,9 @@ import Testing
         #expect(!document.events.isEmpty)
     }
 
-    @Test("conformance documents that break the schema are refused with the reason", arguments: JSONConformanceFiles.refusedFiles)
+    @Test(
+        "conformance documents that break the schema are refused with the reason",
+        arguments: JSONConformanceFiles.refusedFiles)
     func refuses(_ file: String) throws {
         // Given a document that breaks the schema
         let data = try Conformance.data(file)

@@ -62,19 +62,23 @@ public struct JSONDocumentDecoder: Sendable {
         try run(data, body)
     }
 
-    private func run(_ data: Data, _ body: (EPCISEvent, EventLocation) throws -> Void) throws -> EPCISDocument {
-        var consumerError: (any Error)?
-        let consume: (EPCISEvent, EventLocation) -> Bool = { event, location in
-            do {
-                try body(event, location)
-                return true
-            } catch {
-                consumerError = error
-                return false
-            }
+    /// Every problem in a document, warnings too (a duplicate member name, a GS1 Web Vocabulary word this
+    /// implementation does not list, an `@context` entry that is not a prefix), for a capture interface that
+    /// shows them all. The decoding functions throw only for errors.
+    /// - Parameter data: the JSON bytes.
+    /// - Returns: the diagnostics in document order; one, with line and column, when the bytes are not JSON.
+    public func diagnose(_ data: Data) -> [Diagnostic] {
+        switch parse(data, { _, _ in true }) {
+        case .failure(let syntax): [syntax.diagnostic]
+        case .success(let output): output.diagnostics
         }
-        typealias Output = (document: EPCISDocument, diagnostics: [Diagnostic], errorCount: Int)
-        let outcome: Result<Output, JSONSyntaxError> = withoutActuallyEscaping(consume) { consumer in
+    }
+
+    private typealias Output = (document: EPCISDocument, diagnostics: [Diagnostic], errorCount: Int)
+
+    private func parse(_ data: Data, _ consume: (EPCISEvent, EventLocation) -> Bool) -> Result<Output, JSONSyntaxError>
+    {
+        withoutActuallyEscaping(consume) { consumer in
             data.withUnsafeBytes { raw in
                 let bytes = raw.bindMemory(to: UInt8.self)
                 var parser = JSONDocumentParser(reader: JSONReader(bytes), consumer: consumer)
@@ -84,6 +88,19 @@ public struct JSONDocumentDecoder: Sendable {
                 } catch {
                     return .failure(error)
                 }
+            }
+        }
+    }
+
+    private func run(_ data: Data, _ body: (EPCISEvent, EventLocation) throws -> Void) throws -> EPCISDocument {
+        var consumerError: (any Error)?
+        let outcome = parse(data) { event, location in
+            do {
+                try body(event, location)
+                return true
+            } catch {
+                consumerError = error
+                return false
             }
         }
         if let consumerError { throw consumerError }

@@ -15,7 +15,8 @@ extension JSONDocumentParser {
                     p.contextURL(url, at: p.pointer())
                 case .object: try p.contextObject(nil)
                 case let kind:
-                    p.report(at: p.pointer(), "@context items must be URLs or objects, not \(Self.article(kind.typeName))")
+                    p.report(
+                        at: p.pointer(), "@context items must be URLs or objects, not \(Self.article(kind.typeName))")
                     try p.reader.skipValue()
                 }
             }
@@ -25,7 +26,8 @@ extension JSONDocumentParser {
         case .object:
             try contextObject(key)
         case let kind:
-            report(at: pointer(key), "@context must be a URL, an object or an array, not \(Self.article(kind.typeName))")
+            report(
+                at: pointer(key), "@context must be a URL, an object or an array, not \(Self.article(kind.typeName))")
             try reader.skipValue()
         }
     }
@@ -50,11 +52,15 @@ extension JSONDocumentParser {
             default: break
             }
             guard let namespace, !prefix.hasPrefix("@") else {
-                p.report(at: p.pointer(prefix), "the @context entry '\(prefix)' is not a namespace prefix declaration; it is ignored", .warning)
+                p.report(
+                    at: p.pointer(prefix),
+                    "the @context entry '\(prefix)' is not a namespace prefix declaration; it is ignored", .warning)
                 return
             }
             guard JSONFormatRules.isAbsoluteURI(namespace) else {
-                p.report(at: p.pointer(prefix), "the namespace of prefix '\(prefix)' must be an absolute IRI, not '\(namespace)'")
+                p.report(
+                    at: p.pointer(prefix),
+                    "the namespace of prefix '\(prefix)' must be an absolute IRI, not '\(namespace)'")
                 return
             }
             let declaration = NamespaceDeclaration(prefix: prefix, namespace: namespace)

@@ -70,7 +70,9 @@ extension JSONDocumentParser {
                 if JSONFormatRules.isVersion(text) {
                     p.document.schemaVersion = text
                 } else {
-                    p.report(at: p.pointer(key), "'schemaVersion' must be digits separated by dots, such as 2.0, not '\(text)'")
+                    p.report(
+                        at: p.pointer(key),
+                        "'schemaVersion' must be digits separated by dots, such as 2.0, not '\(text)'")
                 }
             case "creationDate": p.document.creationDate = try p.time(key)
             case "sender" where query, "receiver" where query, "instanceIdentifier" where query,
@@ -82,7 +84,9 @@ extension JSONDocumentParser {
             case "epcisHeader": try p.header(key)
             case "epcisBody": try p.body(key, query: query)
             default:
-                if let element = try p.extensionElement(key, where: name) { p.document.headerExtensions.append(element) }
+                if let element = try p.extensionElement(key, where: name) {
+                    p.document.headerExtensions.append(element)
+                }
             }
         }
         if !sawContext { missing("@context", in: name, at: "/") }

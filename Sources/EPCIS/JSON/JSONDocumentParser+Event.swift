@@ -36,7 +36,11 @@ extension JSONDocumentParser {
                 guard let text = try p.string(key) else { return }
                 type = EventType(rawValue: text)
                 if type == nil {
-                    p.report(at: p.pointer(key), "'type' must be ObjectEvent, AggregationEvent, TransactionEvent, TransformationEvent or AssociationEvent, not '\(text)'")
+                    p.report(
+                        at: p.pointer(key),
+                        "'type' must be ObjectEvent, AggregationEvent, TransactionEvent, TransformationEvent or "
+                            + "AssociationEvent, not '\(text)'"
+                    )
                 }
             case .eventTime: if let time = try p.time(key) { e.eventTime = time }
             case .recordTime: e.recordTime = try p.time(key)
@@ -45,7 +49,9 @@ extension JSONDocumentParser {
                 if JSONFormatRules.isTimeZoneOffset(text) {
                     e.eventTimeZoneOffset = text
                 } else {
-                    p.report(at: p.pointer(key), "'eventTimeZoneOffset' must be ±hh:mm between -14:00 and +14:00, not '\(text)'")
+                    p.report(
+                        at: p.pointer(key),
+                        "'eventTimeZoneOffset' must be ±hh:mm between -14:00 and +14:00, not '\(text)'")
                 }
             case .eventID: e.eventID = try p.uri(key)
             case .certificationInfo: e.certificationInfo = try p.certificationInfo(key)
@@ -63,7 +69,9 @@ extension JSONDocumentParser {
             case .action:
                 guard let text = try p.string(key) else { return }
                 e.action = Action(rawValue: text)
-                if e.action == nil { p.report(at: p.pointer(key), "'action' must be ADD, OBSERVE or DELETE, not '\(text)'") }
+                if e.action == nil {
+                    p.report(at: p.pointer(key), "'action' must be ADD, OBSERVE or DELETE, not '\(text)'")
+                }
             case .bizStep: e.bizStep = try p.cbv(key, .bizStep)
             case .disposition: e.disposition = try p.cbv(key, .disposition)
             case .persistentDisposition: e.persistentDisposition = try p.persistentDisposition(key)
@@ -101,8 +109,7 @@ extension JSONDocumentParser {
     /// fields, and the "what" each type must name.
     private mutating func checkShape(of e: EPCISEvent, seen: UInt64) {
         let type = e.type
-        let name = type.rawValue
-        let aName = Self.withArticle(type)
+        var aName: String { Self.withArticle(type) }
         let disallowed = seen & ~JSONEventField.allowedMask(for: type)
         if disallowed != 0 {
             for field in JSONEventField.allCases where disallowed & field.bit != 0 {
@@ -110,40 +117,50 @@ extension JSONDocumentParser {
             }
         }
         func has(_ field: JSONEventField) -> Bool { seen & field.bit != 0 }
-        for field in [JSONEventField.eventTime, .eventTimeZoneOffset] where !has(field) {
-            missing(field.rawValue, in: aName)
-        }
+        if !has(.eventTime) { missing("eventTime", in: aName) }
+        if !has(.eventTimeZoneOffset) { missing("eventTimeZoneOffset", in: aName) }
         if type != .transformationEvent, !has(.action) { missing("action", in: aName) }
         if type == .associationEvent, !has(.parentID) { missing("parentID", in: "an AssociationEvent") }
         if type == .transactionEvent {
             if !has(.bizTransactionList) {
                 missing("bizTransactionList", in: "a TransactionEvent")
             } else if e.bizTransactionList.isEmpty {
-                report(at: pointer("bizTransactionList"), "'bizTransactionList' of a TransactionEvent must not be empty")
+                report(
+                    at: pointer("bizTransactionList"), "'bizTransactionList' of a TransactionEvent must not be empty")
             }
         }
-        if type == .objectEvent, e.epcList.count > 1, Set(e.epcList).count != e.epcList.count {
+        if type == .objectEvent, Self.hasDuplicates(e.epcList) {
             report(at: pointer("epcList"), "'epcList' must not list the same identifier twice")
         }
         let deleting = e.action == .delete
         switch type {
         case .objectEvent:
             if !has(.epcList), e.quantityList.isEmpty, e.sensorElementList.isEmpty || e.readPoint == nil {
-                report(at: pointer(), "an ObjectEvent needs 'epcList', a non-empty 'quantityList', or 'sensorElementList' with 'readPoint'")
+                report(
+                    at: pointer(),
+                    "an ObjectEvent needs 'epcList', a non-empty 'quantityList', "
+                        + "or 'sensorElementList' with 'readPoint'"
+                )
             }
         case .aggregationEvent, .associationEvent:
             if e.childEPCs.isEmpty, e.childQuantityList.isEmpty, !deleting {
-                report(at: pointer(), "\(aName) needs a non-empty 'childEPCs' or 'childQuantityList' unless its action is DELETE")
+                report(
+                    at: pointer(),
+                    "\(aName) needs a non-empty 'childEPCs' or 'childQuantityList' unless its action is DELETE")
             }
         case .transactionEvent:
             if !has(.epcList), e.quantityList.isEmpty, !deleting {
-                report(at: pointer(), "a TransactionEvent needs 'epcList' or a non-empty 'quantityList' unless its action is DELETE")
+                report(
+                    at: pointer(),
+                    "a TransactionEvent needs 'epcList' or a non-empty 'quantityList' unless its action is DELETE")
             }
         case .transformationEvent:
             let inputs = !e.inputEPCList.isEmpty || !e.inputQuantityList.isEmpty
             let outputs = !e.outputEPCList.isEmpty || !e.outputQuantityList.isEmpty
             if !(inputs && outputs), !((inputs || outputs) && e.transformationID != nil) {
-                report(at: pointer(), "a TransformationEvent needs inputs and outputs, or either of them with 'transformationID'")
+                report(
+                    at: pointer(),
+                    "a TransformationEvent needs inputs and outputs, or either of them with 'transformationID'")
             }
         }
     }

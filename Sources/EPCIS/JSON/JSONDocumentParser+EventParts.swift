@@ -49,14 +49,18 @@ extension JSONDocumentParser {
                     if JSONFormatRules.isUnitCode(text) {
                         uom = text
                     } else {
-                        p.report(at: p.pointer(member), "'uom' must be a UN/ECE Rec. 20 code of 2 or 3 capitals or digits, not '\(text)'")
+                        p.report(
+                            at: p.pointer(member),
+                            "'uom' must be a UN/ECE Rec. 20 code of 2 or 3 capitals or digits, not '\(text)'")
                     }
                 default: try p.unknown(member, in: "a quantity element")
                 }
             }
             guard isObject else { return }
             if !sawClass { p.missing("epcClass", in: "a quantity element") }
-            if let epcClass { out.append(QuantityElement(epcClass: IdentifierURI(epcClass), quantity: quantity, uom: uom)) }
+            if let epcClass {
+                out.append(QuantityElement(epcClass: IdentifierURI(epcClass), quantity: quantity, uom: uom))
+            }
         }
         return out
     }
@@ -77,7 +81,9 @@ extension JSONDocumentParser {
                 if let value = p.cbvValue(text, .disposition, key: member, at: p.pointer()) { values.append(value) }
             }
             if count == 0 { p.report(at: p.pointer(member), "'\(member)' must list at least one disposition") }
-            if Set(values).count != values.count { p.report(at: p.pointer(member), "'\(member)' must not list a disposition twice") }
+            if Set(values).count != values.count {
+                p.report(at: p.pointer(member), "'\(member)' must not list a disposition twice")
+            }
             if member == "set" { result.set = values } else { result.unset = values }
         }
         guard isObject else { return nil }

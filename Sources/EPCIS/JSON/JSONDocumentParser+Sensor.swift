@@ -15,7 +15,9 @@ extension JSONDocumentParser {
                     }
                     if count == 0 { p.report(at: p.pointer(member), "'sensorReport' must hold at least one report") }
                 default:
-                    if let ext = try p.extensionElement(member, where: "a sensor element") { element.extensions.append(ext) }
+                    if let ext = try p.extensionElement(member, where: "a sensor element") {
+                        element.extensions.append(ext)
+                    }
                 }
             }
             guard isObject else { return }

@@ -75,7 +75,9 @@ struct JSONLDContext: Sendable {
     /// Splits a full IRI after its last `/`, `#` or `:` into namespace and local name.
     private static func split(fullIRI: String, prefixOf: [String: String]) -> QualifiedName {
         let utf8 = fullIRI.utf8
-        if let cut = utf8.lastIndex(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: ":") }),
+        if let cut = utf8.lastIndex(where: {
+            $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: ":")
+        }),
             utf8.index(after: cut) != utf8.endIndex
         {
             let namespace = String(fullIRI[...cut])

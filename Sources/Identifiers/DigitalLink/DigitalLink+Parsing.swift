@@ -8,8 +8,8 @@ extension DigitalLink {
             query = rest[rest.index(after: mark)...]
             rest = rest[..<mark]
         }
-        guard let schemeEnd = rest.firstRange(of: "://") else { return nil }
-        let afterScheme = rest[schemeEnd.upperBound...]
+        guard let colon = rest.firstIndex(of: ":"), rest[colon...].hasPrefix("://") else { return nil }
+        let afterScheme = rest[rest.index(colon, offsetBy: 3)...]
         guard let pathStart = afterScheme.firstIndex(of: "/") else { return nil }
         let segments = afterScheme[pathStart...].split(separator: "/", omittingEmptySubsequences: false).dropFirst()
         let list = Array(segments)
