@@ -4,6 +4,7 @@ extension EPCISCommand {
     /// The `epcis` subcommands.
     static let subcommandList: [any ParsableCommand.Type] = [
         EPCISJSONCommand.self,
+        EPCISXMLCommand.self,
         EPCISHashCommand.self,
     ]
 }

@@ -38,6 +38,22 @@ enum XMLFixtures {
         }
     }
 
+    @Test(
+        "capture-job resources (EPCISCaptureJob) are not EPCIS documents and are refused as unsupported",
+        arguments: Conformance.files(under: "gs1-EPCIS/XML/CaptureJob", extensions: ["xml"]))
+    func captureJobIsUnsupported(path: String) throws {
+        // Given a capture job resource of the REST binding
+        let data = try Conformance.data(path)
+        // When it is decoded, Then it is refused as unsupported, naming the root
+        do throws(EPCISDocumentError) {
+            _ = try XMLDocumentDecoder().decode(data)
+            Issue.record("\(path) was accepted")
+        } catch {
+            #expect(error.code == .unsupported)
+            #expect(error.diagnostics.first?.message.contains("EPCISCaptureJob") == true)
+        }
+    }
+
     @Test("the conformance set has XML files to read")
     func fixturesArePresent() {
         #expect(XMLFixtures.valid.count > 60)
@@ -45,14 +61,16 @@ enum XMLFixtures {
 }
 
 @Suite struct XMLDecoderContentTests {
-    @Test("the GS1 examples decode to the number of events the inventory lists", arguments: [
-        ("gs1-EPCIS/XML/WithSensorData/SensorDataExamples.xml", 14),
-        ("gs1-EPCIS/XML/AssociationEvent/AssociationEventExamples.xml", 8),
-        ("gs1-EPCIS/XML/Example-TransactionEvent-2020_07_03y.xml", 2),
-        ("gs1-EPCIS/XSL/1.2/XML/AssociationEvent.xml", 8),
-        ("openepcis-test-resources/1.2/EPCIS/XML/Capture/Documents/All_eventTypes_in_single_document.xml", 6),
-        ("openepcis-test-resources/2.0/EPCIS/XML/Query/Documents/QueryResultsDocument.xml", 6),
-    ])
+    @Test(
+        "the GS1 examples decode to the number of events the inventory lists",
+        arguments: [
+            ("gs1-EPCIS/XML/WithSensorData/SensorDataExamples.xml", 14),
+            ("gs1-EPCIS/XML/AssociationEvent/AssociationEventExamples.xml", 8),
+            ("gs1-EPCIS/XML/Example-TransactionEvent-2020_07_03y.xml", 2),
+            ("gs1-EPCIS/XSL/1.2/XML/AssociationEvent.xml", 8),
+            ("openepcis-test-resources/1.2/EPCIS/XML/Capture/Documents/All_eventTypes_in_single_document.xml", 6),
+            ("openepcis-test-resources/2.0/EPCIS/XML/Query/Documents/QueryResultsDocument.xml", 6),
+        ])
     func eventCounts(path: String, count: Int) throws {
         // Given a conformance document, When it is decoded
         let document = try XMLFixtures.decode(path)

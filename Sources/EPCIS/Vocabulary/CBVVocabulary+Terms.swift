@@ -3,7 +3,13 @@
 
 extension CBVVocabulary {
     /// The standard terms of this vocabulary, as bare words.
-    public var standardTerms: Set<String> {
+    public var standardTerms: Set<String> { Self.termSets[self] ?? [] }
+
+    /// Built once: every CBV value a decoder reads looks its vocabulary up here.
+    private static let termSets: [CBVVocabulary: Set<String>] = Dictionary(
+        uniqueKeysWithValues: allCases.map { ($0, $0.termList) })
+
+    private var termList: Set<String> {
         switch self {
         case .bizStep:
             return [

@@ -1,7 +1,7 @@
 public import Foundation
 
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// Reads EPCIS XML: EPCIS 2.0 (`urn:epcglobal:epcis:xsd:2`) and EPCIS 1.2 (`urn:epcglobal:epcis:xsd:1`) documents,
@@ -30,7 +30,9 @@ public struct XMLDocumentDecoder: Sendable {
     /// - Returns: the document, and per event its element path
     ///   (`/EPCISDocument/EPCISBody/EventList/ObjectEvent[3]`) and start line.
     /// - Throws: ``EPCISDocumentError`` as ``decode(_:)``.
-    public func decodeLocated(_ data: Data) throws(EPCISDocumentError) -> (document: EPCISDocument, locations: [EventLocation]) {
+    public func decodeLocated(_ data: Data) throws(EPCISDocumentError) -> (
+        document: EPCISDocument, locations: [EventLocation]
+    ) {
         let handler = XMLSAXHandler()
         run(handler, on: data)
         try check(handler)
@@ -62,13 +64,74 @@ public struct XMLDocumentDecoder: Sendable {
         return handler.document
     }
 
+    /// Every problem in a document, warnings included, without throwing: what a capture interface shows.
+    ///
+    /// Warnings mark what the decoder accepts although it is not EPCIS 2.0 as the XSD writes it (standard
+    /// elements qualified with the EPCIS namespace, EPCIS 1.2 placements in a 2.0 document, unqualified user
+    /// elements in `<extension>`, 1.2 timestamps without seconds).
+    /// - Parameter data: the XML bytes.
+    /// - Returns: the diagnostics in document order; empty when the document is clean.
+    public func diagnostics(for data: Data) -> [Diagnostic] {
+        let handler = XMLSAXHandler()
+        handler.keepEvents = false
+        run(handler, on: data)
+        if let unsupported = handler.unsupported { return [unsupported] }
+        return handler.reader.diagnostics + (handler.malformed.map { [$0] } ?? [])
+    }
+
     private func run(_ handler: XMLSAXHandler, on data: Data) {
-        let parser = XMLParser(data: data)
+        // Fed as a stream, the parser gets the bytes in chunks: given all at once, libxml2 stops at its 10 MB
+        // look-up limit and reports a well-formed large document as malformed.
+        let parser = XMLParser(stream: InputStream(data: data))
         parser.shouldProcessNamespaces = true
         parser.shouldReportNamespacePrefixes = true
         parser.shouldResolveExternalEntities = false
         parser.delegate = handler
         _ = parser.parse()
+        // The parser reports one element's namespace declarations in no fixed order; keep the root's as written.
+        let order = Self.rootPrefixOrder(data)
+        handler.document.namespaces = handler.document.namespaces.enumerated().sorted { a, b in
+            (order[a.element.prefix] ?? Int.max, a.offset) < (order[b.element.prefix] ?? Int.max, b.offset)
+        }.map(\.element)
+    }
+
+    /// The prefixes declared on the root element, by position: scans the bytes of the root's start tag.
+    private static func rootPrefixOrder(_ data: Data) -> [String: Int] {
+        let bytes = [UInt8](data.prefix(65_536))
+        var i = 0
+        // Skip the XML declaration, comments, processing instructions and the DOCTYPE.
+        while i < bytes.count {
+            guard bytes[i] == UInt8(ascii: "<"), i + 1 < bytes.count else {
+                i += 1
+                continue
+            }
+            let next = bytes[i + 1]
+            if next == UInt8(ascii: "?") || next == UInt8(ascii: "!") {
+                while i < bytes.count && bytes[i] != UInt8(ascii: ">") { i += 1 }
+                continue
+            }
+            break
+        }
+        var order: [String: Int] = [:]
+        var quote: UInt8?
+        var j = i
+        while j < bytes.count {
+            let c = bytes[j]
+            if let q = quote {
+                if c == q { quote = nil }
+            } else if c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") {
+                quote = c
+            } else if c == UInt8(ascii: ">") {
+                break
+            } else if c == UInt8(ascii: ":"), j >= 5, Array(bytes[(j - 5)..<j]) == Array("xmlns".utf8) {
+                var end = j + 1
+                while end < bytes.count, bytes[end] != UInt8(ascii: "="), bytes[end] != UInt8(ascii: " ") { end += 1 }
+                let prefix = String(decoding: bytes[(j + 1)..<end], as: UTF8.self)
+                if order[prefix] == nil { order[prefix] = order.count }
+            }
+            j += 1
+        }
+        return order
     }
 
     private func check(_ handler: XMLSAXHandler) throws(EPCISDocumentError) {

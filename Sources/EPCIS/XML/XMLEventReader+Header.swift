@@ -4,7 +4,17 @@ extension XMLEventReader {
     mutating func readHeader(_ node: XMLNode, path: String, into document: inout EPCISDocument) {
         for child in node.children {
             let childPath = path + "/" + child.localName
-            if child.namespace == XMLNames.sbdh || (!child.namespace.isEmpty && !XMLNames.epcisNamespaces.contains(child.namespace)) {
+            if child.namespace == XMLNames.sbdh && child.localName == "StandardBusinessDocumentHeader" {
+                let header = XMLExtensionReader.element(child)
+                let fields = XMLHeaderFields.fields(of: header)
+                (document.sender, document.receiver, document.instanceIdentifier) = fields
+                let minimal = XMLHeaderFields.header(
+                    sender: fields.sender, receiver: fields.receiver, instanceIdentifier: fields.instanceIdentifier,
+                    creationDate: document.creationDate?.text ?? "")
+                if minimal != header { document.headerExtensions.append(header) }
+                continue
+            }
+            if !child.namespace.isEmpty && !XMLNames.epcisNamespaces.contains(child.namespace) {
                 document.headerExtensions.append(XMLExtensionReader.element(child))
                 continue
             }
@@ -30,7 +40,8 @@ extension XMLEventReader {
 
     private mutating func masterData(_ node: XMLNode, _ path: String) -> [Vocabulary] {
         var result: [Vocabulary] = []
-        for list in children(of: node, path, named: ["VocabularyList", "extension"]) where list.localName == "VocabularyList" {
+        for list in children(of: node, path, named: ["VocabularyList", "extension"])
+        where list.localName == "VocabularyList" {
             result += vocabularies(list, path + "/VocabularyList")
         }
         return result
@@ -46,8 +57,13 @@ extension XMLEventReader {
                 continue
             }
             var vocabulary = Vocabulary(type: type)
-            for elementList in vocabularyNode.children
-            where elementList.namespace.isEmpty && elementList.localName == "VocabularyElementList" {
+            for elementList in vocabularyNode.children {
+                guard elementList.namespace.isEmpty && elementList.localName == "VocabularyElementList" else {
+                    report(
+                        elementList, vocabularyPath + "/" + elementList.localName,
+                        "<\(elementList.localName)> has no place in the model; it is not kept", severity: .warning)
+                    continue
+                }
                 let elementListPath = vocabularyPath + "/VocabularyElementList"
                 for elementNode in children(of: elementList, elementListPath, named: ["VocabularyElement"]) {
                     if let element = vocabularyElement(elementNode, elementListPath + "/VocabularyElement") {
@@ -68,7 +84,13 @@ extension XMLEventReader {
         var element = VocabularyElement(id: id)
         for child in node.children {
             let childPath = path + "/" + child.localName
-            guard child.namespace.isEmpty else { continue }  // user elements beside the attributes: not in the model
+            guard child.namespace.isEmpty else {
+                report(
+                    child, childPath,
+                    "<\(child.localName)> is allowed here but VocabularyElement has no place "
+                        + "for user elements; it is not kept", severity: .warning)
+                continue
+            }
             switch child.localName {
             case "attribute":
                 guard let attributeID = child.attribute("id") else {
@@ -87,7 +109,11 @@ extension XMLEventReader {
                     if let text = nonEmpty(idNode, childPath + "/id") { element.children.append(text) }
                 }
             case "extension":
-                continue
+                if !child.children.isEmpty {
+                    report(
+                        child, childPath, "the content of <extension> has no place in the model; it is not kept",
+                        severity: .warning)
+                }
             default:
                 report(child, childPath, "<\(child.localName)> is not allowed in <VocabularyElement>")
             }

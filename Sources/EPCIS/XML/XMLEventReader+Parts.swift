@@ -7,7 +7,8 @@ extension XMLEventReader {
             if child.namespace.isEmpty && allowed.contains(child.localName) {
                 found.append(child)
             } else {
-                report(child, path + "/" + child.localName, "<\(child.localName)> is not allowed in <\(node.localName)>")
+                report(
+                    child, path + "/" + child.localName, "<\(child.localName)> is not allowed in <\(node.localName)>")
             }
         }
         return found
@@ -39,7 +40,9 @@ extension XMLEventReader {
                 case "epcClass": epcClass = nonEmpty(part, partPath).map { IdentifierURI($0) }
                 case "quantity":
                     let text = part.trimmedText
-                    if text.isEmpty, part.attributes.contains(where: { $0.namespace == XMLNames.xsi && $0.localName == "nil" }) {
+                    if text.isEmpty,
+                        part.attributes.contains(where: { $0.namespace == XMLNames.xsi && $0.localName == "nil" })
+                    {
                         quantity = nil
                     } else if let value = Double(text), value.isFinite, !text.contains(where: { $0.isLetter }) {
                         quantity = value
@@ -80,7 +83,7 @@ extension XMLEventReader {
             report(node, path, "<\(node.localName)> is missing the required element <id>")
             return nil
         }
-        return LocationReference(id: id, extensions: extensions)
+        return LocationReference(id: id, extensions: XMLExtensionReader.grouped(extensions))
     }
 
     mutating func bizTransactions(_ node: XMLNode, _ path: String) -> [BizTransaction] {
@@ -143,13 +146,16 @@ extension XMLEventReader {
                 // EPCIS 1.2 ilmd/extension, and 2.0's ILMD extension point.
                 for inner in child.children {
                     if inner.namespace.isEmpty || XMLNames.epcisNamespaces.contains(inner.namespace) {
-                        report(inner, childPath + "/" + inner.localName, "<\(inner.localName)> is not allowed in <ilmd>")
+                        report(
+                            inner, childPath + "/" + inner.localName, "<\(inner.localName)> is not allowed in <ilmd>")
                     } else {
                         nodes.append(inner)
                     }
                 }
             } else if child.namespace.isEmpty || XMLNames.epcisNamespaces.contains(child.namespace) {
-                report(child, childPath, "<\(child.localName)> is not allowed in <ilmd>: only elements of other namespaces")
+                report(
+                    child, childPath, "<\(child.localName)> is not allowed in <ilmd>: only elements of other namespaces"
+                )
             } else {
                 nodes.append(child)
             }
@@ -184,14 +190,15 @@ extension XMLEventReader {
             default: report(child, childPath, "<\(child.localName)> is not allowed in <errorDeclaration>")
             }
         }
-        extensions += XMLExtensionReader.elements(extensionNodes)
+        extensions = XMLExtensionReader.grouped(extensions + extensionNodes.map(XMLExtensionReader.element))
         guard let time else {
             if !node.children.contains(where: { $0.localName == "declarationTime" }) {
                 report(node, path, "<errorDeclaration> is missing the required element <declarationTime>")
             }
             return nil
         }
-        return ErrorDeclaration(declarationTime: time, reason: reason, correctiveEventIDs: corrective,
-                                extensions: extensions)
+        return ErrorDeclaration(
+            declarationTime: time, reason: reason, correctiveEventIDs: corrective,
+            extensions: extensions)
     }
 }

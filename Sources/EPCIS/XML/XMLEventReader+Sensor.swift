@@ -33,6 +33,7 @@ extension XMLEventReader {
             if !sawReport {
                 report(child, elementPath, "<sensorElement> needs at least one <sensorReport>")
             }
+            element.extensions = XMLExtensionReader.grouped(element.extensions)
             result.append(element)
         }
         return result
@@ -76,7 +77,8 @@ extension XMLEventReader {
             case "type": sensorReport.type = cbv(value, node, path, .measurementType, what: "sensorReport type")
             case "exception":
                 sensorReport.exception = cbv(value, node, path, .sensorAlertType, what: "sensorReport exception")
-            case "component": sensorReport.component = cbv(value, node, path, .component, what: "sensorReport component")
+            case "component":
+                sensorReport.component = cbv(value, node, path, .component, what: "sensorReport component")
             case "deviceID": sensorReport.deviceID = IdentifierURI(value)
             case "deviceMetadata": sensorReport.deviceMetadata = IdentifierURI(value)
             case "rawData": sensorReport.rawData = IdentifierURI(value)
@@ -126,12 +128,15 @@ extension XMLEventReader {
         guard !attribute.namespace.isEmpty, attribute.namespace != XMLNames.xsi,
             !XMLNames.epcisNamespaces.contains(attribute.namespace)
         else { return nil }
-        let name = QualifiedName(namespace: attribute.namespace, localName: attribute.localName, prefix: attribute.prefix)
+        let name = QualifiedName(
+            namespace: attribute.namespace, localName: attribute.localName, prefix: attribute.prefix)
         return ExtensionElement(name: name, value: .string(attribute.value))
     }
 
-    private mutating func attributeTime(_ text: String, _ name: String, _ node: XMLNode, _ path: String) -> EPCISDateTime? {
-        guard let time = EPCISDateTime(text) else {
+    private mutating func attributeTime(_ text: String, _ name: String, _ node: XMLNode, _ path: String)
+        -> EPCISDateTime?
+    {
+        guard let time = EPCISDateTime(text), Self.hasSchemaTimeZone(text) else {
             report(node, path, "\(name) '\(text)' is not a timestamp with a time zone")
             return nil
         }

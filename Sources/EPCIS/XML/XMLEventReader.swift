@@ -11,6 +11,8 @@ struct XMLEventReader {
     var prefixes: [String: String]
     /// Every problem found so far.
     var diagnostics: [Diagnostic] = []
+    /// How many errors ``report(_:_:_:severity:)`` has added.
+    private(set) var errorCount = 0
 
     init(isVersion1: Bool, prefixes: [String: String]) {
         self.isVersion1 = isVersion1
@@ -27,15 +29,18 @@ struct XMLEventReader {
             report(node, path, "unknown event type <\(node.localName)>")
             return nil
         }
-        let errorsBefore = diagnostics.count { $0.severity == .error }
-        var event = EPCISEvent(type: type, eventTime: EPCISDateTime(.init(timeIntervalSince1970: 0)),
-                               eventTimeZoneOffset: "")
-        var state = ReadState(sequence: XMLNames.sequence(type))
+        let errorsBefore = errorCount
+        var event = EPCISEvent(
+            type: type, eventTime: EPCISDateTime(.init(timeIntervalSince1970: 0)),
+            eventTimeZoneOffset: "")
+        var state = ReadState(sequence: XMLNames.sequence(type), index: XMLNames.sequenceIndex[type] ?? [:])
         if node.qualifiedStandard {
-            report(node, path, "standard EPCIS elements are unqualified; <\(node.localName)> is in the EPCIS namespace",
-                   severity: .warning)
+            report(
+                node, path, "standard EPCIS elements are unqualified; <\(node.localName)> is in the EPCIS namespace",
+                severity: .warning)
         }
         readChildren(of: node, path: path, event: &event, state: &state, ordered: !isVersion1)
+        event.extensions = XMLExtensionReader.grouped(event.extensions)
         for required in ["eventTime", "eventTimeZoneOffset"] where !state.seen.contains(required) {
             report(node, path, "\(type.rawValue) is missing the required element <\(required)>")
         }
@@ -48,13 +53,13 @@ struct XMLEventReader {
         if type == .associationEvent && !state.seen.contains("parentID") {
             report(node, path, "AssociationEvent is missing the required element <parentID>")
         }
-        let errorsAfter = diagnostics.count { $0.severity == .error }
-        return errorsAfter == errorsBefore ? event : nil
+        return errorCount == errorsBefore ? event : nil
     }
 
     /// Which standard elements were seen, and where in the schema sequence the last one stood.
     struct ReadState {
         let sequence: [String]
+        let index: [String: Int]
         var seen: Set<String> = []
         var position = -1
         var lastName = ""
@@ -63,13 +68,15 @@ struct XMLEventReader {
     private mutating func readChildren(
         of node: XMLNode, path: String, event: inout EPCISEvent, state: inout ReadState, ordered: Bool
     ) {
-        let allowed = Set(state.sequence)
+        let allowed = state.index
         for child in node.children {
             let childPath = path + "/" + child.localName
             if !child.namespace.isEmpty {
                 if XMLNames.epcisNamespaces.contains(child.namespace) {
-                    report(child, childPath, "<\(child.localName)> is not an element of EPCIS; extension elements "
-                        + "may not use the EPCIS namespace \(child.namespace)")
+                    report(
+                        child, childPath,
+                        "<\(child.localName)> is not an element of EPCIS; extension elements "
+                            + "may not use the EPCIS namespace \(child.namespace)")
                     continue
                 }
                 if ordered { state.position = state.sequence.count }
@@ -77,7 +84,7 @@ struct XMLEventReader {
                 continue
             }
             let name = child.localName
-            guard allowed.contains(name) else {
+            guard let index = allowed[name] else {
                 if isVersion1 && node.localName == "extension" {
                     // EPCIS 1.2 lets the innermost extension hold elements without a namespace.
                     report(child, childPath, "<\(name)> has no namespace; kept as a user extension", severity: .warning)
@@ -87,7 +94,7 @@ struct XMLEventReader {
                 }
                 continue
             }
-            if ordered, let index = state.sequence.firstIndex(of: name) {
+            if ordered {
                 if index < state.position {
                     let after = state.position < state.sequence.count ? "<\(state.lastName)>" : "extension elements"
                     report(child, childPath, "<\(name)> must come before \(after) in \(event.type.rawValue)")
@@ -99,9 +106,11 @@ struct XMLEventReader {
             if name == "extension" || name == "baseExtension" {
                 if isVersion1 {
                     readChildren(of: child, path: childPath, event: &event, state: &state, ordered: false)
-                } else if child.children.contains(where: { $0.namespace.isEmpty && allowed.contains($0.localName) }) {
-                    report(child, childPath, "EPCIS 1.2 placement of standard elements inside <\(name)>; EPCIS 2.0 "
-                        + "puts them directly in the event", severity: .warning)
+                } else if child.children.contains(where: { $0.namespace.isEmpty && allowed[$0.localName] != nil }) {
+                    report(
+                        child, childPath,
+                        "EPCIS 1.2 placement of standard elements inside <\(name)>; EPCIS 2.0 "
+                            + "puts them directly in the event", severity: .warning)
                     readChildren(of: child, path: childPath, event: &event, state: &state, ordered: false)
                 } else {
                     readWrapper(child, path: childPath, into: &event.extensions)
@@ -120,9 +129,20 @@ struct XMLEventReader {
     /// An EPCIS 2.0 `<extension>` wrapper: only elements of other namespaces may be inside.
     mutating func readWrapper(_ node: XMLNode, path: String, into extensions: inout [ExtensionElement]) {
         for child in node.children {
-            if child.namespace.isEmpty || XMLNames.epcisNamespaces.contains(child.namespace) {
-                report(child, path + "/" + child.localName,
-                       "<\(child.localName)> is not allowed inside <\(node.localName)>: only elements of other namespaces")
+            if child.namespace.isEmpty && node.localName == "extension"
+                && !XMLNames.baseSequence.contains(child.localName) && !isStandardName(child.localName)
+            {
+                // EPCIS 1.2 let the innermost extension hold unqualified user elements; 2.0 XML written from
+                // such a document keeps them there. Kept, with a warning, rather than lost.
+                report(
+                    child, path + "/" + child.localName,
+                    "<\(child.localName)> has no namespace; kept as a user "
+                        + "extension", severity: .warning)
+                extensions.append(XMLExtensionReader.element(child))
+            } else if child.namespace.isEmpty || XMLNames.epcisNamespaces.contains(child.namespace) {
+                report(
+                    child, path + "/" + child.localName,
+                    "<\(child.localName)> is not allowed inside <\(node.localName)>: only elements of other namespaces")
             } else {
                 extensions.append(XMLExtensionReader.element(child))
             }
@@ -177,8 +197,14 @@ struct XMLEventReader {
 
     // MARK: Helpers shared by the parts
 
+    /// Whether `name` is a standard element of some event type.
+    func isStandardName(_ name: String) -> Bool {
+        EventType.allCases.contains { XMLNames.typeSequence($0).contains(name) }
+    }
+
     mutating func report(_ node: XMLNode, _ path: String, _ message: String, severity: Diagnostic.Severity = .error) {
         diagnostics.append(Diagnostic(severity, at: "line \(node.line) \(path)", message))
+        if severity == .error { errorCount += 1 }
     }
 
     mutating func timestamp(_ node: XMLNode, _ path: String) -> EPCISDateTime? {
@@ -188,8 +214,10 @@ struct XMLEventReader {
             return time
         }
         guard let time = EPCISDateTime(text), Self.hasSchemaTimeZone(text) else {
-            report(node, path, "<\(node.localName)> '\(text)' is not a timestamp with a time zone "
-                + "(YYYY-MM-DDThh:mm:ss[.fff](Z|±hh:mm))")
+            report(
+                node, path,
+                "<\(node.localName)> '\(text)' is not a timestamp with a time zone "
+                    + "(YYYY-MM-DDThh:mm:ss[.fff](Z|±hh:mm))")
             return nil
         }
         return time
@@ -217,16 +245,18 @@ struct XMLEventReader {
         {
             return value
         }
+        if text.hasPrefix("gs1:"), let value = CBVValue("https://gs1.org/voc/" + text.dropFirst(4), in: vocabulary) {
+            // The GS1 Web Vocabulary's compact form, for terms beyond the standard lists too.
+            return value
+        }
         if let value = CBVValue(text, in: vocabulary) { return value }
         report(node, path, "\(what) '\(text)' is neither a CBV \(vocabulary.rawValue) term nor an absolute URI")
         return nil
     }
 
     private func expandCompact(_ text: String) -> String? {
-        guard let colon = text.firstIndex(of: ":") else { return nil }
-        let prefix = String(text[..<colon])
-        guard let namespace = prefixes[prefix] else { return nil }
-        return namespace + text[text.index(after: colon)...]
+        guard let (prefix, rest) = text.colonSplit, let namespace = prefixes[prefix] else { return nil }
+        return namespace + rest
     }
 
     /// EPCIS 1.2 documents in the wild write `2006-11-07T13:00Z`: read it as `13:00:00Z`.
@@ -250,7 +280,7 @@ struct XMLEventReader {
     }
 
     /// The XSD's DateTimeStamp pattern is stricter than xsd:dateTime: hours 00-23, offsets up to ±14:00.
-    private static func hasSchemaTimeZone(_ text: String) -> Bool {
+    static func hasSchemaTimeZone(_ text: String) -> Bool {
         let b = Array(text.utf8)
         guard b.count > 13, b[11] != UInt8(ascii: "2") || b[12] <= UInt8(ascii: "3") else { return false }
         if b.last == UInt8(ascii: "Z") || b.last == UInt8(ascii: "z") { return true }

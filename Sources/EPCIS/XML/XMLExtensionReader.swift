@@ -2,8 +2,8 @@
 ///
 /// The mapping is the one EPCIS 2.0 section 9.4 gives between XML and JSON-LD: nested elements become an
 /// object, sibling elements of the same name become an array (at the place of the first), attributes become
-/// members named like the attribute, and the text of an element that also has attributes is the member
-/// `@value`. A leaf is text, unless `xsi:type` says it is a number or a boolean; an empty leaf is null.
+/// members named like the attribute (before the child elements), and the text of an element that also has
+/// attributes or children is the last member, `@value`. A leaf is text, unless `xsi:type` says it is a number or a boolean; an empty leaf is null.
 enum XMLExtensionReader {
     /// The member that holds the text of an element that also has attributes or children.
     static let textMemberName = QualifiedName(namespace: "", localName: "@value")
@@ -22,6 +22,7 @@ enum XMLExtensionReader {
     /// - Parameters:
     ///   - node: the element.
     ///   - skip: unprefixed attributes that are not part of the value (`id` of a master-data attribute).
+    /// - Returns: the value in the model's JSON-like kinds.
     static func value(of node: XMLNode, skippingAttributes skip: Set<String> = []) -> ExtensionValue {
         var members: [ExtensionElement] = []
         var xsiType: String?
@@ -33,7 +34,8 @@ enum XMLExtensionReader {
                 continue
             }
             if attribute.namespace.isEmpty && skip.contains(attribute.localName) { continue }
-            let name = QualifiedName(namespace: attribute.namespace, localName: attribute.localName, prefix: attribute.prefix)
+            let name = QualifiedName(
+                namespace: attribute.namespace, localName: attribute.localName, prefix: attribute.prefix)
             members.append(ExtensionElement(name: name, value: .string(attribute.value)))
         }
         let text = node.trimmedText
@@ -41,10 +43,10 @@ enum XMLExtensionReader {
             if isNil || text.isEmpty { return .null }
             return typed(text, xsiType: xsiType)
         }
+        members += node.children.map(element)
         if !text.isEmpty {
             members.append(ExtensionElement(name: textMemberName, value: typed(text, xsiType: xsiType)))
         }
-        members += node.children.map(element)
         return .object(grouped(members))
     }
 

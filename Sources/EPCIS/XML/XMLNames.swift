@@ -61,4 +61,11 @@ enum XMLNames {
 
     /// The full 2.0 sequence of an event type.
     static func sequence(_ type: EventType) -> [String] { baseSequence + typeSequence(type) }
+
+    /// Each event type's standard element names → position in its 2.0 sequence, built once.
+    static let sequenceIndex: [EventType: [String: Int]] = Dictionary(
+        uniqueKeysWithValues: EventType.allCases.map {
+            type in
+            (type, Dictionary(uniqueKeysWithValues: sequence(type).enumerated().map { ($0.element, $0.offset) }))
+        })
 }

@@ -39,6 +39,13 @@ struct XMLNode: Sendable {
 }
 
 extension String {
+    /// The parts before and after the first `:` (a QName's prefix and local part), or nil without a colon.
+    /// Searches the UTF-8 bytes: `firstIndex(of: Character)` walks grapheme clusters, which is slow in a hot loop.
+    var colonSplit: (prefix: String, rest: String)? {
+        guard let colon = utf8.firstIndex(of: UInt8(ascii: ":")) else { return nil }
+        return (String(self[..<colon]), String(self[index(after: colon)...]))
+    }
+
     /// The text without leading and trailing XML whitespace (space, tab, CR, LF).
     func trimmingXMLWhitespace() -> String {
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }

@@ -1,7 +1,7 @@
 import Foundation
 
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// The SAX delegate behind ``XMLDocumentDecoder``: walks the document's structure (root, header, body, event
@@ -13,6 +13,7 @@ final class XMLSAXHandler: NSObject, XMLParserDelegate {
         case event(path: String, line: Int)
         case header(path: String)
         case vocabularyList(path: String)
+        case headerExtension
         case queryName, subscriptionID, skip
     }
 
@@ -37,6 +38,7 @@ final class XMLSAXHandler: NSObject, XMLParserDelegate {
     private var capture: Capture?
     private var skipDepth = 0
     private var isMasterDataDocument = false
+    private var sawBody = false
 
     func parserDidStartDocument(_ parser: XMLParser) {}
 
@@ -59,9 +61,10 @@ final class XMLSAXHandler: NSObject, XMLParserDelegate {
         pendingMappings = [:]
         scopes.append(scope)
         let namespace = namespaceURI ?? ""
-        let prefix = qName.flatMap { name in name.firstIndex(of: ":").map { String(name[..<$0]) } }
-        var node = XMLNode(namespace: namespace, localName: elementName, prefix: prefix,
-                           attributes: Self.attributes(attributeDict, scope: scope), line: parser.lineNumber)
+        let prefix = qName?.colonSplit?.prefix
+        var node = XMLNode(
+            namespace: namespace, localName: elementName, prefix: prefix,
+            attributes: Self.attributes(attributeDict, scope: scope), line: parser.lineNumber)
         let count = (siblingCounts[siblingCounts.count - 1][elementName] ?? 0) + 1
         siblingCounts[siblingCounts.count - 1][elementName] = count
         siblingCounts.append([:])
@@ -100,6 +103,13 @@ final class XMLSAXHandler: NSObject, XMLParserDelegate {
             structure.append(name)
             pathParts.append(name == "extension" ? "extension[\(count)]" : name)
         }
+        func skip() {
+            reader.diagnostics.append(
+                Diagnostic(
+                    .warning, at: "line \(node.line) \(path)",
+                    "<\(name)> is allowed here but has no place in the model; it is not kept"))
+            skipDepth = 1
+        }
         func refuse(_ message: String) {
             reader.diagnostics.append(Diagnostic(at: "line \(node.line) \(path)", message))
             skipDepth = 1
@@ -118,9 +128,12 @@ final class XMLSAXHandler: NSObject, XMLParserDelegate {
             if name == "EPCISHeader" && isEPCIS {
                 begin(.header(path: path), part: name)
             } else if name == "EPCISBody" && isEPCIS {
+                sawBody = true
                 enter()
-            } else if !isEPCIS || name == "extension" {
-                skipDepth = 1
+            } else if !isEPCIS {
+                begin(.headerExtension, part: name)
+            } else if name == "extension" {
+                skip()
             } else {
                 refuse("<\(name)> is not allowed in <\(parent ?? "")>")
             }
@@ -131,12 +144,14 @@ final class XMLSAXHandler: NSObject, XMLParserDelegate {
                 begin(.vocabularyList(path: path), part: name)
             } else if name == "QueryResults" && document.kind == .queryDocument {
                 if node.namespace != XMLNames.query2 && node.namespace != XMLNames.query1 {
-                    reader.diagnostics.append(Diagnostic(at: "line \(node.line) \(path)",
-                        "<QueryResults> must be in the namespace \(XMLNames.query2)"))
+                    reader.diagnostics.append(
+                        Diagnostic(
+                            at: "line \(node.line) \(path)",
+                            "<QueryResults> must be in the namespace \(XMLNames.query2)"))
                 }
                 enter()
             } else if !isEPCIS || name == "extension" {
-                skipDepth = 1
+                skip()
             } else {
                 refuse("<\(name)> is not allowed in <EPCISBody>")
             }
@@ -145,7 +160,12 @@ final class XMLSAXHandler: NSObject, XMLParserDelegate {
             case "queryName": begin(.queryName, part: name)
             case "subscriptionID": begin(.subscriptionID, part: name)
             case "resultsBody": enter()
-            default: if isEPCIS && name != "extension" { refuse("<\(name)> is not allowed in <QueryResults>") } else { skipDepth = 1 }
+            default:
+                if isEPCIS && name != "extension" {
+                    refuse("<\(name)> is not allowed in <QueryResults>")
+                } else {
+                    skip()
+                }
             }
         case "resultsBody":
             if name == "EventList" && isEPCIS { enter() } else { refuse("<\(name)> is not allowed in <resultsBody>") }
@@ -156,7 +176,7 @@ final class XMLSAXHandler: NSObject, XMLParserDelegate {
             } else if name == "extension" && isEPCIS {
                 enter()
             } else if !node.namespace.isEmpty && !isEPCIS && parent == "extension" {
-                skipDepth = 1
+                skip()
             } else {
                 refuse("<\(name)> is not an EPCIS event and not allowed in <\(parent ?? "")>")
             }
@@ -176,22 +196,46 @@ final class XMLSAXHandler: NSObject, XMLParserDelegate {
             isMasterDataDocument = true
         default:
             if EventType(rawValue: name) == nil || !isEPCIS {
-                unsupported = Diagnostic(at: "line \(node.line) /\(name)",
+                unsupported = Diagnostic(
+                    at: "line \(node.line) /\(name)",
                     "<\(name)> in namespace '\(node.namespace)' is not an EPCIS document, query document or event")
                 return
             }
         }
-        let isVersion1 = node.namespace == XMLNames.epcis1 || node.namespace == XMLNames.query1
+        let isVersion1 =
+            node.namespace == XMLNames.epcis1 || node.namespace == XMLNames.query1
             || node.namespace == XMLNames.masterData1
             || (version?.hasPrefix("1.") ?? false)
         reader = XMLEventReader(isVersion1: isVersion1, prefixes: reader.prefixes)
         document.schemaVersion = version ?? (isVersion1 ? "1.2" : "2.0")
+        if EventType(rawValue: name) == nil {
+            // epcglobal:Document (EPCglobal.xsd): both attributes are required.
+            if version == nil {
+                reader.diagnostics.append(
+                    Diagnostic(
+                        at: "line \(node.line) /\(name)",
+                        "<\(name)> is missing the required attribute schemaVersion"))
+            } else if let version, Double(version) == nil || version.contains(where: { $0.isLetter }) {
+                reader.diagnostics.append(
+                    Diagnostic(
+                        at: "line \(node.line) /\(name)",
+                        "schemaVersion '\(version)' is not a decimal number"))
+            }
+            if node.attribute("creationDate") == nil {
+                reader.diagnostics.append(
+                    Diagnostic(
+                        at: "line \(node.line) /\(name)",
+                        "<\(name)> is missing the required attribute creationDate"))
+            }
+        }
         if let text = node.attribute("creationDate") {
             if let date = EPCISDateTime(text) {
                 document.creationDate = date
             } else {
-                reader.diagnostics.append(Diagnostic(at: "line \(node.line) /\(name)",
-                    "creationDate '\(text)' is not a timestamp with a time zone"))
+                reader.diagnostics.append(
+                    Diagnostic(
+                        at: "line \(node.line) /\(name)",
+                        "creationDate '\(text)' is not a timestamp with a time zone"))
             }
         }
     }
@@ -217,6 +261,12 @@ final class XMLSAXHandler: NSObject, XMLParserDelegate {
         guard let current = capture else {
             structure.removeLast()
             pathParts.removeLast()
+            if structure.isEmpty && !sawBody {
+                reader.diagnostics.append(
+                    Diagnostic(
+                        at: "line \(parser.lineNumber) /\(elementName)",
+                        "<\(elementName)> is missing the required element <EPCISBody>"))
+            }
             return
         }
         let node = nodes.removeLast()
@@ -247,6 +297,7 @@ final class XMLSAXHandler: NSObject, XMLParserDelegate {
             }
         case .header(let path): reader.readHeader(node, path: path, into: &document)
         case .vocabularyList(let path): document.masterData += reader.vocabularies(node, path)
+        case .headerExtension: document.headerExtensions.append(XMLExtensionReader.element(node))
         case .queryName: document.queryName = node.trimmedText
         case .subscriptionID: document.subscriptionID = node.trimmedText
         case .skip: break
@@ -256,7 +307,8 @@ final class XMLSAXHandler: NSObject, XMLParserDelegate {
     func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
         guard malformed == nil, callbackError == nil, unsupported == nil else { return }
         let nsError = parseError as NSError
-        malformed = Diagnostic(at: "line \(parser.lineNumber) column \(parser.columnNumber)",
+        malformed = Diagnostic(
+            at: "line \(parser.lineNumber) column \(parser.columnNumber)",
             "not well-formed XML (\(nsError.localizedDescription), code \(nsError.code))")
     }
 
@@ -264,10 +316,9 @@ final class XMLSAXHandler: NSObject, XMLParserDelegate {
     private static func attributes(_ dict: [String: String], scope: [String: String]) -> [XMLAttribute] {
         var result: [XMLAttribute] = []
         for (name, value) in dict where name != "xmlns" && !name.hasPrefix("xmlns:") {
-            if let colon = name.firstIndex(of: ":") {
-                let prefix = String(name[..<colon])
-                let local = String(name[name.index(after: colon)...])
-                result.append(XMLAttribute(namespace: scope[prefix] ?? prefix, localName: local, prefix: prefix, value: value))
+            if let (prefix, local) = name.colonSplit {
+                result.append(
+                    XMLAttribute(namespace: scope[prefix] ?? prefix, localName: local, prefix: prefix, value: value))
             } else {
                 result.append(XMLAttribute(namespace: "", localName: name, prefix: nil, value: value))
             }

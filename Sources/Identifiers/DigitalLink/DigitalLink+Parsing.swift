@@ -11,8 +11,9 @@ extension DigitalLink {
         guard let colon = rest.firstIndex(of: ":"), rest[colon...].hasPrefix("://") else { return nil }
         let afterScheme = rest[rest.index(colon, offsetBy: 3)...]
         guard let pathStart = afterScheme.firstIndex(of: "/") else { return nil }
-        let segments = afterScheme[pathStart...].split(separator: "/", omittingEmptySubsequences: false).dropFirst()
-        let list = Array(segments)
+        // Splitting the UTF-8 view avoids grapheme breaking; "/" is ASCII, so every piece is a valid Substring.
+        let list = afterScheme[pathStart...].utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+            .dropFirst().map { Substring($0) }
         // The primary key is the first segment that is a primary-key AI followed by a plausible key value.
         guard
             let keyIndex = list.indices.first(where: { index in

@@ -44,8 +44,10 @@ public struct ElementString: Hashable, Sendable, CustomStringConvertible {
 
     static func replacingTextualSeparators(in text: String) -> String {
         // A byte scan first: substring search through the string-processing library is slow on the hot path.
-        let markers: Set<UInt8> = [UInt8(ascii: "<"), UInt8(ascii: "{"), UInt8(ascii: "\\"), 0xE2]
-        guard text.utf8.contains(where: markers.contains) else { return text }
+        let hasMarker = text.utf8.contains { byte in
+            byte == UInt8(ascii: "<") || byte == UInt8(ascii: "{") || byte == UInt8(ascii: "\\") || byte == 0xE2
+        }
+        guard hasMarker else { return text }
         guard textualSeparators.contains(where: { text.contains($0) }) else { return text }
         var out = text
         for spelling in textualSeparators {
