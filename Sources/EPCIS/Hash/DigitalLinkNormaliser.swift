@@ -157,8 +157,13 @@ enum DigitalLinkNormaliser {
         rule("urn:epc:id:upui:", gtinPrefix + #"\."# + chars + "{1,28}$") { b, p in
             "https://id.gs1.org/01/" + gtin(b, 16, p) + "/235/" + percentEncode(str(b, 31))
         },
-        rule("urn:epc:id:pgln:", glnPrefix + "$", fast: { $0.key(12, company: 6...11) && $0.tail == nil }) { b, p in "https://id.gs1.org/417/" + key12(b, 16, p) },
-        rule("urn:epc:class:lgtin:", gtinPrefix + #"\."# + chars + "{1,20}$", fast: { $0.key(13) && $0.hasTail(1...20) }) { b, p in
+        rule("urn:epc:id:pgln:", glnPrefix + "$", fast: { $0.key(12, company: 6...11) && $0.tail == nil }) { b, p in
+            "https://id.gs1.org/417/" + key12(b, 16, p)
+        },
+        rule(
+            "urn:epc:class:lgtin:", gtinPrefix + #"\."# + chars + "{1,20}$",
+            fast: { $0.key(13) && $0.hasTail(1...20) }
+        ) { b, p in
             "https://id.gs1.org/01/" + gtin(b, 20, p) + "/10/" + percentEncode(str(b, 35))
         },
         rule("urn:epc:idpat:sgtin:", gtinPrefix + #"\.\*$"#) { b, p in "https://id.gs1.org/01/" + gtin(b, 20, p) },
