@@ -8,6 +8,8 @@ final class PreHashNode {
     let text: String
     var children: [PreHashNode]
     let isPair: Bool
+    /// Set once the walk has put the element into the string.
+    var consumed = false
 
     init(_ name: String, _ text: String = "", _ children: [PreHashNode] = [], isPair: Bool = false) {
         self.name = name
@@ -74,16 +76,23 @@ enum PreHashWalk {
     private static func inOrder(_ parent: PreHashNode, _ order: PropertyOrder) -> String {
         var preHash = ""
         let userExtensions = gatherUserExtensions(parent)
+        var anyConsumed = false
+        let children = parent.children
         for (name, childOrder) in order.entries {
             var values: [String] = []
-            for child in parent.children where !child.isPair && child.name == name {
+            for child in children where !child.isPair && child.name == name {
                 let part = elementString(child, childOrder)
                 if !part.isEmpty { values.append(part) }
-                if child.children.isEmpty { parent.children.removeAll { $0 === child } }
+                // An element whose children all went into the string is used up; the rest is hashed as leftovers.
+                if child.children.isEmpty {
+                    child.consumed = true
+                    anyConsumed = true
+                }
             }
             if values.count > 1 { values.sort(by: utf8Less) }
             for value in values { preHash += value }
         }
+        if anyConsumed { parent.children.removeAll { $0.consumed } }
         if !userExtensions.isEmpty { preHash += generic(userExtensions) }
         return preHash
     }
