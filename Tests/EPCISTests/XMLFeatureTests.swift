@@ -179,3 +179,25 @@ import Testing
         #expect(!xml.contains("\n"))
     }
 }
+
+@Suite struct XMLEscapingTests {
+    @Test("text and attributes with markup characters are escaped and read back unchanged")
+    func escaping() throws {
+        // Given an event whose extension text and business transaction hold markup characters
+        var event = EPCISEvent(
+            type: .objectEvent, eventTime: try #require(EPCISDateTime("2024-01-01T00:00:00Z")),
+            eventTimeZoneOffset: "+00:00")
+        event.action = .add
+        event.bizTransactionList = [BizTransaction(type: nil, id: "http://example.com/po?a=1&b=<2>")]
+        event.extensions = [
+            ExtensionElement(
+                name: QualifiedName(namespace: "urn:x", localName: "note", prefix: "x"),
+                value: .string("a < b & \"c\" > d"))
+        ]
+        // When it goes through XML
+        let xml = XMLDocumentEncoder().encode(EPCISDocument(events: [event]))
+        let back = try XMLDocumentDecoder().decode(xml)
+        // Then it is unchanged
+        #expect(back.events == [event])
+    }
+}

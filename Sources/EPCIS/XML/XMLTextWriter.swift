@@ -54,6 +54,14 @@ struct XMLTextWriter {
     }
 
     static func escape(_ value: String, inAttribute: Bool) -> String {
+        // Most text has nothing to escape: check the bytes before building a copy.
+        let needsEscape = value.utf8.contains { byte in
+            byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
+                || byte == UInt8(ascii: "\r")
+                || (inAttribute
+                    && (byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\t")))
+        }
+        guard needsEscape else { return value }
         var result = ""
         result.reserveCapacity(value.utf8.count)
         for character in value.unicodeScalars {
