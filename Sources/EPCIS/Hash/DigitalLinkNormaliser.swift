@@ -25,14 +25,54 @@ enum DigitalLinkNormaliser {
         let prefix: String
         let regex: NSRegularExpression?
         let convert: @Sendable (_ uri: [UInt8], _ partition: Int) -> String
+        /// A sufficient condition of the pattern for the plain shape `digits.digits[.alphanumerics]`, checked
+        /// without the regex; when it does not hold, the regex decides.
+        let fast: (@Sendable (PlainShape) -> Bool)?
     }
 
     private static func rule(
-        _ prefix: String, _ body: String, _ convert: @escaping @Sendable ([UInt8], Int) -> String
+        _ prefix: String, _ body: String, fast: (@Sendable (PlainShape) -> Bool)? = nil,
+        _ convert: @escaping @Sendable ([UInt8], Int) -> String
     ) -> Rule {
         let pattern = "^" + NSRegularExpression.escapedPattern(for: prefix) + body
-        // The patterns are constants of this file; a failure to compile them is a programming error caught by tests.
-        return Rule(prefix: prefix, regex: compile(pattern), convert: convert)
+        return Rule(prefix: prefix, regex: compile(pattern), convert: convert, fast: fast)
+    }
+
+    /// The lengths of `digits.digits[.alphanumerics]` after a scheme prefix; nil for any other shape.
+    struct PlainShape {
+        let companyPrefix: Int
+        let reference: Int
+        let tail: Int?
+
+        init?(_ b: [UInt8], from start: Int) {
+            var i = start
+            func run(_ accept: (UInt8) -> Bool) -> Int {
+                let begin = i
+                while i < b.count, accept(b[i]) { i += 1 }
+                return i - begin
+            }
+            let isDigit: (UInt8) -> Bool = { $0 >= 0x30 && $0 <= 0x39 }
+            let isAlphanumeric: (UInt8) -> Bool = {
+                ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A)
+            }
+            companyPrefix = run(isDigit)
+            guard i < b.count, b[i] == UInt8(ascii: ".") else { return nil }
+            i += 1
+            reference = run(isDigit)
+            if i == b.count {
+                tail = nil
+                return
+            }
+            guard b[i] == UInt8(ascii: ".") else { return nil }
+            i += 1
+            tail = run(isAlphanumeric)
+            guard i == b.count else { return nil }
+        }
+
+        func key(_ total: Int, company: ClosedRange<Int> = 6...12) -> Bool {
+            company.contains(companyPrefix) && companyPrefix + reference == total
+        }
+        func hasTail(_ range: ClosedRange<Int>) -> Bool { tail.map(range.contains) ?? false }
     }
 
     private static func str(_ b: [UInt8], _ from: Int, _ to: Int? = nil) -> String {
@@ -56,20 +96,29 @@ enum DigitalLinkNormaliser {
     }
 
     private static let rules: [Rule] = [
-        rule("urn:epc:id:sgtin:", gtinPrefix + #"\."# + chars + "{1,20}$") { b, p in
+        rule(
+            "urn:epc:id:sgtin:", gtinPrefix + #"\."# + chars + "{1,20}$",
+            fast: { (shape: PlainShape) -> Bool in shape.key(13) && shape.hasTail(1...20) }
+        ) { b, p in
             "https://id.gs1.org/01/" + gtin(b, 17, p) + "/21/" + percentEncode(str(b, 32))
         },
-        rule("urn:epc:id:sscc:", serviceRef) { b, p in
+        rule("urn:epc:id:sscc:", serviceRef, fast: { $0.key(17) && $0.tail == nil }) { b, p in
             let companyPrefix = str(b, 16, p)
             let raw = str(b, p + 1, p + 2) + companyPrefix + str(b, p + 2)
             return "https://id.gs1.org/00/" + raw + checkDigit(raw)
         },
-        rule("urn:epc:id:sgln:", glnPrefix + #"\."# + chars + "{1,20}$") { b, p in
+        rule(
+            "urn:epc:id:sgln:", glnPrefix + #"\."# + chars + "{1,20}$",
+            fast: { $0.key(12, company: 6...11) && $0.hasTail(1...20) }
+        ) { b, p in
             let gln = key12(b, 16, p)
             let ext = str(b, 30)
             return "https://id.gs1.org/414/" + gln + (ext == "0" ? "" : "/254/" + percentEncode(ext))
         },
-        rule("urn:epc:id:grai:", glnPrefixDots + #"\."# + chars + "{1,16}$") { b, p in
+        rule(
+            "urn:epc:id:grai:", glnPrefixDots + #"\."# + chars + "{1,16}$",
+            fast: { $0.key(12, company: 6...11) && $0.hasTail(1...16) }
+        ) { b, p in
             "https://id.gs1.org/8003/" + key12(b, 16, p, lead: "0") + percentEncode(str(b, 30))
         },
         rule("urn:epc:id:giai:", variable(chars, 30) + "$") { b, p in
@@ -108,8 +157,13 @@ enum DigitalLinkNormaliser {
         rule("urn:epc:id:upui:", gtinPrefix + #"\."# + chars + "{1,28}$") { b, p in
             "https://id.gs1.org/01/" + gtin(b, 16, p) + "/235/" + percentEncode(str(b, 31))
         },
-        rule("urn:epc:id:pgln:", glnPrefix + "$") { b, p in "https://id.gs1.org/417/" + key12(b, 16, p) },
-        rule("urn:epc:class:lgtin:", gtinPrefix + #"\."# + chars + "{1,20}$") { b, p in
+        rule("urn:epc:id:pgln:", glnPrefix + "$", fast: { $0.key(12, company: 6...11) && $0.tail == nil }) { b, p in
+            "https://id.gs1.org/417/" + key12(b, 16, p)
+        },
+        rule(
+            "urn:epc:class:lgtin:", gtinPrefix + #"\."# + chars + "{1,20}$",
+            fast: { $0.key(13) && $0.hasTail(1...20) }
+        ) { b, p in
             "https://id.gs1.org/01/" + gtin(b, 20, p) + "/10/" + percentEncode(str(b, 35))
         },
         rule("urn:epc:idpat:sgtin:", gtinPrefix + #"\.\*$"#) { b, p in "https://id.gs1.org/01/" + gtin(b, 20, p) },
@@ -135,8 +189,12 @@ enum DigitalLinkNormaliser {
         guard let dot = uri.utf8.firstIndex(of: UInt8(ascii: ".")) else { return nil }
         if uri.hasPrefix("urn:epc:") {
             let partition = uri.utf8.distance(from: uri.utf8.startIndex, to: dot)
-            for rule in rules where uri.hasPrefix(rule.prefix) && matches(rule.regex, uri) {
-                return rule.convert(Array(uri.utf8), partition)
+            for rule in rules where uri.hasPrefix(rule.prefix) {
+                let bytes = Array(uri.utf8)
+                if let fast = rule.fast, let shape = PlainShape(bytes, from: rule.prefix.utf8.count), fast(shape) {
+                    return rule.convert(bytes, partition)
+                }
+                return matches(rule.regex, uri) ? rule.convert(bytes, partition) : nil
             }
             return nil
         }

@@ -35,7 +35,9 @@ public struct EventHasher: Sendable {
     ///   - version: the algorithm version (CBV 2.0).
     ///   - namespaces: the prefixes the document declared, if values use them.
     ///   - format: the syntax the events were read from (JSON-LD unless said otherwise).
-    public init(version: Version = .cbv20, namespaces: [NamespaceDeclaration] = [], format: EPCISDocumentFormat = .json) {
+    public init(
+        version: Version = .cbv20, namespaces: [NamespaceDeclaration] = [], format: EPCISDocumentFormat = .json
+    ) {
         self.version = version
         self.namespaces = namespaces
         self.format = format
@@ -75,8 +77,8 @@ public struct EventHasher: Sendable {
     /// The hash IDs of every event of a document, in document order.
     /// - Parameters:
     ///   - document: the document.
-    /// - Returns: one hash ID per event.
     ///   - format: the syntax it was read from.
+    /// - Returns: one hash ID per event.
     public static func hashIDs(of document: EPCISDocument, format: EPCISDocumentFormat = .json) -> [String] {
         let hasher = EventHasher(for: document, format: format)
         return document.events.map(hasher.hashID(for:))

@@ -15,7 +15,7 @@ enum HashValueCanonicaliser {
     /// Any value that is not a timestamp.
     static func canonical(_ text: String) -> String {
         var value = text
-        if value.contains("urn:epcglobal:cbv:") {
+        if value.containsBytes("urn:epcglobal:cbv:") {
             for (urn, web) in vocabularyURNs { value = value.replacingOccurrences(of: urn, with: web) }
         }
         value = numeric(value) ?? value

@@ -8,6 +8,8 @@ final class PreHashNode {
     let text: String
     var children: [PreHashNode]
     let isPair: Bool
+    /// Set once the walk has put the element into the string.
+    var consumed = false
 
     init(_ name: String, _ text: String = "", _ children: [PreHashNode] = [], isPair: Bool = false) {
         self.name = name
@@ -74,16 +76,23 @@ enum PreHashWalk {
     private static func inOrder(_ parent: PreHashNode, _ order: PropertyOrder) -> String {
         var preHash = ""
         let userExtensions = gatherUserExtensions(parent)
+        var anyConsumed = false
+        let children = parent.children
         for (name, childOrder) in order.entries {
             var values: [String] = []
-            for child in parent.children where !child.isPair && child.name == name {
+            for child in children where !child.isPair && child.name == name {
                 let part = elementString(child, childOrder)
                 if !part.isEmpty { values.append(part) }
-                if child.children.isEmpty { parent.children.removeAll { $0 === child } }
+                // An element whose children all went into the string is used up; the rest is hashed as leftovers.
+                if child.children.isEmpty {
+                    child.consumed = true
+                    anyConsumed = true
+                }
             }
             if values.count > 1 { values.sort(by: utf8Less) }
             for value in values { preHash += value }
         }
+        if anyConsumed { parent.children.removeAll { $0.consumed } }
         if !userExtensions.isEmpty { preHash += generic(userExtensions) }
         return preHash
     }
@@ -94,8 +103,9 @@ enum PreHashWalk {
         var text = ""
         if !child.text.isEmpty {
             text = trimmed(child.text)
-            let lower = child.name.lowercased()
-            text = lower.contains("time") && !lower.contains("offset")
+            let name = child.name
+            text = name.containsBytes("time", ignoringASCIICase: true)
+                && !name.containsBytes("offset", ignoringASCIICase: true)
                 ? HashValueCanonicaliser.timestamp(text) : HashValueCanonicaliser.canonical(text)
             if !text.isEmpty { text = "=" + text }
         }
@@ -106,10 +116,12 @@ enum PreHashWalk {
     /// ordered children of that element.
     private static func gatherUserExtensions(_ parent: PreHashNode) -> [PreHashNode] {
         guard parent.children.count > 1 else { return [] }
-        if parent.children.contains(where: { $0.name.contains("eventTime") || $0.name.contains("action") }) {
+        if parent.children.contains(where: { $0.name.containsBytes("eventTime") || $0.name.containsBytes("action") }) {
             return []
         }
-        let extensions = parent.children.filter { !$0.isPair && $0.name.contains("{") && $0.name.contains("/}") }
+        let extensions = parent.children.filter {
+            !$0.isPair && $0.name.containsBytes("{") && $0.name.containsBytes("/}")
+        }
         if !extensions.isEmpty { parent.children.removeAll { node in extensions.contains { $0 === node } } }
         return extensions
     }
@@ -142,8 +154,38 @@ enum PreHashWalk {
 
     /// Python's `str.strip()` for the whitespace that occurs in documents.
     static func trimmed(_ text: String) -> String {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }
-        guard let first = text.first, let last = text.last, isSpace(first) || isSpace(last) else { return text }
-        return String(text.drop(while: isSpace).reversed().drop(while: isSpace).reversed())
+        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D }
+        let bytes = text.utf8
+        guard let first = bytes.first, let last = bytes.last, isSpace(first) || isSpace(last) else { return text }
+        let start = bytes.firstIndex { !isSpace($0) } ?? bytes.endIndex
+        let end = bytes.lastIndex { !isSpace($0) }.map { bytes.index(after: $0) } ?? start
+        return start < end ? String(decoding: bytes[start..<end], as: UTF8.self) : ""
+    }
+}
+
+extension String {
+    /// Whether `needle` occurs in the string, compared byte by byte (ASCII case-insensitively when asked);
+    /// the pre-hash walk asks this for every element name, so it avoids Foundation's bridged search.
+    func containsBytes(_ needle: String, ignoringASCIICase: Bool = false) -> Bool {
+        var haystack = self
+        var needle = needle
+        return haystack.withUTF8 { h in
+            needle.withUTF8 { n in
+                guard n.count <= h.count else { return false }
+                if n.isEmpty { return true }
+                func fold(_ c: UInt8) -> UInt8 { ignoringASCIICase && c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
+                let first = fold(n[0])
+                var i = 0
+                while i + n.count <= h.count {
+                    if fold(h[i]) == first {
+                        var j = 1
+                        while j < n.count, fold(h[i + j]) == fold(n[j]) { j += 1 }
+                        if j == n.count { return true }
+                    }
+                    i += 1
+                }
+                return false
+            }
+        }
     }
 }

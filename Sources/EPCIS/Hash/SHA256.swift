@@ -48,7 +48,6 @@ public struct SHA256: Sendable {
             guard buffered == 64 else { return }
             var block = buffer
             block.withUnsafeBytes { compress($0, blocks: 1) }
-            block.removeAll()
             buffered = 0
         }
         let whole = (input.count - offset) / 64
@@ -116,9 +115,8 @@ public struct SHA256: Sendable {
     }
 
     private mutating func compress(_ data: UnsafeRawBufferPointer, blocks: Int) {
-        var w = [UInt32](repeating: 0, count: 64)
         var (h0, h1, h2, h3, h4, h5, h6, h7) = state
-        w.withUnsafeMutableBufferPointer { w in
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
             SHA256.k.withUnsafeBufferPointer { k in
                 for block in 0..<blocks {
                     let base = block * 64

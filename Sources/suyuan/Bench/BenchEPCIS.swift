@@ -12,16 +12,21 @@ struct BenchEPCIS: ParsableCommand {
     @Option(help: "Events in the generated document (deterministic: object, aggregation, transformation, sensor).")
     var events: Int = 100_000
 
+    @Option(help: "Keep the generated documents in this directory instead of a temporary one.")
+    var keep: String?
+
     func run() throws {
-        let directory = FileManager.default.temporaryDirectory
+        let directory = keep.map { URL(fileURLWithPath: $0) } ?? FileManager.default.temporaryDirectory
         let jsonURL = directory.appendingPathComponent("suyuan-bench-\(events).jsonld")
         let xmlURL = directory.appendingPathComponent("suyuan-bench-\(events).xml")
         let generator = BenchEventDocuments(count: events)
         try Data(generator.json().utf8).write(to: jsonURL)
         try Data(generator.xml().utf8).write(to: xmlURL)
         defer {
-            try? FileManager.default.removeItem(at: jsonURL)
-            try? FileManager.default.removeItem(at: xmlURL)
+            if keep == nil {
+                try? FileManager.default.removeItem(at: jsonURL)
+                try? FileManager.default.removeItem(at: xmlURL)
+            }
         }
         let jsonData = try Data(contentsOf: jsonURL)
         let xmlData = try Data(contentsOf: xmlURL)
@@ -32,8 +37,19 @@ struct BenchEPCIS: ParsableCommand {
         let jsonTime = try clock.measure { jsonDocument = try JSONDocumentDecoder().decode(jsonData) }
         report("decode JSON-LD", count: jsonDocument.events.count, bytes: jsonData.count, jsonTime)
         var xmlDocument = EPCISDocument()
-        let xmlTime = try clock.measure { xmlDocument = try XMLDocumentDecoder().decode(xmlData) }
-        report("decode XML", count: xmlDocument.events.count, bytes: xmlData.count, xmlTime)
+        var xmlError: EPCISDocumentError?
+        let xmlTime = clock.measure {
+            do throws(EPCISDocumentError) {
+                xmlDocument = try XMLDocumentDecoder().decode(xmlData)
+            } catch {
+                xmlError = error
+            }
+        }
+        if let xmlError {
+            print("  decode XML failed: \(xmlError.diagnostics.first?.description ?? "\(xmlError.code)")")
+        } else {
+            report("decode XML", count: xmlDocument.events.count, bytes: xmlData.count, xmlTime)
+        }
         var diagnostics: [Diagnostic] = []
         let validateTime = clock.measure { diagnostics = EPCISValidator().validate(jsonDocument) }
         report("validate (semantic rules)", count: jsonDocument.events.count, bytes: jsonData.count, validateTime)
@@ -44,8 +60,8 @@ struct BenchEPCIS: ParsableCommand {
         report("event hash (pre-hash + SHA-256)", count: jsonHashes.count, bytes: jsonData.count, hashTime)
         let xmlHashes = EventHasher.hashIDs(of: xmlDocument, format: .xml)
         let agree = zip(jsonHashes, xmlHashes).filter { $0 == $1 }.count
-        print("  JSON and XML hashes agree for \(agree) of \(jsonHashes.count) events")
-        if let index = jsonHashes.indices.first(where: { $0 < xmlHashes.count && jsonHashes[$0] != xmlHashes[$0] }) {
+        if xmlError == nil { print("  JSON and XML hashes agree for \(agree) of \(jsonHashes.count) events") }
+        if xmlError == nil, let index = jsonHashes.indices.first(where: { $0 < xmlHashes.count && jsonHashes[$0] != xmlHashes[$0] }) {
             print("    first difference, event \(index):")
             print("    JSON: " + EventHasher(for: jsonDocument).preHashString(for: jsonDocument.events[index]))
             print("    XML:  " + EventHasher(for: xmlDocument, format: .xml).preHashString(for: xmlDocument.events[index]))

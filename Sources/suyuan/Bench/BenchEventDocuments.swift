@@ -34,7 +34,7 @@ struct BenchEventDocuments {
             "type":"EPCISDocument","schemaVersion":"2.0","creationDate":"2026-03-01T00:00:00Z","epcisBody":{"eventList":[
             """
         for (index, e) in events.enumerated() {
-            if index > 0 { out += "," }
+            out += index > 0 ? ",\n" : "\n"
             let sgtin = "urn:epc:id:sgtin:6901234.012345.\(e.serial)"
             let head = "\"eventTime\":\"\(time(e.minute))\",\"eventTimeZoneOffset\":\"+08:00\""
             let lot = "urn:epc:class:lgtin:6901234.012345.L\(e.lot)"
@@ -71,6 +71,7 @@ struct BenchEventDocuments {
             xmlns:cbvmda="urn:epcglobal:cbv:mda" schemaVersion="2.0" creationDate="2026-03-01T00:00:00Z"><EPCISBody><EventList>
             """
         for e in events {
+            out += "\n"
             let sgtin = "urn:epc:id:sgtin:6901234.012345.\(e.serial)"
             let head = "<eventTime>\(time(e.minute))</eventTime><eventTimeZoneOffset>+08:00</eventTimeZoneOffset>"
             let lot = "urn:epc:class:lgtin:6901234.012345.L\(e.lot)"
@@ -100,6 +101,6 @@ struct BenchEventDocuments {
                     + "</sensorElement></sensorElementList></ObjectEvent>"
             }
         }
-        return out + "</EventList></EPCISBody></epcis:EPCISDocument>"
+        return out + "</EventList></EPCISBody></epcis:EPCISDocument>\n"
     }
 }
