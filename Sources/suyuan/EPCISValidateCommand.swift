@@ -15,7 +15,7 @@ struct EPCISValidateCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The EPCIS document to check (.json, .jsonld or .xml; the format is read from the content).")
+    @Argument(help: "The EPCIS document to check (JSON-LD or XML, read from the content), or - for standard input.")
     var file: String
 
     @Flag(name: .long, help: "Print the problems as a JSON array of {severity, location, message}.")
@@ -27,7 +27,8 @@ struct EPCISValidateCommand: ParsableCommand {
     func run() throws {
         let data: Data
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: file))
+            data = file == "-"
+                ? FileHandle.standardInput.readDataToEndOfFile() : try Data(contentsOf: URL(fileURLWithPath: file))
         } catch {
             FileHandle.standardError.write(Data("\(file): cannot read the file: \(error.localizedDescription)\n".utf8))
             throw ExitCode(1)
