@@ -34,57 +34,6 @@ import Testing
         // epcList holds instances (EPCIS 2.0 section 7.3.3); a Digital Link /01/<gtin> without a serial is a class.
         "gs1-EPCIS/JSON-simple-context/WithSensorData/SensorDataExample13.jsonld":
             "instance-level identifier required",
-        // "All possible fields" filler values: minValue 26.0 > meanValue 13.2, which no series of readings can give.
-        "gs1-EPCIS/JSON/WithFullCombinationOfFields/aggregation_event_all_possible_fields.jsonld":
-            "sensor statistics out of order",
-        "gs1-EPCIS/JSON/WithFullCombinationOfFields/association_event_all_possible_fields.jsonld":
-            "sensor statistics out of order",
-        "gs1-EPCIS/JSON/WithFullCombinationOfFields/object_event_all_possible_fields.jsonld":
-            "sensor statistics out of order",
-        "gs1-EPCIS/JSON/WithFullCombinationOfFields/transaction_event_all_possible_fields.jsonld":
-            "sensor statistics out of order",
-        "gs1-EPCIS/JSON/WithFullCombinationOfFields/transformation_event_all_possible_fields.jsonld":
-            "sensor statistics out of order",
-        "gs1-EPCIS/XML/WithEventHashID/event_with_identical_hash_id_1.xml":
-            "sensor statistics out of order",
-        "gs1-EPCIS/XML/WithEventHashID/event_with_identical_hash_id_2.xml":
-            "sensor statistics out of order",
-        "gs1-EPCIS/XML/WithEventHashID/event_with_identical_hash_id_3.xml":
-            "sensor statistics out of order",
-        "gs1-EPCIS/XML/WithEventHashID/event_with_identical_hash_id_4.xml":
-            "sensor statistics out of order",
-        "gs1-EPCIS/XML/WithEventHashID/event_with_identical_hash_id_5.xml":
-            "sensor statistics out of order",
-        "gs1-EPCIS/XML/WithEventHashID/event_with_identical_hash_id_6.xml":
-            "sensor statistics out of order",
-        "gs1-EPCIS/XML/WithFullCombinationOfFields/aggregation_event_all_possible_fields.xml":
-            "sensor statistics out of order",
-        "gs1-EPCIS/XML/WithFullCombinationOfFields/association_event_all_possible_fields.xml":
-            "sensor statistics out of order",
-        "gs1-EPCIS/XML/WithFullCombinationOfFields/object_event_all_possible_fields.xml":
-            "sensor statistics out of order",
-        "gs1-EPCIS/XML/WithFullCombinationOfFields/transaction_event_all_possible_fields.xml":
-            "sensor statistics out of order",
-        "gs1-EPCIS/XML/WithFullCombinationOfFields/transformation_event_all_possible_fields.xml":
-            "sensor statistics out of order",
-        "openepcis-test-resources/1.2/EPCIS/XML/Capture/Documents/AssociationEvent_all_possible_fields.xml":
-            "sensor statistics out of order",
-        "openepcis-test-resources/1.2/EPCIS/XML/Capture/Documents/TransactionEvent_all_possible_fields.xml":
-            "sensor statistics out of order",
-        "openepcis-test-resources/1.2/EPCIS/XML/Capture/Documents/TransformationEvent_all_possible_fields.xml":
-            "sensor statistics out of order",
-        "openepcis-test-resources/2.0/EPCIS/JSON/Capture/Documents/AssociationEvent_all_possible_fields.json":
-            "sensor statistics out of order",
-        "openepcis-test-resources/2.0/EPCIS/JSON/Capture/Documents/TransactionEvent_all_possible_fields.json":
-            "sensor statistics out of order",
-        "openepcis-test-resources/2.0/EPCIS/JSON/Capture/Documents/TransformationEvent_all_possible_fields.json":
-            "sensor statistics out of order",
-        "openepcis-test-resources/2.0/EPCIS/XML/Capture/Documents/AssociationEvent_all_possible_fields.xml":
-            "sensor statistics out of order",
-        "openepcis-test-resources/2.0/EPCIS/XML/Capture/Documents/TransactionEvent_all_possible_fields.xml":
-            "sensor statistics out of order",
-        "openepcis-test-resources/2.0/EPCIS/XML/Capture/Documents/TransformationEvent_all_possible_fields.xml":
-            "sensor statistics out of order",
         // Capture-job status resources of the REST binding, not EPCIS documents.
         "gs1-EPCIS/XML/CaptureJob/Example-CaptureJobRunning.xml":
             "EPCISCaptureJob",

@@ -39,15 +39,16 @@ import Testing
         #expect(F.errors(Self.event(report)).isEmpty)
     }
 
-    @Test("minValue ≤ meanValue ≤ maxValue")
+    @Test("minValue ≤ meanValue ≤ maxValue out of order is a warning, not a refusal")
     func statisticsOrdered() {
         var report = Self.temperature
         report.minValue = 5
         report.meanValue = 4
         report.maxValue = 6
-        let errors = F.errors(Self.event(report))
-        #expect(errors.map(\.location) == ["/epcisBody/eventList/0/sensorElementList/0/sensorReport/0/meanValue"])
-        #expect(errors.first?.message.contains("sensor statistics out of order") == true)
+        #expect(F.errors(Self.event(report)).isEmpty)
+        let warnings = F.warnings(Self.event(report))
+        #expect(warnings.map(\.location) == ["/epcisBody/eventList/0/sensorElementList/0/sensorReport/0/meanValue"])
+        #expect(warnings.first?.message.contains("sensor statistics out of order") == true)
     }
 
     @Test("percRank lies between 0 and 100")

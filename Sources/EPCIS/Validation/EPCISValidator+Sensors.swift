@@ -37,7 +37,7 @@ extension EPCISValidator {
         }
     }
 
-    /// minValue ≤ meanValue ≤ maxValue, a non-negative standard deviation, a percentile rank in 0…100, all finite.
+    /// minValue ≤ meanValue ≤ maxValue (a warning), a non-negative standard deviation, a percentile rank in 0…100, all finite.
     func checkStatistics(_ sensorReport: SensorReport, path: String, _ report: inout ValidationReport) {
         let numbers: [(String, Double?)] = [
             ("value", sensorReport.value), ("minValue", sensorReport.minValue), ("maxValue", sensorReport.maxValue),
@@ -52,8 +52,10 @@ extension EPCISValidator {
             ("minValue", sensorReport.minValue), ("meanValue", sensorReport.meanValue),
             ("maxValue", sensorReport.maxValue),
         ].compactMap { name, value in value.map { (name, $0) } }
+        // A warning, not an error: the standard names the statistics but sets no conformance rule on their order,
+        // and GS1's own "all possible fields" examples carry minValue 26 > meanValue 13.2.
         for (lower, upper) in zip(ordered, ordered.dropFirst()) where lower.1 > upper.1 {
-            report.error(
+            report.warning(
                 path + "/" + upper.0,
                 "sensor statistics out of order: \(lower.0) \(lower.1) is greater than \(upper.0) \(upper.1); "
                     + "minValue ≤ meanValue ≤ maxValue (EPCIS 2.0 section 7.3.7.3)"
