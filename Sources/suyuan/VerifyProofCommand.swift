@@ -6,7 +6,7 @@ import Transparency
 struct VerifyProofCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify-proof",
-        abstract: "Check an inclusion proof document (from `suyuan proof`) offline, without the store.",
+        abstract: "Check an RFC 9162 inclusion proof document (suyuan-inclusion-proof/v1) offline, without the store.",
         discussion: """
             Checks that the leaf data (if present) hashes to the leaf hash, that the proof and the signed tree head \
             name the same tree size, that the tree head's Ed25519 signature is valid, and that the audit path \
