@@ -18,14 +18,7 @@ struct EPCISHashCommand: ParsableCommand {
     var prehash = false
 
     func run() throws {
-        let data: Data
-        do {
-            data = file == "-"
-                ? FileHandle.standardInput.readDataToEndOfFile() : try Data(contentsOf: URL(fileURLWithPath: file))
-        } catch {
-            FileHandle.standardError.write(Data("\(file): cannot read: \(error.localizedDescription)\n".utf8))
-            throw ExitCode(1)
-        }
+        let data = try DocumentInput.bytes(file)
         let reader = EPCISDocumentReader()
         let document: EPCISDocument
         let format = EPCISDocumentReader.format(of: data)

@@ -25,14 +25,7 @@ struct EPCISValidateCommand: ParsableCommand {
     var futureTolerance: Double = 600
 
     func run() throws {
-        let data: Data
-        do {
-            data = file == "-"
-                ? FileHandle.standardInput.readDataToEndOfFile() : try Data(contentsOf: URL(fileURLWithPath: file))
-        } catch {
-            FileHandle.standardError.write(Data("\(file): cannot read the file: \(error.localizedDescription)\n".utf8))
-            throw ExitCode(1)
-        }
+        let data = try DocumentInput.bytes(file)
         let outcome = EPCISValidator(futureTolerance: futureTolerance).check(data)
         if outcome.accepted {
             if json {

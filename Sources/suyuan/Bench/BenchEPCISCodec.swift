@@ -2,13 +2,20 @@ import ArgumentParser
 import EPCIS
 import Foundation
 
-/// `suyuan bench epcis-json`: EPCIS 2.0 JSON-LD decoding and encoding throughput on a generated document (or a
-/// file), in events/s and MB/s.
-struct BenchEPCISJSON: ParsableCommand {
+/// `suyuan bench epcis-codec --syntax json|xml`: EPCIS 2.0 JSON-LD or XML decoding and encoding throughput on a
+/// generated document (or a file), in events/s and MB/s.
+struct BenchEPCISCodec: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "epcis-json",
-        abstract: "Time EPCIS JSON-LD decoding (streaming and whole) and encoding in-process."
+        commandName: "epcis-codec",
+        abstract: "Time EPCIS JSON-LD or XML decoding (streaming and whole) and encoding in-process."
     )
+
+    enum Syntax: String, ExpressibleByArgument, CaseIterable {
+        case json, xml
+    }
+
+    @Option(help: "The syntax to time: json or xml.")
+    var syntax: Syntax = .json
 
     @Option(help: "Events in the generated document.")
     var events: Int = 100_000
@@ -24,22 +31,42 @@ struct BenchEPCISJSON: ParsableCommand {
         if let file {
             data = try Data(contentsOf: URL(fileURLWithPath: file))
         } else {
-            data = JSONDocumentEncoder().encode(Self.document(events: events))
+            data = encode(Self.document(events: events))
         }
         let megabytes = Double(data.count) / 1_000_000
-        let decoder = JSONDocumentDecoder()
         var count = 0
-        let header = try decoder.forEachEvent(in: data) { _, _ in count += 1 }
+        let header = try forEachEvent(in: data) { count += 1 }
         print(
-            "suyuan bench epcis-json: \(count) events, \(String(format: "%.1f", megabytes)) MB, "
-                + "best of \(passes) passes"
+            "suyuan bench epcis-codec --syntax \(syntax.rawValue): \(count) events, "
+                + "\(String(format: "%.1f", megabytes)) MB, best of \(passes) passes"
         )
         report("decode, streaming (forEachEvent)", count: count, megabytes: megabytes) {
-            _ = try decoder.forEachEvent(in: data) { _, _ in }
+            _ = try forEachEvent(in: data) {}
         }
         var document = header
-        report("decode, whole document", count: count, megabytes: megabytes) { document = try decoder.decode(data) }
-        report("encode, as captured", count: count, megabytes: megabytes) { _ = JSONDocumentEncoder().encode(document) }
+        report("decode, whole document", count: count, megabytes: megabytes) { document = try decode(data) }
+        report("encode, as captured", count: count, megabytes: megabytes) { _ = encode(document) }
+    }
+
+    private func encode(_ document: EPCISDocument) -> Data {
+        switch syntax {
+        case .json: JSONDocumentEncoder().encode(document)
+        case .xml: XMLDocumentEncoder().encode(document)
+        }
+    }
+
+    private func decode(_ data: Data) throws -> EPCISDocument {
+        switch syntax {
+        case .json: try JSONDocumentDecoder().decode(data)
+        case .xml: try XMLDocumentDecoder().decode(data)
+        }
+    }
+
+    private func forEachEvent(in data: Data, _ body: () -> Void) throws -> EPCISDocument {
+        switch syntax {
+        case .json: try JSONDocumentDecoder().forEachEvent(in: data) { _, _ in body() }
+        case .xml: try XMLDocumentDecoder().forEachEvent(in: data) { _, _ in body() }
+        }
     }
 
     private func report(_ name: String, count: Int, megabytes: Double, _ body: () throws -> Void) {
