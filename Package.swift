@@ -33,7 +33,9 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .testTarget(name: "IdentifiersTests", dependencies: ["Identifiers"], swiftSettings: strict),
+        .testTarget(
+            name: "IdentifiersTests", dependencies: ["Identifiers"], exclude: ["Oracle/oracle.py"], swiftSettings: strict
+        ),
         .testTarget(name: "EPCISTests", dependencies: ["EPCIS", "Identifiers"], swiftSettings: strict),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "StorageTesting", "EPCIS"], swiftSettings: strict),
     ],

@@ -56,4 +56,17 @@ import Testing
         #expect(diagnostics.count == 1)
         #expect(EPCISValidator.accepts(diagnostics))
     }
+
+    @Test("a recordTime in query results is expected, not a warning")
+    func recordTimeInQueryResults() {
+        // Given a query document whose event carries a recordTime
+        var event = F.objectEvent()
+        event.recordTime = F.time()
+        let document = EPCISDocument(kind: .queryDocument, events: [event])
+        // When validated
+        let diagnostics = F.validator.validate(document)
+        // Then nothing is reported; the same event for capture gets the warning
+        #expect(diagnostics.isEmpty)
+        #expect(F.validator.validate(EPCISDocument(events: [event])).count == 1)
+    }
 }

@@ -84,4 +84,17 @@ import Testing
         report.sDev = -1
         #expect(F.errors(Self.event(report)).first?.message.contains("sDev must not be negative") == true)
     }
+
+    @Test("a sensor deviceID in a GS1 form must be a valid identifier")
+    func deviceIDChecked() {
+        // Given a device GIAI with a valid and then a malformed Digital Link
+        var report = Self.temperature
+        report.deviceID = "https://id.gs1.org/8004/4000001111"
+        #expect(F.errors(Self.event(report)).isEmpty)
+        report.deviceID = "https://id.gs1.org/01/123"
+        // Then the malformed one is refused where it stands
+        let errors = F.errors(Self.event(report))
+        #expect(errors.map(\.location) == ["/epcisBody/eventList/0/sensorElementList/0/sensorReport/0/deviceID"])
+        #expect(errors.first?.message.contains("invalid GS1 identifier") == true)
+    }
 }

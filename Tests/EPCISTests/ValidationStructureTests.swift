@@ -128,7 +128,9 @@ import Testing
         #expect(errors.map(\.location) == ["/epcisBody/eventList/0/bizTransactionList"])
         #expect(errors.first?.message.contains("bizTransactionList required") == true)
         // And with one it is valid
-        event.bizTransactionList = [BizTransaction(type: CBVValue("po", in: .bizTransactionType), id: "urn:epcglobal:cbv:bt:0614141073467:1152")]
+        event.bizTransactionList = [
+            BizTransaction(type: CBVValue("po", in: .bizTransactionType), id: "urn:epcglobal:cbv:bt:0614141073467:1152")
+        ]
         #expect(F.errors(event).isEmpty)
     }
 

@@ -59,9 +59,27 @@ extension DigitalLinkNormaliser {
         #"https:\/\/id.gs1.org\/8018\/(\d{18})$"#,
     ].map(compile)
 
+    private static let pathKeys: Set<Substring> = [
+        "01", "gtin", "8006", "itip", "8010", "cpid", "414", "gln", "417", "party", "8017", "gsrnp", "8018", "gsrn",
+        "255", "gcn", "00", "sscc", "253", "gdti", "401", "ginc", "402", "gsin", "8003", "grai", "8004", "giai",
+    ]
+
+    /// A cheap necessary condition of `dlShape`: some path segment is a primary key followed by a segment that
+    /// starts with four digits. Most URIs in events (CBV web URIs, transaction URLs) fail it and skip the regex.
+    private static func mayBeDigitalLink(_ uri: String) -> Bool {
+        let segments = uri.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+        guard segments.count > 2 else { return false }
+        for i in 0..<(segments.count - 1) where segments[i].count <= 5 {
+            guard pathKeys.contains(Substring(segments[i])) else { continue }
+            let next = segments[i + 1]
+            if next.count >= 4, next.prefix(4).allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return true }
+        }
+        return false
+    }
+
     /// The Digital Link half of the reference's `normaliser`.
     static func normaliseWebURI(_ input: String) -> String? {
-        guard matches(dlShape, input) else { return nil }
+        guard mayBeDigitalLink(input), matches(dlShape, input) else { return nil }
         var uri = input
         if let q = uri.firstIndex(of: "?") { uri = String(uri[..<q]) }
         for (short, ai) in shortNames { uri = uri.replacingOccurrences(of: short, with: ai) }

@@ -18,30 +18,43 @@ public struct EventHasher: Sendable {
 
     /// Which algorithm version to compute.
     public var version: Version
-    /// Namespace prefixes the document declared; a value written `prefix:rest` with a declared prefix is hashed
-    /// with the prefix expanded, as the reference does for JSON-LD.
+    /// Namespace prefixes the document declared; in JSON-LD a value written `prefix:rest` with a declared prefix
+    /// is hashed with the prefix expanded, as the reference does.
     public var namespaces: [NamespaceDeclaration]
+    /// The syntax the events were read from. The reference treats compact values (`example:x`, `gs1:Speed`) by
+    /// the rules of each syntax: JSON-LD expands the prefixes the document declares, XML only `gs1:` and `cbv:`.
+    public var format: EPCISDocumentFormat
+    /// Off by default. On, a JSON-LD element named with a prefix of the standard EPCIS context that the document
+    /// does not declare itself (`cbvmda:lotNumber`) is hashed as written, as the reference implementation
+    /// (epcis-event-hash-generator 1.9.3) does. Off, it is hashed by its namespace, as the same element in XML is,
+    /// so that an event gets one hash in both syntaxes (CBV 2.0 section 8.9).
+    public var keepsUndeclaredStandardPrefixes = false
 
     /// Makes a hasher.
     /// - Parameters:
     ///   - version: the algorithm version (CBV 2.0).
     ///   - namespaces: the prefixes the document declared, if values use them.
-    public init(version: Version = .cbv20, namespaces: [NamespaceDeclaration] = []) {
+    ///   - format: the syntax the events were read from (JSON-LD unless said otherwise).
+    public init(version: Version = .cbv20, namespaces: [NamespaceDeclaration] = [], format: EPCISDocumentFormat = .json) {
         self.version = version
         self.namespaces = namespaces
+        self.format = format
     }
 
     /// A hasher for the events of one document, which knows the document's namespace prefixes.
-    /// - Parameter document: the document the events come from.
-    public init(for document: EPCISDocument) {
-        self.init(namespaces: document.namespaces)
+    /// - Parameters:
+    ///   - document: the document the events come from.
+    ///   - format: the syntax it was read from.
+    public init(for document: EPCISDocument, format: EPCISDocumentFormat = .json) {
+        self.init(namespaces: document.namespaces, format: format)
     }
 
     /// The canonical pre-hash string of an event.
     /// - Parameter event: the event.
     /// - Returns: the string that is hashed, e.g. `eventType=ObjectEventeventTime=2005-04-04T02:33:31.116Z…`.
     public func preHashString(for event: EPCISEvent) -> String {
-        let tree = PreHashTreeBuilder(namespaces: namespaces).tree(for: event)
+        let tree = PreHashTreeBuilder(
+            namespaces: namespaces, format: format, keepsUndeclaredStandardPrefixes: keepsUndeclaredStandardPrefixes).tree(for: event)
         return PreHashWalk.preHash(type: event.type.rawValue, event: tree)
     }
 
@@ -60,10 +73,12 @@ public struct EventHasher: Sendable {
     }
 
     /// The hash IDs of every event of a document, in document order.
-    /// - Parameter document: the document.
+    /// - Parameters:
+    ///   - document: the document.
     /// - Returns: one hash ID per event.
-    public static func hashIDs(of document: EPCISDocument) -> [String] {
-        let hasher = EventHasher(for: document)
+    ///   - format: the syntax it was read from.
+    public static func hashIDs(of document: EPCISDocument, format: EPCISDocumentFormat = .json) -> [String] {
+        let hasher = EventHasher(for: document, format: format)
         return document.events.map(hasher.hashID(for:))
     }
 }

@@ -4,11 +4,17 @@
 /// expanded names `{namespace}localName`).
 struct PreHashTreeBuilder {
     private let prefixes: [String: String]
+    private let format: EPCISDocumentFormat
+    private let keepsUndeclaredStandardPrefixes: Bool
 
-    init(namespaces: [NamespaceDeclaration]) {
+    init(namespaces: [NamespaceDeclaration], format: EPCISDocumentFormat, keepsUndeclaredStandardPrefixes: Bool = false) {
+        self.keepsUndeclaredStandardPrefixes = keepsUndeclaredStandardPrefixes
         var map: [String: String] = [:]
-        for declaration in namespaces { map[declaration.prefix] = declaration.namespace }
+        if format == .json {
+            for declaration in namespaces { map[declaration.prefix] = declaration.namespace }
+        }
         prefixes = map
+        self.format = format
     }
 
     func tree(for event: EPCISEvent) -> PreHashNode {
@@ -63,8 +69,14 @@ struct PreHashTreeBuilder {
         PreHashNode(name, expandPrefix(text))
     }
 
-    /// `prefix:rest` with a prefix the document declared becomes `namespace` + `rest`.
+    /// JSON-LD: `prefix:rest` with a prefix the document declared becomes `namespace` + `rest`. XML: only `gs1:`
+    /// and `cbv:` are expanded, to the GS1 Web Vocabulary and CBV web URIs.
     private func expandPrefix(_ text: String) -> String {
+        if format == .xml {
+            if text.hasPrefix("gs1:") { return "https://gs1.org/voc/" + text.dropFirst(4) }
+            if text.hasPrefix("cbv:") { return "https://ref.gs1.org/cbv/" + text.dropFirst(4) }
+            return text
+        }
         guard !prefixes.isEmpty, let colon = text.firstIndex(of: ":"),
             let namespace = prefixes[String(text[..<colon])]
         else { return text }
@@ -145,11 +157,36 @@ struct PreHashTreeBuilder {
 
     private func extensions(_ elements: [ExtensionElement]) -> [PreHashNode] {
         guard !elements.isEmpty else { return [] }
-        return Self.correct(elements.flatMap { nodes(named: Self.expandedName($0.name), $0.value) })
+        return Self.correct(elements.lazy.filter { !Self.isComment($0.name) }.flatMap {
+            nodes(named: expandedName($0.name), $0.value)
+        })
     }
 
-    private static func expandedName(_ name: QualifiedName) -> String {
-        name.namespace.isEmpty ? name.localName : name.expanded
+    /// `rdfs:comment` (or a bare `comment`) is documentation, not content; the reference skips it.
+    private static func isComment(_ name: QualifiedName) -> Bool {
+        name.localName == "comment"
+            && (name.namespace.isEmpty || name.namespace == "http://www.w3.org/2000/01/rdf-schema#")
+    }
+
+    /// Prefixes that the standard EPCIS JSON-LD context defines. The reference implementation expands an element
+    /// name only with prefixes the document itself declares, so it hashes `cbvmda:lotNumber` as written unless the
+    /// document declares `cbvmda` (as every XML document does with `xmlns:cbvmda`); only in that compatibility mode.
+    private static let standardContextPrefixes: Set<String> = [
+        "epcis", "cbv", "cbvmda", "gs1", "rdfs", "owl", "xsd", "dcterms",
+    ]
+
+    private func expandedName(_ name: QualifiedName) -> String {
+        if keepsUndeclaredStandardPrefixes, format == .json, let prefix = name.prefix,
+            Self.standardContextPrefixes.contains(prefix), prefixes[prefix] == nil
+        {
+            return prefix + ":" + name.localName
+        }
+        // CBV master data attributes: one namespace, whichever spelling the syntax uses (XML
+        // `urn:epcglobal:cbv:mda`, JSON-LD contexts `urn:epcglobal:cbv:mda#` or `…:mda:`), so that JSON and XML agree.
+        if name.namespace.hasPrefix("urn:epcglobal:cbv:mda"), name.namespace.count == 22 {
+            return "{urn:epcglobal:cbv:mda}" + name.localName
+        }
+        return name.namespace.isEmpty ? name.localName : name.expanded
     }
 
     /// The elements a JSON member `name: value` becomes: one per array item, one otherwise.
@@ -167,7 +204,19 @@ struct PreHashTreeBuilder {
         case .bool(let flag): return PreHashNode(name, flag ? "true" : "false")
         case .null: return PreHashNode(name)
         case .object(let members):
-            return PreHashNode(name, "", Self.correct(members.flatMap { nodes(named: Self.expandedName($0.name), $0.value) }))
+            // An element's own text beside its attributes: `@value` in the XML mapping, `#text` in the reference's
+            // JSON reading.
+            let textKey = format == .xml ? "@value" : "#text"
+            var text = ""
+            var children: [PreHashNode] = []
+            for member in members where !Self.isComment(member.name) {
+                if member.name.namespace.isEmpty, member.name.localName == textKey {
+                    text = item(named: "", member.value).text
+                } else {
+                    children += nodes(named: expandedName(member.name), member.value)
+                }
+            }
+            return PreHashNode(name, text, Self.correct(children))
         case .array(let items): return PreHashNode(name, "", items.map { item(named: "", $0) })
         }
     }

@@ -102,7 +102,7 @@ extension JSONDocumentParser {
     private mutating func checkShape(of e: EPCISEvent, seen: UInt64) {
         let type = e.type
         let name = type.rawValue
-        let aName = Self.withArticle(type)
+        var aName: String { Self.withArticle(type) }
         let disallowed = seen & ~JSONEventField.allowedMask(for: type)
         if disallowed != 0 {
             for field in JSONEventField.allCases where disallowed & field.bit != 0 {
@@ -110,9 +110,8 @@ extension JSONDocumentParser {
             }
         }
         func has(_ field: JSONEventField) -> Bool { seen & field.bit != 0 }
-        for field in [JSONEventField.eventTime, .eventTimeZoneOffset] where !has(field) {
-            missing(field.rawValue, in: aName)
-        }
+        if !has(.eventTime) { missing("eventTime", in: aName) }
+        if !has(.eventTimeZoneOffset) { missing("eventTimeZoneOffset", in: aName) }
         if type != .transformationEvent, !has(.action) { missing("action", in: aName) }
         if type == .associationEvent, !has(.parentID) { missing("parentID", in: "an AssociationEvent") }
         if type == .transactionEvent {
@@ -122,7 +121,7 @@ extension JSONDocumentParser {
                 report(at: pointer("bizTransactionList"), "'bizTransactionList' of a TransactionEvent must not be empty")
             }
         }
-        if type == .objectEvent, e.epcList.count > 1, Set(e.epcList).count != e.epcList.count {
+        if type == .objectEvent, Self.hasDuplicates(e.epcList) {
             report(at: pointer("epcList"), "'epcList' must not list the same identifier twice")
         }
         let deleting = e.action == .delete

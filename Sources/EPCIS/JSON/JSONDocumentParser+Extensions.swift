@@ -9,12 +9,16 @@ extension JSONDocumentParser {
             return nil
         case .undeclaredPrefix(let prefix):
             pendingPrefixes.append((pointer(key), prefix))
-            let value = try reader.readValue()
-            return ExtensionElement(name: Self.placeholder(key), value: convert(value, at: pointer(key)))
+            return ExtensionElement(name: Self.placeholder(key), value: try extensionValue(key))
         case .qualified(let name):
-            let location = pointer(key)
-            return ExtensionElement(name: name, value: convert(try reader.readValue(), at: location))
+            return ExtensionElement(name: name, value: try extensionValue(key))
         }
+    }
+
+    /// Reads an extension's value at `key`; a pointer is made only for values that can hold names.
+    private mutating func extensionValue(_ key: String) throws(JSONSyntaxError) -> ExtensionValue {
+        var suffix = [key]
+        return convert(try reader.readValue(), suffix: &suffix)
     }
 
     /// A name whose prefix is not (yet) declared: kept whole as a local name without a namespace.
@@ -22,8 +26,9 @@ extension JSONDocumentParser {
         QualifiedName(namespace: "", localName: key)
     }
 
-    /// Turns a JSON value of an extension into the model; names nested object members the same way.
-    mutating func convert(_ value: JSONValue, at location: String) -> ExtensionValue {
+    /// Turns a JSON value of an extension into the model; names nested object members the same way. `suffix`
+    /// is where the value stands below the current path (a pointer is made only for a problem).
+    mutating func convert(_ value: JSONValue, suffix: inout [String]) -> ExtensionValue {
         switch value {
         case .string(let s): return .string(s)
         case .number(let n): return .number(n)
@@ -32,31 +37,32 @@ extension JSONDocumentParser {
         case .array(let items):
             var out: [ExtensionValue] = []
             out.reserveCapacity(items.count)
-            for (i, item) in items.enumerated() { out.append(convert(item, at: location + "/\(i)")) }
+            for (i, item) in items.enumerated() {
+                suffix.append(String(i))
+                out.append(convert(item, suffix: &suffix))
+                suffix.removeLast()
+            }
             return .array(out)
         case .object(let members):
             var out: [ExtensionElement] = []
             for member in members {
-                let memberLocation = location + "/" + Self.escape(member.key)
+                suffix.append(member.key)
+                defer { suffix.removeLast() }
                 let name: QualifiedName
                 switch context.resolve(member.key) {
                 case .qualified(let qualified): name = qualified
                 case .bare: name = QualifiedName(namespace: "", localName: member.key)
                 case .undeclaredPrefix(let prefix):
-                    pendingPrefixes.append((memberLocation, prefix))
+                    pendingPrefixes.append((pointer(suffix), prefix))
                     name = Self.placeholder(member.key)
                 }
-                out.append(ExtensionElement(name: name, value: convert(member.value, at: memberLocation)))
+                out.append(ExtensionElement(name: name, value: convert(member.value, suffix: &suffix)))
             }
             return .object(out)
         }
     }
 
     /// Turns a free-form JSON value (a master-data attribute) into the model, with bare member names kept.
-    mutating func convertFree(_ value: JSONValue, at location: String) -> ExtensionValue {
-        convert(value, at: location)
-    }
-
     static func escape(_ component: String) -> String {
         guard component.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) else {
             return component

@@ -58,7 +58,9 @@ extension JSONDocumentParser {
             case "attribute":
                 let raw = try p.reader.readValue()
                 switch raw {
-                case .number, .string, .object: value = p.convert(raw, at: p.pointer(member))
+                case .number, .string, .object:
+                    var suffix = [member]
+                    value = p.convert(raw, suffix: &suffix)
                 default:
                     p.report(at: p.pointer(member), "'attribute' must be a number, a string or an object, not \(Self.article(raw.typeName))")
                 }

@@ -19,7 +19,7 @@ extension JSONDocumentParser {
         _ key: String?, _ body: (inout JSONDocumentParser, String) throws(JSONSyntaxError) -> Void
     ) throws(JSONSyntaxError) -> Bool {
         guard try expect(.object, key, "an object") else { return false }
-        if let key { path.append(key) }
+        if let key { path.append(.key(key)) }
         defer { if key != nil { path.removeLast() } }
         try reader.beginObject()
         var first = true
@@ -34,13 +34,13 @@ extension JSONDocumentParser {
         _ key: String, _ body: (inout JSONDocumentParser, Int) throws(JSONSyntaxError) -> Void
     ) throws(JSONSyntaxError) -> Int? {
         guard try expect(.array, key, "an array") else { return nil }
-        path.append(key)
+        path.append(.key(key))
         defer { path.removeLast() }
         try reader.beginArray()
         var first = true
         var index = 0
         while try reader.nextElement(&first) {
-            path.append(String(index))
+            path.append(.index(index))
             try body(&self, index)
             path.removeLast()
             index += 1

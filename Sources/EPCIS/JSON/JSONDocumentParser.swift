@@ -1,3 +1,9 @@
+/// One step of a JSON pointer.
+enum PathComponent {
+    case key(String)
+    case index(Int)
+}
+
 /// The state of one decoding pass: the reader, where it stands (for JSON pointers), the prefixes in force, the
 /// document read so far and every diagnostic found.
 ///
@@ -6,8 +12,8 @@ struct JSONDocumentParser {
     var reader: JSONReader
     var diagnostics: [Diagnostic] = []
     var errorCount = 0
-    /// The unescaped JSON pointer components of the value being read.
-    var path: [String] = []
+    /// The JSON pointer components of the value being read (an index is kept as a number until a pointer is made).
+    var path: [PathComponent] = []
     var context = JSONLDContext()
     var document = EPCISDocument()
     /// Names of user extensions read with an undeclared prefix in the current event, to check again at its end
@@ -32,9 +38,17 @@ struct JSONDocumentParser {
     // MARK: Diagnostics
 
     /// The JSON pointer of the current value, plus `extra` components.
-    func pointer(_ extra: String...) -> String {
+    func pointer(_ extra: String...) -> String { pointer(extra) }
+
+    /// The JSON pointer of the current value, plus the components `extra`.
+    func pointer(_ extra: [String]) -> String {
         var out = ""
-        for component in path { Self.append(component, to: &out) }
+        for component in path {
+            switch component {
+            case .key(let key): Self.append(key, to: &out)
+            case .index(let index): out += "/\(index)"
+            }
+        }
         for component in extra { Self.append(component, to: &out) }
         return out.isEmpty ? "/" : out
     }
@@ -67,6 +81,16 @@ struct JSONDocumentParser {
 
     static func article(_ typeName: String) -> String {
         typeName == "array" || typeName == "object" ? "an \(typeName)" : "a \(typeName)"
+    }
+
+    /// Whether a list names one identifier twice (pairwise for the short lists events usually carry).
+    static func hasDuplicates(_ list: [IdentifierURI]) -> Bool {
+        guard list.count > 1 else { return false }
+        guard list.count > 16 else {
+            for i in 1..<list.count where list[..<i].contains(list[i]) { return true }
+            return false
+        }
+        return Set(list).count != list.count
     }
 
     // MARK: Scalars
@@ -127,17 +151,19 @@ struct JSONDocumentParser {
     }
 
     /// Reads a CBV value: a standard bare word, or an absolute URI that is not another spelling of a standard term.
-    mutating func cbv(_ key: String, _ vocabulary: CBVVocabulary, pointer location: String? = nil)
-        throws(JSONSyntaxError) -> CBVValue?
-    {
+    mutating func cbv(_ key: String, _ vocabulary: CBVVocabulary) throws(JSONSyntaxError) -> CBVValue? {
         guard let text = try string(key) else { return nil }
-        return cbvValue(text, vocabulary, key: key, at: location ?? pointer(key))
+        return cbvValue(text, vocabulary, key: key)
     }
 
-    mutating func cbvValue(_ text: String, _ vocabulary: CBVVocabulary, key: String, at location: String) -> CBVValue? {
+    /// Checks and caches a CBV value; problems are reported at `location`, or at `key` below the current place.
+    mutating func cbvValue(_ text: String, _ vocabulary: CBVVocabulary, key: String, at given: String? = nil)
+        -> CBVValue?
+    {
+        func location(_ p: JSONDocumentParser) -> String { given ?? p.pointer(key) }
         if let cached = cbvCache[vocabulary]?[text] { return cached }
         if JSONFormatRules.forbiddenCBVSpelling(text, in: vocabulary) {
-            report(at: location, "'\(key)': '\(text)' is not allowed in JSON; a standard term is written as its bare word")
+            report(at: location(self), "'\(key)': '\(text)' is not allowed in JSON; a standard term is written as its bare word")
             return nil
         }
         if vocabulary == .measurementType || vocabulary == .sensorAlertType, JSONFormatRules.isBareWord(text),
@@ -145,13 +171,13 @@ struct JSONDocumentParser {
         {
             // The GS1 Web Vocabulary grows (e.g. EffectiveDoseRate): a bare word is a term of it that this
             // implementation does not list yet, kept as its web URI, which the writer shortens again.
-            report(at: location, "'\(key)': '\(text)' is not a GS1 Web Vocabulary term this implementation knows; read as gs1:\(text)", .warning)
+            report(at: location(self), "'\(key)': '\(text)' is not a GS1 Web Vocabulary term this implementation knows; read as gs1:\(text)", .warning)
             return value
         }
         guard vocabulary.standardTerms.contains(text) || JSONFormatRules.isAbsoluteURI(text),
             let value = CBVValue(text, in: vocabulary)
         else {
-            report(at: location, "'\(key)': '\(text)' is neither a standard CBV \(vocabulary.rawValue) term nor an absolute URI")
+            report(at: location(self), "'\(key)': '\(text)' is neither a standard CBV \(vocabulary.rawValue) term nor an absolute URI")
             return nil
         }
         if cbvCache[vocabulary, default: [:]].count < 4096 { cbvCache[vocabulary, default: [:]][text] = value }
@@ -184,7 +210,7 @@ struct JSONDocumentParser {
             }
             out.append(IdentifierURI(text))
         }
-        if unique, out.count > 1, Set(out).count != out.count {
+        if unique, Self.hasDuplicates(out) {
             report(at: pointer(key), "'\(key)' must not list the same identifier twice")
         }
         return out

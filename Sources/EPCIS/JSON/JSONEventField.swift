@@ -32,13 +32,41 @@ enum JSONEventField: String, CaseIterable, Sendable {
     case ilmd
 
     /// The bit of this field in a set of fields.
-    var bit: UInt64 { 1 << UInt64(Self.ordinals[self] ?? 0) }
+    var bit: UInt64 { 1 << UInt64(ordinal) }
 
-    private static let ordinals: [JSONEventField: Int] = {
-        var table: [JSONEventField: Int] = [:]
-        for (i, field) in allCases.enumerated() { table[field] = i }
-        return table
-    }()
+    private var ordinal: Int {
+        switch self {
+        case .context: 0
+        case .type: 1
+        case .eventTime: 2
+        case .recordTime: 3
+        case .eventTimeZoneOffset: 4
+        case .eventID: 5
+        case .certificationInfo: 6
+        case .errorDeclaration: 7
+        case .epcList: 8
+        case .parentID: 9
+        case .childEPCs: 10
+        case .childQuantityList: 11
+        case .inputEPCList: 12
+        case .inputQuantityList: 13
+        case .outputEPCList: 14
+        case .outputQuantityList: 15
+        case .transformationID: 16
+        case .quantityList: 17
+        case .action: 18
+        case .bizStep: 19
+        case .disposition: 20
+        case .persistentDisposition: 21
+        case .readPoint: 22
+        case .bizLocation: 23
+        case .bizTransactionList: 24
+        case .sourceList: 25
+        case .destinationList: 26
+        case .sensorElementList: 27
+        case .ilmd: 28
+        }
+    }
 
     static let byName: [String: JSONEventField] = {
         var table: [String: JSONEventField] = [:]
@@ -70,13 +98,18 @@ enum JSONEventField: String, CaseIterable, Sendable {
     }
 
     /// The set of fields a type allows.
-    static func allowedMask(for type: EventType) -> UInt64 { masks[type] ?? 0 }
-
-    private static let masks: [EventType: UInt64] = {
-        var table: [EventType: UInt64] = [:]
-        for type in EventType.allCases {
-            table[type] = (common + specific(to: type)).reduce(0) { $0 | $1.bit }
+    static func allowedMask(for type: EventType) -> UInt64 {
+        switch type {
+        case .objectEvent: objectMask
+        case .aggregationEvent, .associationEvent: aggregationMask
+        case .transactionEvent: transactionMask
+        case .transformationEvent: transformationMask
         }
-        return table
-    }()
+    }
+
+    private static func mask(_ type: EventType) -> UInt64 { (common + specific(to: type)).reduce(0) { $0 | $1.bit } }
+    private static let objectMask = mask(.objectEvent)
+    private static let aggregationMask = mask(.aggregationEvent)
+    private static let transactionMask = mask(.transactionEvent)
+    private static let transformationMask = mask(.transformationEvent)
 }

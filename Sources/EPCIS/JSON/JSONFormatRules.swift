@@ -2,30 +2,32 @@
 enum JSONFormatRules {
     /// `format: uri`: an absolute URI (RFC 3986): a scheme, `:`, something, and no spaces or control characters.
     static func isAbsoluteURI(_ text: String) -> Bool {
-        var sawColon = false
-        var index = 0
-        var afterColon = 0
-        for b in text.utf8 {
-            if b <= 0x20 || b == 0x7F || b == UInt8(ascii: "\"") || b == UInt8(ascii: "<") || b == UInt8(ascii: ">")
-                || b == UInt8(ascii: "\\") || b == UInt8(ascii: "^") || b == UInt8(ascii: "`")
-                || b == UInt8(ascii: "{") || b == UInt8(ascii: "|") || b == UInt8(ascii: "}")
-            {
-                return false
-            }
-            if sawColon {
-                afterColon += 1
-            } else if b == UInt8(ascii: ":") {
-                guard index > 0 else { return false }
-                sawColon = true
-            } else {
-                let letter = b | 0x20 >= 0x61 && b | 0x20 <= 0x7A
-                let other = (b >= 0x30 && b <= 0x39) || b == UInt8(ascii: "+") || b == UInt8(ascii: "-")
-                    || b == UInt8(ascii: ".")
-                guard letter || (index > 0 && other) else { return false }
-            }
-            index += 1
+        var text = text
+        return text.withUTF8(isAbsoluteURI)
+    }
+
+    /// `format: uri` on UTF-8 bytes.
+    static func isAbsoluteURI(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        // The scheme: a letter, then letters, digits, '+', '-', '.'.
+        guard let first = utf8.first, first | 0x20 >= 0x61 && first | 0x20 <= 0x7A else { return false }
+        var i = 1
+        while i < utf8.count {
+            let b = utf8[i]
+            if b == UInt8(ascii: ":") { break }
+            let letter = b | 0x20 >= 0x61 && b | 0x20 <= 0x7A
+            guard letter || (b >= 0x30 && b <= 0x39) || b == UInt8(ascii: "+") || b == UInt8(ascii: "-")
+                || b == UInt8(ascii: ".")
+            else { return false }
+            i += 1
         }
-        return sawColon && afterColon > 0
+        guard i + 1 < utf8.count else { return false }
+        // The rest: no spaces, controls, or characters RFC 3986 never allows.
+        for k in (i + 1)..<utf8.count where forbidden[Int(utf8[k])] { return false }
+        return true
+    }
+
+    private static let forbidden: [Bool] = (0...255).map { b in
+        b <= 0x20 || b == 0x7F || "\"<>\\^`{|}".utf8.contains(UInt8(b))
     }
 
     /// `eventTimeZoneOffset`: `^([+]|[-])((0[0-9]|1[0-3]):([0-5][0-9])|14:00)$`.

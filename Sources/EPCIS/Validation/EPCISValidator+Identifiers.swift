@@ -15,7 +15,7 @@ enum IdentifierRole {
     case location
     /// An organisation: source/destination of type `owning_party` or `possessing_party`.
     case party
-    /// Any identifier (a business transaction): only its validity is checked.
+    /// Any identifier (a business transaction, a sensor device): only its validity is checked.
     case any
 }
 
@@ -38,6 +38,17 @@ extension EPCISValidator {
         }
         for (index, transaction) in event.bizTransactionList.enumerated() {
             checkIdentifier(transaction.id, role: .any, path: "bizTransactionList/\(index)/bizTransaction", &report)
+        }
+        for (index, element) in event.sensorElementList.enumerated() {
+            if let deviceID = element.metadata?.deviceID {
+                checkIdentifier(
+                    deviceID, role: .any, path: "sensorElementList/\(index)/sensorMetadata/deviceID", &report)
+            }
+            for (reportIndex, sensorReport) in element.reports.enumerated() {
+                guard let deviceID = sensorReport.deviceID else { continue }
+                let path = "sensorElementList/\(index)/sensorReport/\(reportIndex)/deviceID"
+                checkIdentifier(deviceID, role: .any, path: path, &report)
+            }
         }
         for (index, source) in event.sourceList.enumerated() {
             checkIdentifier(source.id, role: role(of: source.type), path: "sourceList/\(index)/source", &report)

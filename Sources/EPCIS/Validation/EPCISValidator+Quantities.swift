@@ -31,7 +31,8 @@ extension EPCISValidator {
             }
             if element.quantity == nil {
                 report.error(
-                    path + "/uom", "uom without quantity: a unit is only given with a quantity (EPCIS 2.0 section 7.3.3.3)"
+                    path + "/uom",
+                    "uom without quantity: a unit is only given with a quantity (EPCIS 2.0 section 7.3.3.3)"
                 )
             }
         }

@@ -45,7 +45,8 @@ extension EPCISValidator {
             ("percValue", sensorReport.percValue),
         ]
         for case let (field, number?) in numbers where !number.isFinite {
-            report.error(path + "/" + field, "sensor value must be finite: \(field) is \(number) (EPCIS 2.0 section 7.3.7.3)")
+            report.error(
+                path + "/" + field, "sensor value must be finite: \(field) is \(number) (EPCIS 2.0 section 7.3.7.3)")
         }
         let ordered: [(String, Double)] = [
             ("minValue", sensorReport.minValue), ("meanValue", sensorReport.meanValue),

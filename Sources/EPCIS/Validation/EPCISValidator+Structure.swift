@@ -51,7 +51,8 @@ extension EPCISValidator {
             }
         } else if event.action == nil {
             report.error(
-                "action", "action required: a \(event.type.rawValue) must say ADD, OBSERVE or DELETE (EPCIS 2.0 \(section))"
+                "action",
+                "action required: a \(event.type.rawValue) must say ADD, OBSERVE or DELETE (EPCIS 2.0 \(section))"
             )
         }
     }

@@ -7,7 +7,6 @@ extension EPCISValidator {
     func checkTimes(_ event: EPCISEvent, _ report: inout ValidationReport) {
         checkTimeZoneOffset(event, &report)
         checkNotInFuture(event, &report)
-        checkRecordTimeAbsent(event, &report)
         checkErrorDeclaration(event, &report)
     }
 

@@ -48,7 +48,7 @@ public struct EPCISValidator: Sendable {
             } else {
                 location = EventLocation(pointer: "/epcisBody/eventList/\(index)")
             }
-            diagnostics += validate(event, at: location)
+            diagnostics += validate(event, at: location, forCapture: document.kind == .document)
         }
         return diagnostics
     }
@@ -59,11 +59,20 @@ public struct EPCISValidator: Sendable {
     ///   - location: where it stood; field paths are appended to it.
     /// - Returns: every problem found, errors and warnings, in field order.
     public func validate(_ event: EPCISEvent, at location: EventLocation) -> [Diagnostic] {
+        validate(event, at: location, forCapture: true)
+    }
+
+    /// Validates one event; `forCapture` false leaves out the rules that only concern capture (a recordTime is
+    /// expected in query results).
+    func validate(_ event: EPCISEvent, at location: EventLocation, forCapture: Bool) -> [Diagnostic] {
         var report = ValidationReport(base: location)
         checkStructure(event, &report)
         checkIdentifiers(event, &report)
         checkQuantities(event, &report)
         checkTimes(event, &report)
+        if forCapture {
+            checkRecordTimeAbsent(event, &report)
+        }
         checkWhy(event, &report)
         checkSensors(event, &report)
         return report.diagnostics

@@ -30,7 +30,7 @@ enum PercentEncoding {
 
     /// Decodes `%XX` escapes; nil when an escape is malformed or the bytes are not UTF-8.
     static func decode(_ value: some StringProtocol) -> String? {
-        guard value.contains("%") else { return String(value) }
+        guard value.utf8.contains(UInt8(ascii: "%")) else { return String(value) }
         var bytes: [UInt8] = []
         var iterator = Array(value.utf8)[...]
         while let byte = iterator.popFirst() {

@@ -26,7 +26,9 @@ extension IdentifierDescription {
             return IdentifierDescription(
                 form: .digitalLink, key: keyName(link.elements, epc: epc), elements: link.elements, epc: epc)
         }
-        if input.first == "(" || input.first == "]" || input.contains(ElementString.groupSeparator) {
+        let hasSeparator = input.contains(ElementString.groupSeparator)
+            || ElementString.textualSeparators.contains { input.contains($0) }
+        if input.first == "(" || input.first == "]" || hasSeparator {
             let form: InputForm = input.first == "(" ? .bracketed : .barcode
             return try fromElementString(ElementString(parsing: input), prefixLengths: prefixLengths, form: form)
         }

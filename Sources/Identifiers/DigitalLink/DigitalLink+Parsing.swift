@@ -8,8 +8,8 @@ extension DigitalLink {
             query = rest[rest.index(after: mark)...]
             rest = rest[..<mark]
         }
-        guard let schemeEnd = rest.firstRange(of: "://") else { return nil }
-        let afterScheme = rest[schemeEnd.upperBound...]
+        guard let colon = rest.firstIndex(of: ":"), rest[colon...].hasPrefix("://") else { return nil }
+        let afterScheme = rest[rest.index(colon, offsetBy: 3)...]
         guard let pathStart = afterScheme.firstIndex(of: "/") else { return nil }
         let segments = afterScheme[pathStart...].split(separator: "/", omittingEmptySubsequences: false).dropFirst()
         let list = Array(segments)
@@ -52,9 +52,11 @@ extension DigitalLink {
                     "Digital Link \(text): AI \(qualifier.ai) is not a key qualifier of AI \(key.ai) (allowed: \(known))")
             }
             guard at >= position else {
+                let previous = pairs.prefix { $0 != qualifier }.last?.ai ?? key.ai
+                let order = allowed.joined(separator: " → ").replacingPlace("21 → 235", with: "21 (or 235)")
                 throw IdentifierError(
                     .qualifierOrder,
-                    "Digital Link \(text): AI \(qualifier.ai) must come before AI \(allowed[position]) (order: \(allowed.joined(separator: " → ")))"
+                    "Digital Link \(text): AI \(qualifier.ai) must come before AI \(previous) (order after AI \(key.ai): \(order))"
                 )
             }
             if key.ai == "01", qualifier.ai == "235", pairs.contains(where: { $0.ai == "21" }) {

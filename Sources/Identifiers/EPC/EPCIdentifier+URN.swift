@@ -114,7 +114,7 @@ extension EPCIdentifier {
             throw IdentifierError(.syntax, "\(place):\(body): a pattern's last field must be '*'")
         }
         let fixed = body.dropLast(2)
-        if fixed.contains("*") { return nil }
+        if fixed.utf8.contains(UInt8(ascii: "*")) { return nil }
         func make(_ kind: Kind, _ f: URNFields, _ ai: String, _ value: String) -> EPCIdentifier {
             EPCIdentifier(kind: kind, elements: [AIElement(ai: ai, value: value)], companyPrefixLength: f.prefixLength)
         }

@@ -114,10 +114,18 @@ public struct EPCIdentifier: Hashable, Sendable {
         return DigitalLink.format(elements, domain: domain)
     }
 
+    /// Equal when they name the same thing: a URN and a Digital Link of one identifier are equal whether or not the
+    /// company prefix length is known.
+    /// - Parameters:
+    ///   - lhs: One identifier.
+    ///   - rhs: Another.
+    /// - Returns: Whether kind and elements match.
     public static func == (lhs: EPCIdentifier, rhs: EPCIdentifier) -> Bool {
         lhs.kind == rhs.kind && lhs.elements == rhs.elements && lhs.nonGS1Body == rhs.nonGS1Body
     }
 
+    /// Hashes what ``==`` compares.
+    /// - Parameter hasher: The hasher.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(kind)
         hasher.combine(elements)

@@ -3,7 +3,8 @@ extension AIDefinition {
     /// - Parameter value: The AI's value (no AI digits, no separators).
     /// - Throws: ``IdentifierError``.
     public func validate(_ value: some StringProtocol) throws(IdentifierError) {
-        let place = "AI \(ai) (\(title))"
+        if isPlainlyValid(Array(value.utf8)[...]) { return }
+        var place: String { "AI \(ai) (\(title))" }  // built only when an error needs it
         let count = value.count
         if count < minLength || count > maxLength {
             let expected = isFixedLength ? "\(minLength)" : "\(minLength) to \(maxLength)"
@@ -25,7 +26,7 @@ extension AIDefinition {
         }
     }
 
-    static func checkCharset(_ part: Substring, _ charset: Charset, place: String) throws(IdentifierError) {
+    static func checkCharset(_ part: Substring, _ charset: Charset, place: @autoclosure () -> String) throws(IdentifierError) {
         for (offset, scalar) in part.unicodeScalars.enumerated() {
             let ok: Bool =
                 switch charset {
@@ -41,13 +42,13 @@ extension AIDefinition {
                     case .cset39: "not in GS1 character set 39 (0-9 A-Z # - /)"
                     }
                 throw IdentifierError(
-                    .characterSet, "\(place): character '\(scalar.escaped(asASCII: true))' at position \(offset + 1) is \(what)"
+                    .characterSet, "\(place()): character '\(scalar.escaped(asASCII: true))' at position \(offset + 1) is \(what)"
                 )
             }
         }
     }
 
-    private func check(_ rule: Rule, _ part: Substring, place: String) throws(IdentifierError) {
+    private func check(_ rule: Rule, _ part: Substring, place: @autoclosure () -> String) throws(IdentifierError) {
         switch rule {
         case .checkDigit:
             guard let expected = GS1CheckDigit.compute(part.dropLast()),
@@ -55,57 +56,57 @@ extension AIDefinition {
             else { return }
             if expected != last {
                 // Keys are named as people know them: "GTIN 09506000134353: check digit should be 2".
-                let name = GS1Key.Kind(ai: ai).map { $0.rawValue.uppercased() } ?? place
+                let name = GS1Key.Kind(ai: ai).map { $0.rawValue.uppercased() } ?? place()
                 throw IdentifierError(.checkDigit, "\(name) \(part): check digit should be \(expected)")
             }
         case .date:
-            try Self.checkDate(part, place: place, allowDayZero: true)
+            try Self.checkDate(part, place: place(), allowDayZero: true)
         case .dateRange:
             guard part.count == 6 || part.count == 12 else {
-                throw IdentifierError(.length, "\(place): '\(part)' is neither YYMMDD nor YYMMDDYYMMDD")
+                throw IdentifierError(.length, "\(place()): '\(part)' is neither YYMMDD nor YYMMDDYYMMDD")
             }
-            try Self.checkDate(part.prefix(6), place: place, allowDayZero: false)
-            if part.count == 12 { try Self.checkDate(part.suffix(6), place: place, allowDayZero: false) }
+            try Self.checkDate(part.prefix(6), place: place(), allowDayZero: false)
+            if part.count == 12 { try Self.checkDate(part.suffix(6), place: place(), allowDayZero: false) }
         case .dateTime:
-            try Self.checkDate(part.prefix(6), place: place, allowDayZero: false)
-            try Self.checkTime(part.dropFirst(6), place: place)
+            try Self.checkDate(part.prefix(6), place: place(), allowDayZero: false)
+            try Self.checkTime(part.dropFirst(6), place: place())
         case .dateHour:
             guard part.count == 8 || part.count == 10 || part.count == 12 else {
-                throw IdentifierError(.length, "\(place): '\(part)' is not YYMMDDHH[MM[SS]]")
+                throw IdentifierError(.length, "\(place()): '\(part)' is not YYMMDDHH[MM[SS]]")
             }
-            try Self.checkDate(part.prefix(6), place: place, allowDayZero: false)
-            try Self.checkTime(part.dropFirst(6), place: place)
+            try Self.checkDate(part.prefix(6), place: place(), allowDayZero: false)
+            try Self.checkTime(part.dropFirst(6), place: place())
         case .country:
             if part == "000" {
-                throw IdentifierError(.range, "\(place): 000 is not an ISO 3166 country code")
+                throw IdentifierError(.range, "\(place()): 000 is not an ISO 3166 country code")
             }
         case .leadingZero:
             if part.first != "0" {
-                throw IdentifierError(.syntax, "\(place) \(part): the first digit must be 0")
+                throw IdentifierError(.syntax, "\(place()) \(part): the first digit must be 0")
             }
         }
     }
 
-    static func checkDate(_ date: Substring, place: String, allowDayZero: Bool) throws(IdentifierError) {
+    static func checkDate(_ date: Substring, place: @autoclosure () -> String, allowDayZero: Bool) throws(IdentifierError) {
         let digits = date.unicodeScalars.compactMap(\.digitValue)
         guard digits.count == 6 else {
-            throw IdentifierError(.date, "\(place): '\(date)' is not a YYMMDD date")
+            throw IdentifierError(.date, "\(place()): '\(date)' is not a YYMMDD date")
         }
         let year = digits[0] * 10 + digits[1]
         let month = digits[2] * 10 + digits[3]
         let day = digits[4] * 10 + digits[5]
         guard (1...12).contains(month) else {
-            throw IdentifierError(.date, "\(place): month \(month) is not a month")
+            throw IdentifierError(.date, "\(place()): month \(month) is not a month")
         }
         if day == 0 && allowDayZero { return }
         let fullYear = GS1Date.century(forTwoDigitYear: year) + year
         let days = GS1Date.daysIn(month: month, year: fullYear)
         guard (1...days).contains(day) else {
-            throw IdentifierError(.date, "\(place): day \(day) is not a day of \(fullYear)-\(month < 10 ? "0" : "")\(month)")
+            throw IdentifierError(.date, "\(place()): day \(day) is not a day of \(fullYear)-\(month < 10 ? "0" : "")\(month)")
         }
     }
 
-    static func checkTime(_ time: Substring, place: String) throws(IdentifierError) {
+    static func checkTime(_ time: Substring, place: @autoclosure () -> String) throws(IdentifierError) {
         let digits = time.unicodeScalars.compactMap(\.digitValue)
         let limits = [23, 59, 59]
         var index = 0
@@ -113,7 +114,7 @@ extension AIDefinition {
             let value = digits[index * 2] * 10 + digits[index * 2 + 1]
             if value > limits[min(index, 2)] {
                 let name = ["hour", "minute", "second"][min(index, 2)]
-                throw IdentifierError(.date, "\(place): \(name) \(value) is out of range")
+                throw IdentifierError(.date, "\(place()): \(name) \(value) is out of range")
             }
             index += 1
         }

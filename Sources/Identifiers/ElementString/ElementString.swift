@@ -24,7 +24,7 @@ public struct ElementString: Hashable, Sendable, CustomStringConvertible {
     /// - Parameter text: The text.
     /// - Throws: ``IdentifierError`` naming the AI and rule that fail.
     public init(parsing text: String) throws(IdentifierError) {
-        var body = Substring(text.trimmingASCIIWhitespace())
+        var body = Substring(Self.replacingTextualSeparators(in: text).trimmingASCIIWhitespace())
         guard !body.isEmpty else { throw IdentifierError(.empty, "element string: the input is empty") }
         var symbology: String?
         if body.first == "]", body.count >= 3 {
@@ -32,11 +32,28 @@ public struct ElementString: Hashable, Sendable, CustomStringConvertible {
             body = body.dropFirst(3)
         }
         if body.first == "(" {
-            elements = try Self.parseBracketed(body)
+            elements = try Self.parseBracketedUTF8(Array(body.utf8))
         } else {
-            elements = try Self.parseRaw(body)
+            elements = try Self.parseRawUTF8(Array(body.utf8))
         }
         symbologyIdentifier = symbology
+    }
+
+    /// Spellings of FNC1/GS that people paste when they cannot type ASCII 29: `<GS>`, `{GS}`, `\x1D`, `␝`.
+    static let textualSeparators = ["<GS>", "{GS}", "\\x1D", "\\x1d", "\u{241D}"]
+
+    static func replacingTextualSeparators(in text: String) -> String {
+        // A byte scan first: substring search through the string-processing library is slow on the hot path.
+        let markers: Set<UInt8> = [UInt8(ascii: "<"), UInt8(ascii: "{"), UInt8(ascii: "\\"), 0xE2]
+        guard text.utf8.contains(where: markers.contains) else { return text }
+        guard textualSeparators.contains(where: { text.contains($0) }) else { return text }
+        var out = text
+        for spelling in textualSeparators {
+            while let range = out.firstRange(of: spelling) {
+                out.replaceSubrange(range, with: String(groupSeparator))
+            }
+        }
+        return out
     }
 
     /// The bracketed human-readable form, e.g. `(01)09506000134352(21)123`.
@@ -67,77 +84,6 @@ public struct ElementString: Hashable, Sendable, CustomStringConvertible {
             throw IdentifierError(.unknownAI, "AI \(element.ai) is not a known GS1 Application Identifier")
         }
         try definition.validate(element.value)
-    }
-
-    /// The AI at the start of `text`: AIs are prefix-free, so the first 2-, 3- or 4-digit match is it.
-    static func aiPrefix(of text: Substring) -> AIDefinition? {
-        for length in 2...4 where text.count >= length {
-            let candidate = text.prefix(length)
-            guard candidate.isAllDigits else { return nil }
-            if let definition = AIDictionary.definition(for: String(candidate)) { return definition }
-        }
-        return nil
-    }
-
-    private static func parseRaw(_ input: Substring) throws(IdentifierError) -> [AIElement] {
-        var text = input
-        var elements: [AIElement] = []
-        while !text.isEmpty {
-            if text.first == groupSeparator {
-                text = text.dropFirst()
-                continue
-            }
-            guard let definition = aiPrefix(of: text) else {
-                let start = text.prefix(4)
-                let offset = input.distance(from: input.startIndex, to: text.startIndex)
-                throw IdentifierError(
-                    .unknownAI, "element string: no known AI at position \(offset + 1) ('\(start)…')")
-            }
-            text = text.dropFirst(definition.ai.count)
-            let value: Substring
-            if definition.isPredefinedLength {
-                value = text.prefix(definition.maxLength)
-            } else {
-                let end = text.firstIndex(of: groupSeparator) ?? text.endIndex
-                value = text[..<end].prefix(definition.maxLength)
-            }
-            text = text.dropFirst(value.count)
-            let element = AIElement(ai: definition.ai, value: String(value))
-            try definition.validate(element.value)
-            elements.append(element)
-        }
-        return elements
-    }
-
-    private static func parseBracketed(_ input: Substring) throws(IdentifierError) -> [AIElement] {
-        var text = input
-        var elements: [AIElement] = []
-        while !text.isEmpty {
-            guard text.first == "(", let close = text.firstIndex(of: ")") else {
-                throw IdentifierError(.syntax, "element string: expected '(AI)' at '\(text.prefix(8))…'")
-            }
-            let ai = String(text[text.index(after: text.startIndex)..<close])
-            guard let definition = AIDictionary.definition(for: ai) else {
-                throw IdentifierError(.unknownAI, "element string: AI (\(ai)) is not a known GS1 Application Identifier")
-            }
-            text = text[text.index(after: close)...]
-            // The value runs to the next "(AI)" that names a known AI (values may themselves hold brackets).
-            var end = text.endIndex
-            var search = text.startIndex
-            while let open = text[search...].firstIndex(of: "(") {
-                let after = text[text.index(after: open)...]
-                if let shut = after.firstIndex(of: ")"), AIDictionary.definition(for: String(after[..<shut])) != nil {
-                    end = open
-                    break
-                }
-                search = text.index(after: open)
-            }
-            let element = AIElement(ai: ai, value: String(text[..<end]))
-            try definition.validate(element.value)
-            elements.append(element)
-            text = text[end...]
-        }
-        return elements
     }
 }
 
