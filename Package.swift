@@ -18,17 +18,24 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .target(name: "Identifiers", swiftSettings: strict),
         .target(name: "EPCIS", dependencies: ["Identifiers"], swiftSettings: strict),
         .target(name: "Storage", dependencies: ["EPCIS", "Identifiers"], swiftSettings: strict),
         .target(name: "StorageTesting", dependencies: ["Storage", "EPCIS"], swiftSettings: strict),
+        .target(
+            name: "StorageSQLite",
+            dependencies: ["Storage", "EPCIS", "Identifiers", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "suyuan",
             dependencies: [
                 "Identifiers",
                 "EPCIS",
+                "StorageSQLite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -38,6 +45,11 @@ let package = Package(
         ),
         .testTarget(name: "EPCISTests", dependencies: ["EPCIS", "Identifiers"], swiftSettings: strict),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "StorageTesting", "EPCIS"], swiftSettings: strict),
+        .testTarget(
+            name: "StorageSQLiteTests",
+            dependencies: ["StorageSQLite", "StorageTesting", "Storage", "EPCIS"],
+            swiftSettings: strict
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
