@@ -35,6 +35,7 @@ let package = Package(
             dependencies: [
                 "Identifiers",
                 "EPCIS",
+                "Storage",
                 "StorageSQLite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
