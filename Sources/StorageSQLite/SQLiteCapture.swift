@@ -59,7 +59,7 @@ enum SQLiteCapture {
     }
 
     /// The prepared insert statements of one transaction.
-    private struct Inserts {
+    struct Inserts {
         let event: Statement
         let identifier: Statement
         let party: Statement
