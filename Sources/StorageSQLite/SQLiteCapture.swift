@@ -17,7 +17,7 @@ enum SQLiteCapture {
         let projector = try SQLiteProjector(db)
         for (stored, record) in zip(plan.events, records.filter { keep.contains($0.eventID) }) {
             let row = try inserts.insert(record, in: db)
-            try projector.apply(stored.event, row: row, in: db)
+            try projector.apply(stored.event, keys: record.canonicalKeys, row: row, in: db)
         }
         let elements = try SQLiteMasterData.store(plan.masterData, in: db)
         return CaptureReceipt(eventIDs: plan.events.map(\.id), masterDataElements: elements, rejected: plan.rejected)

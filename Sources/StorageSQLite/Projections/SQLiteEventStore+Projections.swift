@@ -25,10 +25,15 @@ public struct LotBalance: Hashable, Sendable {
     public var party: String
     /// The unit of measure, empty for counts.
     public var uom: String
+    /// Received at this party (bizStep `receiving`).
     public var received: Double
+    /// Produced here (ObjectEvent `ADD`, TransformationEvent outputs).
     public var produced: Double
+    /// Consumed here (TransformationEvent inputs).
     public var consumed: Double
+    /// Shipped from this party (bizStep `shipping`).
     public var shipped: Double
+    /// Destroyed here (bizStep `destroying` or disposition `destroyed`).
     public var destroyed: Double
     /// received + produced − consumed − shipped − destroyed.
     public var onHand: Double

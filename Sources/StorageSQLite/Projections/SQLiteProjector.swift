@@ -57,12 +57,15 @@ struct SQLiteProjector {
     }
 
     /// Applies one stored event (already inserted as `row`).
-    func apply(_ event: EPCISEvent, row: Int64, in db: Database) throws {
+    /// - Parameter keys: canonical keys already computed for the event's URIs (by text), so that capture parses
+    ///   each identifier once; any URI missing from it is parsed here.
+    func apply(_ event: EPCISEvent, keys: [String: String] = [:], row: Int64, in db: Database) throws {
         guard event.errorDeclaration == nil else { return }
+        let key = { (uri: IdentifierURI) in keys[uri.text] ?? uri.canonicalKey }
         let step = event.bizStep?.standardTerm
         let time = EventRecord.milliseconds(event.eventTime)
-        let owner = event.destinationList.first { $0.type.standardTerm == "owning_party" }?.id.canonicalKey
-        let common = (event.bizLocation?.id.canonicalKey, event.disposition?.uri, owner)
+        let owner = event.destinationList.first { $0.type.standardTerm == "owning_party" }.map { key($0.id) }
+        let common = (event.bizLocation.map { key($0.id) }, event.disposition?.uri, owner)
         let decommissioned =
             step == "decommissioning" || step == "destroying"
             || (event.type == .objectEvent && event.action == .delete)
@@ -70,7 +73,7 @@ struct SQLiteProjector {
         func update(_ uris: [IdentifierURI], status: String?, parent: String?? = .none) throws {
             for uri in uris {
                 try state.execute(arguments: [
-                    uri.canonicalKey, parent ?? nil, common.0, common.1, common.2, status, row, time,
+                    key(uri), parent ?? nil, common.0, common.1, common.2, status, row, time,
                     parent == nil ? 0 : 1,
                 ])
             }
@@ -78,7 +81,7 @@ struct SQLiteProjector {
         let status = decommissioned ? "decommissioned" : commissioned ? "commissioned" : nil
         try update(event.epcList, status: status)
         try update(event.parentID.map { [$0] } ?? [], status: status)
-        if event.type == .aggregationEvent, let parent = event.parentID?.canonicalKey {
+        if event.type == .aggregationEvent, let parent = event.parentID.map(key) {
             if event.action == .delete {
                 try update(event.childEPCs, status: status, parent: .some(nil))
                 if event.childEPCs.isEmpty {
@@ -92,70 +95,75 @@ struct SQLiteProjector {
         }
         try update(event.inputEPCList, status: decommissioned ? "decommissioned" : "consumed")
         try update(event.outputEPCList, status: decommissioned ? "decommissioned" : "commissioned")
-        try applyBalances(event, step: step)
-        try applyShipments(event, step: step, row: row, time: time, in: db)
+        try applyBalances(event, step: step, key: key)
+        try applyShipments(event, step: step, row: row, time: time, key: key, in: db)
     }
 
-    private func applyBalances(_ event: EPCISEvent, step: String?) throws {
-        let place = Self.actingPlace(event)
+    private func applyBalances(_ event: EPCISEvent, step: String?, key: (IdentifierURI) -> String) throws {
+        let place = Self.actingPlace(event, key)
         let listed = event.quantityList + event.childQuantityList
         if step == "shipping" {
-            try add(listed, party: Self.party(event.sourceList) ?? place, column: 3)
+            try add(listed, party: Self.party(event.sourceList, key) ?? place, column: 3, key: key)
         } else if step == "receiving" {
-            try add(listed, party: Self.party(event.destinationList) ?? place, column: 0)
+            try add(listed, party: Self.party(event.destinationList, key) ?? place, column: 0, key: key)
         } else if step == "destroying" || event.disposition?.standardTerm == "destroyed" {
-            try add(listed + event.inputQuantityList, party: place, column: 4)
+            try add(listed + event.inputQuantityList, party: place, column: 4, key: key)
         } else if event.type == .objectEvent && event.action == .add {
-            try add(listed, party: place, column: 1)
+            try add(listed, party: place, column: 1, key: key)
         }
         if event.type == .transformationEvent && step != "destroying" {
-            try add(event.inputQuantityList, party: place, column: 2)
-            try add(event.outputQuantityList, party: place, column: 1)
+            try add(event.inputQuantityList, party: place, column: 2, key: key)
+            try add(event.outputQuantityList, party: place, column: 1, key: key)
         }
     }
 
     /// Adds quantities to one of received (0), produced (1), consumed (2), shipped (3), destroyed (4).
-    private func add(_ elements: [QuantityElement], party: String, column: Int) throws {
+    private func add(
+        _ elements: [QuantityElement], party: String, column: Int, key: (IdentifierURI) -> String
+    ) throws {
         for element in elements {
             guard let quantity = element.quantity else { continue }
             var amounts: [Double] = [0, 0, 0, 0, 0]
             amounts[column] = quantity
             try balance.execute(arguments: [
-                element.epcClass.canonicalKey, party, element.uom ?? "", amounts[0], amounts[1], amounts[2],
+                key(element.epcClass), party, element.uom ?? "", amounts[0], amounts[1], amounts[2],
                 amounts[3], amounts[4],
             ])
         }
     }
 
-    private func applyShipments(_ event: EPCISEvent, step: String?, row: Int64, time: Int64, in db: Database) throws {
+    private func applyShipments(
+        _ event: EPCISEvent, step: String?, row: Int64, time: Int64, key: (IdentifierURI) -> String, in db: Database
+    ) throws {
         if step == "shipping" {
-            try db.execute(
-                sql: "INSERT INTO open_shipment (shipping_event, source, destination, shipped_at_ms) VALUES (?, ?, ?, ?)",
-                arguments: [
-                    row, Self.party(event.sourceList) ?? Self.actingPlace(event),
-                    Self.party(event.destinationList) ?? "", time,
-                ])
+            try db.cachedStatement(
+                sql: "INSERT INTO open_shipment (shipping_event, source, destination, shipped_at_ms) VALUES (?, ?, ?, ?)"
+            ).execute(arguments: [
+                row, Self.party(event.sourceList, key) ?? Self.actingPlace(event, key),
+                Self.party(event.destinationList, key) ?? "", time,
+            ])
         } else if step == "receiving" {
-            try db.execute(
+            try db.cachedStatement(
                 sql: """
                     DELETE FROM open_shipment WHERE shipping_event IN (
                         SELECT t.event_row FROM event_biz_transaction t WHERE t.transaction_id IN (
                             SELECT transaction_id FROM event_biz_transaction WHERE event_row = ?1)
                         UNION SELECT i.event_row FROM event_identifier i WHERE i.key IN (
                             SELECT key FROM event_identifier WHERE event_row = ?1))
-                    """, arguments: [row])
+                    """
+            ).execute(arguments: [row])
         }
     }
 
-    static func party(_ list: [SourceDestination]) -> String? {
+    static func party(_ list: [SourceDestination], _ key: (IdentifierURI) -> String) -> String? {
         for type in ["owning_party", "possessing_party", "location"] {
-            if let entry = list.first(where: { $0.type.standardTerm == type }) { return entry.id.canonicalKey }
+            if let entry = list.first(where: { $0.type.standardTerm == type }) { return key(entry.id) }
         }
-        return list.first?.id.canonicalKey
+        return list.first.map { key($0.id) }
     }
 
-    static func actingPlace(_ event: EPCISEvent) -> String {
-        event.bizLocation?.id.canonicalKey ?? event.readPoint?.id.canonicalKey ?? ""
+    static func actingPlace(_ event: EPCISEvent, _ key: (IdentifierURI) -> String) -> String {
+        event.bizLocation.map { key($0.id) } ?? event.readPoint.map { key($0.id) } ?? ""
     }
 
     /// Empties the projections and applies every event again in capture order, leaving out error declarations and

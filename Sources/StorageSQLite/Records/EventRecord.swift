@@ -47,6 +47,8 @@ struct EventRecord: Sendable {
     var identifiers: [Identifier]
     var parties: [Party]
     var transactions: [Transaction]
+    /// The canonical key of every URI above, by its text as captured (the projector reuses them).
+    var canonicalKeys: [String: String]
 
     /// Maps a stored event to its rows.
     /// - Parameters:
@@ -65,18 +67,31 @@ struct EventRecord: Sendable {
         action = event.action?.rawValue
         bizStep = event.bizStep?.uri
         disposition = event.disposition?.uri
-        readPoint = event.readPoint?.id.canonicalKey
-        bizLocation = event.bizLocation?.id.canonicalKey
+        var keys: [String: String] = [:]
+        func key(_ uri: IdentifierURI) -> String {
+            if let known = keys[uri.text] { return known }
+            let computed = uri.canonicalKey
+            keys[uri.text] = computed
+            return computed
+        }
+        readPoint = event.readPoint.map { key($0.id) }
+        bizLocation = event.bizLocation.map { key($0.id) }
         transformationID = event.transformationID
         hasErrorDeclaration = event.errorDeclaration != nil
         body = String(decoding: encoder.encode(event), as: UTF8.self)
         var identifiers: [Identifier] = []
         func add(_ role: String, _ uris: [IdentifierURI]) {
-            for uri in uris { identifiers.append(Self.identifier(role, uri, nil, nil)) }
+            for uri in uris {
+                let item = Self.identifier(role, uri, nil, nil)
+                keys[uri.text] = item.key
+                identifiers.append(item)
+            }
         }
         func add(_ role: String, _ elements: [QuantityElement]) {
             for element in elements {
-                identifiers.append(Self.identifier(role, element.epcClass, element.quantity, element.uom))
+                let item = Self.identifier(role, element.epcClass, element.quantity, element.uom)
+                keys[element.epcClass.text] = item.key
+                identifiers.append(item)
             }
         }
         add("epc", event.epcList)
@@ -90,11 +105,10 @@ struct EventRecord: Sendable {
         add("output_quantity", event.outputQuantityList)
         self.identifiers = identifiers
         parties =
-            event.sourceList.map { Party(direction: "source", type: $0.type.uri, party: $0.id.canonicalKey) }
-            + event.destinationList.map {
-                Party(direction: "destination", type: $0.type.uri, party: $0.id.canonicalKey)
-            }
-        transactions = event.bizTransactionList.map { Transaction(type: $0.type?.uri, id: $0.id.canonicalKey) }
+            event.sourceList.map { Party(direction: "source", type: $0.type.uri, party: key($0.id)) }
+            + event.destinationList.map { Party(direction: "destination", type: $0.type.uri, party: key($0.id)) }
+        transactions = event.bizTransactionList.map { Transaction(type: $0.type?.uri, id: key($0.id)) }
+        canonicalKeys = keys
     }
 
     /// UTC milliseconds since 1970, rounded down (sub-millisecond digits are kept in the text and the body).
