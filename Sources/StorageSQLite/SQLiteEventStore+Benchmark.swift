@@ -11,12 +11,11 @@ extension SQLiteEventStore {
     /// - Returns: how many rows were stored.
     /// - Throws: ``StorageError`` `.internalFailure`.
     public func insertForBenchmark(_ events: [EPCISEvent]) async throws(StorageError) -> Int {
-        let encoder = JSONDocumentEncoder()
         let run = UUID().uuidString
-        let records = events.enumerated().map { index, event in
-            let id = "bench:\(run):\(index)"
-            return EventRecord(StoredEvent(event: event, id: id, hashID: id), encoder: encoder)
-        }
+        let records = EventRecord.records(
+            for: events.enumerated().map { index, event in
+                StoredEvent(event: event, id: "bench:\(run):\(index)", hashID: "bench:\(run):\(index)")
+            })
         return try await write { db in
             let inserts = try SQLiteCapture.Inserts(db)
             for record in records { _ = try inserts.insert(record, in: db) }

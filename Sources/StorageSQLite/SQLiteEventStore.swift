@@ -77,8 +77,7 @@ public struct SQLiteEventStore: EventStore {
     {
         // Validation, hashing and encoding are CPU work that needs no lock: do them before the transaction.
         let plan = try CapturePlan(document, locations: locations, context: context)
-        let encoder = JSONDocumentEncoder()
-        let records = plan.events.map { EventRecord($0, encoder: encoder) }
+        let records = EventRecord.records(for: plan.events)
         return try await write { db in try SQLiteCapture.run(plan, records: records, in: db) }
     }
 
