@@ -58,3 +58,24 @@ import Testing
         #expect(first.events.count + second.events.count == 3)
     }
 }
+
+@Suite struct SQLiteLargeCaptureTests {
+    @Test("a capture of thousands of events keeps document order and indexes every identifier")
+    func largeCapture() async throws {
+        // Given 3,000 commissioning events (enough to build the rows on several cores)
+        let events = (0..<3_000).map { index in
+            var event = SQLiteFixtures.event(.objectEvent, index % 60, .add, "commissioning", at: SQLiteFixtures.shed)
+            event.epcList = [SQLiteFixtures.item(10_000 + index)]
+            return event
+        }
+        let store = try SQLiteEventStore(.memory)
+        // When
+        let receipt = try await store.capture(EPCISDocument(events: events), context: SQLiteFixtures.context)
+        // Then
+        let all = try await store.events(matching: EPCISQuery(), page: PageRequest(size: 10_000))
+        #expect(all.events.map(\.id) == receipt.eventIDs)
+        let one = try EPCISQuery(parameters: [("MATCH_epc", SQLiteFixtures.item(12_345).text)])
+        let found = try await store.events(matching: one, page: PageRequest())
+        #expect(found.events.map(\.event.epcList) == [[SQLiteFixtures.item(12_345)]])
+    }
+}
