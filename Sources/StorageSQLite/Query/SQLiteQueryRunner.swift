@@ -151,3 +151,17 @@ struct SQLiteQueryRunner {
         return EventPage(events: events, nextPageToken: next)
     }
 }
+
+extension SQLiteEventStore {
+    /// SQLite's plan for the first candidate batch of a query (`EXPLAIN QUERY PLAN`), one line per step: tests check
+    /// that look-ups use the indexes.
+    func queryPlan(for query: EPCISQuery) async throws(StorageError) -> [String] {
+        let filter = SQLiteQueryFilter(query.predicates)
+        return try await read { db in
+            try Row.fetchAll(
+                db, sql: "EXPLAIN QUERY PLAN SELECT event.id FROM event WHERE (\(filter.sql)) ORDER BY event.id LIMIT 512",
+                arguments: filter.arguments
+            ).map { row in row["detail"] as String }
+        }
+    }
+}
