@@ -76,6 +76,22 @@ struct SQLiteMasterData: MasterDataLookup {
         return false
     }
 
+    /// `ids` and every direct or indirect child of them, so that `WD_` parameters narrow with an index too.
+    func withDescendants(_ ids: Set<String>) -> Set<String> {
+        var children: [String: [String]] = [:]
+        for (child, parents) in parents {
+            for parent in parents { children[parent, default: []].append(child) }
+        }
+        var result = ids
+        var frontier = Array(ids)
+        while let current = frontier.popLast() {
+            for child in children[current] ?? [] where result.insert(child).inserted {
+                frontier.append(child)
+            }
+        }
+        return result
+    }
+
     func attributes(of id: String) -> [String: [String]]? {
         attributeValues[id]
     }

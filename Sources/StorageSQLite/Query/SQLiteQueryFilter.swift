@@ -7,9 +7,10 @@ import GRDB
 /// exact or looser than the query, never stricter: the runner checks each candidate with ``EventMatcher``, which
 /// stays the one definition of the semantics. Translated into SQL: eventType, eventTime and recordTime (to the
 /// millisecond, loosened by one millisecond where sub-millisecond digits matter), action, bizStep, disposition,
-/// readPoint and bizLocation without descendants, transformationID, every `MATCH_` parameter (canonical key, or AI
+/// readPoint and bizLocation (for `WD_`, the runner first expands the ids with their master data descendants),
+/// transformationID, every `MATCH_` parameter (canonical key, or AI
 /// and key digits for `urn:epc:idpat:` patterns), eventID, error declarations (their existence), bizTransaction,
-/// source, destination. Checked in Swift only, on the narrowed set: `WD_` location hierarchies, quantities,
+/// source, destination. Checked in Swift only, on the narrowed set: quantities,
 /// persistent dispositions, error declaration details, extension, ILMD and sensor fields, `HASATTR_`/`EQ_ATTR_`.
 struct SQLiteQueryFilter {
     /// The condition on table `event` (`1` when nothing narrows).

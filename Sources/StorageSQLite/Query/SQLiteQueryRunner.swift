@@ -36,8 +36,18 @@ struct SQLiteQueryRunner {
         let token = try page.token.map { (text: String) throws(StorageError) in
             try SQLitePageToken(text, fingerprint: fingerprint)
         }
-        let matcher = EventMatcher(masterData: try needsMasterData ? SQLiteMasterData(db) : InMemoryMasterData())
-        let filter = SQLiteQueryFilter(query.predicates)
+        let masterData = try needsMasterData ? SQLiteMasterData(db) : nil
+        let matcher = EventMatcher(masterData: masterData ?? InMemoryMasterData())
+        // `WD_` locations narrow in SQL as the location and its descendants from master data.
+        let narrowing = query.predicates.map { predicate -> QueryPredicate in
+            switch (predicate, masterData) {
+            case (.readPoint(let ids, true), let masterData?): .readPoint(masterData.withDescendants(ids), withDescendants: false)
+            case (.bizLocation(let ids, true), let masterData?):
+                .bizLocation(masterData.withDescendants(ids), withDescendants: false)
+            default: predicate
+            }
+        }
+        let filter = SQLiteQueryFilter(narrowing)
         if case .field = order {
             return try fieldOrdered(db, matcher: matcher, filter: filter, token: token, fingerprint: fingerprint)
         }
