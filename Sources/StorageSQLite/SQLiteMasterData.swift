@@ -59,7 +59,11 @@ struct SQLiteMasterData: MasterDataLookup {
             attributeValues[key] = values
         }
         let children = try Row.fetchAll(
-            db, sql: "SELECT e.element_key, c.child_key FROM vocabulary_child c JOIN vocabulary_element e ON e.id = c.element")
+            db,
+            sql: """
+                SELECT e.element_key, c.child_key FROM vocabulary_child c
+                JOIN vocabulary_element e ON e.id = c.element
+                """)
         for row in children {
             parents[row[1], default: []].insert(row[0])
         }

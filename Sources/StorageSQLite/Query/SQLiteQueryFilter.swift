@@ -105,17 +105,20 @@ struct SQLiteQueryFilter {
             case .canonicalKey(let key): keys.append(key)
             case .primaryKey(let ai, let digits, let offset):
                 if digits.isEmpty {
-                    alternatives.append("SELECT event_row FROM event_identifier WHERE ai = ? AND role IN "
-                        + SQLiteCapture.placeholders(roles.count))
+                    alternatives.append(
+                        "SELECT event_row FROM event_identifier WHERE ai = ? AND role IN "
+                            + SQLiteCapture.placeholders(roles.count))
                     alternativeValues += [ai] + roles
                 } else if offset == 0 {
                     // A prefix range on (ai, ai_value) uses the index; digits sort before ':' in every key.
-                    alternatives.append("SELECT event_row FROM event_identifier WHERE ai = ? AND ai_value >= ?"
-                        + " AND ai_value < ? AND role IN " + SQLiteCapture.placeholders(roles.count))
+                    alternatives.append(
+                        "SELECT event_row FROM event_identifier WHERE ai = ? AND ai_value >= ?"
+                            + " AND ai_value < ? AND role IN " + SQLiteCapture.placeholders(roles.count))
                     alternativeValues += [ai, digits, digits + "\u{FFFF}"] + roles
                 } else {
-                    alternatives.append("SELECT event_row FROM event_identifier WHERE ai = ?"
-                        + " AND substr(ai_value, ?, ?) = ? AND role IN " + SQLiteCapture.placeholders(roles.count))
+                    alternatives.append(
+                        "SELECT event_row FROM event_identifier WHERE ai = ?"
+                            + " AND substr(ai_value, ?, ?) = ? AND role IN " + SQLiteCapture.placeholders(roles.count))
                     alternativeValues += [ai, String(offset + 1), String(digits.count), digits] + roles
                 }
             }

@@ -41,7 +41,8 @@ struct SQLiteQueryRunner {
         // `WD_` locations narrow in SQL as the location and its descendants from master data.
         let narrowing = query.predicates.map { predicate -> QueryPredicate in
             switch (predicate, masterData) {
-            case (.readPoint(let ids, true), let masterData?): .readPoint(masterData.withDescendants(ids), withDescendants: false)
+            case (.readPoint(let ids, true), let masterData?):
+                .readPoint(masterData.withDescendants(ids), withDescendants: false)
             case (.bizLocation(let ids, true), let masterData?):
                 .bizLocation(masterData.withDescendants(ids), withDescendants: false)
             default: predicate
@@ -74,9 +75,10 @@ struct SQLiteQueryRunner {
         let events = found.prefix(wanted)
         var next: String?
         if found.count > wanted, remaining > wanted, let last = events.last {
-            next = SQLitePageToken(
-                fingerprint: fingerprint, delivered: delivered + events.count, lastRow: last.row, lastKey: last.key
-            ).text
+            next =
+                SQLitePageToken(
+                    fingerprint: fingerprint, delivered: delivered + events.count, lastRow: last.row, lastKey: last.key
+                ).text
         }
         return EventPage(events: events.map(\.event), nextPageToken: next)
     }
@@ -106,7 +108,8 @@ struct SQLiteQueryRunner {
             keyColumn = "event.id"
         }
         while true {
-            var sql = "SELECT event.id, \(keyColumn) AS sort_key, event.event_id, event.hash_id, event.body FROM event"
+            var sql =
+                "SELECT event.id, \(keyColumn) AS sort_key, event.event_id, event.hash_id, event.body FROM event"
                 + " WHERE (\(filter.sql))"
             var arguments = filter.arguments
             if let cursor {
@@ -169,7 +172,8 @@ extension SQLiteEventStore {
         let filter = SQLiteQueryFilter(query.predicates)
         return try await read { db in
             try Row.fetchAll(
-                db, sql: "EXPLAIN QUERY PLAN SELECT event.id FROM event WHERE (\(filter.sql)) ORDER BY event.id LIMIT 512",
+                db,
+                sql: "EXPLAIN QUERY PLAN SELECT event.id FROM event WHERE (\(filter.sql)) ORDER BY event.id LIMIT 512",
                 arguments: filter.arguments
             ).map { row in row["detail"] as String }
         }
