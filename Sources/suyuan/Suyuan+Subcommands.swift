@@ -5,6 +5,9 @@ extension Suyuan {
     static let subcommandList: [any ParsableCommand.Type] = [
         IDCommand.self,
         EPCISCommand.self,
+        CaptureCommand.self,
+        QueryCommand.self,
+        RebuildCommand.self,
         VerifyProofCommand.self,
         BenchCommand.self,
     ]

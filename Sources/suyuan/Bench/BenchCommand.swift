@@ -5,6 +5,8 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Run in-process benchmarks and print throughput figures.",
-        subcommands: [BenchIdentifiers.self, BenchEPCIS.self, BenchEPCISCodec.self, BenchLedger.self]
+        subcommands: [
+            BenchIdentifiers.self, BenchEPCIS.self, BenchEPCISCodec.self, BenchLedger.self, BenchCapture.self,
+        ]
     )
 }
