@@ -33,7 +33,9 @@ let package = Package(
         ),
         .target(
             name: "StorageSQLite",
-            dependencies: ["Storage", "EPCIS", "Identifiers", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "Storage", "EPCIS", "Identifiers", "Transparency", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strict
         ),
         .executableTarget(
@@ -56,7 +58,7 @@ let package = Package(
         .testTarget(name: "TransparencyTests", dependencies: ["Transparency"], swiftSettings: strict),
         .testTarget(
             name: "StorageSQLiteTests",
-            dependencies: ["StorageSQLite", "StorageTesting", "Storage", "EPCIS"],
+            dependencies: ["StorageSQLite", "StorageTesting", "Storage", "EPCIS", "Transparency"],
             swiftSettings: strict
         ),
     ],

@@ -1,6 +1,7 @@
 import EPCIS
 import GRDB
 import Storage
+import Transparency
 
 /// The write transaction of a capture: duplicate check against the stored events, then inserts with prepared
 /// statements that are reused for every row (the hot path), then master data and projections.
@@ -8,18 +9,28 @@ enum SQLiteCapture {
     /// SQLite binds at most 32,766 parameters per statement; look-ups go in batches well below that.
     static let batchSize = 500
 
-    static func run(_ plan: CapturePlan, records: [EventRecord], in db: Database) throws -> CaptureReceipt {
+    /// Runs the capture; with a ledger, the stored events also become its leaves and a signed head is stored.
+    static func run(_ plan: CapturePlan, records: [EventRecord], ledger: SQLiteLedger?, in db: Database) throws
+        -> CaptureReceipt
+    {
         var plan = plan
         let known = try storedKeys(of: plan, in: db)
         try plan.resolvingStored(hashes: known.hashes, declaredHashes: known.declaredHashes, ids: known.ids)
         let keep = Set(plan.events.map(\.id))
         let inserts = try Inserts(db)
         let projector = try SQLiteProjector(db)
+        var leaves: [MerkleHash] = []
+        var rows: [Int64] = []
+        leaves.reserveCapacity(plan.events.count)
+        rows.reserveCapacity(plan.events.count)
         for (stored, record) in zip(plan.events, records.filter { keep.contains($0.eventID) }) {
             let row = try inserts.insert(record, in: db)
             try projector.apply(stored.event, keys: record.canonicalKeys, row: row, in: db)
+            leaves.append(record.leafHash)
+            rows.append(row)
         }
         let elements = try SQLiteMasterData.store(plan.masterData, in: db)
+        try ledger?.append(leaves, rows: rows, in: db)
         return CaptureReceipt(eventIDs: plan.events.map(\.id), masterDataElements: elements, rejected: plan.rejected)
     }
 

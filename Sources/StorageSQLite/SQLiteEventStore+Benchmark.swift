@@ -22,4 +22,21 @@ extension SQLiteEventStore {
             return records.count
         }
     }
+
+    /// Captures a document exactly as ``capture(_:locations:context:)`` does but without entering its events in
+    /// the ledger (no leaves, nodes or signed head): what `suyuan bench capture` compares a capture with to show
+    /// the ledger's cost. Not for production data: the store's ledger no longer covers its events.
+    /// - Parameters:
+    ///   - document: the decoded document.
+    ///   - locations: where each event stood in the source.
+    ///   - context: record time, error behaviour, validator.
+    /// - Returns: what was stored.
+    /// - Throws: ``StorageError`` as a capture does.
+    public func captureWithoutLedgerForBenchmark(
+        _ document: EPCISDocument, locations: [EventLocation]?, context: CaptureContext
+    ) async throws(StorageError) -> CaptureReceipt {
+        let plan = try CapturePlan(document, locations: locations, context: context)
+        let records = EventRecord.records(for: plan.events)
+        return try await write { db in try SQLiteCapture.run(plan, records: records, ledger: nil, in: db) }
+    }
 }

@@ -2,6 +2,7 @@ public import EPCIS
 import Foundation
 import GRDB
 public import Storage
+import Transparency
 
 /// The embedded event store: one SQLite file (or memory), through GRDB.
 ///
@@ -19,10 +20,16 @@ public struct SQLiteEventStore: EventStore {
     }
 
     let writer: any DatabaseWriter
+    /// The Merkle log every captured event joins, and the key that signs its heads.
+    let ledger: SQLiteLedger
 
     /// Opens (and creates and migrates when needed) a store.
+    ///
+    /// The ledger's Ed25519 signing key sits beside a file store (`PATH.ledger-key.pem`, mode 0600), created on
+    /// first open and reused after; a memory store signs with a new key of its own.
     /// - Parameter location: a file path, or memory.
-    /// - Throws: ``StorageError`` `.unavailable` when the file cannot be opened or migrated.
+    /// - Throws: ``StorageError`` `.unavailable` when the file cannot be opened or migrated, or the key file
+    ///   cannot be read or created.
     public init(_ location: Location) throws(StorageError) {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
@@ -34,13 +41,20 @@ public struct SQLiteEventStore: EventStore {
             if !db.configuration.readonly { try db.execute(sql: "PRAGMA synchronous = NORMAL") }
         }
         do {
+            let signer: TreeHeadSigner
             switch location {
             case .memory:
                 writer = try DatabaseQueue(configuration: configuration)
+                signer = TreeHeadSigner()
             case .file(let path):
                 writer = try DatabasePool(path: path, configuration: configuration)
+                signer = try TreeHeadSigner.loadOrCreate(
+                    keyFile: TreeHeadSigner.keyFile(besideStoreAt: URL(fileURLWithPath: path)))
             }
             try SQLiteMigrations.migrator.migrate(writer)
+            ledger = try SQLiteLedger(writer: writer, signer: signer)
+        } catch let error as TransparencyError {
+            throw StorageError(.unavailable, "the ledger key of the SQLite store: \(error.message)", underlying: error)
         } catch {
             throw StorageError(.unavailable, "the SQLite store cannot be opened", underlying: error)
         }
@@ -78,7 +92,7 @@ public struct SQLiteEventStore: EventStore {
         // Validation, hashing and encoding are CPU work that needs no lock: do them before the transaction.
         let plan = try CapturePlan(document, locations: locations, context: context)
         let records = EventRecord.records(for: plan.events)
-        return try await write { db in try SQLiteCapture.run(plan, records: records, in: db) }
+        return try await write { db in try SQLiteCapture.run(plan, records: records, ledger: ledger, in: db) }
     }
 
     public func events(matching query: EPCISQuery, page: PageRequest) async throws(StorageError) -> EventPage {

@@ -8,6 +8,8 @@ extension Suyuan {
         CaptureCommand.self,
         QueryCommand.self,
         RebuildCommand.self,
+        VerifyCommand.self,
+        ProofCommand.self,
         VerifyProofCommand.self,
         BenchCommand.self,
     ]

@@ -9,6 +9,7 @@ enum SQLiteMigrations {
         migrator.registerMigration("v1-events", migrate: createEvents)
         migrator.registerMigration("v1-master-data", migrate: createMasterData)
         migrator.registerMigration("v1-projections", migrate: SQLiteProjectionSchema.create)
+        migrator.registerMigration("v2-ledger", migrate: SQLiteLedgerSchema.create)
         return migrator
     }
 

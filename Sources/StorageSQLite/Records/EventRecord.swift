@@ -2,6 +2,7 @@ import EPCIS
 import Foundation
 import Identifiers
 import Storage
+import Transparency
 
 /// One row of `event`, and the rows of `event_identifier`, `event_party` and `event_biz_transaction` that index
 /// it: the mapping between a domain ``StoredEvent`` and the tables (domain types never touch GRDB).
@@ -44,6 +45,8 @@ struct EventRecord: Sendable {
     var transformationID: String?
     var hasErrorDeclaration: Bool
     var body: String
+    /// The event's ledger leaf: ``LedgerLeaf/leafHash(content:)`` of the body's UTF-8 bytes.
+    var leafHash: MerkleHash
     var identifiers: [Identifier]
     var parties: [Party]
     var transactions: [Transaction]
@@ -94,7 +97,9 @@ struct EventRecord: Sendable {
         bizLocation = event.bizLocation.map { key($0.id) }
         transformationID = event.transformationID
         hasErrorDeclaration = event.errorDeclaration != nil
-        body = String(decoding: encoder.encode(event), as: UTF8.self)
+        let bytes = encoder.encode(event)
+        body = String(decoding: bytes, as: UTF8.self)
+        leafHash = LedgerLeaf.leafHash(content: bytes)
         var identifiers: [Identifier] = []
         func add(_ role: String, _ uris: [IdentifierURI]) {
             for uri in uris {

@@ -1,0 +1,33 @@
+public import Transparency
+
+/// What ``SQLiteEventStore/verifyLedger()`` found: every event whose stored content no longer matches its leaf,
+/// leaves whose event is gone, whether the stored nodes and the content still lead to the latest signed root, and
+/// whether that head's signature verifies with the store's key.
+public struct LedgerVerification: Hashable, Sendable {
+    /// The latest signed tree head, nil when the store has never signed one (an empty store).
+    public var signedTreeHead: SignedTreeHead?
+    /// The key the store signs with; the head must verify with it.
+    public var publicKey: LogPublicKey
+    /// How many event rows were checked.
+    public var eventCount: UInt64
+    /// The IDs of the events whose body no longer hashes to their leaf (or whose leaf is gone), in row order.
+    public var tamperedEventIDs: [String]
+    /// Leaf indices that no event row stands for any more (deleted rows).
+    public var missingEventLeaves: [UInt64]
+    /// Why the signed head does not verify with ``publicKey``, nil when it does.
+    public var signatureProblem: String?
+    /// The streaming check against the signed head, nil when there is no head or its signature does not verify.
+    public var audit: LedgerAuditReport?
+    /// Stored interior nodes that are missing or are not the hash of their two stored children (at most 100).
+    public var inconsistentNodes: [MerkleNodeID]
+    /// Whether the stored nodes (`ledger_node`) reproduce the signed root: every interior node hashes from its
+    /// children and the subtree roots of the right edge lead to the signed root.
+    public var storedNodesMatchSignedRoot: Bool
+
+    /// Whether the store is exactly what its latest signed head vouches for.
+    public var isIntact: Bool {
+        guard let head = signedTreeHead else { return eventCount == 0 && tamperedEventIDs.isEmpty }
+        return tamperedEventIDs.isEmpty && missingEventLeaves.isEmpty && signatureProblem == nil
+            && audit?.isIntact == true && storedNodesMatchSignedRoot && eventCount == head.treeHead.treeSize
+    }
+}

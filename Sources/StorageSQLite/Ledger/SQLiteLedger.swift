@@ -1,0 +1,86 @@
+import Foundation
+import GRDB
+import Storage
+import Transparency
+
+/// The ledger state of one open store: the right edge of the Merkle log (``MerkleFrontier``) and the signing key.
+///
+/// The frontier is read once when the store opens and then kept here; a capture appends to it inside its write
+/// transaction. Writes are serialised by GRDB's writer, and the lock guards the value against the reads of other
+/// threads. When the transaction rolls back, the frontier returns to what it was before the capture.
+final class SQLiteLedger: @unchecked Sendable {
+    /// Signs the tree head of every capture.
+    let signer: TreeHeadSigner
+    private let lock = NSLock()
+    /// The committed frontier, or why it could not be read (then captures are refused, `verify` still runs).
+    private var state: Result<MerkleFrontier, TransparencyError>
+
+    /// Reads the log's size and right edge (O(log n) nodes), and signs a head for leaves no head covers yet
+    /// (the events a store held before the ledger migration).
+    /// - Parameters:
+    ///   - writer: The store's database.
+    ///   - signer: The store's signing key.
+    init(writer: any DatabaseWriter, signer: TreeHeadSigner) throws {
+        self.signer = signer
+        state = try writer.read { db in try Self.readFrontier(db) }
+        if case .success(let frontier) = state, frontier.treeSize > 0 {
+            try writer.write { db in
+                let signed = try Int64.fetchOne(db, sql: "SELECT max(tree_size) FROM tree_head") ?? 0
+                if signed < Int64(frontier.treeSize) { try self.signAndStore(frontier, in: db) }
+            }
+        }
+    }
+
+    /// Appends the leaves of one capture, writes the new nodes and a signed tree head, in the caller's transaction.
+    /// - Parameters:
+    ///   - leafHashes: The leaf hashes of the captured events, in row order.
+    ///   - rows: The events' row IDs; the row `r` is leaf `r - 1`, so they must continue the log.
+    ///   - db: The capture's transaction.
+    /// - Throws: ``StorageError`` `.internalFailure` when the ledger is unreadable or the rows do not continue it.
+    func append(_ leafHashes: [MerkleHash], rows: [Int64], in db: Database) throws {
+        guard !leafHashes.isEmpty else { return }
+        let previous = try frontier()
+        for (offset, row) in rows.enumerated() where row != Int64(previous.treeSize) + Int64(offset) + 1 {
+            throw StorageError(
+                .internalFailure,
+                "event row \(row) does not continue the ledger of \(previous.treeSize) leaves; nothing was stored")
+        }
+        var next = previous
+        let nodes = next.append(leafHashes: leafHashes)
+        let insert = try db.cachedStatement(sql: "INSERT INTO ledger_node (level, idx, hash) VALUES (?, ?, ?)")
+        for node in nodes {
+            try insert.execute(arguments: [Int64(node.id.level), Int64(node.id.index), node.hash.data])
+        }
+        try signAndStore(next, in: db)
+        lock.withLock { state = .success(next) }
+        db.afterNextTransaction(
+            onCommit: { _ in },
+            onRollback: { [self] _ in lock.withLock { state = .success(previous) } })
+    }
+
+    /// The committed frontier.
+    /// - Throws: ``StorageError`` `.internalFailure` when the stored ledger lacks a node its size needs.
+    func frontier() throws -> MerkleFrontier {
+        switch lock.withLock({ state }) {
+        case .success(let frontier): return frontier
+        case .failure(let error):
+            throw StorageError(.internalFailure, "the ledger cannot be read: \(error.message)", underlying: error)
+        }
+    }
+
+    private func signAndStore(_ frontier: MerkleFrontier, in db: Database) throws {
+        let head = try signer.sign(TreeHead(treeSize: frontier.treeSize, rootHash: frontier.rootHash, date: Date()))
+        try SQLiteTreeHeads.insert(head, in: db)
+    }
+
+    private static func readFrontier(_ db: Database) throws -> Result<MerkleFrontier, TransparencyError> {
+        let size = try Int64.fetchOne(db, sql: "SELECT max(idx) + 1 FROM ledger_node WHERE level = 0") ?? 0
+        let ids = MerkleFrontier.nodeIDs(treeSize: UInt64(size))
+        let hashes = try SQLiteLedgerNodes.hashes(of: ids, in: db)
+        do {
+            return .success(try MerkleFrontier(treeSize: UInt64(size), hashes: hashes))
+        } catch let error as TransparencyError {
+            return .failure(error)
+        }
+    }
+}

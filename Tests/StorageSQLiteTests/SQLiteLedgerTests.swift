@@ -1,0 +1,205 @@
+import EPCIS
+import Foundation
+import Storage
+import StorageSQLite
+import Testing
+import Transparency
+
+/// The ledger inside the SQLite store: leaves written in the capture transaction, signed heads, proofs, and the
+/// audit that names events changed behind the store's back.
+@Suite struct SQLiteLedgerTests {
+    /// A document of `count` observations of distinct items, starting at serial `first`.
+    static func document(first: Int, count: Int) -> EPCISDocument {
+        let events = (0..<count).map { offset in
+            var event = SQLiteFixtures.event(.objectEvent, offset % 60, .observe, "shipping", at: SQLiteFixtures.farm)
+            event.epcList = [SQLiteFixtures.item(first + offset)]
+            return event
+        }
+        return EPCISDocument(kind: .document, events: events)
+    }
+
+    /// Captures documents of the given sizes, returning every stored event ID in capture order.
+    static func fill(_ store: SQLiteEventStore, sizes: [Int]) async throws -> [String] {
+        var ids: [String] = []
+        var next = 1
+        for size in sizes {
+            ids += try await store.capture(document(first: next, count: size), context: SQLiteFixtures.context)
+                .eventIDs
+            next += size
+        }
+        return ids
+    }
+
+    /// Runs SQL on a store file from another process, as an attacker with file access would.
+    static func tamper(_ path: String, _ sql: String) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        process.arguments = [path, sql]
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+    }
+
+    static var hasSQLite3: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3") }
+
+    @Test("several captures make a log of one leaf per event whose root the signed head vouches for")
+    func treeOverCaptures() async throws {
+        // Given a store
+        let store = try SQLiteEventStore(.memory)
+        // When three documents are captured
+        let ids = try await Self.fill(store, sizes: [3, 5, 1])
+        // Then the latest head covers every event, its root is MTH over the recomputed leaves, and it verifies
+        let head = try #require(try await store.latestTreeHead())
+        #expect(head.treeHead.treeSize == UInt64(ids.count))
+        let bodies = try await ids.asyncMap { id in try #require(try await store.events(withID: id).first) }
+        let leaves = bodies.map { stored in
+            LedgerLeaf.leafHash(content: JSONDocumentEncoder().encode(stored.event))
+        }
+        #expect(head.treeHead.rootHash == RFC9162.rootHash(of: leaves))
+        try head.verify(trusting: store.ledgerPublicKey)
+        let verification = try await store.verifyLedger()
+        #expect(verification.isIntact)
+        #expect(verification.eventCount == 9)
+        // And one head was signed per capture
+        for size: UInt64 in [3, 8, 9] { #expect(try await store.treeHead(treeSize: size) != nil) }
+    }
+
+    @Test("an event body changed behind the store's back is named by verifyLedger, and only that event")
+    func tamperedBodyIsNamed() async throws {
+        guard Self.hasSQLite3 else { return }
+        // Given a file store with two captures
+        let path = SQLiteTestFiles.newPath()
+        let ids = try await Self.fill(try SQLiteEventStore(.file(path)), sizes: [4, 4])
+        // When the body of the sixth event is rewritten with raw SQL
+        try Self.tamper(path, "UPDATE event SET body = replace(body, 'shipping', 'receiving') WHERE id = 6")
+        // Then the audit names exactly that event and the content no longer leads to the signed root
+        let result = try await SQLiteEventStore(.file(path)).verifyLedger()
+        #expect(result.tamperedEventIDs == [ids[5]])
+        #expect(result.audit?.contentMatchesSignedRoot == false)
+        #expect(result.audit?.storedLeavesMatchSignedRoot == true)
+        #expect(result.storedNodesMatchSignedRoot)
+        #expect(!result.isIntact)
+    }
+
+    @Test("a deleted or changed ledger node, or a deleted event, is detected")
+    func nodeTamperingIsDetected() async throws {
+        guard Self.hasSQLite3 else { return }
+        // Given three stores with the same captures
+        let paths = (0..<3).map { _ in SQLiteTestFiles.newPath() }
+        for path in paths { _ = try await Self.fill(try SQLiteEventStore(.file(path)), sizes: [5, 2]) }
+        // When a leaf is changed in one, an interior subtree root deleted in another, an event deleted in the third
+        try Self.tamper(paths[0], "UPDATE ledger_node SET hash = randomblob(32) WHERE level = 0 AND idx = 2")
+        try Self.tamper(paths[1], "DELETE FROM ledger_node WHERE level = 2 AND idx = 0")
+        try Self.tamper(paths[2], "DELETE FROM event WHERE id = 3")
+        // Then each is reported
+        let changedLeaf = try await SQLiteEventStore(.file(paths[0])).verifyLedger()
+        #expect(changedLeaf.audit?.storedLeavesMatchSignedRoot == false)
+        #expect(changedLeaf.audit?.contentMatchesSignedRoot == true)
+        #expect(!changedLeaf.storedNodesMatchSignedRoot)
+        #expect(changedLeaf.tamperedEventIDs.count == 1)
+        let deletedNode = try await SQLiteEventStore(.file(paths[1])).verifyLedger()
+        #expect(!deletedNode.storedNodesMatchSignedRoot)
+        #expect(!deletedNode.isIntact)
+        let deletedEvent = try await SQLiteEventStore(.file(paths[2])).verifyLedger()
+        #expect(deletedEvent.missingEventLeaves == [2])
+        #expect(!deletedEvent.isIntact)
+    }
+
+    @Test("the inclusion proof of an event verifies offline, and fails when its leaf data is changed")
+    func inclusionProofVerifiesOffline() async throws {
+        // Given a store with two captures
+        let store = try SQLiteEventStore(.memory)
+        let ids = try await Self.fill(store, sizes: [6, 5])
+        // When a proof is asked for the fourth event
+        let bundle = try await store.inclusionProof(eventID: ids[3])
+        // Then it verifies from its JSON alone, with the store's key, and shows only the digest of the event
+        let decoded = try InclusionProofBundle.decode(json: try bundle.jsonData())
+        try decoded.verify(trusting: store.ledgerPublicKey)
+        #expect(decoded.proof.leafIndex == 3)
+        #expect(decoded.proof.treeSize == 11)
+        #expect(decoded.leafData?.count == 32)
+        var forged = decoded
+        forged.leafData = LedgerLeaf.entry(content: Data("another event".utf8))
+        #expect(throws: TransparencyError.self) { try forged.verify() }
+        await #expect(throws: StorageError.self) { try await store.inclusionProof(eventID: "urn:uuid:unknown") }
+    }
+
+    @Test("a consistency proof between two signed heads verifies")
+    func consistencyBetweenHeads() async throws {
+        // Given a store with three captures
+        let store = try SQLiteEventStore(.memory)
+        _ = try await Self.fill(store, sizes: [3, 4, 6])
+        // When the proof from the first head to the latest is built
+        let first = try #require(try await store.treeHead(treeSize: 3))
+        let latest = try #require(try await store.latestTreeHead())
+        let proof = try await store.consistencyProof(from: 3, to: latest.treeHead.treeSize)
+        // Then it verifies against the two signed roots, and not against others
+        try proof.verify(firstRoot: first.treeHead.rootHash, secondRoot: latest.treeHead.rootHash)
+        let middle = try #require(try await store.treeHead(treeSize: 7))
+        #expect(throws: TransparencyError.self) {
+            try proof.verify(firstRoot: middle.treeHead.rootHash, secondRoot: latest.treeHead.rootHash)
+        }
+        await #expect(throws: StorageError.self) { try await store.consistencyProof(from: 5, to: 99) }
+    }
+
+    @Test("a rolled-back capture leaves the ledger unchanged and the next capture continues it")
+    func rollbackLeavesLedger() async throws {
+        // Given a store with one capture
+        let store = try SQLiteEventStore(.memory)
+        _ = try await Self.fill(store, sizes: [4])
+        let before = try #require(try await store.latestTreeHead())
+        // When the same document is sent again (refused as duplicates)
+        await #expect(throws: StorageError.self) {
+            try await store.capture(Self.document(first: 1, count: 4), context: SQLiteFixtures.context)
+        }
+        // Then the head is the same, and a new capture appends right after it
+        #expect(try await store.latestTreeHead() == before)
+        _ = try await store.capture(Self.document(first: 100, count: 2), context: SQLiteFixtures.context)
+        let after = try #require(try await store.latestTreeHead())
+        #expect(after.treeHead.treeSize == 6)
+        #expect(try await store.verifyLedger().isIntact)
+    }
+
+    @Test("the key file is created once beside the store, private, and a reopened store continues the same log")
+    func keyFileAndReopen() async throws {
+        // Given a new file store with one capture
+        let path = SQLiteTestFiles.newPath()
+        let first = try SQLiteEventStore(.file(path))
+        _ = try await first.capture(Self.document(first: 1, count: 3), context: SQLiteFixtures.context)
+        let keyFile = path + ".ledger-key.pem"
+        let attributes = try FileManager.default.attributesOfItem(atPath: keyFile)
+        #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+        let firstHead = try #require(try await first.latestTreeHead())
+        // When it is reopened and captures again
+        let reopened = try SQLiteEventStore(.file(path))
+        _ = try await reopened.capture(Self.document(first: 10, count: 2), context: SQLiteFixtures.context)
+        // Then the key is the same, the log grew from 3 to 5, and the old head is a prefix of the new one
+        #expect(reopened.ledgerPublicKey == first.ledgerPublicKey)
+        let head = try #require(try await reopened.latestTreeHead())
+        #expect(head.treeHead.treeSize == 5)
+        try await reopened.consistencyProof(from: 3, to: 5)
+            .verify(firstRoot: firstHead.treeHead.rootHash, secondRoot: head.treeHead.rootHash)
+        #expect(try await reopened.verifyLedger().isIntact)
+    }
+
+    @Test("rebuilding the projections does not touch the ledger")
+    func rebuildKeepsLedger() async throws {
+        // Given
+        let store = try SQLiteEventStore(.memory)
+        _ = try await Self.fill(store, sizes: [3, 3])
+        let head = try await store.latestTreeHead()
+        // When
+        try await store.rebuildProjections()
+        // Then
+        #expect(try await store.latestTreeHead() == head)
+        #expect(try await store.verifyLedger().isIntact)
+    }
+}
+
+extension Array {
+    fileprivate func asyncMap<T>(_ transform: (Element) async throws -> T) async rethrows -> [T] {
+        var result: [T] = []
+        for element in self { result.append(try await transform(element)) }
+        return result
+    }
+}
