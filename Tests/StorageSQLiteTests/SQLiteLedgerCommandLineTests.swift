@@ -1,0 +1,92 @@
+import EPCIS
+import Foundation
+import Testing
+
+/// The `suyuan` binary and the `sqlite3` shell the command-line tests need.
+enum LedgerBinary {
+    static var url: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent(".build/debug/suyuan")
+    }
+
+    static var canRun: Bool {
+        FileManager.default.isExecutableFile(atPath: url.path)
+            && FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3")
+    }
+}
+
+/// `suyuan verify`, `suyuan proof` and `suyuan verify-proof` run the way a user would, on the binary that
+/// `swift build --build-tests` leaves in .build/debug.
+@Suite(.enabled(if: LedgerBinary.canRun))
+struct SQLiteLedgerCommandLineTests {
+    static var binary: URL { LedgerBinary.url }
+
+    static func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+    }
+
+    /// A store file with one captured document of `count` events named `urn:uuid:…-N`.
+    static func capturedStore(count: Int) throws -> (store: String, ids: [String]) {
+        let path = SQLiteTestFiles.newPath()
+        var document = SQLiteLedgerTests.document(first: 1, count: count)
+        let ids = (0..<count).map { "urn:uuid:6c1e2f0a-0000-4000-8000-\(String(format: "%012d", $0))" }
+        for index in document.events.indices { document.events[index].eventID = ids[index] }
+        let file = path + ".jsonld"
+        try JSONDocumentEncoder().encode(document).write(to: URL(fileURLWithPath: file))
+        let capture = try run(["capture", file, "--store", "sqlite:" + path])
+        #expect(capture.status == 0, "\(capture.stderr)")
+        return (path, ids)
+    }
+
+    @Test("verify exits 0 on an intact store and 1 naming the event whose body was changed")
+    func verifyNamesTamperedEvent() throws {
+        // Given a store filled through suyuan capture
+        let (path, ids) = try Self.capturedStore(count: 5)
+        // When it is verified
+        let intact = try Self.run(["verify", "--store", "sqlite:" + path])
+        // Then
+        #expect(intact.status == 0, "\(intact.stderr)")
+        #expect(intact.stdout.hasPrefix("ledger intact: 5 events, tree head size 5"))
+        // And when the third event's body is changed behind the store's back
+        try SQLiteLedgerTests.tamper(path, "UPDATE event SET body = replace(body, 'shipping', 'receiving') WHERE id = 3")
+        let tampered = try Self.run(["verify", "--store", "sqlite:" + path])
+        // Then verify fails naming that event and no other
+        #expect(tampered.status == 1)
+        #expect(tampered.stdout.contains("tampered event: \(ids[2])"))
+        #expect(!tampered.stdout.contains(ids[1]))
+        #expect(!tampered.stdout.contains(ids[3]))
+    }
+
+    @Test("suyuan proof prints a document that suyuan verify-proof accepts offline, with the store's key")
+    func proofVerifiesOffline() throws {
+        // Given a store filled through suyuan capture
+        let (path, ids) = try Self.capturedStore(count: 7)
+        // When the proof of an event is written to a file and the store is moved away
+        let proof = try Self.run(["proof", ids[4], "--store", "sqlite:" + path])
+        #expect(proof.status == 0, "\(proof.stderr)")
+        let file = path + ".proof.json"
+        try Data(proof.stdout.utf8).write(to: URL(fileURLWithPath: file))
+        let bundle = try JSONSerialization.jsonObject(with: Data(proof.stdout.utf8)) as? [String: Any]
+        let head = bundle?["signedTreeHead"] as? [String: Any]
+        let key = try #require(head?["publicKey"] as? String)
+        try FileManager.default.moveItem(atPath: path, toPath: path + ".away")
+        // Then verify-proof accepts it, also when told the key
+        let checked = try Self.run(["verify-proof", file, "--key", key])
+        #expect(checked.status == 0, "\(checked.stderr)")
+        #expect(checked.stdout.contains("proof valid: leaf 4 (\(ids[4])) in tree of size 7"))
+        // And an unknown event has no proof
+        let unknown = try Self.run(["proof", "urn:uuid:unknown", "--store", "sqlite:" + path + ".away"])
+        #expect(unknown.status == 1)
+    }
+}
