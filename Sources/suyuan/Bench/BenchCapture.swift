@@ -44,9 +44,19 @@ struct BenchCapture: AsyncParsableCommand {
         let megabytes = Double(data.count) / 1_000_000
         print("suyuan bench capture: \(receipt.eventIDs.count) events, \(String(format: "%.1f", megabytes)) MB JSON-LD")
         report("read + decode", decoded - start, count: events, megabytes: megabytes)
-        report("capture (validate, hash, insert, project)", captured - decoded, count: events, megabytes: megabytes)
+        report("capture (validate, hash, insert, ledger)", captured - decoded, count: events, megabytes: megabytes)
         report("end to end", captured - start, count: events, megabytes: megabytes)
 
+        let unledgered = try SQLiteEventStore(path: directory.appendingPathComponent("no-ledger.sqlite").path)
+        let unledgeredStart = clock.now
+        _ = try await unledgered.captureWithoutLedgerForBenchmark(
+            document, locations: locations, context: CaptureContext())
+        let ledgerCost = (captured - decoded) - (clock.now - unledgeredStart)
+        report("the same capture without the ledger", clock.now - unledgeredStart, count: events, megabytes: megabytes)
+        let perEvent = ledgerCost / max(events, 1)
+        print(
+            "  ledger (leaves, nodes, signed head)           "
+                + "\(perEvent.formatted(.units(allowed: [.microseconds], fractionalPart: .show(length: 2)))) per event")
         let plain = try SQLiteEventStore(path: directory.appendingPathComponent("plain.sqlite").path)
         let plainStart = clock.now
         _ = try await plain.insertForBenchmark(document.events)
