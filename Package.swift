@@ -25,6 +25,7 @@ let package = Package(
         .target(name: "EPCIS", dependencies: ["Identifiers"], swiftSettings: strict),
         .target(name: "Storage", dependencies: ["EPCIS", "Identifiers"], swiftSettings: strict),
         .target(name: "DemoChains", dependencies: ["EPCIS", "Identifiers"], swiftSettings: strict),
+        .target(name: "TraceEngine", dependencies: ["EPCIS", "Identifiers"], swiftSettings: strict),
         .target(name: "StorageTesting", dependencies: ["Storage", "EPCIS"], swiftSettings: strict),
         .target(
             name: "Transparency",
@@ -47,6 +48,9 @@ let package = Package(
         .testTarget(name: "EPCISTests", dependencies: ["EPCIS", "Identifiers"], swiftSettings: strict),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "StorageTesting", "EPCIS"], swiftSettings: strict),
         .testTarget(name: "DemoChainsTests", dependencies: ["DemoChains", "EPCIS"], swiftSettings: strict),
+        .testTarget(
+            name: "TraceEngineTests", dependencies: ["TraceEngine", "DemoChains", "EPCIS"], swiftSettings: strict
+        ),
         .testTarget(name: "TransparencyTests", dependencies: ["Transparency"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
