@@ -35,7 +35,9 @@ let package = Package(
         ),
         .target(
             name: "StorageSQLite",
-            dependencies: ["Storage", "EPCIS", "Identifiers", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "Storage", "EPCIS", "Identifiers", "TraceEngine", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strict
         ),
         .executableTarget(
@@ -46,6 +48,8 @@ let package = Package(
                 "Transparency",
                 "Storage",
                 "StorageSQLite",
+                "TraceEngine",
+                "DemoChains",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -62,7 +66,7 @@ let package = Package(
         .testTarget(name: "TransparencyTests", dependencies: ["Transparency"], swiftSettings: strict),
         .testTarget(
             name: "StorageSQLiteTests",
-            dependencies: ["StorageSQLite", "StorageTesting", "Storage", "EPCIS"],
+            dependencies: ["StorageSQLite", "StorageTesting", "Storage", "EPCIS", "TraceEngine", "DemoChains"],
             swiftSettings: strict
         ),
     ],

@@ -52,10 +52,8 @@ public struct PartyRegistry: Hashable, Sendable {
                 let key = IdentifierURI(element.id).canonicalKey
                 switch vocabulary.type {
                 case "urn:epcglobal:epcis:vtype:Party":
-                    var blacklisted = false
-                    if case .bool(let flag)? = element.attributes.first(where: { $0.id == Self.namespace + "blacklisted" })?.value {
-                        blacklisted = flag
-                    }
+                    let flag = element.attributes.first { $0.id == Self.namespace + "blacklisted" }?.value
+                    let blacklisted = flag == .bool(true) || flag == .string("true")
                     parties[key] = Party(licenceStatus: text(element, "licenceStatus") ?? "active", blacklisted: blacklisted)
                 case "urn:epcglobal:epcis:vtype:BusinessLocation":
                     if let owner = text(element, "owner") { locationOwners[key] = IdentifierURI(owner).canonicalKey }
