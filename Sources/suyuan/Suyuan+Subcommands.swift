@@ -9,6 +9,10 @@ extension Suyuan {
         CaptureCommand.self,
         QueryCommand.self,
         RebuildCommand.self,
+        TraceCommand.self,
+        RecallCommand.self,
+        ReconcileCommand.self,
+        DemoCommand.self,
         BenchCommand.self,
     ]
 }
