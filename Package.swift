@@ -25,6 +25,8 @@ let package = Package(
         .target(name: "Identifiers", swiftSettings: strict),
         .target(name: "EPCIS", dependencies: ["Identifiers"], swiftSettings: strict),
         .target(name: "Storage", dependencies: ["EPCIS", "Identifiers"], swiftSettings: strict),
+        .target(name: "DemoChains", dependencies: ["EPCIS", "Identifiers"], swiftSettings: strict),
+        .target(name: "TraceEngine", dependencies: ["EPCIS", "Identifiers"], swiftSettings: strict),
         .target(name: "StorageTesting", dependencies: ["Storage", "EPCIS"], swiftSettings: strict),
         .target(
             name: "Transparency",
@@ -34,7 +36,8 @@ let package = Package(
         .target(
             name: "StorageSQLite",
             dependencies: [
-                "Storage", "EPCIS", "Identifiers", "Transparency", .product(name: "GRDB", package: "GRDB.swift"),
+                "Storage", "EPCIS", "Identifiers", "Transparency", "TraceEngine",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strict
         ),
@@ -46,6 +49,8 @@ let package = Package(
                 "Transparency",
                 "Storage",
                 "StorageSQLite",
+                "TraceEngine",
+                "DemoChains",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -55,10 +60,16 @@ let package = Package(
         ),
         .testTarget(name: "EPCISTests", dependencies: ["EPCIS", "Identifiers"], swiftSettings: strict),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "StorageTesting", "EPCIS"], swiftSettings: strict),
+        .testTarget(name: "DemoChainsTests", dependencies: ["DemoChains", "EPCIS"], swiftSettings: strict),
+        .testTarget(
+            name: "TraceEngineTests", dependencies: ["TraceEngine", "DemoChains", "EPCIS"], swiftSettings: strict
+        ),
         .testTarget(name: "TransparencyTests", dependencies: ["Transparency"], swiftSettings: strict),
         .testTarget(
             name: "StorageSQLiteTests",
-            dependencies: ["StorageSQLite", "StorageTesting", "Storage", "EPCIS", "Transparency"],
+            dependencies: [
+                "StorageSQLite", "StorageTesting", "Storage", "EPCIS", "TraceEngine", "DemoChains", "Transparency",
+            ],
             swiftSettings: strict
         ),
     ],

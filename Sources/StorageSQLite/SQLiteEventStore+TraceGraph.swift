@@ -1,0 +1,81 @@
+public import EPCIS
+import GRDB
+public import Storage
+public import TraceEngine
+
+/// The SQLite store as a ``TraceEngine/TraceGraphSource``: one batched look-up per frontier on the identifier
+/// index (`event_identifier(key, event_row)`), never a recursive query (docs/decisions/0005-trace-graph-source.md).
+extension SQLiteEventStore: TraceGraphSource {
+    /// How many keys one `IN (…)` list binds; SQLite allows 32,766 variables, smaller lists keep plans simple.
+    static let traceBatchSize = 500
+
+    /// Every stored event naming one of the keys in an object or class role.
+    /// - Parameter keys: canonical identifier keys.
+    /// - Returns: the events' trace facts, each once, in capture order.
+    /// - Throws: ``Storage/StorageError`` `.internalFailure` when the store fails or a body cannot be read back.
+    public func events(touching keys: Set<String>) async throws -> [TraceEvent] {
+        let keys = keys.sorted()
+        return try await read { db in
+            var seen = Set<Int64>()
+            var rows: [Row] = []
+            for start in stride(from: 0, to: keys.count, by: Self.traceBatchSize) {
+                let batch = Array(keys[start..<min(start + Self.traceBatchSize, keys.count)])
+                let marks = Array(repeating: "?", count: batch.count).joined(separator: ", ")
+                let found = try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT id, event_id, hash_id, body FROM event
+                        WHERE id IN (SELECT event_row FROM event_identifier WHERE key IN (\(marks)))
+                        ORDER BY id
+                        """,
+                    arguments: StatementArguments(batch))
+                for row in found where seen.insert(row["id"]).inserted { rows.append(row) }
+            }
+            return try rows.map(Self.traceEvent)
+        }
+    }
+
+    /// Every stored event's trace facts in capture order, for a reconciliation; `since` keeps events that
+    /// happened at or after a time.
+    /// - Parameter since: the earliest event time to read; nil for all.
+    /// - Returns: the events.
+    /// - Throws: ``Storage/StorageError`` `.internalFailure` when the store fails.
+    public func traceEvents(since: EPCISDateTime? = nil) async throws(StorageError) -> [TraceEvent] {
+        let from = since.map { $0.epochSeconds * 1_000 + Int64($0.nanoseconds / 1_000_000) } ?? Int64.min
+        return try await read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT id, event_id, hash_id, body FROM event WHERE event_time_ms >= ? ORDER BY id",
+                arguments: [from]
+            ).map(Self.traceEvent)
+        }
+    }
+
+    /// The stored master data as the reconciler's registry (parties' licences, location owners, categories).
+    /// - Returns: the registry.
+    /// - Throws: ``Storage/StorageError`` `.internalFailure` when the store fails.
+    public func partyRegistry() async throws(StorageError) -> PartyRegistry {
+        let vocabularies = try await read { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT e.vocabulary_type AS type, e.element_key AS key, a.attribute AS attribute, a.value AS value
+                    FROM vocabulary_element e JOIN vocabulary_attribute a ON a.element = e.id
+                    ORDER BY e.id
+                    """)
+            var elements: [String: [String: VocabularyElement]] = [:]
+            for row in rows {
+                let type: String = row["type"]
+                let key: String = row["key"]
+                var element = elements[type]?[key] ?? VocabularyElement(id: key)
+                element.attributes.append(VocabularyAttribute(id: row["attribute"], value: .string(row["value"])))
+                elements[type, default: [:]][key] = element
+            }
+            return elements.map { Vocabulary(type: $0.key, elements: Array($0.value.values)) }
+        }
+        return PartyRegistry(masterData: vocabularies)
+    }
+
+    private static func traceEvent(_ row: Row) throws -> TraceEvent {
+        TraceEvent(try SQLiteEventDecoding.decode(row["body"]), fallbackID: row["hash_id"])
+    }
+}

@@ -1,0 +1,125 @@
+import ArgumentParser
+import DemoChains
+import EPCIS
+import Foundation
+import Storage
+import StorageSQLite
+
+/// `suyuan demo generate|load`: deterministic demo supply chains with injected anomalies.
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Generate or load deterministic pork, vegetable, dairy/formula and drug supply chains.",
+        subcommands: [DemoGenerateCommand.self, DemoLoadCommand.self]
+    )
+}
+
+/// The options both demo commands take.
+struct DemoOptions: ParsableArguments {
+    @Option(help: "How many events to generate (at least; chain runs are whole).")
+    var events = 10_000
+
+    @Option(help: "The seed; the same seed gives the same bytes.")
+    var seed: UInt64 = 1
+
+    @Option(name: .customLong("anomaly-rate"), help: "The probability that a chain run carries an injected anomaly.")
+    var anomalyRate = 0.02
+
+    @Option(name: .customLong("events-per-document"), help: "About how many events each document holds.")
+    var eventsPerDocument = 5_000
+
+    var configuration: DemoConfiguration {
+        DemoConfiguration(seed: seed, targetEvents: events, anomalyRate: anomalyRate, eventsPerDocument: eventsPerDocument)
+    }
+
+    static func summary(_ generator: DemoGenerator, documents: Int, seconds: Double) -> String {
+        let kinds = Dictionary(grouping: generator.truth, by: \.kind).map { "\($0.key.rawValue) \($0.value.count)" }.sorted()
+        return "\(generator.eventCount) events in \(documents) documents, \(generator.world.parties.count) parties, "
+            + "\(generator.truth.count) anomalies (\(kinds.isEmpty ? "none" : kinds.joined(separator: ", "))) in "
+            + String(format: "%.1f s (%.0f events/s)", seconds, Double(generator.eventCount) / max(seconds, 1e-9))
+    }
+
+    static func truthJSON(_ truth: [DemoAnomaly]) -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(truth)) ?? Data("[]".utf8)
+    }
+}
+
+/// `suyuan demo generate --events N --seed S --out DIR`.
+struct DemoGenerateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "generate",
+        abstract: "Write the demo chains as JSON-LD documents, masterdata.jsonld and truth.json (the injected anomalies)."
+    )
+
+    @OptionGroup var options: DemoOptions
+
+    @Option(help: "The folder to write into (created when missing).")
+    var out: String
+
+    func run() throws {
+        let started = Date()
+        let folder = URL(fileURLWithPath: out, isDirectory: true)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        var generator = DemoGenerator(options.configuration)
+        let encoder = JSONDocumentEncoder()
+        try encoder.encode(generator.masterDataDocument).write(to: folder.appendingPathComponent("masterdata.jsonld"))
+        var count = 0
+        while let document = generator.nextDocument() {
+            count += 1
+            let name = "events-" + String(count).leftPadded(6) + ".jsonld"
+            try encoder.encode(document).write(to: folder.appendingPathComponent(name))
+        }
+        try DemoOptions.truthJSON(generator.truth).write(to: folder.appendingPathComponent("truth.json"))
+        print(DemoOptions.summary(generator, documents: count, seconds: Date().timeIntervalSince(started)) + " → \(out)")
+    }
+}
+
+/// `suyuan demo load --events N --seed S [--store S]`: generate and capture in one stream.
+struct DemoLoadCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "load",
+        abstract: "Generate the demo chains and capture them into the store, document by document."
+    )
+
+    @OptionGroup var options: DemoOptions
+
+    @Option(help: "Also write the ground truth to this file.")
+    var truth: String?
+
+    @OptionGroup var storeOption: StoreOption
+
+    func run() async throws {
+        let started = Date()
+        let store = try storeOption.open()
+        var generator = DemoGenerator(options.configuration)
+        _ = try await store.capture(generator.masterDataDocument, context: CaptureContext())
+        var count = 0
+        while let document = generator.nextDocument() {
+            _ = try await store.capture(document, context: CaptureContext())
+            count += 1
+            progress(generator.eventCount, of: options.events, since: started)
+        }
+        FileHandle.standardError.write(Data("\n".utf8))
+        if let truth { try DemoOptions.truthJSON(generator.truth).write(to: URL(fileURLWithPath: truth)) }
+        print(DemoOptions.summary(generator, documents: count, seconds: Date().timeIntervalSince(started))
+              + " → \(storeOption.name)")
+    }
+
+    private func progress(_ done: Int, of total: Int, since started: Date) {
+        let fraction = min(Double(done) / Double(max(total, 1)), 1)
+        let width = 30
+        let filled = Int(fraction * Double(width))
+        let rate = Double(done) / max(Date().timeIntervalSince(started), 1e-9)
+        let bar = String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled)
+        let line = String(format: "\r[%@] %3.0f%% %d/%d events, %.0f events/s", bar, fraction * 100, done, total, rate)
+        FileHandle.standardError.write(Data(line.utf8))
+    }
+}
+
+extension String {
+    fileprivate func leftPadded(_ width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
+    }
+}

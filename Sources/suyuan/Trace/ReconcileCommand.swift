@@ -1,0 +1,84 @@
+import ArgumentParser
+import EPCIS
+import Foundation
+import StorageSQLite
+import TraceEngine
+
+/// `suyuan reconcile [--since T]`: where quantities and custody do not add up.
+struct ReconcileCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reconcile",
+        abstract: "Find quantity mismatches, unreceived shipments, unknown sources, unlicensed parties, negative "
+            + "balances, clones and destroyed items seen again."
+    )
+
+    @Option(help: "Report only findings with evidence at or after this time (xsd:dateTime).")
+    var since: String?
+
+    @Option(help: "Reconcile as of this time instead of now (xsd:dateTime), for the receipt horizon.")
+    var now: String?
+
+    @Option(name: .customLong("horizon-hours"), help: "Hours a shipment may stay unreceived.")
+    var horizonHours = 48.0
+
+    @Option(help: "Default relative tolerance of receipts against shipments.")
+    var tolerance = 0.005
+
+    @Flag(help: "Print JSON instead of a table.")
+    var json = false
+
+    @OptionGroup var storeOption: StoreOption
+
+    struct FindingDTO: Encodable {
+        var kind: String
+        var identifier: String
+        var from: String?
+        var to: String?
+        var expected: Double?
+        var actual: Double?
+        var uom: String?
+        var events: [String]
+    }
+
+    struct Output: Encodable {
+        var findings: [FindingDTO]
+        var events: Int
+        var elapsedMs: Double
+    }
+
+    func run() async throws {
+        let started = Date()
+        func time(_ text: String?, _ name: String) throws -> Date? {
+            guard let text else { return nil }
+            guard let value = EPCISDateTime(text) else { throw ValidationError("--\(name) \(text): not an xsd:dateTime with a zone") }
+            return value.date
+        }
+        let sinceDate = try time(since, "since")
+        let asOf = try time(now, "now") ?? Date()
+        let store = try storeOption.open()
+        let events = try await store.traceEvents()
+        let registry = try await store.partyRegistry()
+        let reconciler = Reconciler(
+            configuration: .init(defaultTolerance: tolerance, receiptHorizon: horizonHours * 3_600, since: sinceDate),
+            registry: registry, now: { asOf })
+        let findings = reconciler.reconcile(events)
+        let elapsed = Date().timeIntervalSince(started) * 1_000
+        let rows = findings.map {
+            FindingDTO(kind: $0.kind.rawValue, identifier: $0.identifier, from: $0.from, to: $0.to,
+                       expected: $0.expected, actual: $0.actual, uom: $0.uom, events: $0.events)
+        }
+        if json {
+            print(TraceOutput.encode(Output(findings: rows, events: events.count, elapsedMs: (elapsed * 1_000).rounded() / 1_000)))
+            return
+        }
+        print("\(findings.count) findings over \(events.count) events in \(String(format: "%.0f", elapsed)) ms")
+        for row in rows {
+            let figures = row.expected.map { expected in
+                " expected \(expected) actual \(row.actual.map { "\($0)" } ?? "?") \(row.uom ?? "")"
+            } ?? ""
+            print("\(row.kind.padding(toLength: 18, withPad: " ", startingAt: 0)) \(row.identifier)"
+                  + (row.from.map { " from \($0)" } ?? "") + (row.to.map { " to \($0)" } ?? "") + figures
+                  + " events: \(row.events.joined(separator: ","))")
+        }
+    }
+}

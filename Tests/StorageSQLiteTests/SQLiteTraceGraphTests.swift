@@ -1,0 +1,57 @@
+import DemoChains
+import EPCIS
+import Foundation
+import Storage
+import StorageSQLite
+import Testing
+import TraceEngine
+
+@Suite struct SQLiteTraceGraphTests {
+    /// A demo world captured into a memory store, and the same events in memory.
+    private static func world() async throws -> (SQLiteEventStore, InMemoryTraceGraphSource, [EPCISEvent], DemoGenerator) {
+        let store = try SQLiteEventStore(.memory)
+        var generator = DemoGenerator(DemoConfiguration(seed: 21, targetEvents: 1_200, anomalyRate: 0.5, eventsPerDocument: 400))
+        _ = try await store.capture(generator.masterDataDocument, context: CaptureContext())
+        var events: [EPCISEvent] = []
+        while let document = generator.nextDocument() {
+            _ = try await store.capture(document, context: CaptureContext())
+            events += document.events
+        }
+        return (store, InMemoryTraceGraphSource(events.map { TraceEvent($0) }), events, generator)
+    }
+
+    @Test("traces over the SQLite store agree with traces over the same events in memory")
+    func tracesAgree() async throws {
+        // Given a demo world in SQLite and in memory
+        let (store, memory, events, _) = try await Self.world()
+        let roots = events.compactMap { $0.quantityList.first?.epcClass.canonicalKey }.prefix(12)
+            + events.compactMap { $0.childEPCs.first?.canonicalKey }.prefix(6)
+        for root in roots {
+            // When each root is traced both ways over both sources
+            let sqlForward = try await TraceEngine(source: store).forward(from: root)
+            let memoryForward = try await TraceEngine(source: memory).forward(from: root)
+            let sqlBack = try await TraceEngine(source: store).back(from: root)
+            let memoryBack = try await TraceEngine(source: memory).back(from: root)
+            // Then they find the same identifiers, parties and holders
+            #expect(sqlForward.identifiers == memoryForward.identifiers)
+            #expect(sqlForward.parties == memoryForward.parties)
+            #expect(sqlForward.holders == memoryForward.holders)
+            #expect(sqlBack.identifiers == memoryBack.identifiers && sqlBack.origins == memoryBack.origins)
+        }
+    }
+
+    @Test("a reconciliation over the store's events and master data finds the ground truth")
+    func reconcileFromStore() async throws {
+        // Given a demo world with anomalies in SQLite
+        let (store, _, _, generator) = try await Self.world()
+        // When it is reconciled from the store's events and registry
+        let registry = try await store.partyRegistry()
+        let end = generator.latestEventTime.addingTimeInterval(72 * 3_600)
+        let findings = Reconciler(registry: registry, now: { end }).reconcile(try await store.traceEvents())
+        // Then the findings are the ground truth
+        let found = Set(findings.map { "\($0.kind.rawValue) \($0.key)" })
+        let expected = Set(generator.truth.map { "\($0.kind.rawValue) \(IdentifierURI($0.identifier).canonicalKey)" })
+        #expect(found == expected)
+        #expect(!expected.isEmpty)
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+
+/// The `suyuan` binary that `swift build --build-tests` leaves in .build/debug.
+enum SuyuanBinary {
+    static var url: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent(".build/debug/suyuan")
+    }
+}
+
+/// Runs `suyuan demo`, `trace`, `recall` and `reconcile` the way a user would, on the binary in .build/debug.
+@Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: SuyuanBinary.url.path)))
+struct TraceCommandLineTests {
+
+    static func run(_ arguments: [String]) throws -> (status: Int32, stdout: Data) {
+        let process = Process()
+        process.executableURL = SuyuanBinary.url
+        process.arguments = arguments
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, stdout)
+    }
+
+    static func temporaryFolder() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("suyuan-trace-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    @Test("demo generate writes the same documents, master data and truth for the same seed")
+    func generateIsDeterministic() throws {
+        // Given two output folders
+        let first = try Self.temporaryFolder(), second = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: first); try? FileManager.default.removeItem(at: second) }
+        // When the same world is generated into both
+        for folder in [first, second] {
+            let result = try Self.run(["demo", "generate", "--events", "500", "--seed", "4", "--anomaly-rate", "0.5",
+                                       "--events-per-document", "200", "--out", folder.path])
+            #expect(result.status == 0)
+        }
+        // Then every file is byte-identical
+        let names = try FileManager.default.contentsOfDirectory(atPath: first.path).sorted()
+        #expect(names.contains("masterdata.jsonld") && names.contains("truth.json") && names.contains("events-000001.jsonld"))
+        for name in names {
+            #expect(try Data(contentsOf: first.appendingPathComponent(name)) == Data(contentsOf: second.appendingPathComponent(name)))
+        }
+    }
+
+    @Test("demo load, then trace forward, recall and reconcile answer in JSON from the SQLite store")
+    func loadTraceReconcile() throws {
+        // Given a demo world loaded into a SQLite file, with its truth
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = "sqlite:" + folder.appendingPathComponent("demo.sqlite").path
+        let truthFile = folder.appendingPathComponent("truth.json")
+        let load = try Self.run(["demo", "load", "--events", "600", "--seed", "5", "--anomaly-rate", "0.5", "--store", store,
+                                 "--truth", truthFile.path])
+        #expect(load.status == 0)
+        let truth = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: truthFile)) as? [[String: Any]])
+
+        // When a powder lot (in Digital Link form) is traced forward and recalled, and the store is reconciled
+        let powder = "https://id.gs1.org/01/06901234100082/10/L0000019"
+        let trace = try Self.run(["trace", "forward", powder, "--json", "--store", store])
+        let recall = try Self.run(["recall", powder, "--reason", "melamine", "--json", "--store", store])
+        let reconcile = try Self.run(["reconcile", "--json", "--store", store])
+
+        // Then the trace has the promised fields with URNs, the recall lists withdrawals, and the findings match the truth
+        let traced = try #require(JSONSerialization.jsonObject(with: trace.stdout) as? [String: Any])
+        #expect(traced["root"] as? String == "urn:epc:class:lgtin:6901234.010008.L0000019")
+        #expect((traced["identifiers"] as? [String])?.contains { $0.hasPrefix("urn:epc:id:sgtin:") } == true)
+        #expect(traced["truncated"] as? Bool == false && traced["elapsedMs"] != nil && traced["parties"] != nil)
+        let holders = try #require(traced["holders"] as? [[String: Any]])
+        #expect(!holders.isEmpty && holders.allSatisfy { $0["party"] != nil && $0["uom"] as? String == "EA" })
+        let recalled = try #require(JSONSerialization.jsonObject(with: recall.stdout) as? [String: Any])
+        #expect((recalled["withdrawals"] as? [[String: Any]])?.count == holders.count && recalled["reason"] as? String == "melamine")
+        let findings = try #require((JSONSerialization.jsonObject(with: reconcile.stdout) as? [String: Any])?["findings"] as? [[String: Any]])
+        #expect(findings.count == truth.count && !truth.isEmpty)
+    }
+}
