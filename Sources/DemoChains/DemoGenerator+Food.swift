@@ -35,10 +35,10 @@ extension DemoGenerator {
         if anomaly == .negativeBalance { record(.negativeBalance, lot, parties: [party.pgln], events: [id]) }
     }
 
-    /// Records every event of an unlicensed party.
-    mutating func recordUnlicensed(_ party: DemoParty, since first: Int) {
+    /// Records every event of this run in which an unlicensed party acts.
+    mutating func recordUnlicensed(_ party: DemoParty) {
         guard !party.isLicensed else { return }
-        let ids = pending[first...].filter { Self.involves($0, party) }.compactMap(\.eventID)
+        let ids = pending.filter { Self.involves($0, party) }.compactMap(\.eventID)
         record(.unlicensedParty, party.pgln, parties: [party.pgln], events: ids)
     }
 
@@ -68,7 +68,7 @@ extension DemoGenerator {
         guard let atAbattoir = shipAndReceive(
             lot: pigs, quantity: live, from: farm, to: abattoir, hours: 2,
             anomaly: link == 0 ? linkAnomaly : nil, loss: 0.001
-        ) else { return finishPork(bad: bad, parties: [farm, abattoir, market]) }
+        ) else { return finishPork(parties: [farm, abattoir, market]) }
         let belly = world.product("belly").lgtin(lotNumber())
         let loin = world.product("loin").lgtin(lotNumber())
         let bellyKg = kg(atAbattoir * 0.42)
@@ -85,7 +85,7 @@ extension DemoGenerator {
         let other = cut.0 == belly ? (loin, loinKg) : (belly, bellyKg)
         guard let atMarket = shipAndReceive(
             lot: cut.0, quantity: cut.1, from: abattoir, to: market, hours: 20, anomaly: link == 1 ? linkAnomaly : nil
-        ) else { return finishPork(bad: bad, parties: [farm, abattoir, market]) }
+        ) else { return finishPork(parties: [farm, abattoir, market]) }
         _ = shipAndReceive(lot: other.0, quantity: other.1, from: abattoir, to: market, hours: 21, anomaly: nil)
         let share = kg(atMarket * (0.4 + 0.2 * rng.unit()))
         for (index, retailer) in retailers.enumerated() {
@@ -97,11 +97,11 @@ extension DemoGenerator {
             retail(lot: cut.0, held: held, at: retailer, hours: 40 + Double(index),
                    anomaly: index == 1 && anomaly == .negativeBalance ? anomaly : nil)
         }
-        finishPork(bad: bad, parties: [farm, abattoir, market])
+        finishPork(parties: [farm, abattoir, market])
     }
 
-    private mutating func finishPork(bad: DemoRole?, parties: [DemoParty]) {
-        for party in parties where !party.isLicensed { recordUnlicensed(party, since: 0) }
+    private mutating func finishPork(parties: [DemoParty]) {
+        for party in parties where !party.isLicensed { recordUnlicensed(party) }
     }
 
     mutating func runVegetables(anomaly: DemoAnomalyKind?) {
@@ -114,7 +114,7 @@ extension DemoGenerator {
         let harvested = kg(500 + 4_500 * rng.unit())
         let linkAnomaly = anomaly == .quantityMismatch || anomaly == .notReceived ? anomaly : nil
         let link = rng.int(below: 2)
-        defer { for party in [farm, market] where !party.isLicensed { recordUnlicensed(party, since: 0) } }
+        defer { for party in [farm, market] where !party.isLicensed { recordUnlicensed(party) } }
         commission(.lot(lot, harvested), at: farm, hours: 0, ilmd: [
             ilmdElement("harvestDate", .string(EPCISDateTime(runStart).text)),
             ilmdElement("pesticideResidueTest", .string("pass")),

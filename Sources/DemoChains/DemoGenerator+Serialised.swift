@@ -16,7 +16,7 @@ extension DemoGenerator {
         let factory = party(.formulaFactory, badRole: bad)
         let distributor = party(.dairyDistributor, badRole: bad)
         let stores = [world.licensed(.supermarket, &rng), world.licensed(.supermarket, &rng)]
-        defer { for party in farms + [factory, distributor] where !party.isLicensed { recordUnlicensed(party, since: 0) } }
+        defer { for party in farms + [factory, distributor] where !party.isLicensed { recordUnlicensed(party) } }
 
         var received: [QuantityElement] = []
         for (index, farm) in farms.enumerated() {
@@ -82,7 +82,7 @@ extension DemoGenerator {
         let maker = party(.drugManufacturer, badRole: bad)
         let distributor = party(.drugDistributor, badRole: bad)
         let outlets = [party(.pharmacy, badRole: bad), world.licensed(.hospital, &rng)]
-        defer { for party in [maker, distributor] + outlets where !party.isLicensed { recordUnlicensed(party, since: 0) } }
+        defer { for party in [maker, distributor] + outlets where !party.isLicensed { recordUnlicensed(party) } }
 
         let api = world.product("api").lgtin(lotNumber())
         let apiKg = kg(3 + 5 * rng.unit())

@@ -30,7 +30,7 @@ public struct DemoGenerator: Sendable {
     var serial = 0
     var pending: [EPCISEvent] = []
     var runStart: Date
-    var truthKeys: Set<String> = []
+    var truthIndex: [String: Int] = [:]
 
     /// Makes a generator.
     /// - Parameter configuration: what to generate.
@@ -86,14 +86,14 @@ public struct DemoGenerator: Sendable {
         }
     }
 
-    /// Records an anomaly once per kind and identifier.
+    /// Records an anomaly once per kind and identifier; a later record of the same adds its events.
     mutating func record(_ kind: DemoAnomalyKind, _ identifier: String, parties: [String], events: [String]) {
         let key = kind.rawValue + " " + identifier
-        if let index = truth.firstIndex(where: { $0.kind == kind && $0.identifier == identifier }) {
+        if let index = truthIndex[key] {
             truth[index].events += events
             return
         }
-        guard truthKeys.insert(key).inserted else { return }
+        truthIndex[key] = truth.count
         truth.append(DemoAnomaly(kind: kind, identifier: identifier, parties: parties, events: events))
     }
 }
