@@ -19,6 +19,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .target(name: "Identifiers", swiftSettings: strict),
@@ -30,12 +31,19 @@ let package = Package(
             dependencies: [.product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict
         ),
+        .target(
+            name: "StorageSQLite",
+            dependencies: ["Storage", "EPCIS", "Identifiers", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "suyuan",
             dependencies: [
                 "Identifiers",
                 "EPCIS",
                 "Transparency",
+                "Storage",
+                "StorageSQLite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -46,6 +54,11 @@ let package = Package(
         .testTarget(name: "EPCISTests", dependencies: ["EPCIS", "Identifiers"], swiftSettings: strict),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "StorageTesting", "EPCIS"], swiftSettings: strict),
         .testTarget(name: "TransparencyTests", dependencies: ["Transparency"], swiftSettings: strict),
+        .testTarget(
+            name: "StorageSQLiteTests",
+            dependencies: ["StorageSQLite", "StorageTesting", "Storage", "EPCIS"],
+            swiftSettings: strict
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -6,6 +6,9 @@ extension Suyuan {
         IDCommand.self,
         EPCISCommand.self,
         VerifyProofCommand.self,
+        CaptureCommand.self,
+        QueryCommand.self,
+        RebuildCommand.self,
         BenchCommand.self,
     ]
 }

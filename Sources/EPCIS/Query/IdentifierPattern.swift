@@ -39,6 +39,24 @@ public struct IdentifierPattern: Hashable, Sendable, CustomStringConvertible {
 
     public var description: String { text }
 
+    /// What a store compares to find the identifiers this pattern matches, so that a backend can translate the
+    /// pattern into an indexed look-up (the same rule ``matches(_:)`` applies in memory).
+    public enum Match: Hashable, Sendable {
+        /// The identifier's ``IdentifierURI/canonicalKey`` equals this key.
+        case canonicalKey(String)
+        /// A GS1 identifier whose primary element string has this AI and whose value, from the 0-based `offset`,
+        /// starts with `digits` (empty `digits`: any value).
+        case primaryKey(ai: String, digits: String, offset: Int)
+    }
+
+    /// The rule of this pattern, for stores that translate it into a look-up.
+    public var match: Match {
+        switch rule {
+        case .exact(let key): .canonicalKey(key)
+        case .primaryKey(let ai, let digits, let offset): .primaryKey(ai: ai, digits: digits, offset: offset)
+        }
+    }
+
     /// Whether an identifier of an event matches.
     /// - Parameter identifier: the identifier as captured.
     public func matches(_ identifier: IdentifierURI) -> Bool {

@@ -1,0 +1,106 @@
+import GRDB
+
+/// The versioned schema of the SQLite store. Steps are only ever appended: a released step never changes,
+/// because GRDB records the names of applied steps in `grdb_migrations` and skips them on the next open.
+enum SQLiteMigrations {
+    /// The migrator with every step, in order.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-events", migrate: createEvents)
+        migrator.registerMigration("v1-master-data", migrate: createMasterData)
+        migrator.registerMigration("v1-projections", migrate: SQLiteProjectionSchema.create)
+        return migrator
+    }
+
+    /// Events and the rows that index them. `event.id` is the capture sequence; `body` is the event as captured
+    /// (compact JSON-LD of one event), which queries return.
+    private static func createEvents(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE event (
+                    id INTEGER PRIMARY KEY,
+                    event_id TEXT NOT NULL,
+                    hash_id TEXT NOT NULL,
+                    event_type TEXT NOT NULL,
+                    event_time_ms INTEGER NOT NULL,
+                    event_time TEXT NOT NULL,
+                    record_time_ms INTEGER NOT NULL,
+                    record_time TEXT NOT NULL,
+                    action TEXT,
+                    biz_step TEXT,
+                    disposition TEXT,
+                    read_point TEXT,
+                    biz_location TEXT,
+                    transformation_id TEXT,
+                    has_error_declaration INTEGER NOT NULL CHECK (has_error_declaration IN (0, 1)),
+                    body TEXT NOT NULL
+                );
+                CREATE UNIQUE INDEX event_plain_hash ON event(hash_id) WHERE has_error_declaration = 0;
+                CREATE UNIQUE INDEX event_declared_hash ON event(hash_id) WHERE has_error_declaration = 1;
+                CREATE UNIQUE INDEX event_plain_event_id ON event(event_id) WHERE has_error_declaration = 0;
+                CREATE INDEX event_event_id ON event(event_id);
+                CREATE INDEX event_event_time ON event(event_time_ms);
+                CREATE INDEX event_record_time ON event(record_time_ms);
+                CREATE INDEX event_biz_step ON event(biz_step);
+                CREATE INDEX event_read_point ON event(read_point);
+                CREATE INDEX event_biz_location ON event(biz_location);
+
+                CREATE TABLE event_identifier (
+                    event_row INTEGER NOT NULL REFERENCES event(id) ON DELETE CASCADE,
+                    role TEXT NOT NULL CHECK (role IN ('epc', 'parent', 'child', 'input', 'output', 'quantity',
+                        'child_quantity', 'input_quantity', 'output_quantity')),
+                    key TEXT NOT NULL,
+                    ai TEXT,
+                    ai_value TEXT,
+                    quantity REAL,
+                    uom TEXT
+                );
+                CREATE INDEX event_identifier_key ON event_identifier(key, event_row);
+                CREATE INDEX event_identifier_ai ON event_identifier(ai, ai_value);
+                CREATE INDEX event_identifier_row ON event_identifier(event_row);
+
+                CREATE TABLE event_party (
+                    event_row INTEGER NOT NULL REFERENCES event(id) ON DELETE CASCADE,
+                    direction TEXT NOT NULL CHECK (direction IN ('source', 'destination')),
+                    type TEXT NOT NULL,
+                    party TEXT NOT NULL
+                );
+                CREATE INDEX event_party_party ON event_party(party, direction, type);
+                CREATE INDEX event_party_row ON event_party(event_row);
+
+                CREATE TABLE event_biz_transaction (
+                    event_row INTEGER NOT NULL REFERENCES event(id) ON DELETE CASCADE,
+                    type TEXT,
+                    transaction_id TEXT NOT NULL
+                );
+                CREATE INDEX event_biz_transaction_id ON event_biz_transaction(transaction_id);
+                CREATE INDEX event_biz_transaction_row ON event_biz_transaction(event_row);
+                """)
+    }
+
+    /// CBV master data: vocabulary elements by canonical key, their attributes and children.
+    private static func createMasterData(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE vocabulary_element (
+                    id INTEGER PRIMARY KEY,
+                    vocabulary_type TEXT NOT NULL,
+                    element_key TEXT NOT NULL,
+                    UNIQUE (vocabulary_type, element_key)
+                );
+                CREATE INDEX vocabulary_element_key ON vocabulary_element(element_key);
+                CREATE TABLE vocabulary_attribute (
+                    element INTEGER NOT NULL REFERENCES vocabulary_element(id) ON DELETE CASCADE,
+                    attribute TEXT NOT NULL,
+                    value TEXT NOT NULL
+                );
+                CREATE INDEX vocabulary_attribute_element ON vocabulary_attribute(element);
+                CREATE TABLE vocabulary_child (
+                    element INTEGER NOT NULL REFERENCES vocabulary_element(id) ON DELETE CASCADE,
+                    child_key TEXT NOT NULL,
+                    UNIQUE (element, child_key)
+                );
+                CREATE INDEX vocabulary_child_key ON vocabulary_child(child_key);
+                """)
+    }
+}

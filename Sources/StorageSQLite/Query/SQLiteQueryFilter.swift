@@ -1,0 +1,143 @@
+import EPCIS
+import GRDB
+
+/// The SQL `WHERE` condition that narrows a SimpleEventQuery to candidate events with indexed look-ups.
+///
+/// Every value is a bound argument (`?`); the SQL text holds only column names and placeholders. The condition is
+/// exact or looser than the query, never stricter: the runner checks each candidate with ``EventMatcher``, which
+/// stays the one definition of the semantics. Translated into SQL: eventType, eventTime and recordTime (to the
+/// millisecond, loosened by one millisecond where sub-millisecond digits matter), action, bizStep, disposition,
+/// readPoint and bizLocation without descendants, transformationID, every `MATCH_` parameter (canonical key, or AI
+/// and key digits for `urn:epc:idpat:` patterns), eventID, error declarations (their existence), bizTransaction,
+/// source, destination. Checked in Swift only, on the narrowed set: `WD_` location hierarchies, quantities,
+/// persistent dispositions, error declaration details, extension, ILMD and sensor fields, `HASATTR_`/`EQ_ATTR_`.
+struct SQLiteQueryFilter {
+    /// The condition on table `event` (`1` when nothing narrows).
+    var sql: String
+    /// The values of its placeholders, in order.
+    /// The values of its placeholders as text, in order (for tests and logs).
+    var values: [String]
+
+    /// The bound arguments, in placeholder order.
+    var arguments: StatementArguments { StatementArguments(bindings) }
+
+    private var bindings: [any DatabaseValueConvertible & Sendable] = []
+    private var clauses: [String] = []
+
+    init(_ predicates: [QueryPredicate]) {
+        sql = "1"
+        values = []
+        for predicate in predicates { add(predicate) }
+        if !clauses.isEmpty { sql = clauses.joined(separator: " AND ") }
+    }
+
+    private mutating func add(_ predicate: QueryPredicate) {
+        switch predicate {
+        case .eventType(let types): among("event.event_type", types.map(\.rawValue))
+        case .eventTime(let op, let time): compare("event.event_time_ms", op, time)
+        case .recordTime(let op, let time): compare("event.record_time_ms", op, time)
+        case .action(let actions): among("event.action", actions.map(\.rawValue))
+        case .bizStep(let uris): among("event.biz_step", Array(uris))
+        case .disposition(let uris): among("event.disposition", Array(uris))
+        case .readPoint(let ids, false): among("event.read_point", Array(ids))
+        case .bizLocation(let ids, false): among("event.biz_location", Array(ids))
+        case .transformationID(let ids): among("event.transformation_id", Array(ids))
+        case .identifier(let field, let patterns): identifiers(field, patterns)
+        case .eventID(let ids): among("event.event_id", Array(ids))
+        case .errorDeclarationExists, .errorDeclarationTime, .errorReason, .correctiveEventID:
+            clauses.append("event.has_error_declaration = 1")
+        case .bizTransaction(let type, let ids):
+            let sorted = ids.sorted()
+            clauses.append(
+                "event.id IN (SELECT event_row FROM event_biz_transaction WHERE type = ? AND transaction_id IN "
+                    + SQLiteCapture.placeholders(sorted.count) + ")")
+            bind([type] + sorted)
+        case .source(let type, let ids): party("source", type, ids)
+        case .destination(let type, let ids): party("destination", type, ids)
+        default: break
+        }
+    }
+
+    private mutating func among(_ column: String, _ items: [String]) {
+        let sorted = items.sorted()
+        clauses.append("\(column) IN \(SQLiteCapture.placeholders(sorted.count))")
+        bind(sorted)
+    }
+
+    private mutating func compare(_ column: String, _ op: Comparison, _ time: EPCISDateTime) {
+        let low = EventRecord.milliseconds(time)
+        // Rows hold whole milliseconds; a bound with sub-millisecond digits is widened to the enclosing millisecond.
+        let high = time.nanoseconds % 1_000_000 == 0 ? low : low + 1
+        switch op {
+        case .equal: clauses.append("\(column) BETWEEN ? AND ?"); bindNumbers([low, high])
+        case .greater, .greaterOrEqual: clauses.append("\(column) >= ?"); bindNumbers([low])
+        case .less, .lessOrEqual: clauses.append("\(column) <= ?"); bindNumbers([high])
+        }
+    }
+
+    private mutating func party(_ direction: String, _ type: String, _ ids: Set<String>) {
+        let sorted = ids.sorted()
+        clauses.append(
+            "event.id IN (SELECT event_row FROM event_party WHERE party IN \(SQLiteCapture.placeholders(sorted.count))"
+                + " AND direction = ? AND type = ?)")
+        bind(sorted + [direction, type])
+    }
+
+    private mutating func identifiers(_ field: IdentifierField, _ patterns: [IdentifierPattern]) {
+        let roles: [String]
+        switch field {
+        case .epc: roles = ["epc", "child"]
+        case .parentID: roles = ["parent"]
+        case .inputEPC: roles = ["input"]
+        case .outputEPC: roles = ["output"]
+        case .anyEPC: roles = ["epc", "child", "parent", "input", "output"]
+        case .epcClass: roles = ["quantity", "child_quantity"]
+        case .inputEPCClass: roles = ["input_quantity"]
+        case .outputEPCClass: roles = ["output_quantity"]
+        case .anyEPCClass: roles = ["quantity", "child_quantity", "input_quantity", "output_quantity"]
+        }
+        var keys: [String] = []
+        var alternatives: [String] = []
+        var alternativeValues: [String] = []
+        for pattern in patterns {
+            switch pattern.match {
+            case .canonicalKey(let key): keys.append(key)
+            case .primaryKey(let ai, let digits, let offset):
+                if digits.isEmpty {
+                    alternatives.append("SELECT event_row FROM event_identifier WHERE ai = ? AND role IN "
+                        + SQLiteCapture.placeholders(roles.count))
+                    alternativeValues += [ai] + roles
+                } else if offset == 0 {
+                    // A prefix range on (ai, ai_value) uses the index; digits sort before ':' in every key.
+                    alternatives.append("SELECT event_row FROM event_identifier WHERE ai = ? AND ai_value >= ?"
+                        + " AND ai_value < ? AND role IN " + SQLiteCapture.placeholders(roles.count))
+                    alternativeValues += [ai, digits, digits + "\u{FFFF}"] + roles
+                } else {
+                    alternatives.append("SELECT event_row FROM event_identifier WHERE ai = ?"
+                        + " AND substr(ai_value, ?, ?) = ? AND role IN " + SQLiteCapture.placeholders(roles.count))
+                    alternativeValues += [ai, String(offset + 1), String(digits.count), digits] + roles
+                }
+            }
+        }
+        if !keys.isEmpty {
+            let sorted = Array(Set(keys)).sorted()
+            alternatives.insert(
+                "SELECT event_row FROM event_identifier WHERE key IN \(SQLiteCapture.placeholders(sorted.count))"
+                    + " AND role IN \(SQLiteCapture.placeholders(roles.count))", at: 0)
+            alternativeValues = sorted + roles + alternativeValues
+        }
+        guard !alternatives.isEmpty else { return }
+        clauses.append("event.id IN (" + alternatives.joined(separator: " UNION ") + ")")
+        bind(alternativeValues)
+    }
+
+    private mutating func bind(_ items: [String]) {
+        values += items
+        bindings += items.map { $0 as any DatabaseValueConvertible & Sendable }
+    }
+
+    private mutating func bindNumbers(_ items: [Int64]) {
+        values += items.map(String.init)
+        bindings += items.map { $0 as any DatabaseValueConvertible & Sendable }
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import Storage
+import StorageSQLite
+import StorageTesting
+import Testing
+
+/// Every conformance scenario against a store in memory.
+@Suite struct SQLiteMemoryConformanceTests {
+    let suite = StorageConformance { try SQLiteEventStore(.memory) }
+
+    @Test("capture stores every event with its hash and record time") func capture() async throws {
+        try await suite.captureStoresEveryEvent()
+    }
+
+    @Test("a document with an invalid event stores nothing") func invalid() async throws {
+        try await suite.invalidDocumentStoresNothing()
+    }
+
+    @Test("a re-sent document is refused as a duplicate") func resent() async throws {
+        try await suite.resentDocumentIsRefused()
+    }
+
+    @Test("proceed stores the new events and reports the duplicates") func proceed() async throws {
+        try await suite.proceedStoresTheRest()
+    }
+
+    @Test("an error declaration is stored beside the event it corrects") func errorDeclaration() async throws {
+        try await suite.errorDeclarationKeepsTheEventID()
+    }
+
+    @Test("queries page with tokens that belong to the query") func paging() async throws {
+        try await suite.queriesPageWithTokens()
+    }
+
+    @Test("a query by identifier finds the item in either spelling") func byIdentifier() async throws {
+        try await suite.queryByIdentifier()
+    }
+}
+
+/// Every conformance scenario against a store in a file (a `DatabasePool` in WAL mode).
+@Suite struct SQLiteFileConformanceTests {
+    let suite = StorageConformance { try SQLiteEventStore(.file(SQLiteTestFiles.newPath())) }
+
+    @Test("capture stores every event with its hash and record time") func capture() async throws {
+        try await suite.captureStoresEveryEvent()
+    }
+
+    @Test("a document with an invalid event stores nothing") func invalid() async throws {
+        try await suite.invalidDocumentStoresNothing()
+    }
+
+    @Test("a re-sent document is refused as a duplicate") func resent() async throws {
+        try await suite.resentDocumentIsRefused()
+    }
+
+    @Test("proceed stores the new events and reports the duplicates") func proceed() async throws {
+        try await suite.proceedStoresTheRest()
+    }
+
+    @Test("an error declaration is stored beside the event it corrects") func errorDeclaration() async throws {
+        try await suite.errorDeclarationKeepsTheEventID()
+    }
+
+    @Test("queries page with tokens that belong to the query") func paging() async throws {
+        try await suite.queriesPageWithTokens()
+    }
+
+    @Test("a query by identifier finds the item in either spelling") func byIdentifier() async throws {
+        try await suite.queryByIdentifier()
+    }
+}
+
+/// Fresh database paths in a temporary directory of this test run.
+enum SQLiteTestFiles {
+    static let directory: URL = {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("suyuan-sqlite-tests-\(UUID())")
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }()
+
+    static func newPath() -> String {
+        directory.appendingPathComponent("\(UUID()).sqlite").path
+    }
+}

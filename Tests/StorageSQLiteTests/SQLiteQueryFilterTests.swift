@@ -1,0 +1,38 @@
+import EPCIS
+import Testing
+
+@testable import StorageSQLite
+
+/// The SQL that narrows a query: placeholders only, every value bound.
+@Suite struct SQLiteQueryFilterTests {
+    @Test("bizStep and an identifier become indexed conditions with bound values")
+    func rendersBoundSQL() throws {
+        let query = try EPCISQuery(parameters: [
+            ("EQ_bizStep", "shipping"), ("MATCH_epc", "urn:epc:id:sgtin:0614141.107346.2017"),
+        ])
+        let filter = SQLiteQueryFilter(query.predicates)
+        #expect(
+            filter.sql
+                == "event.biz_step IN (?) AND event.id IN (SELECT event_row FROM event_identifier WHERE key IN (?)"
+                + " AND role IN (?, ?))")
+        #expect(
+            filter.values == [
+                "https://ref.gs1.org/cbv/BizStep-shipping", "https://id.gs1.org/01/10614141073464/21/2017", "epc",
+                "child",
+            ])
+    }
+
+    @Test("an EPC pattern becomes a range on the primary key, never text in the SQL")
+    func rendersPattern() throws {
+        let query = try EPCISQuery(parameters: [("MATCH_epc", "urn:epc:idpat:sgtin:0614141.107346.*")])
+        let filter = SQLiteQueryFilter(query.predicates)
+        #expect(!filter.sql.contains("0614141"))
+        #expect(filter.values.prefix(2) == ["01", "10614141073464"])
+    }
+
+    @Test("predicates checked only in Swift add no condition")
+    func leavesTheRestToTheMatcher() throws {
+        let query = try EPCISQuery(parameters: [("EXISTS_sensorElementList", ""), ("WD_bizLocation", "urn:epc:id:sgln:0614141.00888.0")])
+        #expect(SQLiteQueryFilter(query.predicates).sql == "1")
+    }
+}
