@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .target(name: "Identifiers", swiftSettings: strict),
@@ -36,6 +37,13 @@ let package = Package(
             dependencies: ["Storage", "EPCIS", "Identifiers", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
+        .target(
+            name: "StoragePostgres",
+            dependencies: [
+                "Storage", "EPCIS", "Identifiers", .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "suyuan",
             dependencies: [
@@ -44,6 +52,7 @@ let package = Package(
                 "Transparency",
                 "Storage",
                 "StorageSQLite",
+                "StoragePostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -57,6 +66,11 @@ let package = Package(
         .testTarget(
             name: "StorageSQLiteTests",
             dependencies: ["StorageSQLite", "StorageTesting", "Storage", "EPCIS"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "StoragePostgresTests",
+            dependencies: ["StoragePostgres", "StorageTesting", "Storage", "EPCIS"],
             swiftSettings: strict
         ),
     ],

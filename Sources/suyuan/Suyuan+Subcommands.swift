@@ -9,6 +9,7 @@ extension Suyuan {
         CaptureCommand.self,
         QueryCommand.self,
         RebuildCommand.self,
+        MigrateCommand.self,
         BenchCommand.self,
     ]
 }
