@@ -34,7 +34,8 @@ enum SQLiteCapture {
         for start in stride(from: 0, to: planHashes.count, by: batchSize) {
             let batch = Array(planHashes[start..<min(start + batchSize, planHashes.count)])
             let rows = try Row.fetchAll(
-                db, sql: "SELECT hash_id, has_error_declaration FROM event WHERE hash_id IN \(placeholders(batch.count))",
+                db,
+                sql: "SELECT hash_id, has_error_declaration FROM event WHERE hash_id IN \(placeholders(batch.count))",
                 arguments: StatementArguments(batch))
             for row in rows {
                 let hash: String = row[0]

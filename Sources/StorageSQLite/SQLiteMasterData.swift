@@ -59,7 +59,11 @@ struct SQLiteMasterData: MasterDataLookup {
             attributeValues[key] = values
         }
         let children = try Row.fetchAll(
-            db, sql: "SELECT e.element_key, c.child_key FROM vocabulary_child c JOIN vocabulary_element e ON e.id = c.element")
+            db,
+            sql: """
+                SELECT e.element_key, c.child_key FROM vocabulary_child c
+                JOIN vocabulary_element e ON e.id = c.element
+                """)
         for row in children {
             parents[row[1], default: []].insert(row[0])
         }
@@ -74,6 +78,22 @@ struct SQLiteMasterData: MasterDataLookup {
             frontier.append(contentsOf: parents[current] ?? [])
         }
         return false
+    }
+
+    /// `ids` and every direct or indirect child of them, so that `WD_` parameters narrow with an index too.
+    func withDescendants(_ ids: Set<String>) -> Set<String> {
+        var children: [String: [String]] = [:]
+        for (child, parents) in parents {
+            for parent in parents { children[parent, default: []].append(child) }
+        }
+        var result = ids
+        var frontier = Array(ids)
+        while let current = frontier.popLast() {
+            for child in children[current] ?? [] where result.insert(child).inserted {
+                frontier.append(child)
+            }
+        }
+        return result
     }
 
     func attributes(of id: String) -> [String: [String]]? {

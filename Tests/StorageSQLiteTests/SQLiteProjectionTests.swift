@@ -28,7 +28,8 @@ import Testing
         let packed = try SQLiteEventStore(.memory)
         _ = try await packed.capture(
             EPCISDocument(events: Array(SQLiteFixtures.story.prefix(2))), context: SQLiteFixtures.context)
-        #expect(try await packed.identifierState(SQLiteFixtures.item(2).canonicalKey)?.parent == key(SQLiteFixtures.pallet))
+        #expect(
+            try await packed.identifierState(SQLiteFixtures.item(2).canonicalKey)?.parent == key(SQLiteFixtures.pallet))
         // When the whole story ran (unpacking at the plant)
         let store = try await storyStore()
         // Then
@@ -84,7 +85,8 @@ import Testing
         var late = SQLiteFixtures.event(.objectEvent, 0, .observe, "inspecting", at: SQLiteFixtures.farm)
         late.epcList = [SQLiteFixtures.item(3)]
         _ = try await store.capture(EPCISDocument(events: [late]), context: SQLiteFixtures.context)
-        #expect(try await store.identifierState(SQLiteFixtures.item(3).canonicalKey)?.location == key(SQLiteFixtures.plant))
+        #expect(
+            try await store.identifierState(SQLiteFixtures.item(3).canonicalKey)?.location == key(SQLiteFixtures.plant))
     }
 
     @Test("rebuild recreates the projections, leaving out events that an error declaration corrects")

@@ -32,7 +32,28 @@ import Testing
 
     @Test("predicates checked only in Swift add no condition")
     func leavesTheRestToTheMatcher() throws {
-        let query = try EPCISQuery(parameters: [("EXISTS_sensorElementList", ""), ("WD_bizLocation", "urn:epc:id:sgln:0614141.00888.0")])
+        let query = try EPCISQuery(parameters: [
+            ("EXISTS_sensorElementList", ""), ("WD_bizLocation", "urn:epc:id:sgln:0614141.00888.0"),
+        ])
         #expect(SQLiteQueryFilter(query.predicates).sql == "1")
+    }
+}
+
+@Suite struct SQLiteQueryPlanTests {
+    // A time range alone is not in the table: in capture order SQLite walks the rowid and stops at the page size,
+    // which is right for an open range that holds most rows.
+    @Test(
+        "a query by identifier, location or bizStep searches an index, never the whole event table",
+        arguments: [
+            ("MATCH_epc", "urn:epc:id:sgtin:0614141.107346.2017"),
+            ("MATCH_anyEPC", "urn:epc:idpat:sgtin:0614141.107346.*"),
+            ("EQ_bizLocation", "urn:epc:id:sgln:0614141.00888.0"),
+            ("EQ_bizStep", "shipping"),
+        ])
+    func usesIndexes(name: String, value: String) async throws {
+        let store = try SQLiteEventStore(.memory)
+        let plan = try await store.queryPlan(for: EPCISQuery(parameters: [(name, value)]))
+        #expect(plan.contains { $0.contains("USING") && $0.contains("INDEX") }, "\(plan)")
+        #expect(!plan.contains { $0 == "SCAN event" }, "\(plan)")
     }
 }

@@ -85,7 +85,8 @@ struct SQLiteProjector {
             if event.action == .delete {
                 try update(event.childEPCs, status: status, parent: .some(nil))
                 if event.childEPCs.isEmpty {
-                    try db.execute(sql: "UPDATE identifier_state SET parent = NULL WHERE parent = ?", arguments: [parent])
+                    try db.execute(
+                        sql: "UPDATE identifier_state SET parent = NULL WHERE parent = ?", arguments: [parent])
                 }
             } else {
                 try update(event.childEPCs, status: status, parent: .some(parent))
@@ -137,7 +138,8 @@ struct SQLiteProjector {
     ) throws {
         if step == "shipping" {
             try db.cachedStatement(
-                sql: "INSERT INTO open_shipment (shipping_event, source, destination, shipped_at_ms) VALUES (?, ?, ?, ?)"
+                sql:
+                    "INSERT INTO open_shipment (shipping_event, source, destination, shipped_at_ms) VALUES (?, ?, ?, ?)"
             ).execute(arguments: [
                 row, Self.party(event.sourceList, key) ?? Self.actingPlace(event, key),
                 Self.party(event.destinationList, key) ?? "", time,

@@ -7,9 +7,10 @@ import GRDB
 /// exact or looser than the query, never stricter: the runner checks each candidate with ``EventMatcher``, which
 /// stays the one definition of the semantics. Translated into SQL: eventType, eventTime and recordTime (to the
 /// millisecond, loosened by one millisecond where sub-millisecond digits matter), action, bizStep, disposition,
-/// readPoint and bizLocation without descendants, transformationID, every `MATCH_` parameter (canonical key, or AI
+/// readPoint and bizLocation (for `WD_`, the runner first expands the ids with their master data descendants),
+/// transformationID, every `MATCH_` parameter (canonical key, or AI
 /// and key digits for `urn:epc:idpat:` patterns), eventID, error declarations (their existence), bizTransaction,
-/// source, destination. Checked in Swift only, on the narrowed set: `WD_` location hierarchies, quantities,
+/// source, destination. Checked in Swift only, on the narrowed set: quantities,
 /// persistent dispositions, error declaration details, extension, ILMD and sensor fields, `HASATTR_`/`EQ_ATTR_`.
 struct SQLiteQueryFilter {
     /// The condition on table `event` (`1` when nothing narrows).
@@ -104,17 +105,20 @@ struct SQLiteQueryFilter {
             case .canonicalKey(let key): keys.append(key)
             case .primaryKey(let ai, let digits, let offset):
                 if digits.isEmpty {
-                    alternatives.append("SELECT event_row FROM event_identifier WHERE ai = ? AND role IN "
-                        + SQLiteCapture.placeholders(roles.count))
+                    alternatives.append(
+                        "SELECT event_row FROM event_identifier WHERE ai = ? AND role IN "
+                            + SQLiteCapture.placeholders(roles.count))
                     alternativeValues += [ai] + roles
                 } else if offset == 0 {
                     // A prefix range on (ai, ai_value) uses the index; digits sort before ':' in every key.
-                    alternatives.append("SELECT event_row FROM event_identifier WHERE ai = ? AND ai_value >= ?"
-                        + " AND ai_value < ? AND role IN " + SQLiteCapture.placeholders(roles.count))
+                    alternatives.append(
+                        "SELECT event_row FROM event_identifier WHERE ai = ? AND ai_value >= ?"
+                            + " AND ai_value < ? AND role IN " + SQLiteCapture.placeholders(roles.count))
                     alternativeValues += [ai, digits, digits + "\u{FFFF}"] + roles
                 } else {
-                    alternatives.append("SELECT event_row FROM event_identifier WHERE ai = ?"
-                        + " AND substr(ai_value, ?, ?) = ? AND role IN " + SQLiteCapture.placeholders(roles.count))
+                    alternatives.append(
+                        "SELECT event_row FROM event_identifier WHERE ai = ?"
+                            + " AND substr(ai_value, ?, ?) = ? AND role IN " + SQLiteCapture.placeholders(roles.count))
                     alternativeValues += [ai, String(offset + 1), String(digits.count), digits] + roles
                 }
             }

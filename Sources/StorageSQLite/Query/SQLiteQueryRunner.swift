@@ -36,8 +36,19 @@ struct SQLiteQueryRunner {
         let token = try page.token.map { (text: String) throws(StorageError) in
             try SQLitePageToken(text, fingerprint: fingerprint)
         }
-        let matcher = EventMatcher(masterData: try needsMasterData ? SQLiteMasterData(db) : InMemoryMasterData())
-        let filter = SQLiteQueryFilter(query.predicates)
+        let masterData = try needsMasterData ? SQLiteMasterData(db) : nil
+        let matcher = EventMatcher(masterData: masterData ?? InMemoryMasterData())
+        // `WD_` locations narrow in SQL as the location and its descendants from master data.
+        let narrowing = query.predicates.map { predicate -> QueryPredicate in
+            switch (predicate, masterData) {
+            case (.readPoint(let ids, true), let masterData?):
+                .readPoint(masterData.withDescendants(ids), withDescendants: false)
+            case (.bizLocation(let ids, true), let masterData?):
+                .bizLocation(masterData.withDescendants(ids), withDescendants: false)
+            default: predicate
+            }
+        }
+        let filter = SQLiteQueryFilter(narrowing)
         if case .field = order {
             return try fieldOrdered(db, matcher: matcher, filter: filter, token: token, fingerprint: fingerprint)
         }
@@ -64,9 +75,10 @@ struct SQLiteQueryRunner {
         let events = found.prefix(wanted)
         var next: String?
         if found.count > wanted, remaining > wanted, let last = events.last {
-            next = SQLitePageToken(
-                fingerprint: fingerprint, delivered: delivered + events.count, lastRow: last.row, lastKey: last.key
-            ).text
+            next =
+                SQLitePageToken(
+                    fingerprint: fingerprint, delivered: delivered + events.count, lastRow: last.row, lastKey: last.key
+                ).text
         }
         return EventPage(events: events.map(\.event), nextPageToken: next)
     }
@@ -96,7 +108,8 @@ struct SQLiteQueryRunner {
             keyColumn = "event.id"
         }
         while true {
-            var sql = "SELECT event.id, \(keyColumn) AS sort_key, event.event_id, event.hash_id, event.body FROM event"
+            var sql =
+                "SELECT event.id, \(keyColumn) AS sort_key, event.event_id, event.hash_id, event.body FROM event"
                 + " WHERE (\(filter.sql))"
             var arguments = filter.arguments
             if let cursor {
@@ -149,5 +162,20 @@ struct SQLiteQueryRunner {
             end < ordered.count
             ? SQLitePageToken(fingerprint: fingerprint, delivered: end, lastRow: 0, lastKey: Int64(end)).text : nil
         return EventPage(events: events, nextPageToken: next)
+    }
+}
+
+extension SQLiteEventStore {
+    /// SQLite's plan for the first candidate batch of a query (`EXPLAIN QUERY PLAN`), one line per step: tests check
+    /// that look-ups use the indexes.
+    func queryPlan(for query: EPCISQuery) async throws(StorageError) -> [String] {
+        let filter = SQLiteQueryFilter(query.predicates)
+        return try await read { db in
+            try Row.fetchAll(
+                db,
+                sql: "EXPLAIN QUERY PLAN SELECT event.id FROM event WHERE (\(filter.sql)) ORDER BY event.id LIMIT 512",
+                arguments: filter.arguments
+            ).map { row in row["detail"] as String }
+        }
     }
 }

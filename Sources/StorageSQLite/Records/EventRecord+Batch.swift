@@ -11,7 +11,10 @@ extension EventRecord {
     static func records(for events: [StoredEvent]) -> [EventRecord] {
         let encoder = JSONDocumentEncoder()
         let workers = min(ProcessInfo.processInfo.activeProcessorCount, max(1, events.count / 1_000))
-        guard workers > 1 else { return events.map { EventRecord($0, encoder: encoder) } }
+        guard workers > 1 else {
+            var cache: [String: ParsedURI] = [:]
+            return events.map { EventRecord($0, encoder: encoder, cache: &cache) }
+        }
         let chunk = (events.count + workers - 1) / workers
         var parts = [[EventRecord]](repeating: [], count: workers)
         parts.withUnsafeMutableBufferPointer { buffer in
@@ -20,7 +23,8 @@ extension EventRecord {
             nonisolated(unsafe) let slots = buffer
             DispatchQueue.concurrentPerform(iterations: workers) { worker in
                 let range = (worker * chunk)..<min((worker + 1) * chunk, events.count)
-                slots[worker] = events[range].map { EventRecord($0, encoder: encoder) }
+                var cache: [String: ParsedURI] = [:]
+                slots[worker] = events[range].map { EventRecord($0, encoder: encoder, cache: &cache) }
             }
         }
         return parts.flatMap { $0 }

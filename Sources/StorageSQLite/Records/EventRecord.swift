@@ -50,11 +50,19 @@ struct EventRecord: Sendable {
     /// The canonical key of every URI above, by its text as captured (the projector reuses them).
     var canonicalKeys: [String: String]
 
+    /// A URI parsed once: its canonical key and primary element string.
+    struct ParsedURI: Sendable {
+        var key: String
+        var ai: String?
+        var aiValue: String?
+    }
+
     /// Maps a stored event to its rows.
     /// - Parameters:
     ///   - stored: the event with its ID, hash and record time.
     ///   - encoder: writes the faithful body (compact JSON-LD of the one event).
-    init(_ stored: StoredEvent, encoder: JSONDocumentEncoder) {
+    ///   - cache: URIs parsed by earlier events of the same capture (locations, lots and parties repeat).
+    init(_ stored: StoredEvent, encoder: JSONDocumentEncoder, cache: inout [String: ParsedURI]) {
         let event = stored.event
         eventID = stored.id
         hashID = stored.hashID
@@ -68,12 +76,20 @@ struct EventRecord: Sendable {
         bizStep = event.bizStep?.uri
         disposition = event.disposition?.uri
         var keys: [String: String] = [:]
-        func key(_ uri: IdentifierURI) -> String {
-            if let known = keys[uri.text] { return known }
-            let computed = uri.canonicalKey
-            keys[uri.text] = computed
-            return computed
+        func parsed(_ uri: IdentifierURI) -> ParsedURI {
+            if let known = cache[uri.text] {
+                keys[uri.text] = known.key
+                return known
+            }
+            // Parse once: the canonical key and the primary element string come from the same parse.
+            let gs1 = uri.gs1Identifier
+            let primary = gs1?.elementStrings.first
+            let result = ParsedURI(key: gs1?.digitalLink() ?? uri.text, ai: primary?.ai, aiValue: primary?.value)
+            cache[uri.text] = result
+            keys[uri.text] = result.key
+            return result
         }
+        func key(_ uri: IdentifierURI) -> String { parsed(uri).key }
         readPoint = event.readPoint.map { key($0.id) }
         bizLocation = event.bizLocation.map { key($0.id) }
         transformationID = event.transformationID
@@ -82,16 +98,17 @@ struct EventRecord: Sendable {
         var identifiers: [Identifier] = []
         func add(_ role: String, _ uris: [IdentifierURI]) {
             for uri in uris {
-                let item = Self.identifier(role, uri, nil, nil)
-                keys[uri.text] = item.key
-                identifiers.append(item)
+                let uri = parsed(uri)
+                identifiers.append(Identifier(role: role, key: uri.key, ai: uri.ai, aiValue: uri.aiValue))
             }
         }
         func add(_ role: String, _ elements: [QuantityElement]) {
             for element in elements {
-                let item = Self.identifier(role, element.epcClass, element.quantity, element.uom)
-                keys[element.epcClass.text] = item.key
-                identifiers.append(item)
+                let uri = parsed(element.epcClass)
+                identifiers.append(
+                    Identifier(
+                        role: role, key: uri.key, ai: uri.ai, aiValue: uri.aiValue, quantity: element.quantity,
+                        uom: element.uom))
             }
         }
         add("epc", event.epcList)
@@ -114,16 +131,5 @@ struct EventRecord: Sendable {
     /// UTC milliseconds since 1970, rounded down (sub-millisecond digits are kept in the text and the body).
     static func milliseconds(_ time: EPCISDateTime) -> Int64 {
         time.epochSeconds * 1000 + Int64(time.nanoseconds / 1_000_000)
-    }
-
-    private static func identifier(_ role: String, _ uri: IdentifierURI, _ quantity: Double?, _ uom: String?)
-        -> Identifier
-    {
-        // Parse once: the canonical key and the primary element string come from the same parse.
-        let gs1 = uri.gs1Identifier
-        let primary = gs1?.elementStrings.first
-        return Identifier(
-            role: role, key: gs1?.digitalLink() ?? uri.text, ai: primary?.ai, aiValue: primary?.value,
-            quantity: quantity, uom: uom)
     }
 }

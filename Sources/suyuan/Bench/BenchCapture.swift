@@ -38,7 +38,9 @@ struct BenchCapture: AsyncParsableCommand {
             try await runPostgres(url: store, file: file)
             return
         }
-        let path = store.map { String($0.dropFirst("sqlite:".count)) } ?? directory.appendingPathComponent("capture.sqlite").path
+        let path =
+            store.map { String($0.dropFirst("sqlite:".count)) }
+            ?? directory.appendingPathComponent("capture.sqlite").path
         let target = try SQLiteEventStore(path: path)
 
         let clock = ContinuousClock()
@@ -66,7 +68,8 @@ struct BenchCapture: AsyncParsableCommand {
             let rounds = 100
             for _ in 0..<rounds { _ = try await target.events(matching: query, page: PageRequest()) }
             let each = (clock.now - queryStart) / rounds
-            print("  query MATCH_anyEPC (one identifier)           \(each.formatted(.units(allowed: [.microseconds]))) per query")
+            let text = each.formatted(.units(allowed: [.microseconds]))
+            print("  query MATCH_anyEPC (one identifier)           \(text) per query")
         }
         print("  peak RSS (VmHWM)                              \(Self.peakResidentSetSize())")
     }
@@ -75,8 +78,10 @@ struct BenchCapture: AsyncParsableCommand {
         let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
         let label = name + String(repeating: " ", count: max(0, 45 - name.count))
         print(
-            "  \(label) " + String(format: "%7.3f s %10.0f events/s %7.1f MB/s", seconds, Double(count) / seconds,
-                megabytes / seconds))
+            "  \(label) "
+                + String(
+                    format: "%7.3f s %10.0f events/s %7.1f MB/s", seconds, Double(count) / seconds,
+                    megabytes / seconds))
     }
 
     /// The peak resident set size of this process, from /proc/self/status (Linux).

@@ -13,7 +13,8 @@ enum BenchCaptureDocument {
         for i in 0..<events {
             let minute = i % (60 * 24 * 27)
             func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
-            let text = "2026-02-\(two(1 + minute / 1440))T\(two(minute / 60 % 24)):\(two(minute % 60)):\(two(i % 60)).\(i % 1000)+08:00"
+            let day = "2026-02-\(two(1 + minute / 1440))"
+            let text = "\(day)T\(two(minute / 60 % 24)):\(two(minute % 60)):\(two(i % 60)).\(i % 1000)+08:00"
             guard let time = EPCISDateTime(text) else { continue }
             let site = LocationReference(id: IdentifierURI("urn:epc:id:sgln:0614141.00888.\(i % 50)"))
             let lot = IdentifierURI("urn:epc:class:lgtin:0614141.107346.L\(i % 1000)")

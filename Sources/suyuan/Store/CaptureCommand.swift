@@ -44,7 +44,8 @@ struct CaptureCommand: AsyncParsableCommand {
                 FileHandle.standardError.write(Data("\(file): nothing was stored\n\(error.description)\n".utf8))
                 throw ExitCode(1)
             } catch {
-                FileHandle.standardError.write(Data("\(file): cannot read the file: \(error.localizedDescription)\n".utf8))
+                FileHandle.standardError.write(
+                    Data("\(file): cannot read the file: \(error.localizedDescription)\n".utf8))
                 throw ExitCode(1)
             }
         }
