@@ -47,7 +47,11 @@ ensure_oracles() {
 # initdb in a temporary directory owned by the `postgres` user (initdb refuses to run as root), started on a free
 # loopback port with trust authentication, one database. Exports POSTGRES_HOSTNAME/PORT/USER/DB and
 # SUYUAN_TEST_POSTGRES_URL. The cluster is stopped and removed on exit (stop_test_postgres, from a trap).
+# Tests run without fsync (a throwaway cluster needs no durability); `start_test_postgres durable` keeps the
+# server defaults, for benchmarks.
 start_test_postgres() {
+    local settings="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+    [ "${1:-}" = "durable" ] && settings=""
     apt_install postgresql-15
     local bin=/usr/lib/postgresql/15/bin
     [ -x "$bin/initdb" ] || die "PostgreSQL 15 binaries not found in $bin"
@@ -64,8 +68,7 @@ start_test_postgres() {
     "${run_as[@]}" "$bin/initdb" -D "$PG_TEST_DIR/data" -U suyuan --auth=trust -E UTF8 --no-locale >/dev/null
     PG_TEST_RUN_AS=("${run_as[@]}")
     "${run_as[@]}" "$bin/pg_ctl" -D "$PG_TEST_DIR/data" -l "$PG_TEST_DIR/log" -w \
-        -o "-c listen_addresses=127.0.0.1 -p $port -k $PG_TEST_DIR -c fsync=off -c synchronous_commit=off \
-            -c full_page_writes=off -c max_connections=200" start >/dev/null
+        -o "-c listen_addresses=127.0.0.1 -p $port -k $PG_TEST_DIR -c max_connections=200 $settings" start >/dev/null
     "$bin/createdb" -h 127.0.0.1 -p "$port" -U suyuan suyuan_test
     export POSTGRES_HOSTNAME=127.0.0.1 POSTGRES_PORT="$port" POSTGRES_USER=suyuan POSTGRES_DB=suyuan_test
     export SUYUAN_TEST_POSTGRES_URL="postgres://suyuan@127.0.0.1:$port/suyuan_test"

@@ -181,7 +181,8 @@ public struct PostgresEventStore: EventStore {
         }
         if let error = error as? PSQLError {
             if error.serverInfo?[.sqlState] == "23505" {
-                return StorageError(.duplicateEvent, "an event is already stored; nothing was stored", underlying: error)
+                return StorageError(
+                    .duplicateEvent, "an event is already stored; nothing was stored", underlying: error)
             }
             if error.serverInfo == nil {
                 return StorageError(.unavailable, "the PostgreSQL store cannot be reached", underlying: error)

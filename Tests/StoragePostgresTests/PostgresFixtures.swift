@@ -51,7 +51,9 @@ enum PostgresFixtures {
         ship.epcList = [IdentifierURI(pallet)]
         ship.quantityList = [QuantityElement(epcClass: IdentifierURI(lot), quantity: 60, uom: "KGM")]
         ship.disposition = CBVValue("in_transit", in: .disposition)
-        ship.bizTransactionList = [BizTransaction(type: CBVValue("po", in: .bizTransactionType), id: IdentifierURI(order))]
+        ship.bizTransactionList = [
+            BizTransaction(type: CBVValue("po", in: .bizTransactionType), id: IdentifierURI(order))
+        ]
         ship.sourceList = [party("owning_party", farmParty)]
         ship.destinationList = [party("owning_party", plantParty)]
         var receive = event(.objectEvent, 4, .observe, "receiving", at: plant)

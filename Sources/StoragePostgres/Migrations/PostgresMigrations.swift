@@ -130,9 +130,10 @@ enum PostgresMigrations {
 
     /// The versions recorded in the database (none when the ledger table does not exist).
     static func applied(on connection: PostgresConnection, logger: Logger) async throws -> [String] {
-        let exists = try await connection.query(
-            "SELECT to_regclass('schema_migration') IS NOT NULL", logger: logger
-        ).collect().first?.decode(Bool.self) ?? false
+        let exists =
+            try await connection.query(
+                "SELECT to_regclass('schema_migration') IS NOT NULL", logger: logger
+            ).collect().first?.decode(Bool.self) ?? false
         guard exists else { return [] }
         var versions: [String] = []
         for try await version in try await connection.query(

@@ -32,7 +32,8 @@ struct PostgresPageToken: Equatable {
     init(_ text: String, fingerprint expected: String) throws(StorageError) {
         var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
         base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
-        let parts = Data(base64Encoded: base64).map { String(decoding: $0, as: UTF8.self) }?
+        let parts =
+            Data(base64Encoded: base64).map { String(decoding: $0, as: UTF8.self) }?
             .split(separator: ".").map(String.init) ?? []
         guard parts.count == 5, parts[0] == "1", parts[1] == expected, let delivered = Int(parts[2]),
             let lastRow = Int64(parts[3]), let lastKey = Int64(parts[4]), delivered >= 0

@@ -99,10 +99,13 @@ struct PostgresQueryFilter {
         case .outputEPCClass: roleList = ["output_quantity"]
         case .anyEPCClass: roleList = ["quantity", "child_quantity", "input_quantity", "output_quantity"]
         }
-        let keys = Array(Set(patterns.compactMap { pattern -> String? in
-            if case .canonicalKey(let key) = pattern.match { return key }
-            return nil
-        })).sorted()
+        let keys = Array(
+            Set(
+                patterns.compactMap { pattern -> String? in
+                    if case .canonicalKey(let key) = pattern.match { return key }
+                    return nil
+                })
+        ).sorted()
         guard !patterns.isEmpty else { return }
         let roles = bind(roleList)
         var alternatives: [String] = []

@@ -70,9 +70,10 @@ struct PostgresQueryRunner {
         let events = found.prefix(wanted)
         var next: String?
         if found.count > wanted, remaining > wanted, let last = events.last {
-            next = PostgresPageToken(
-                fingerprint: fingerprint, delivered: delivered + events.count, lastRow: last.row, lastKey: last.key
-            ).text
+            next =
+                PostgresPageToken(
+                    fingerprint: fingerprint, delivered: delivered + events.count, lastRow: last.row, lastKey: last.key
+                ).text
         }
         return EventPage(events: events.map(\.event), nextPageToken: next)
     }
@@ -103,7 +104,8 @@ struct PostgresQueryRunner {
         }
         while true {
             var statement = filter
-            var sql = "SELECT event.id, \(keyColumn) AS sort_key, event.event_id, event.hash_id, event.body FROM event"
+            var sql =
+                "SELECT event.id, \(keyColumn) AS sort_key, event.event_id, event.hash_id, event.body FROM event"
                 + " WHERE (\(filter.sql))"
             if let cursor {
                 let key = statement.nextPlaceholder
@@ -112,7 +114,8 @@ struct PostgresQueryRunner {
                 statement.bindings.append(cursor.row)
                 switch order {
                 case .column(_, let descending):
-                    sql += " AND (\(keyColumn) \(descending ? "<" : ">") \(key) OR (\(keyColumn) = \(key)"
+                    sql +=
+                        " AND (\(keyColumn) \(descending ? "<" : ">") \(key) OR (\(keyColumn) = \(key)"
                         + " AND event.id > \(row)))"
                 default:
                     sql += " AND event.id > \(row)"
@@ -124,8 +127,7 @@ struct PostgresQueryRunner {
                 PostgresQuery(unsafeSQL: sql, binds: statement.bindings), logger: logger)
             var count = 0
             var stop = false
-            for try await (id, key, eventID, hashID, text) in rows.decode((Int64, Int64, String, String, String).self)
-            {
+            for try await (id, key, eventID, hashID, text) in rows.decode((Int64, Int64, String, String, String).self) {
                 count += 1
                 guard !stop else { continue }
                 cursor = (id, key)

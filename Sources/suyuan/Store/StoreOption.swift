@@ -13,7 +13,8 @@ import StorageSQLite
 struct StoreOption: ParsableArguments {
     @Option(
         name: .long,
-        help: "The event store: sqlite:PATH or postgres://USER@HOST:PORT/DB (default: $SUYUAN_STORE, else sqlite:suyuan.sqlite)."
+        help:
+            "The event store: sqlite:PATH or postgres://USER@HOST:PORT/DB (default: $SUYUAN_STORE, else sqlite:suyuan.sqlite)."
     )
     var store: String?
 
