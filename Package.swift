@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .target(name: "Identifiers", swiftSettings: strict),
@@ -41,6 +42,13 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        .target(
+            name: "StoragePostgres",
+            dependencies: [
+                "Storage", "EPCIS", "Identifiers", .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "suyuan",
             dependencies: [
@@ -51,6 +59,7 @@ let package = Package(
                 "StorageSQLite",
                 "TraceEngine",
                 "DemoChains",
+                "StoragePostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -70,6 +79,11 @@ let package = Package(
             dependencies: [
                 "StorageSQLite", "StorageTesting", "Storage", "EPCIS", "TraceEngine", "DemoChains", "Transparency",
             ],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "StoragePostgresTests",
+            dependencies: ["StoragePostgres", "StorageTesting", "Storage", "EPCIS"],
             swiftSettings: strict
         ),
     ],

@@ -42,3 +42,42 @@ ensure_oracles() {
             "epcis-event-hash-generator==1.9.3" "biip==5.2.0" "epcpy==0.1.8"
     fi
 }
+
+# A throwaway PostgreSQL 15 cluster for the StoragePostgres tests: Debian's postgresql (installed when missing),
+# initdb in a temporary directory owned by the `postgres` user (initdb refuses to run as root), started on a free
+# loopback port with trust authentication, one database. Exports POSTGRES_HOSTNAME/PORT/USER/DB and
+# SUYUAN_TEST_POSTGRES_URL. The cluster is stopped and removed on exit (stop_test_postgres, from a trap).
+# Tests run without fsync (a throwaway cluster needs no durability); `start_test_postgres durable` keeps the
+# server defaults, for benchmarks.
+start_test_postgres() {
+    local settings="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+    [ "${1:-}" = "durable" ] && settings=""
+    apt_install postgresql-15
+    local bin=/usr/lib/postgresql/15/bin
+    [ -x "$bin/initdb" ] || die "PostgreSQL 15 binaries not found in $bin"
+    local run_as=()
+    if [ "$(id -u)" -eq 0 ]; then
+        id postgres >/dev/null 2>&1 || useradd --system --home-dir /var/lib/postgresql --shell /bin/bash postgres
+        run_as=(runuser -u postgres --)
+    fi
+    PG_TEST_DIR="$(mktemp -d /tmp/suyuan-pg.XXXXXX)"
+    [ "$(id -u)" -eq 0 ] && chown postgres "$PG_TEST_DIR"
+    local port
+    port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+    log "starting a throwaway PostgreSQL 15 cluster on 127.0.0.1:$port ($PG_TEST_DIR)"
+    "${run_as[@]}" "$bin/initdb" -D "$PG_TEST_DIR/data" -U suyuan --auth=trust -E UTF8 --no-locale >/dev/null
+    PG_TEST_RUN_AS=("${run_as[@]}")
+    "${run_as[@]}" "$bin/pg_ctl" -D "$PG_TEST_DIR/data" -l "$PG_TEST_DIR/log" -w \
+        -o "-c listen_addresses=127.0.0.1 -p $port -k $PG_TEST_DIR -c max_connections=200 $settings" start >/dev/null
+    "$bin/createdb" -h 127.0.0.1 -p "$port" -U suyuan suyuan_test
+    export POSTGRES_HOSTNAME=127.0.0.1 POSTGRES_PORT="$port" POSTGRES_USER=suyuan POSTGRES_DB=suyuan_test
+    export SUYUAN_TEST_POSTGRES_URL="postgres://suyuan@127.0.0.1:$port/suyuan_test"
+}
+
+stop_test_postgres() {
+    [ -n "${PG_TEST_DIR:-}" ] || return 0
+    "${PG_TEST_RUN_AS[@]}" /usr/lib/postgresql/15/bin/pg_ctl -D "$PG_TEST_DIR/data" -m immediate stop \
+        >/dev/null 2>&1 || true
+    rm -rf "$PG_TEST_DIR"
+    PG_TEST_DIR=""
+}

@@ -12,6 +12,7 @@ extension Suyuan {
         ReconcileCommand.self,
         DemoCommand.self,
         RebuildCommand.self,
+        MigrateCommand.self,
         VerifyCommand.self,
         ProofCommand.self,
         VerifyProofCommand.self,

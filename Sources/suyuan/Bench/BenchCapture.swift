@@ -2,6 +2,7 @@ import ArgumentParser
 import EPCIS
 import Foundation
 import Storage
+import StoragePostgres
 import StorageSQLite
 
 /// `suyuan bench capture`: end-to-end capture throughput into SQLite from a generated EPCIS JSON-LD file, next to
@@ -20,7 +21,11 @@ struct BenchCapture: AsyncParsableCommand {
     @Option(help: "Events in the generated document.")
     var events: Int = 100_000
 
-    @Option(help: "The store to capture into: sqlite:PATH of a new file (default: a temporary file).")
+    @Option(
+        help: """
+            The store to capture into: sqlite:PATH of a new file (default: a temporary file), or \
+            postgres://USER@HOST:PORT/DB (fresh schemas are created and left in it).
+            """)
     var store: String?
 
     func run() async throws {
@@ -29,6 +34,10 @@ struct BenchCapture: AsyncParsableCommand {
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("events.jsonld")
         try JSONDocumentEncoder().encode(BenchCaptureDocument.make(events: events)).write(to: file)
+        if let store, store.hasPrefix("postgres://") || store.hasPrefix("postgresql://") {
+            try await runPostgres(url: store, file: file)
+            return
+        }
         let path =
             store.map { String($0.dropFirst("sqlite:".count)) }
             ?? directory.appendingPathComponent("capture.sqlite").path
@@ -75,7 +84,7 @@ struct BenchCapture: AsyncParsableCommand {
         print("  peak RSS (VmHWM)                              \(Self.peakResidentSetSize())")
     }
 
-    private func report(_ name: String, _ duration: Duration, count: Int, megabytes: Double) {
+    func report(_ name: String, _ duration: Duration, count: Int, megabytes: Double) {
         let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
         let label = name + String(repeating: " ", count: max(0, 45 - name.count))
         print(

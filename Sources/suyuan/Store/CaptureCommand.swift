@@ -2,7 +2,6 @@ import ArgumentParser
 import EPCIS
 import Foundation
 import Storage
-import StorageSQLite
 
 /// `suyuan capture FILE…`: stores EPCIS documents (JSON-LD or XML, read from the content) and their master data.
 struct CaptureCommand: AsyncParsableCommand {
@@ -22,7 +21,10 @@ struct CaptureCommand: AsyncParsableCommand {
     @OptionGroup var storeOption: StoreOption
 
     func run() async throws {
-        let store = try storeOption.open()
+        try await storeOption.withStore { store in try await capture(into: store) }
+    }
+
+    private func capture(into store: any CommandStore) async throws {
         for file in files {
             let clock = ContinuousClock()
             let start = clock.now

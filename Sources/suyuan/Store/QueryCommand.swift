@@ -2,7 +2,6 @@ import ArgumentParser
 import EPCIS
 import Foundation
 import Storage
-import StorageSQLite
 
 /// `suyuan query 'EQ_bizStep=shipping&MATCH_epc=…'`: runs a SimpleEventQuery and prints an EPCISQueryDocument.
 struct QueryCommand: AsyncParsableCommand {
@@ -42,7 +41,10 @@ struct QueryCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("\(error.description)\n".utf8))
             throw ExitCode(2)
         }
-        let store = try storeOption.open()
+        try await storeOption.withStore { store in try await printPage(of: query, from: store) }
+    }
+
+    private func printPage(of query: EPCISQuery, from store: any CommandStore) async throws {
         do {
             let page = try await store.events(
                 matching: query, page: PageRequest(size: perPage, token: nextPageToken))

@@ -1,0 +1,174 @@
+import Logging
+import PostgresNIO
+
+/// The versioned schema of the PostgreSQL store: the same logical schema as the SQLite store (table and column
+/// names, indexes, unique guards), in PostgreSQL types.
+///
+/// Steps are only ever appended: a released step never changes. The versions applied to a database are rows of
+/// `schema_migration`; ``PostgresEventStore`` refuses to open a database that lacks one of ``steps`` unless it is
+/// asked to migrate (`suyuan migrate`).
+enum PostgresMigrations {
+    /// One migration step.
+    struct Step: Sendable {
+        var version: String
+        var sql: [String]
+    }
+
+    /// Every step, oldest first.
+    static let steps: [Step] = [
+        Step(version: "v1-events", sql: events),
+        Step(version: "v1-master-data", sql: masterData),
+    ]
+
+    /// The versions of ``steps``.
+    static var versions: [String] { steps.map(\.version) }
+
+    static let createLedger = """
+        CREATE TABLE IF NOT EXISTS schema_migration (
+            version TEXT PRIMARY KEY,
+            applied_at TIMESTAMPTZ NOT NULL DEFAULT now()
+        )
+        """
+
+    /// Events and the rows that index them. `event.id` is the capture sequence; `body` is the event as captured
+    /// (compact JSON-LD of one event), which queries return.
+    private static let events = [
+        "CREATE SEQUENCE event_seq",
+        """
+        CREATE TABLE event (
+            id BIGINT PRIMARY KEY DEFAULT nextval('event_seq'),
+            event_id TEXT NOT NULL,
+            hash_id TEXT NOT NULL,
+            event_type TEXT NOT NULL,
+            event_time_ms BIGINT NOT NULL,
+            event_time TEXT NOT NULL,
+            record_time_ms BIGINT NOT NULL,
+            record_time TEXT NOT NULL,
+            action TEXT,
+            biz_step TEXT,
+            disposition TEXT,
+            read_point TEXT,
+            biz_location TEXT,
+            transformation_id TEXT,
+            has_error_declaration BOOLEAN NOT NULL,
+            body TEXT NOT NULL
+        )
+        """,
+        "CREATE UNIQUE INDEX event_plain_hash ON event(hash_id) WHERE NOT has_error_declaration",
+        "CREATE UNIQUE INDEX event_declared_hash ON event(hash_id) WHERE has_error_declaration",
+        "CREATE UNIQUE INDEX event_plain_event_id ON event(event_id) WHERE NOT has_error_declaration",
+        "CREATE INDEX event_event_id ON event(event_id)",
+        "CREATE INDEX event_event_time ON event(event_time_ms, id)",
+        "CREATE INDEX event_record_time ON event(record_time_ms, id)",
+        "CREATE INDEX event_biz_step ON event(biz_step)",
+        "CREATE INDEX event_read_point ON event(read_point)",
+        "CREATE INDEX event_biz_location ON event(biz_location)",
+        """
+        CREATE TABLE event_identifier (
+            event_row BIGINT NOT NULL REFERENCES event(id) ON DELETE CASCADE,
+            role TEXT NOT NULL CHECK (role IN ('epc', 'parent', 'child', 'input', 'output', 'quantity',
+                'child_quantity', 'input_quantity', 'output_quantity')),
+            key TEXT NOT NULL,
+            ai TEXT,
+            ai_value TEXT,
+            quantity DOUBLE PRECISION,
+            uom TEXT
+        )
+        """,
+        "CREATE INDEX event_identifier_key ON event_identifier(key, event_row)",
+        "CREATE INDEX event_identifier_ai ON event_identifier(ai, ai_value)",
+        "CREATE INDEX event_identifier_row ON event_identifier(event_row)",
+        """
+        CREATE TABLE event_party (
+            event_row BIGINT NOT NULL REFERENCES event(id) ON DELETE CASCADE,
+            direction TEXT NOT NULL CHECK (direction IN ('source', 'destination')),
+            type TEXT NOT NULL,
+            party TEXT NOT NULL
+        )
+        """,
+        "CREATE INDEX event_party_party ON event_party(party, direction, type)",
+        "CREATE INDEX event_party_row ON event_party(event_row)",
+        """
+        CREATE TABLE event_biz_transaction (
+            event_row BIGINT NOT NULL REFERENCES event(id) ON DELETE CASCADE,
+            type TEXT,
+            transaction_id TEXT NOT NULL
+        )
+        """,
+        "CREATE INDEX event_biz_transaction_id ON event_biz_transaction(transaction_id)",
+        "CREATE INDEX event_biz_transaction_row ON event_biz_transaction(event_row)",
+    ]
+
+    /// CBV master data: vocabulary elements by canonical key, their attributes and children.
+    private static let masterData = [
+        """
+        CREATE TABLE vocabulary_element (
+            id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            vocabulary_type TEXT NOT NULL,
+            element_key TEXT NOT NULL,
+            UNIQUE (vocabulary_type, element_key)
+        )
+        """,
+        "CREATE INDEX vocabulary_element_key ON vocabulary_element(element_key)",
+        """
+        CREATE TABLE vocabulary_attribute (
+            element BIGINT NOT NULL REFERENCES vocabulary_element(id) ON DELETE CASCADE,
+            attribute TEXT NOT NULL,
+            value TEXT NOT NULL
+        )
+        """,
+        "CREATE INDEX vocabulary_attribute_element ON vocabulary_attribute(element)",
+        """
+        CREATE TABLE vocabulary_child (
+            element BIGINT NOT NULL REFERENCES vocabulary_element(id) ON DELETE CASCADE,
+            child_key TEXT NOT NULL,
+            UNIQUE (element, child_key)
+        )
+        """,
+        "CREATE INDEX vocabulary_child_key ON vocabulary_child(child_key)",
+    ]
+
+    /// The versions recorded in the database (none when the ledger table does not exist).
+    static func applied(on connection: PostgresConnection, logger: Logger) async throws -> [String] {
+        let exists =
+            try await connection.query(
+                "SELECT to_regclass('schema_migration') IS NOT NULL", logger: logger
+            ).collect().first?.decode(Bool.self) ?? false
+        guard exists else { return [] }
+        var versions: [String] = []
+        for try await version in try await connection.query(
+            "SELECT version FROM schema_migration ORDER BY applied_at, version", logger: logger
+        ).decode(String.self) {
+            versions.append(version)
+        }
+        return versions
+    }
+
+    /// Applies the missing steps, each in its own transaction with its ledger row.
+    /// - Returns: the versions applied now.
+    static func migrate(on connection: PostgresConnection, logger: Logger) async throws -> [String] {
+        // Two processes migrating at once would race on CREATE TABLE: an advisory lock serialises them.
+        try await connection.query("SELECT pg_advisory_lock(4620815)", logger: logger)
+        do {
+            try await connection.query(PostgresQuery(unsafeSQL: createLedger), logger: logger)
+            let done = Set(try await applied(on: connection, logger: logger))
+            var applied: [String] = []
+            for step in steps where !done.contains(step.version) {
+                try await connection.withTransaction(logger: logger) { connection in
+                    for statement in step.sql {
+                        // The statements are constants of this file: no request data reaches unsafeSQL.
+                        try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+                    }
+                    try await connection.query(
+                        "INSERT INTO schema_migration (version) VALUES (\(step.version))", logger: logger)
+                }
+                applied.append(step.version)
+            }
+            try await connection.query("SELECT pg_advisory_unlock(4620815)", logger: logger)
+            return applied
+        } catch {
+            _ = try? await connection.query("SELECT pg_advisory_unlock(4620815)", logger: logger)
+            throw error
+        }
+    }
+}

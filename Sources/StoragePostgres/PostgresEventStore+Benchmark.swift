@@ -1,0 +1,30 @@
+public import EPCIS
+import Foundation
+import PostgresNIO
+public import Storage
+
+extension PostgresEventStore {
+    /// Stores events as plain rows, with the same tables and batched `unnest` inserts as a capture but without
+    /// validation, event hashing, duplicate checks or master data: the floor that `suyuan bench capture` compares a
+    /// real capture with. Not for production data: the rows get placeholder hashes.
+    /// - Parameter events: the events.
+    /// - Returns: how many rows were stored.
+    /// - Throws: ``StorageError`` `.internalFailure`.
+    public func insertForBenchmark(_ events: [EPCISEvent]) async throws(StorageError) -> Int {
+        let run = UUID().uuidString
+        let records = EventRecord.records(
+            for: events.enumerated().map { index, event in
+                StoredEvent(event: event, id: "bench:\(run):\(index)", hashID: "bench:\(run):\(index)")
+            })
+        let logger = logger
+        return try await withConnection { connection in
+            try await connection.withTransaction(logger: logger) { connection in
+                let capture = PostgresCapture(connection: connection, logger: logger)
+                for start in stride(from: 0, to: records.count, by: PostgresCapture.batchSize) {
+                    try await capture.insert(records[start..<min(start + PostgresCapture.batchSize, records.count)])
+                }
+                return records.count
+            }
+        }
+    }
+}

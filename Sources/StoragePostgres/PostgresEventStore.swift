@@ -1,0 +1,193 @@
+public import EPCIS
+import Foundation
+import Logging
+import PostgresNIO
+public import Storage
+
+/// The production event store: PostgreSQL through PostgresNIO.
+///
+/// The store wraps a `PostgresClient`, whose connection pool works only while its `run()` is running. So a store
+/// is only handed out inside ``open(url:migrate:_:)``, which runs the client in a task group for as long as the
+/// body runs and cancels it at the end (no unstructured task outlives the store).
+///
+/// The schema is the SQLite store's (``PostgresMigrations``). Unlike SQLite it does not migrate itself: a database
+/// that is behind is refused with `.schemaOutdated` unless `migrate` is true (`suyuan migrate`). Each capture is one
+/// transaction with batched inserts (``PostgresCapture``); queries narrow in SQL and confirm with ``EventMatcher``
+/// (``PostgresQueryRunner``).
+public struct PostgresEventStore: EventStore {
+    let client: PostgresClient
+    let logger: Logger
+
+    init(client: PostgresClient, logger: Logger) {
+        self.client = client
+        self.logger = logger
+    }
+
+    /// Opens the store named by a URL, runs `body` with it, and closes it.
+    /// - Parameters:
+    ///   - url: `postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?schema=NAME]`; `schema` sets the search path
+    ///     (created by a migration when missing).
+    ///   - migrate: apply missing migrations first; otherwise a database that is behind is refused.
+    ///   - body: the work to do with the store.
+    /// - Returns: what `body` returns.
+    /// - Throws: ``StorageError`` `.schemaOutdated` ("run suyuan migrate"), `.unavailable` when the database cannot be
+    ///   reached, `.invalidQuery` for a malformed URL; or what `body` throws.
+    public static func open<Result: Sendable>(
+        url: String, migrate: Bool = false, _ body: (PostgresEventStore) async throws -> Result
+    ) async throws -> Result {
+        try await withClient(url: url) { store, schema in
+            if migrate {
+                try await store.migrate(creating: schema)
+            } else {
+                try await store.requireCurrentSchema()
+            }
+            return try await body(store)
+        }
+    }
+
+    /// Applies the missing migrations to the database named by a URL (`suyuan migrate`).
+    /// - Parameter url: as for ``open(url:migrate:_:)``.
+    /// - Returns: the versions applied now (empty when the schema was current), and every applied version.
+    /// - Throws: ``StorageError`` `.unavailable` or `.invalidQuery` as ``open(url:migrate:_:)`` does.
+    public static func migrate(url: String) async throws -> (applied: [String], current: [String]) {
+        try await withClient(url: url) { store, schema in
+            let applied = try await store.migrate(creating: schema)
+            return (applied, try await store.appliedMigrations())
+        }
+    }
+
+    /// Runs a client for as long as `body` runs, in a task group that is cancelled at the end.
+    private static func withClient<Result: Sendable>(
+        url: String, _ body: (PostgresEventStore, _ schema: String?) async throws -> Result
+    ) async throws -> Result {
+        let location = try PostgresStoreURL(url)
+        let client = PostgresClient(configuration: location.configuration)
+        var logger = Logger(label: "suyuan.storage.postgres")
+        logger.logLevel = .critical
+        let store = PostgresEventStore(client: client, logger: logger)
+        return try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { await client.run() }
+            defer { group.cancelAll() }
+            return try await body(store, location.schema)
+        }
+    }
+
+    /// The migration versions recorded in the database, oldest first.
+    /// - Throws: ``StorageError`` `.unavailable`.
+    public func appliedMigrations() async throws(StorageError) -> [String] {
+        try await withConnection { connection in
+            try await PostgresMigrations.applied(on: connection, logger: logger)
+        }
+    }
+
+    /// Applies the missing migrations.
+    /// - Returns: the versions applied now (empty when the schema was current).
+    /// - Throws: ``StorageError`` `.unavailable`.
+    @discardableResult
+    public func migrate() async throws(StorageError) -> [String] {
+        try await withConnection { connection in
+            try await PostgresMigrations.migrate(on: connection, logger: logger)
+        }
+    }
+
+    @discardableResult
+    private func migrate(creating schema: String?) async throws(StorageError) -> [String] {
+        if let schema {
+            _ = try await withConnection { connection in
+                // `schema` is checked to be a plain identifier by PostgresStoreURL; identifiers cannot be bound.
+                try await connection.query(
+                    PostgresQuery(unsafeSQL: "CREATE SCHEMA IF NOT EXISTS \"\(schema)\""), logger: logger)
+            }
+        }
+        return try await migrate()
+    }
+
+    private func requireCurrentSchema() async throws(StorageError) {
+        let applied = Set(try await appliedMigrations())
+        let missing = PostgresMigrations.versions.filter { !applied.contains($0) }
+        guard missing.isEmpty else {
+            throw StorageError(
+                .schemaOutdated,
+                "the PostgreSQL schema lacks \(missing.joined(separator: ", ")); run suyuan migrate")
+        }
+    }
+
+    public func capture(_ document: EPCISDocument, context: CaptureContext) async throws(StorageError)
+        -> CaptureReceipt
+    {
+        try await capture(document, locations: nil, context: context)
+    }
+
+    /// Captures a document whose events' source places are known (for diagnostics), as ``capture(_:context:)``.
+    /// - Parameters:
+    ///   - document: the decoded document.
+    ///   - locations: where each event stood in the source.
+    ///   - context: record time, error behaviour, validator.
+    /// - Returns: what was stored.
+    /// - Throws: ``StorageError`` as ``EventStore/capture(_:context:)`` does.
+    public func capture(_ document: EPCISDocument, locations: [EventLocation]?, context: CaptureContext)
+        async throws(StorageError) -> CaptureReceipt
+    {
+        // Validation, hashing and encoding are CPU work: done before the transaction takes a connection.
+        let plan = try CapturePlan(document, locations: locations, context: context)
+        let records = EventRecord.records(for: plan.events)
+        let logger = logger
+        return try await withConnection { connection in
+            try await connection.withTransaction(logger: logger) { connection in
+                try await PostgresCapture(connection: connection, logger: logger).run(plan, records: records)
+            }
+        }
+    }
+
+    public func events(matching query: EPCISQuery, page: PageRequest) async throws(StorageError) -> EventPage {
+        let logger = logger
+        return try await withConnection { connection in
+            try await PostgresQueryRunner(query: query, page: page, connection: connection, logger: logger).run()
+        }
+    }
+
+    public func events(withID id: String) async throws(StorageError) -> [StoredEvent] {
+        let logger = logger
+        return try await withConnection { connection in
+            let rows = try await connection.query(
+                """
+                SELECT id, event_id, hash_id, body FROM event WHERE event_id = \(id) OR hash_id = \(id) ORDER BY id
+                """, logger: logger)
+            var events: [StoredEvent] = []
+            for try await (_, eventID, hashID, body) in rows.decode((Int64, String, String, String).self) {
+                events.append(try PostgresEventDecoding.storedEvent(eventID: eventID, hashID: hashID, body: body))
+            }
+            return events
+        }
+    }
+
+    /// Runs `body` on a pooled connection, mapping every error to ``StorageError`` (whose message never carries
+    /// database text: PSQLError stays `underlying`, for logs).
+    func withConnection<T: Sendable>(
+        _ body: (PostgresConnection) async throws -> sending T
+    ) async throws(StorageError) -> T {
+        do {
+            return try await client.withConnection(body)
+        } catch {
+            throw Self.storageError(error)
+        }
+    }
+
+    static func storageError(_ error: any Error) -> StorageError {
+        if let error = error as? StorageError { return error }
+        // A transaction reports what its body threw (a duplicate refused by the plan, or a unique violation).
+        if let error = error as? PostgresTransactionError, let closureError = error.closureError {
+            return storageError(closureError)
+        }
+        if let error = error as? PSQLError {
+            if error.serverInfo?[.sqlState] == "23505" {
+                return StorageError(
+                    .duplicateEvent, "an event is already stored; nothing was stored", underlying: error)
+            }
+            if error.serverInfo == nil {
+                return StorageError(.unavailable, "the PostgreSQL store cannot be reached", underlying: error)
+            }
+        }
+        return StorageError(.internalFailure, "the PostgreSQL store failed", underlying: error)
+    }
+}

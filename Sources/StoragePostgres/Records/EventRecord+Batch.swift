@@ -1,0 +1,28 @@
+import Dispatch
+import EPCIS
+import Foundation
+import Storage
+
+extension EventRecord {
+    /// Maps stored events to their rows on every core: each event's body encoding and identifier parsing is
+    /// independent of the others, and this is the largest part of a capture that the backend owns.
+    /// - Parameter events: the events of a capture plan, in order.
+    /// - Returns: their records, in the same order.
+    static func records(for events: [StoredEvent]) -> [EventRecord] {
+        let encoder = JSONDocumentEncoder()
+        let workers = min(ProcessInfo.processInfo.activeProcessorCount, max(1, events.count / 1_000))
+        guard workers > 1 else { return events.map { EventRecord($0, encoder: encoder) } }
+        let chunk = (events.count + workers - 1) / workers
+        var parts = [[EventRecord]](repeating: [], count: workers)
+        parts.withUnsafeMutableBufferPointer { buffer in
+            // Safe: iteration `worker` writes only `buffer[worker]`, no two iterations share an element, and
+            // concurrentPerform returns after every iteration has finished.
+            nonisolated(unsafe) let slots = buffer
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                let range = (worker * chunk)..<min((worker + 1) * chunk, events.count)
+                slots[worker] = events[range].map { EventRecord($0, encoder: encoder) }
+            }
+        }
+        return parts.flatMap { $0 }
+    }
+}

@@ -1,0 +1,43 @@
+import Storage
+import StoragePostgres
+import StorageTesting
+import Testing
+
+/// Every conformance scenario against PostgreSQL, each in a fresh schema.
+@Suite(.enabled(if: PostgresTestDatabase.isConfigured, "needs POSTGRES_HOSTNAME (scripts/test starts one)"))
+struct PostgresConformanceTests {
+    /// Runs one scenario with a store that lives as long as the scenario.
+    private func run(_ scenario: @Sendable (StorageConformance) async throws -> Void) async throws {
+        try await PostgresTestDatabase.withFreshStore { store in
+            try await scenario(StorageConformance { store })
+        }
+    }
+
+    @Test("capture stores every event with its hash and record time") func capture() async throws {
+        try await run { try await $0.captureStoresEveryEvent() }
+    }
+
+    @Test("a document with an invalid event stores nothing") func invalid() async throws {
+        try await run { try await $0.invalidDocumentStoresNothing() }
+    }
+
+    @Test("a re-sent document is refused as a duplicate") func resent() async throws {
+        try await run { try await $0.resentDocumentIsRefused() }
+    }
+
+    @Test("proceed stores the new events and reports the duplicates") func proceed() async throws {
+        try await run { try await $0.proceedStoresTheRest() }
+    }
+
+    @Test("an error declaration is stored beside the event it corrects") func errorDeclaration() async throws {
+        try await run { try await $0.errorDeclarationKeepsTheEventID() }
+    }
+
+    @Test("queries page with tokens that belong to the query") func paging() async throws {
+        try await run { try await $0.queriesPageWithTokens() }
+    }
+
+    @Test("a query by identifier finds the item in either spelling") func byIdentifier() async throws {
+        try await run { try await $0.queryByIdentifier() }
+    }
+}

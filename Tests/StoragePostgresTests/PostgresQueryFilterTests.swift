@@ -1,0 +1,49 @@
+import EPCIS
+import Testing
+
+@testable import StoragePostgres
+
+/// The SQL that narrows a query: `$n` placeholders only, every value bound (checked without a database).
+@Suite struct PostgresQueryFilterTests {
+    @Test("bizStep and an identifier become ANY conditions over bound arrays")
+    func rendersBoundSQL() throws {
+        // Given
+        let query = try EPCISQuery(parameters: [
+            ("EQ_bizStep", "shipping"), ("MATCH_epc", "urn:epc:id:sgtin:0614141.107346.2017"),
+        ])
+        // When
+        let filter = PostgresQueryFilter(query.predicates)
+        // Then
+        #expect(
+            filter.sql
+                == "event.biz_step = ANY($1) AND event.id IN (SELECT event_row FROM event_identifier"
+                + " WHERE key = ANY($3) AND role = ANY($2))")
+        #expect(
+            filter.values == [
+                "{https://ref.gs1.org/cbv/BizStep-shipping}", "{epc,child}",
+                "{https://id.gs1.org/01/10614141073464/21/2017}",
+            ])
+        #expect(filter.values.count == 3)
+    }
+
+    @Test("an EPC pattern compares bound digits of the primary key, never text in the SQL")
+    func rendersPattern() throws {
+        // Given
+        let query = try EPCISQuery(parameters: [("MATCH_epc", "urn:epc:idpat:sgtin:0614141.107346.*")])
+        // When
+        let filter = PostgresQueryFilter(query.predicates)
+        // Then
+        #expect(!filter.sql.contains("0614141"))
+        #expect(filter.sql.contains("substr(ai_value, $3::int, $4::int) = $5"))
+        #expect(filter.values == ["{epc,child}", "01", "1", "14", "10614141073464"])
+    }
+
+    @Test("predicates checked only in Swift add no condition")
+    func leavesTheRestToTheMatcher() throws {
+        let query = try EPCISQuery(parameters: [
+            ("EXISTS_sensorElementList", ""), ("WD_bizLocation", "urn:epc:id:sgln:0614141.00888.0"),
+        ])
+        #expect(PostgresQueryFilter(query.predicates).sql == "TRUE")
+        #expect(PostgresQueryFilter(query.predicates).values.isEmpty)
+    }
+}
