@@ -24,7 +24,7 @@ let package = Package(
     targets: [
         .target(name: "Identifiers", swiftSettings: strict),
         .target(name: "EPCIS", dependencies: ["Identifiers"], swiftSettings: strict),
-        .target(name: "Storage", dependencies: ["EPCIS", "Identifiers"], swiftSettings: strict),
+        .target(name: "Storage", dependencies: ["EPCIS", "Identifiers", "Transparency"], swiftSettings: strict),
         .target(name: "StorageTesting", dependencies: ["Storage", "EPCIS"], swiftSettings: strict),
         .target(
             name: "Transparency",
