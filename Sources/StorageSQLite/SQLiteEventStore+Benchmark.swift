@@ -1,8 +1,8 @@
 public import EPCIS
 import Foundation
 import GRDB
-import Transparency
 public import Storage
+import Transparency
 
 extension SQLiteEventStore {
     /// Stores events as plain rows, with the same tables and prepared statements as a capture but without
