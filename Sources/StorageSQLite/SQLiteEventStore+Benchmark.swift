@@ -2,6 +2,7 @@ public import EPCIS
 import Foundation
 import GRDB
 public import Storage
+import Transparency
 
 extension SQLiteEventStore {
     /// Stores events as plain rows, with the same tables and prepared statements as a capture but without
@@ -38,5 +39,35 @@ extension SQLiteEventStore {
         let plan = try CapturePlan(document, locations: locations, context: context)
         let records = EventRecord.records(for: plan.events)
         return try await write { db in try SQLiteCapture.run(plan, records: records, ledger: nil, in: db) }
+    }
+
+    /// Times the ledger's share of a capture on its own, in a new store: hashing the events' bodies into leaves
+    /// (done with the rows, before the transaction), then in one write transaction the frontier append, the node
+    /// inserts and one signed head, as a capture of these events would. Only the ledger tables are written, so the
+    /// store is for this measurement only.
+    /// - Parameter events: the events.
+    /// - Returns: the time of the leaf hashing (one core) and of the ledger's work inside the transaction.
+    /// - Throws: ``StorageError`` `.internalFailure`; `.invalidDocument` when the store already holds a log.
+    public func ledgerCostForBenchmark(_ events: [EPCISEvent]) async throws(StorageError) -> (
+        leafHashing: Duration, inTransaction: Duration
+    ) {
+        let encoder = JSONDocumentEncoder()
+        let bodies = events.map { encoder.encode($0) }
+        let clock = ContinuousClock()
+        let start = clock.now
+        let leaves = bodies.map { LedgerLeaf.leafHash(content: $0) }
+        let hashing = clock.now - start
+        let size: UInt64
+        do { size = try ledger.frontier().treeSize } catch { throw Self.storageError(error) }
+        guard size == 0 else {
+            throw StorageError(.invalidDocument, "the ledger benchmark needs a new store")
+        }
+        let ledger = self.ledger
+        let inTransaction = try await write { db in
+            let begin = clock.now
+            try ledger.append(leaves, rows: (1...Int64(leaves.count)).map { $0 }, in: db)
+            return clock.now - begin
+        }
+        return (hashing, inTransaction)
     }
 }

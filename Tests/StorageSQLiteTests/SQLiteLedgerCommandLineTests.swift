@@ -33,7 +33,9 @@ struct SQLiteLedgerCommandLineTests {
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+        return (
+            process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self)
+        )
     }
 
     /// A store file with one captured document of `count` events named `urn:uuid:…-N`.
@@ -59,7 +61,8 @@ struct SQLiteLedgerCommandLineTests {
         #expect(intact.status == 0, "\(intact.stderr)")
         #expect(intact.stdout.hasPrefix("ledger intact: 5 events, tree head size 5"))
         // And when the third event's body is changed behind the store's back
-        try SQLiteLedgerTests.tamper(path, "UPDATE event SET body = replace(body, 'shipping', 'receiving') WHERE id = 3")
+        try SQLiteLedgerTests.tamper(
+            path, "UPDATE event SET body = replace(body, 'shipping', 'receiving') WHERE id = 3")
         let tampered = try Self.run(["verify", "--store", "sqlite:" + path])
         // Then verify fails naming that event and no other
         #expect(tampered.status == 1)

@@ -182,6 +182,26 @@ import Transparency
         #expect(try await reopened.verifyLedger().isIntact)
     }
 
+    @Test("a store from before the ledger gets its events as leaves in row order and a signed head on open")
+    func migrationEntersExistingEvents() async throws {
+        guard Self.hasSQLite3 else { return }
+        // Given a store whose ledger is taken away as if it had been created before the v2-ledger step
+        let path = SQLiteTestFiles.newPath()
+        let original = try SQLiteEventStore(.file(path))
+        _ = try await Self.fill(original, sizes: [4, 3])
+        let head = try #require(try await original.latestTreeHead())
+        try Self.tamper(
+            path,
+            "DROP TABLE ledger_node; DROP TABLE tree_head; DELETE FROM grdb_migrations WHERE identifier = 'v2-ledger'")
+        // When it is opened again
+        let migrated = try SQLiteEventStore(.file(path))
+        // Then the log is rebuilt from the bodies: the same root, a new signed head, intact
+        let rebuilt = try #require(try await migrated.latestTreeHead())
+        #expect(rebuilt.treeHead.treeSize == 7)
+        #expect(rebuilt.treeHead.rootHash == head.treeHead.rootHash)
+        #expect(try await migrated.verifyLedger().isIntact)
+    }
+
     @Test("rebuilding the projections does not touch the ledger")
     func rebuildKeepsLedger() async throws {
         // Given

@@ -3,7 +3,7 @@ import GRDB
 public import Storage
 public import Transparency
 
-extension SQLiteEventStore {
+extension SQLiteEventStore: LedgerStore {
     /// The public key that verifies this store's tree heads.
     public var ledgerPublicKey: LogPublicKey { ledger.signer.publicKey }
 

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Storage
 import Transparency
 
 /// One pass of ``SQLiteEventStore/verifyLedger()`` over the events in row order, joined with their stored leaves.

@@ -60,12 +60,11 @@ struct BenchCapture: AsyncParsableCommand {
         let unledgeredStart = clock.now
         _ = try await unledgered.captureWithoutLedgerForBenchmark(
             document, locations: locations, context: CaptureContext())
-        let ledgerCost = (captured - decoded) - (clock.now - unledgeredStart)
         report("the same capture without the ledger", clock.now - unledgeredStart, count: events, megabytes: megabytes)
-        let perEvent = ledgerCost / max(events, 1)
-        print(
-            "  ledger (leaves, nodes, signed head)           "
-                + "\(perEvent.formatted(.units(allowed: [.microseconds], fractionalPart: .show(length: 2)))) per event")
+        let ledgerOnly = try SQLiteEventStore(path: directory.appendingPathComponent("ledger.sqlite").path)
+        let cost = try await ledgerOnly.ledgerCostForBenchmark(document.events)
+        report("ledger: leaf hashing (one core)", cost.leafHashing, count: events, megabytes: megabytes)
+        report("ledger: append, nodes, signed head (in tx)", cost.inTransaction, count: events, megabytes: megabytes)
         let plain = try SQLiteEventStore(path: directory.appendingPathComponent("plain.sqlite").path)
         let plainStart = clock.now
         _ = try await plain.insertForBenchmark(document.events)

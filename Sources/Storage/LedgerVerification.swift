@@ -1,6 +1,6 @@
 public import Transparency
 
-/// What ``SQLiteEventStore/verifyLedger()`` found: every event whose stored content no longer matches its leaf,
+/// What ``LedgerStore/verifyLedger()`` found: every event whose stored content no longer matches its leaf,
 /// leaves whose event is gone, whether the stored nodes and the content still lead to the latest signed root, and
 /// whether that head's signature verifies with the store's key.
 public struct LedgerVerification: Hashable, Sendable {
@@ -23,6 +23,33 @@ public struct LedgerVerification: Hashable, Sendable {
     /// Whether the stored nodes (`ledger_node`) reproduce the signed root: every interior node hashes from its
     /// children and the subtree roots of the right edge lead to the signed root.
     public var storedNodesMatchSignedRoot: Bool
+
+    /// Creates a report.
+    /// - Parameters:
+    ///   - signedTreeHead: The latest signed head, if any.
+    ///   - publicKey: The store's signing key.
+    ///   - eventCount: The event rows checked.
+    ///   - tamperedEventIDs: Events whose content no longer matches their leaf.
+    ///   - missingEventLeaves: Leaves with no event row.
+    ///   - signatureProblem: Why the head does not verify, if it does not.
+    ///   - audit: The audit against the head.
+    ///   - inconsistentNodes: Stored nodes missing or not hashing from their children.
+    ///   - storedNodesMatchSignedRoot: Whether the stored nodes reproduce the signed root.
+    public init(
+        signedTreeHead: SignedTreeHead?, publicKey: LogPublicKey, eventCount: UInt64, tamperedEventIDs: [String],
+        missingEventLeaves: [UInt64], signatureProblem: String?, audit: LedgerAuditReport?,
+        inconsistentNodes: [MerkleNodeID], storedNodesMatchSignedRoot: Bool
+    ) {
+        self.signedTreeHead = signedTreeHead
+        self.publicKey = publicKey
+        self.eventCount = eventCount
+        self.tamperedEventIDs = tamperedEventIDs
+        self.missingEventLeaves = missingEventLeaves
+        self.signatureProblem = signatureProblem
+        self.audit = audit
+        self.inconsistentNodes = inconsistentNodes
+        self.storedNodesMatchSignedRoot = storedNodesMatchSignedRoot
+    }
 
     /// Whether the store is exactly what its latest signed head vouches for.
     public var isIntact: Bool {
