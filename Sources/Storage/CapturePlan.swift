@@ -31,23 +31,25 @@ public struct CapturePlan: Sendable {
         let pointers = (0..<document.events.count).map { index in
             locations?[index] ?? EventLocation(pointer: "/epcisBody/eventList/\(index)")
         }
-        var badEvents: Set<Int> = []
-        for (index, event) in document.events.enumerated() {
-            let problems = context.validator.validate(event, at: pointers[index]).filter { $0.severity == .error }
-            if !problems.isEmpty { badEvents.insert(index) }
-            diagnostics += problems
+        // Validation and hashing are pure and per event: both cores do them, then one ordered pass decides.
+        let validator = context.validator
+        let hasher = EventHasher(for: document)
+        let checked = document.events.concurrentMap { index, event in
+            let problems = validator.validate(event, at: pointers[index]).filter { $0.severity == .error }
+            return (problems: problems, hashID: problems.isEmpty ? hasher.hashID(for: event) : nil)
         }
+        for outcome in checked { diagnostics += outcome.problems }
         if !diagnostics.isEmpty && (errorBehaviour == .rollback || documentLevelProblem) {
             throw StorageError(
                 .invalidDocument, "the document is not valid EPCIS 2.0; nothing was stored", diagnostics: diagnostics)
         }
         rejected = diagnostics
-        let hasher = EventHasher(for: document)
         var seen: Set<String> = []
         var stored: [StoredEvent] = []
+        stored.reserveCapacity(document.events.count)
         var duplicates: [String] = []
-        for (index, original) in document.events.enumerated() where !badEvents.contains(index) {
-            let hashID = hasher.hashID(for: original)
+        for (index, original) in document.events.enumerated() {
+            guard let hashID = checked[index].hashID else { continue }
             guard seen.insert(hashID + (original.errorDeclaration == nil ? "" : "#declared")).inserted else {
                 duplicates.append(hashID)
                 rejected.append(Diagnostic(at: pointers[index].pointer, "the same event stands twice in the document"))
