@@ -1,3 +1,4 @@
+import Storage
 import EPCIS
 import Logging
 import PostgresNIO

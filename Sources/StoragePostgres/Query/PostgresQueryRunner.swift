@@ -35,9 +35,9 @@ struct PostgresQueryRunner {
     }
 
     func run() async throws -> EventPage {
-        let fingerprint = PostgresPageToken.fingerprint(of: query)
+        let fingerprint = PageToken.fingerprint(of: query)
         let token = try page.token.map { (text: String) throws(StorageError) in
-            try PostgresPageToken(text, fingerprint: fingerprint)
+            try PageToken(text, fingerprint: fingerprint)
         }
         let masterData: any MasterDataLookup =
             needsMasterData
@@ -71,7 +71,7 @@ struct PostgresQueryRunner {
         var next: String?
         if found.count > wanted, remaining > wanted, let last = events.last {
             next =
-                PostgresPageToken(
+                PageToken(
                     fingerprint: fingerprint, delivered: delivered + events.count, lastRow: last.row, lastKey: last.key
                 ).text
         }
@@ -89,7 +89,7 @@ struct PostgresQueryRunner {
 
     /// Reads candidates in order after `after`, hands each match to `body` until it returns false.
     private func scan(
-        filter: PostgresQueryFilter, matcher: EventMatcher, after: PostgresPageToken?,
+        filter: PostgresQueryFilter, matcher: EventMatcher, after: PageToken?,
         _ body: (StoredEvent, Int64, Int64) throws -> Bool
     ) async throws {
         var cursor = after.map { (row: $0.lastRow, key: $0.lastKey) }
@@ -141,7 +141,7 @@ struct PostgresQueryRunner {
 
     /// `orderBy` an extension field: every match sorted by ``EventMatcher``, paged by position.
     private func fieldOrdered(
-        matcher: EventMatcher, filter: PostgresQueryFilter, token: PostgresPageToken?, fingerprint: String
+        matcher: EventMatcher, filter: PostgresQueryFilter, token: PageToken?, fingerprint: String
     ) async throws -> EventPage {
         var candidates: [StoredEvent] = []
         try await scan(filter: filter, matcher: matcher, after: nil) { event, _, _ in
@@ -162,7 +162,7 @@ struct PostgresQueryRunner {
         let end = start + events.count
         let next =
             end < ordered.count
-            ? PostgresPageToken(fingerprint: fingerprint, delivered: end, lastRow: 0, lastKey: Int64(end)).text : nil
+            ? PageToken(fingerprint: fingerprint, delivered: end, lastRow: 0, lastKey: Int64(end)).text : nil
         return EventPage(events: events, nextPageToken: next)
     }
 }

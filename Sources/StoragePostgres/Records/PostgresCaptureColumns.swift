@@ -1,3 +1,5 @@
+import Storage
+
 /// The columns of a batch of `event` rows, one array per column (bound as `unnest` arguments).
 struct EventColumns {
     var row: [Int64] = []

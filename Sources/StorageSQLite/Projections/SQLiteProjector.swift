@@ -1,5 +1,6 @@
 import EPCIS
 import GRDB
+import Storage
 
 /// Keeps the projections up to date in the capture transaction, and rebuilds them from the events.
 ///

@@ -1,5 +1,6 @@
 import EPCIS
 import GRDB
+import Storage
 
 /// The SQL `WHERE` condition that narrows a SimpleEventQuery to candidate events with indexed look-ups.
 ///

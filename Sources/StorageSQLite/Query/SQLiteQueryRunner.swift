@@ -32,9 +32,9 @@ struct SQLiteQueryRunner {
     }
 
     func run(_ db: Database) throws -> EventPage {
-        let fingerprint = SQLitePageToken.fingerprint(of: query)
+        let fingerprint = PageToken.fingerprint(of: query)
         let token = try page.token.map { (text: String) throws(StorageError) in
-            try SQLitePageToken(text, fingerprint: fingerprint)
+            try PageToken(text, fingerprint: fingerprint)
         }
         let masterData = try needsMasterData ? SQLiteMasterData(db) : nil
         let matcher = EventMatcher(masterData: masterData ?? InMemoryMasterData())
@@ -76,7 +76,7 @@ struct SQLiteQueryRunner {
         var next: String?
         if found.count > wanted, remaining > wanted, let last = events.last {
             next =
-                SQLitePageToken(
+                PageToken(
                     fingerprint: fingerprint, delivered: delivered + events.count, lastRow: last.row, lastKey: last.key
                 ).text
         }
@@ -94,7 +94,7 @@ struct SQLiteQueryRunner {
 
     /// Reads candidates in order after `after`, hands each match to `body` until it returns false.
     private func scan(
-        _ db: Database, filter: SQLiteQueryFilter, matcher: EventMatcher, after: SQLitePageToken?,
+        _ db: Database, filter: SQLiteQueryFilter, matcher: EventMatcher, after: PageToken?,
         _ body: (StoredEvent, Int64, Int64) throws -> Bool
     ) throws {
         var cursor = after.map { (row: $0.lastRow, key: $0.lastKey) }
@@ -138,7 +138,7 @@ struct SQLiteQueryRunner {
 
     /// `orderBy` an extension field: every match sorted by ``EventMatcher``, paged by position.
     private func fieldOrdered(
-        _ db: Database, matcher: EventMatcher, filter: SQLiteQueryFilter, token: SQLitePageToken?,
+        _ db: Database, matcher: EventMatcher, filter: SQLiteQueryFilter, token: PageToken?,
         fingerprint: String
     ) throws -> EventPage {
         var candidates: [StoredEvent] = []
@@ -160,7 +160,7 @@ struct SQLiteQueryRunner {
         let end = start + events.count
         let next =
             end < ordered.count
-            ? SQLitePageToken(fingerprint: fingerprint, delivered: end, lastRow: 0, lastKey: Int64(end)).text : nil
+            ? PageToken(fingerprint: fingerprint, delivered: end, lastRow: 0, lastKey: Int64(end)).text : nil
         return EventPage(events: events, nextPageToken: next)
     }
 }

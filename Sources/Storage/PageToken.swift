@@ -1,26 +1,28 @@
-import EPCIS
+public import EPCIS
 import Foundation
-import Storage
 
-/// An opaque paging token: the query's fingerprint, how many events earlier pages returned, and the sort key of
+/// An opaque paging token, the same for every SQL backend: the query's fingerprint, how many events earlier pages returned, and the sort key of
 /// the last one (keyset paging: the next page starts after that row, so rows captured meanwhile never shift it).
-struct SQLitePageToken: Equatable {
-    var fingerprint: String
-    var delivered: Int
+public struct PageToken: Equatable, Sendable {
+    /// The fingerprint of the query the token belongs to (a token from another query is refused).
+    public var fingerprint: String
+    /// How many events earlier pages returned (for maxEventCount and eventCountLimit).
+    public var delivered: Int
     /// The capture sequence of the last row returned.
-    var lastRow: Int64
+    public var lastRow: Int64
     /// The order value of the last row (event or record time in milliseconds), or, for an extension field order,
     /// the position after the last row.
-    var lastKey: Int64
+    public var lastKey: Int64
 
-    var text: String {
+    /// The token as sent to a client.
+    public var text: String {
         let plain = "1.\(fingerprint).\(delivered).\(lastRow).\(lastKey)"
         return Data(plain.utf8).base64EncodedString()
             .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
             .replacingOccurrences(of: "=", with: "")
     }
 
-    init(fingerprint: String, delivered: Int, lastRow: Int64, lastKey: Int64) {
+    public init(fingerprint: String, delivered: Int, lastRow: Int64, lastKey: Int64) {
         self.fingerprint = fingerprint
         self.delivered = delivered
         self.lastRow = lastRow
@@ -28,7 +30,7 @@ struct SQLitePageToken: Equatable {
     }
 
     /// Reads a token and checks that it belongs to the query with `fingerprint`.
-    init(_ text: String, fingerprint expected: String) throws(StorageError) {
+    public init(_ text: String, fingerprint expected: String) throws(StorageError) {
         var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
         base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
         let parts =
@@ -44,7 +46,7 @@ struct SQLitePageToken: Equatable {
 
     /// A fingerprint of a query that is the same in every process (Swift's `hashValue` is seeded per process, and
     /// sets print in any order): FNV-1a over a rendering in which the members of every set are sorted.
-    static func fingerprint(of query: EPCISQuery) -> String {
+    public static func fingerprint(of query: EPCISQuery) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in canonical(query).utf8 {
             hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3

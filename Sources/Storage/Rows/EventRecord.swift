@@ -1,63 +1,95 @@
-import EPCIS
+public import EPCIS
 import Foundation
 import Identifiers
-import Storage
-import Transparency
+public import Transparency
 
 /// One row of `event`, and the rows of `event_identifier`, `event_party` and `event_biz_transaction` that index
-/// it: the mapping between a domain ``StoredEvent`` and the tables (domain types never touch GRDB).
-struct EventRecord: Sendable {
+/// it: the mapping between a domain ``StoredEvent`` and the tables that every SQL backend shares (the backends
+/// bind these values; domain types never touch a database library).
+public struct EventRecord: Sendable {
     /// One identifier an event touches, with its role.
-    struct Identifier: Sendable {
-        var role: String
-        var key: String
-        var ai: String?
-        var aiValue: String?
-        var quantity: Double?
-        var uom: String?
+    public struct Identifier: Sendable {
+        /// The role: epc, parent, child, input, output, quantity, inputQuantity, outputQuantity.
+        public var role: String
+        /// The canonical key (GS1 Digital Link on id.gs1.org, or the URI as captured).
+        public var key: String
+        /// The primary key's application identifier, for GS1 identifiers.
+        public var ai: String?
+        /// The primary key's value.
+        public var aiValue: String?
+        /// The quantity, for quantity elements.
+        public var quantity: Double?
+        /// The unit of measure (UN/ECE rec. 20), for quantity elements.
+        public var uom: String?
     }
 
     /// A source or destination.
-    struct Party: Sendable {
-        var direction: String
-        var type: String
-        var party: String
+    public struct Party: Sendable {
+        /// `source` or `destination`.
+        public var direction: String
+        /// The CBV source/destination type URI.
+        public var type: String
+        /// The canonical key of the party or location.
+        public var party: String
     }
 
     /// A business transaction.
-    struct Transaction: Sendable {
-        var type: String?
-        var id: String
+    public struct Transaction: Sendable {
+        /// The CBV business transaction type URI, if any.
+        public var type: String?
+        /// The business transaction's identifier.
+        public var id: String
     }
 
-    var eventID: String
-    var hashID: String
-    var eventType: String
-    var eventTimeMilliseconds: Int64
-    var eventTime: String
-    var recordTimeMilliseconds: Int64
-    var recordTime: String
-    var action: String?
-    var bizStep: String?
-    var disposition: String?
-    var readPoint: String?
-    var bizLocation: String?
-    var transformationID: String?
-    var hasErrorDeclaration: Bool
-    var body: String
+    /// The event's ID (supplied, or its hash ID).
+    public var eventID: String
+    /// The event hash ID (`ni:///sha-256;…`).
+    public var hashID: String
+    /// The event type's name.
+    public var eventType: String
+    /// Event time, milliseconds since the epoch (UTC), for range look-ups.
+    public var eventTimeMilliseconds: Int64
+    /// Event time as captured.
+    public var eventTime: String
+    /// Record time, milliseconds since the epoch (UTC).
+    public var recordTimeMilliseconds: Int64
+    /// Record time as stored.
+    public var recordTime: String
+    /// ADD, OBSERVE or DELETE.
+    public var action: String?
+    /// The business step URI.
+    public var bizStep: String?
+    /// The disposition URI.
+    public var disposition: String?
+    /// The read point's canonical key.
+    public var readPoint: String?
+    /// The business location's canonical key.
+    public var bizLocation: String?
+    /// The transformation ID, for transformation events.
+    public var transformationID: String?
+    /// Whether the event is an error declaration.
+    public var hasErrorDeclaration: Bool
+    /// The faithful body: compact JSON-LD of the one event.
+    public var body: String
     /// The event's ledger leaf: ``LedgerLeaf/leafHash(content:)`` of the body's UTF-8 bytes.
-    var leafHash: MerkleHash
-    var identifiers: [Identifier]
-    var parties: [Party]
-    var transactions: [Transaction]
+    public var leafHash: MerkleHash
+    /// Every identifier the event touches, with its role.
+    public var identifiers: [Identifier]
+    /// Sources and destinations.
+    public var parties: [Party]
+    /// Business transactions.
+    public var transactions: [Transaction]
     /// The canonical key of every URI above, by its text as captured (the projector reuses them).
-    var canonicalKeys: [String: String]
+    public var canonicalKeys: [String: String]
 
     /// A URI parsed once: its canonical key and primary element string.
-    struct ParsedURI: Sendable {
-        var key: String
-        var ai: String?
-        var aiValue: String?
+    public struct ParsedURI: Sendable {
+        /// The canonical key.
+        public var key: String
+        /// The primary key's application identifier, for GS1 identifiers.
+        public var ai: String?
+        /// The primary key's value.
+        public var aiValue: String?
     }
 
     /// Maps a stored event to its rows.
@@ -65,7 +97,7 @@ struct EventRecord: Sendable {
     ///   - stored: the event with its ID, hash and record time.
     ///   - encoder: writes the faithful body (compact JSON-LD of the one event).
     ///   - cache: URIs parsed by earlier events of the same capture (locations, lots and parties repeat).
-    init(_ stored: StoredEvent, encoder: JSONDocumentEncoder, cache: inout [String: ParsedURI]) {
+    public init(_ stored: StoredEvent, encoder: JSONDocumentEncoder, cache: inout [String: ParsedURI]) {
         let event = stored.event
         eventID = stored.id
         hashID = stored.hashID
@@ -134,7 +166,7 @@ struct EventRecord: Sendable {
     }
 
     /// UTC milliseconds since 1970, rounded down (sub-millisecond digits are kept in the text and the body).
-    static func milliseconds(_ time: EPCISDateTime) -> Int64 {
+    public static func milliseconds(_ time: EPCISDateTime) -> Int64 {
         time.epochSeconds * 1000 + Int64(time.nanoseconds / 1_000_000)
     }
 }
