@@ -28,6 +28,7 @@ let package = Package(
         .target(name: "Storage", dependencies: ["EPCIS", "Identifiers", "Transparency"], swiftSettings: strict),
         .target(name: "DemoChains", dependencies: ["EPCIS", "Identifiers"], swiftSettings: strict),
         .target(name: "TraceEngine", dependencies: ["EPCIS", "Identifiers"], swiftSettings: strict),
+        .target(name: "Web", dependencies: ["EPCIS", "Identifiers", "TraceEngine"], swiftSettings: strict),
         .target(name: "StorageTesting", dependencies: ["Storage", "EPCIS"], swiftSettings: strict),
         .target(
             name: "Transparency",
@@ -86,6 +87,7 @@ let package = Package(
             dependencies: ["StoragePostgres", "StorageTesting", "Storage", "EPCIS"],
             swiftSettings: strict
         ),
+        .testTarget(name: "WebTests", dependencies: ["Web"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
 )
