@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "DemoChains", dependencies: ["EPCIS", "Identifiers"], swiftSettings: strict),
         .target(name: "TraceEngine", dependencies: ["EPCIS", "Identifiers"], swiftSettings: strict),
         .target(name: "Web", dependencies: ["EPCIS", "Identifiers", "TraceEngine"], swiftSettings: strict),
-        .target(name: "StorageTesting", dependencies: ["Storage", "EPCIS"], swiftSettings: strict),
+        .target(name: "StorageTesting", dependencies: ["Storage", "EPCIS", "Transparency"], swiftSettings: strict),
         .target(
             name: "Transparency",
             dependencies: [.product(name: "Crypto", package: "swift-crypto")],
@@ -46,7 +46,8 @@ let package = Package(
         .target(
             name: "StoragePostgres",
             dependencies: [
-                "Storage", "EPCIS", "Identifiers", .product(name: "PostgresNIO", package: "postgres-nio"),
+                "Storage", "EPCIS", "Identifiers", "Transparency", "TraceEngine",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             swiftSettings: strict
         ),
@@ -84,7 +85,7 @@ let package = Package(
         ),
         .testTarget(
             name: "StoragePostgresTests",
-            dependencies: ["StoragePostgres", "StorageTesting", "Storage", "EPCIS"],
+            dependencies: ["StoragePostgres", "StorageTesting", "Storage", "EPCIS", "Transparency", "TraceEngine"],
             swiftSettings: strict
         ),
         .testTarget(name: "WebTests", dependencies: ["Web"], swiftSettings: strict),

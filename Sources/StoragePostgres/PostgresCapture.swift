@@ -2,28 +2,44 @@ import EPCIS
 import Logging
 import PostgresNIO
 import Storage
+import Transparency
 
-/// The write transaction of a capture: duplicate look-ups with `= ANY($1)`, then the events and their index rows
-/// in batches of multi-row `INSERT … SELECT * FROM unnest(…)` with every column bound as one array, then master
-/// data. The unique indexes on hashes and event IDs stay the last guard against a concurrent capture of the same
-/// event (mapped to `.duplicateEvent`).
+/// The write transaction of a capture: the capture lock, duplicate look-ups with `= ANY($1)`, then the events and
+/// their index rows in batches of multi-row `INSERT … SELECT * FROM unnest(…)` with every column bound as one
+/// array, then master data, the projections (one look-up and one write per table for the whole document) and
+/// the ledger's leaves, nodes and signed tree head. The unique indexes on hashes and event IDs stay the last
+/// guard against a concurrent capture of the same event (mapped to `.duplicateEvent`).
 struct PostgresCapture {
     /// Events per batch of inserts: large enough that round trips do not count, small enough for modest messages.
     static let batchSize = 5_000
 
     let connection: PostgresConnection
     let logger: Logger
+    let signer: TreeHeadSigner
 
     func run(_ plan: CapturePlan, records: [EventRecord]) async throws -> CaptureReceipt {
         var plan = plan
+        // Captures append to one log: the lock orders them and lets rows be numbered without gaps.
+        try await PostgresLedger.lock(on: connection, logger: logger)
         let known = try await storedKeys(hashes: plan.events.map(\.hashID), ids: plan.events.map(\.id))
         try plan.resolvingStored(hashes: known.hashes, declaredHashes: known.declaredHashes, ids: known.ids)
         let keep = Set(plan.events.map(\.id))
         let kept = records.filter { keep.contains($0.eventID) }
+        let first = try await PostgresLedger.lastRow(on: connection, logger: logger) + 1
+        let rows = (0..<Int64(kept.count)).map { first + $0 }
         for start in stride(from: 0, to: kept.count, by: Self.batchSize) {
-            try await insert(kept[start..<min(start + Self.batchSize, kept.count)])
+            let end = min(start + Self.batchSize, kept.count)
+            try await insert(kept[start..<end], rows: rows[start..<end])
         }
         let elements = try await PostgresMasterData.store(plan.masterData, on: connection, logger: logger)
+        let items = zip(zip(plan.events, kept), rows).map { pair, row in
+            ProjectionBatch.Item(
+                event: pair.0.event, row: row, keys: pair.1.canonicalKeys,
+                identifierKeys: Set(pair.1.identifiers.map(\.key)), transactions: Set(pair.1.transactions.map(\.id)))
+        }
+        try await PostgresProjections.apply(items, on: connection, logger: logger)
+        try await PostgresLedger.append(
+            kept.map(\.leafHash), rows: rows, signer: signer, on: connection, logger: logger)
         return CaptureReceipt(eventIDs: plan.events.map(\.id), masterDataElements: elements, rejected: plan.rejected)
     }
 
@@ -45,16 +61,10 @@ struct PostgresCapture {
         return (plain, declared, stored)
     }
 
-    /// Inserts one batch: row IDs drawn from the sequence in document order, then four `unnest` inserts.
+    /// Inserts one batch with the given row IDs (in document order): four `unnest` inserts.
     /// PostgresNIO binds no arrays of optionals, so a missing text is sent as "" and a missing quantity as NaN,
     /// and `NULLIF` turns them back into NULL (no stored URI or quantity is empty or NaN).
-    func insert(_ batch: ArraySlice<EventRecord>) async throws {
-        var rows: [Int64] = []
-        rows.reserveCapacity(batch.count)
-        let drawn = try await connection.query(
-            "SELECT nextval('event_seq') FROM generate_series(1, \(batch.count))", logger: logger)
-        for try await row in drawn.decode(Int64.self) { rows.append(row) }
-        rows.sort()
+    func insert(_ batch: ArraySlice<EventRecord>, rows: ArraySlice<Int64>) async throws {
         var event = EventColumns()
         var identifier = IdentifierColumns()
         var party = PartyColumns()

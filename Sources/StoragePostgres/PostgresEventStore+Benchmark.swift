@@ -17,11 +17,16 @@ extension PostgresEventStore {
                 StoredEvent(event: event, id: "bench:\(run):\(index)", hashID: "bench:\(run):\(index)")
             })
         let logger = logger
+        let signer = signer
         return try await withConnection { connection in
             try await connection.withTransaction(logger: logger) { connection in
-                let capture = PostgresCapture(connection: connection, logger: logger)
+                let capture = PostgresCapture(connection: connection, logger: logger, signer: signer)
+                try await PostgresLedger.lock(on: connection, logger: logger)
+                let first = try await PostgresLedger.lastRow(on: connection, logger: logger) + 1
+                let rows = (0..<Int64(records.count)).map { first + $0 }
                 for start in stride(from: 0, to: records.count, by: PostgresCapture.batchSize) {
-                    try await capture.insert(records[start..<min(start + PostgresCapture.batchSize, records.count)])
+                    let end = min(start + PostgresCapture.batchSize, records.count)
+                    try await capture.insert(records[start..<end], rows: rows[start..<end])
                 }
                 return records.count
             }

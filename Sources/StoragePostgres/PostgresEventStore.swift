@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import PostgresNIO
 public import Storage
+import Transparency
 
 /// The production event store: PostgreSQL through PostgresNIO.
 ///
@@ -14,24 +15,33 @@ public import Storage
 /// that is behind is refused with `.schemaOutdated` unless `migrate` is true (`suyuan migrate`). Each capture is one
 /// transaction with batched inserts (``PostgresCapture``); queries narrow in SQL and confirm with ``EventMatcher``
 /// (``PostgresQueryRunner``).
+///
+/// A capture also updates the projections (``PostgresProjections``) and appends its events to the Merkle log
+/// (``PostgresLedger``), signing a tree head with the key file named by the URL
+/// (docs/decisions/0006-postgres-ledger-key.md): all in the same transaction.
 public struct PostgresEventStore: EventStore {
     let client: PostgresClient
     let logger: Logger
+    /// Signs the tree head of every capture.
+    let signer: TreeHeadSigner
 
-    init(client: PostgresClient, logger: Logger) {
+    init(client: PostgresClient, logger: Logger, signer: TreeHeadSigner) {
         self.client = client
         self.logger = logger
+        self.signer = signer
     }
 
     /// Opens the store named by a URL, runs `body` with it, and closes it.
     /// - Parameters:
-    ///   - url: `postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?schema=NAME]`; `schema` sets the search path
-    ///     (created by a migration when missing).
+    ///   - url: `postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?schema=NAME][&ledgerKey=PATH]`; `schema` sets the
+    ///     search path (created by a migration when missing); `ledgerKey` the signing key file (created on first
+    ///     open; default `$SUYUAN_LEDGER_KEY`, else a file named after the database in the working directory).
     ///   - migrate: apply missing migrations first; otherwise a database that is behind is refused.
     ///   - body: the work to do with the store.
     /// - Returns: what `body` returns.
     /// - Throws: ``StorageError`` `.schemaOutdated` ("run suyuan migrate"), `.unavailable` when the database cannot be
-    ///   reached, `.invalidQuery` for a malformed URL; or what `body` throws.
+    ///   reached or the key file cannot be read or created, `.invalidQuery` for a malformed URL; or what `body`
+    ///   throws.
     public static func open<Result: Sendable>(
         url: String, migrate: Bool = false, _ body: (PostgresEventStore) async throws -> Result
     ) async throws -> Result {
@@ -61,10 +71,17 @@ public struct PostgresEventStore: EventStore {
         url: String, _ body: (PostgresEventStore, _ schema: String?) async throws -> Result
     ) async throws -> Result {
         let location = try PostgresStoreURL(url)
+        let signer: TreeHeadSigner
+        do {
+            signer = try TreeHeadSigner.loadOrCreate(keyFile: location.ledgerKeyFile)
+        } catch let error as TransparencyError {
+            throw StorageError(
+                .unavailable, "the ledger key of the PostgreSQL store: \(error.message)", underlying: error)
+        }
         let client = PostgresClient(configuration: location.configuration)
         var logger = Logger(label: "suyuan.storage.postgres")
         logger.logLevel = .critical
-        let store = PostgresEventStore(client: client, logger: logger)
+        let store = PostgresEventStore(client: client, logger: logger, signer: signer)
         return try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await client.run() }
             defer { group.cancelAll() }
@@ -132,9 +149,11 @@ public struct PostgresEventStore: EventStore {
         let plan = try CapturePlan(document, locations: locations, context: context)
         let records = EventRecord.records(for: plan.events)
         let logger = logger
+        let signer = signer
         return try await withConnection { connection in
             try await connection.withTransaction(logger: logger) { connection in
-                try await PostgresCapture(connection: connection, logger: logger).run(plan, records: records)
+                try await PostgresCapture(connection: connection, logger: logger, signer: signer)
+                    .run(plan, records: records)
             }
         }
     }

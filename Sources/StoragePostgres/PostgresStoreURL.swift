@@ -2,11 +2,15 @@ import Foundation
 import PostgresNIO
 import Storage
 
-/// A store name `postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?schema=NAME]` read into a client configuration.
+/// A store name `postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?schema=NAME][&ledgerKey=PATH]` read into a client
+/// configuration and the place of the ledger's signing key (docs/decisions/0006-postgres-ledger-key.md).
 struct PostgresStoreURL {
     var configuration: PostgresClient.Configuration
     /// The schema to put first on the search path, when given.
     var schema: String?
+    /// The Ed25519 key file that signs tree heads: `ledgerKey=PATH`, else `$SUYUAN_LEDGER_KEY`, else
+    /// `suyuan-postgres-HOST-PORT-DATABASE[-SCHEMA].ledger-key.pem` in the working directory.
+    var ledgerKeyFile: URL
 
     /// - Throws: ``StorageError`` `.invalidQuery` when the URL is not a PostgreSQL URL.
     init(_ text: String) throws(StorageError) {
@@ -30,5 +34,19 @@ struct PostgresStoreURL {
             configuration.options.additionalStartupParameters = [("search_path", schema)]
         }
         self.configuration = configuration
+        if let path = components.queryItems?.first(where: { $0.name == "ledgerKey" })?.value, !path.isEmpty {
+            ledgerKeyFile = URL(fileURLWithPath: path)
+        } else if let path = ProcessInfo.processInfo.environment["SUYUAN_LEDGER_KEY"], !path.isEmpty {
+            ledgerKeyFile = URL(fileURLWithPath: path)
+        } else {
+            let parts: [String] = ["suyuan-postgres", host, String(components.port ?? 5432), database, schema ?? ""]
+            let joined: String = parts.filter { !$0.isEmpty }.joined(separator: "-")
+            var name = ""
+            for character in joined {
+                let plain = character.isLetter || character.isNumber || "-_.".contains(character)
+                name.append(plain ? character : "_")
+            }
+            ledgerKeyFile = URL(fileURLWithPath: name + ".ledger-key.pem")
+        }
     }
 }

@@ -18,10 +18,44 @@ enum PostgresTestDatabase {
         return "postgres://\(user)@\(host):\(port)/\(database)"
     }
 
-    /// A URL naming a schema no other test uses (created when the store is opened with `migrate`).
+    /// A URL naming a schema no other test uses (created when the store is opened with `migrate`), with a ledger
+    /// key file of its own in the temporary directory.
     static func freshURL() -> String {
-        url + "?schema=t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        let schema = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        let key = FileManager.default.temporaryDirectory.appendingPathComponent("suyuan-\(schema).ledger-key.pem")
+        return url + "?schema=\(schema)&ledgerKey=\(key.path)"
     }
+
+    /// The schema a URL from ``freshURL()`` names.
+    static func schema(of url: String) -> String? {
+        URLComponents(string: url)?.queryItems?.first { $0.name == "schema" }?.value
+    }
+
+    /// Runs SQL in a schema with `psql`, another client, as someone with database access would; returns its output.
+    static func psql(_ sql: String, schema: String) throws -> String {
+        let candidates = ["/usr/lib/postgresql/15/bin/psql", "/usr/bin/psql"]
+        guard let path = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+            throw PSQLMissing()
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = [
+            "-X", "-q", "-At", "-v", "ON_ERROR_STOP=1",
+            "-h", environment["POSTGRES_HOSTNAME"] ?? "127.0.0.1", "-p", environment["POSTGRES_PORT"] ?? "5432",
+            "-U", environment["POSTGRES_USER"] ?? "postgres", "-d", environment["POSTGRES_DB"] ?? "postgres",
+            "-c", "SET search_path TO \(schema)", "-c", sql,
+        ]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw PSQLFailed(status: process.terminationStatus) }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    struct PSQLMissing: Error {}
+    struct PSQLFailed: Error { var status: Int32 }
 
     /// Runs `body` with a migrated store in a fresh schema.
     static func withFreshStore<T: Sendable>(_ body: (PostgresEventStore) async throws -> T)

@@ -18,6 +18,8 @@ enum PostgresMigrations {
     static let steps: [Step] = [
         Step(version: "v1-events", sql: events),
         Step(version: "v1-master-data", sql: masterData),
+        Step(version: "v2-ledger", sql: ledger),
+        Step(version: "v2-projections", sql: projections),
     ]
 
     /// The versions of ``steps``.
@@ -126,6 +128,70 @@ enum PostgresMigrations {
         )
         """,
         "CREATE INDEX vocabulary_child_key ON vocabulary_child(child_key)",
+    ]
+
+    /// The projections that capture keeps beside the events (rules: `ProjectionBatch` in Storage), as in SQLite.
+    private static let projections = [
+        """
+        CREATE TABLE identifier_state (
+            key TEXT PRIMARY KEY,
+            parent TEXT,
+            location TEXT,
+            disposition TEXT,
+            owner TEXT,
+            status TEXT NOT NULL CHECK (status IN ('active', 'commissioned', 'decommissioned', 'consumed')),
+            last_event_row BIGINT NOT NULL REFERENCES event(id),
+            last_event_time_ms BIGINT NOT NULL
+        )
+        """,
+        "CREATE INDEX identifier_state_parent ON identifier_state(parent)",
+        """
+        CREATE TABLE lot_balance (
+            lot_key TEXT NOT NULL,
+            party TEXT NOT NULL,
+            uom TEXT NOT NULL,
+            received DOUBLE PRECISION NOT NULL DEFAULT 0,
+            produced DOUBLE PRECISION NOT NULL DEFAULT 0,
+            consumed DOUBLE PRECISION NOT NULL DEFAULT 0,
+            shipped DOUBLE PRECISION NOT NULL DEFAULT 0,
+            destroyed DOUBLE PRECISION NOT NULL DEFAULT 0,
+            on_hand DOUBLE PRECISION GENERATED ALWAYS AS (received + produced - consumed - shipped - destroyed) STORED,
+            PRIMARY KEY (lot_key, party, uom)
+        )
+        """,
+        "CREATE INDEX lot_balance_party ON lot_balance(party)",
+        """
+        CREATE TABLE open_shipment (
+            shipping_event BIGINT PRIMARY KEY REFERENCES event(id),
+            source TEXT NOT NULL,
+            destination TEXT NOT NULL,
+            shipped_at_ms BIGINT NOT NULL
+        )
+        """,
+        "CREATE INDEX open_shipment_destination ON open_shipment(destination)",
+    ]
+
+    /// The Merkle log's nodes and the signed tree heads (docs/decisions/0006-postgres-ledger-key.md). As in SQLite
+    /// there is no leaf table: event row `id` is leaf `id - 1`, rows are numbered without gaps under a lock.
+    private static let ledger = [
+        """
+        CREATE TABLE ledger_node (
+            level SMALLINT NOT NULL CHECK (level BETWEEN 0 AND 63),
+            idx BIGINT NOT NULL CHECK (idx >= 0),
+            hash BYTEA NOT NULL,
+            PRIMARY KEY (level, idx)
+        )
+        """,
+        """
+        CREATE TABLE tree_head (
+            tree_size BIGINT PRIMARY KEY,
+            root_hash BYTEA NOT NULL,
+            timestamp BIGINT NOT NULL,
+            signature BYTEA NOT NULL,
+            key_id TEXT NOT NULL,
+            public_key BYTEA NOT NULL
+        )
+        """,
     ]
 
     /// The versions recorded in the database (none when the ledger table does not exist).

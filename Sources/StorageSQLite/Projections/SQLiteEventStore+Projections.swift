@@ -1,55 +1,7 @@
 import GRDB
 public import Storage
 
-/// The current state of one identifier, as the projection keeps it (rules: ``SQLiteProjector``).
-public struct IdentifierState: Hashable, Sendable {
-    /// The identifier's canonical key.
-    public var key: String
-    /// The canonical key of the container it was last aggregated into, if still inside.
-    public var parent: String?
-    /// The last business location.
-    public var location: String?
-    /// The last disposition (CBV URI).
-    public var disposition: String?
-    /// The last owning party named as destination.
-    public var owner: String?
-    /// `active`, `commissioned`, `decommissioned` or `consumed`.
-    public var status: String
-}
-
-/// The balance of one lot (quantity class) at one party, in one unit (empty for counts).
-public struct LotBalance: Hashable, Sendable {
-    /// The lot's canonical key.
-    public var lot: String
-    /// The party (or place) holding it.
-    public var party: String
-    /// The unit of measure, empty for counts.
-    public var uom: String
-    /// Received at this party (bizStep `receiving`).
-    public var received: Double
-    /// Produced here (ObjectEvent `ADD`, TransformationEvent outputs).
-    public var produced: Double
-    /// Consumed here (TransformationEvent inputs).
-    public var consumed: Double
-    /// Shipped from this party (bizStep `shipping`).
-    public var shipped: Double
-    /// Destroyed here (bizStep `destroying` or disposition `destroyed`).
-    public var destroyed: Double
-    /// received + produced − consumed − shipped − destroyed.
-    public var onHand: Double
-}
-
-/// A shipment not yet received.
-public struct OpenShipment: Hashable, Sendable {
-    /// The eventID of the shipping event.
-    public var shippingEventID: String
-    /// The source party.
-    public var source: String
-    /// The destination party (empty when the event named none).
-    public var destination: String
-}
-
-extension SQLiteEventStore {
+extension SQLiteEventStore: ProjectionStore {
     /// The current state of an identifier, or nil when no event touched it.
     /// - Parameter key: the identifier's canonical key (``EPCIS/IdentifierURI/canonicalKey``).
     /// - Throws: ``StorageError`` `.internalFailure`.

@@ -22,13 +22,14 @@ struct ProofCommand: AsyncParsableCommand {
     @OptionGroup var storeOption: StoreOption
 
     func run() async throws {
-        let store = try storeOption.open()
-        do {
-            let bundle = try await store.inclusionProof(eventID: eventID)
-            FileHandle.standardOutput.write(try bundle.jsonData() + Data("\n".utf8))
-        } catch let error as StorageError {
-            FileHandle.standardError.write(Data("\(error.description)\n".utf8))
-            throw ExitCode(1)
+        try await storeOption.withStore { store in
+            do {
+                let bundle = try await store.inclusionProof(eventID: eventID)
+                FileHandle.standardOutput.write(try bundle.jsonData() + Data("\n".utf8))
+            } catch let error as StorageError {
+                FileHandle.standardError.write(Data("\(error.description)\n".utf8))
+                throw ExitCode(1)
+            }
         }
     }
 }

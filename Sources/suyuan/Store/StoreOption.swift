@@ -4,6 +4,7 @@ import Foundation
 import Storage
 import StoragePostgres
 import StorageSQLite
+import TraceEngine
 
 /// `--store sqlite:PATH|postgres://USER@HOST:PORT/DB`, shared by every command that opens the event store; the one
 /// place that reads it.
@@ -57,11 +58,27 @@ struct StoreOption: ParsableArguments {
     }
 }
 
-/// What the store commands need of a backend beyond ``EventStore``.
-protocol CommandStore: EventStore {
+/// What the store commands need of a backend beyond ``EventStore``: projections, the ledger, and the trace
+/// graph; both backends provide all of it.
+protocol CommandStore: ProjectionStore, LedgerStore, TraceGraphSource {
     /// Captures a document whose events' source places are known, for diagnostics.
     func capture(_ document: EPCISDocument, locations: [EventLocation]?, context: CaptureContext)
         async throws(StorageError) -> CaptureReceipt
+
+    /// Every stored event's trace facts in capture order (for a reconciliation), from a time on.
+    func traceEvents(since: EPCISDateTime?) async throws(StorageError) -> [TraceEvent]
+
+    /// The stored master data as the reconciler's registry.
+    func partyRegistry() async throws(StorageError) -> PartyRegistry
+}
+
+/// Either backend as the trace engine's source, as one concrete type for the generic engine.
+struct StoreTraceSource: TraceGraphSource {
+    let store: any CommandStore
+
+    func events(touching keys: Set<String>) async throws -> [TraceEvent] {
+        try await store.events(touching: keys)
+    }
 }
 
 extension SQLiteEventStore: CommandStore {}

@@ -20,13 +20,13 @@ struct VerifyCommand: AsyncParsableCommand {
     @OptionGroup var storeOption: StoreOption
 
     func run() async throws {
-        let store = try storeOption.open()
-        let result: LedgerVerification
-        do {
-            result = try await store.verifyLedger()
-        } catch {
-            FileHandle.standardError.write(Data("\(error.description)\n".utf8))
-            throw ExitCode(1)
+        let result: LedgerVerification = try await storeOption.withStore { store in
+            do {
+                return try await store.verifyLedger()
+            } catch let error as StorageError {
+                FileHandle.standardError.write(Data("\(error.description)\n".utf8))
+                throw ExitCode(1)
+            }
         }
         guard result.isIntact else {
             report(result)

@@ -16,8 +16,12 @@ struct RecallCommand: AsyncParsableCommand {
     var reason: String
 
     func run() async throws {
-        let (engine, key) = try options.prepare()
-        let recall = try await engine.recall(key, reason: reason, budget: options.budget)
+        try await options.withEngine { engine, key in
+            report(try await engine.recall(key, reason: reason, budget: options.budget))
+        }
+    }
+
+    private func report(_ recall: RecallResult) {
         if options.json {
             print(TraceOutput.json(recall))
         } else {

@@ -55,9 +55,9 @@ struct ReconcileCommand: AsyncParsableCommand {
         }
         let sinceDate = try time(since, "since")
         let asOf = try time(now, "now") ?? Date()
-        let store = try storeOption.open()
-        let events = try await store.traceEvents()
-        let registry = try await store.partyRegistry()
+        let (events, registry) = try await storeOption.withStore { store in
+            (try await store.traceEvents(since: nil), try await store.partyRegistry())
+        }
         let reconciler = Reconciler(
             configuration: .init(defaultTolerance: tolerance, receiptHorizon: horizonHours * 3_600, since: sinceDate),
             registry: registry, now: { asOf })

@@ -19,9 +19,10 @@ struct TraceCommand: ParsableCommand {
         @OptionGroup var options: TraceOptions
 
         func run() async throws {
-            let (engine, key) = try options.prepare()
-            let result = try await engine.back(from: key, budget: options.budget)
-            print(options.json ? TraceOutput.json(result) : TraceOutput.table(result))
+            try await options.withEngine { engine, key in
+                let result = try await engine.back(from: key, budget: options.budget)
+                print(options.json ? TraceOutput.json(result) : TraceOutput.table(result))
+            }
         }
     }
 
@@ -33,9 +34,10 @@ struct TraceCommand: ParsableCommand {
         @OptionGroup var options: TraceOptions
 
         func run() async throws {
-            let (engine, key) = try options.prepare()
-            let result = try await engine.forward(from: key, budget: options.budget)
-            print(options.json ? TraceOutput.json(result) : TraceOutput.table(result))
+            try await options.withEngine { engine, key in
+                let result = try await engine.forward(from: key, budget: options.budget)
+                print(options.json ? TraceOutput.json(result) : TraceOutput.table(result))
+            }
         }
     }
 }
@@ -58,10 +60,13 @@ struct TraceOptions: ParsableArguments {
 
     var budget: TraceBudget { TraceBudget(maxDepth: maxDepth, maxNodes: maxNodes) }
 
-    /// Opens the store and reads the identifier into its canonical key.
-    func prepare() throws -> (TraceEngine<SQLiteTraceSource>, String) {
+    /// Reads the identifier into its canonical key, opens the store of either backend and runs `body` with an
+    /// engine over it (a PostgreSQL store stays open as long as `body` runs).
+    func withEngine(_ body: (TraceEngine<StoreTraceSource>, String) async throws -> Void) async throws {
         let key = try TraceKey.resolve(id)
-        return (TraceEngine(source: SQLiteTraceSource(store: try storeOption.open())), key)
+        try await storeOption.withStore { store in
+            try await body(TraceEngine(source: StoreTraceSource(store: store)), key)
+        }
     }
 }
 

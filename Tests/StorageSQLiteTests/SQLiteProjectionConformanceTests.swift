@@ -1,0 +1,59 @@
+import Foundation
+import Storage
+import StorageSQLite
+import StorageTesting
+import Testing
+
+/// The projection and ledger conformance scenarios against a SQLite file store; tampering goes through the
+/// `sqlite3` shell, another process.
+@Suite struct SQLiteProjectionConformanceTests {
+    private func run(_ scenario: @Sendable (ProjectionConformance) async throws -> Void) async throws {
+        let path = SQLiteTestFiles.newPath()
+        let store = try SQLiteEventStore(.file(path))
+        try await scenario(
+            ProjectionConformance(
+                makeStore: { store },
+                tamper: { _, eventID in
+                    let process = Process()
+                    process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+                    process.arguments = [
+                        path,
+                        "UPDATE event SET body = replace(body, 'shipping', 'receiving') WHERE event_id = '\(eventID)' "
+                            + "RETURNING id",
+                    ]
+                    let output = Pipe()
+                    process.standardOutput = output
+                    try process.run()
+                    let data = output.fileHandleForReading.readDataToEndOfFile()
+                    process.waitUntilExit()
+                    return process.terminationStatus == 0 && !data.isEmpty
+                }))
+    }
+
+    @Test("identifier states follow the story") func states() async throws {
+        try await run { try await $0.identifierStatesFollowTheStory() }
+    }
+
+    @Test("a late event does not roll an identifier's state back") func late() async throws {
+        try await run { try await $0.lateEventsDoNotRollStateBack() }
+    }
+
+    @Test("lot balances per party and unit") func balances() async throws {
+        try await run { try await $0.lotBalancesPerParty() }
+    }
+
+    @Test("open shipments close on a matching receipt") func shipments() async throws {
+        try await run { try await $0.openShipmentsCloseOnReceipt() }
+    }
+
+    @Test("projections after captures equal projections after a rebuild") func rebuild() async throws {
+        try await run { try await $0.rebuildEqualsCapture() }
+    }
+
+    @Test(
+        "a body changed with SQL is named by verify; proofs verify offline",
+        .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3")))
+    func tamper() async throws {
+        try await run { try await $0.tamperedBodyIsNamed() }
+    }
+}
