@@ -3,19 +3,24 @@ import Foundation
 import StorageTesting
 import Testing
 
+/// The `suyuan` binary that `swift build --build-tests` leaves in .build/debug.
+enum SuyuanBinary {
+    static var url: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent(".build/debug/suyuan")
+    }
+
+    static var canRun: Bool { FileManager.default.isExecutableFile(atPath: url.path) }
+}
+
 /// The store commands with `--store postgres://…`, run the way a user would, on the binary that
 /// `swift build --build-tests` leaves in .build/debug: capture, verify (naming an event changed with SQL), proof
 /// and verify-proof, rebuild, trace forward and back, recall and reconcile.
 @Suite(
     .enabled(if: PostgresTestDatabase.isConfigured, "needs POSTGRES_HOSTNAME (scripts/test starts one)"),
-    .enabled(if: PostgresCommandLineTests.canRun, "needs .build/debug/suyuan"))
+    .enabled(if: SuyuanBinary.canRun, "needs .build/debug/suyuan"))
 struct PostgresCommandLineTests {
-    static var binary: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent(".build/debug/suyuan")
-    }
-
-    static var canRun: Bool { FileManager.default.isExecutableFile(atPath: binary.path) }
+    static var binary: URL { SuyuanBinary.url }
 
     static func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
         let process = Process()
