@@ -1,0 +1,77 @@
+import EPCIS
+import Storage
+import StoragePostgres
+import Testing
+import Transparency
+
+/// The PostgreSQL ledger beyond the conformance scenarios: concurrent captures append to one log without holes,
+/// events stored before the ledger join it at the next capture, and a deleted event is reported.
+@Suite(.enabled(if: PostgresTestDatabase.isConfigured, "needs POSTGRES_HOSTNAME (scripts/test starts one)"))
+struct PostgresLedgerTests {
+    /// `count` observations of distinct items from serial `first`.
+    static func document(first: Int, count: Int) -> EPCISDocument {
+        let events = (0..<count).map { offset in
+            var event = PostgresFixtures.event(.objectEvent, offset % 60, .observe, "shipping", at: nil)
+            event.readPoint = LocationReference(id: "urn:epc:id:sgln:0614141.07346.1234")
+            event.epcList = [PostgresFixtures.item(first + offset)]
+            return event
+        }
+        return EPCISDocument(kind: .document, events: events)
+    }
+
+    @Test("concurrent captures of different documents make one log with a leaf per event and no hole")
+    func concurrentCaptures() async throws {
+        try await PostgresTestDatabase.withFreshStore { store in
+            // When four documents are captured at once, and one fails (a duplicate) in between
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for part in 0..<4 {
+                    group.addTask {
+                        _ = try await store.capture(
+                            Self.document(first: 1_000 * part, count: 25), context: PostgresFixtures.context)
+                    }
+                }
+                try await group.waitForAll()
+            }
+            await #expect(throws: StorageError.self) {
+                try await store.capture(Self.document(first: 0, count: 25), context: PostgresFixtures.context)
+            }
+            _ = try await store.capture(Self.document(first: 9_000, count: 3), context: PostgresFixtures.context)
+            // Then every event is a leaf, the latest head covers them all, and the ledger verifies
+            let verification = try await store.verifyLedger()
+            #expect(verification.isIntact)
+            #expect(verification.eventCount == 103)
+            #expect(verification.signedTreeHead?.treeHead.treeSize == 103)
+            #expect(verification.missingEventLeaves.isEmpty)
+        }
+    }
+
+    @Test("events stored before the ledger join it at the next capture; a deleted event is reported")
+    func backfillAndDeletion() async throws {
+        let url = PostgresTestDatabase.freshURL()
+        let schema = try #require(PostgresTestDatabase.schema(of: url))
+        try await PostgresEventStore.open(url: url, migrate: true) { store in
+            // Given events whose leaves and heads are gone, as in a database from before the ledger migration
+            _ = try await store.capture(Self.document(first: 1, count: 6), context: PostgresFixtures.context)
+            _ = try PostgresTestDatabase.psql("DELETE FROM ledger_node; DELETE FROM tree_head", schema: schema)
+            #expect(try await store.latestTreeHead() == nil)
+            // When another document is captured
+            _ = try await store.capture(Self.document(first: 100, count: 4), context: PostgresFixtures.context)
+            // Then the log holds all ten events and verifies
+            let verification = try await store.verifyLedger()
+            #expect(verification.isIntact)
+            #expect(verification.eventCount == 10)
+            let ids = try await store.events(matching: EPCISQuery(), page: PageRequest(size: 100)).events.map(\.id)
+            try InclusionProofBundle.decode(json: try await store.inclusionProof(eventID: ids[2]).jsonData())
+                .verify(trusting: store.ledgerPublicKey)
+            // When an event row is deleted behind the store's back, its leaf is reported missing
+            _ = try PostgresTestDatabase.psql(
+                """
+                DELETE FROM identifier_state WHERE last_event_row = 4; DELETE FROM open_shipment WHERE shipping_event = 4;
+                DELETE FROM event WHERE id = 4
+                """, schema: schema)
+            let deleted = try await store.verifyLedger()
+            #expect(deleted.missingEventLeaves == [3])
+            #expect(!deleted.isIntact)
+        }
+    }
+}
