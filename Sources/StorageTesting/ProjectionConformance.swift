@@ -98,7 +98,8 @@ public struct ProjectionConformance: Sendable {
             event.quantityList = []
             event.bizTransactionList = [
                 BizTransaction(
-                    type: CBVValue("po", in: .bizTransactionType), id: IdentifierURI("urn:epcglobal:cbv:bt:0614141073467:1153"))
+                    type: CBVValue("po", in: .bizTransactionType),
+                    id: IdentifierURI("urn:epcglobal:cbv:bt:0614141073467:1153"))
             ]
             if index == 0 { ship = event } else { receive = event }
         }

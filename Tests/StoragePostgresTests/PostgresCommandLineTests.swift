@@ -64,7 +64,9 @@ struct PostgresCommandLineTests {
         let rebuild = try Self.run(["rebuild", "--store", url])
         #expect(rebuild.status == 0, "\(rebuild.stderr)")
         // And the trace commands read the PostgreSQL store
-        let forward = try Self.run(["trace", "forward", "urn:epc:class:lgtin:0614141.107346.L1", "--json", "--store", url])
+        let forward = try Self.run([
+            "trace", "forward", "urn:epc:class:lgtin:0614141.107346.L1", "--json", "--store", url,
+        ])
         #expect(forward.status == 0, "\(forward.stderr)")
         #expect(forward.stdout.contains("urn:epc:class:lgtin:0614141.107347.P1"))
         let back = try Self.run(["trace", "back", "urn:epc:class:lgtin:0614141.107347.P1", "--json", "--store", url])

@@ -66,7 +66,8 @@ struct PostgresLedgerTests {
             // When an event row is deleted behind the store's back, its leaf is reported missing
             _ = try PostgresTestDatabase.psql(
                 """
-                DELETE FROM identifier_state WHERE last_event_row = 4; DELETE FROM open_shipment WHERE shipping_event = 4;
+                DELETE FROM identifier_state WHERE last_event_row = 4;
+                DELETE FROM open_shipment WHERE shipping_event = 4;
                 DELETE FROM event WHERE id = 4
                 """, schema: schema)
             let deleted = try await store.verifyLedger()

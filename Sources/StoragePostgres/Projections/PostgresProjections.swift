@@ -31,7 +31,8 @@ enum PostgresProjections {
             """
             SELECT key, parent, location, disposition, owner, status, last_event_row, last_event_time_ms
             FROM identifier_state
-            WHERE key = ANY(\(Array(lookups.stateKeys))::text[]) OR parent = ANY(\(Array(lookups.emptiedParents))::text[])
+            WHERE key = ANY(\(Array(lookups.stateKeys))::text[])
+                OR parent = ANY(\(Array(lookups.emptiedParents))::text[])
             """, logger: logger)
         var states: [ProjectionBatch.State] = []
         for try await (key, parent, location, disposition, owner, status, row, time) in rows.decode(
@@ -173,7 +174,9 @@ enum PostgresProjections {
             }
             var transactions: [Int64: Set<String>] = [:]
             for try await (row, id) in try await connection.query(
-                "SELECT event_row, transaction_id FROM event_biz_transaction WHERE event_row = ANY(\(eventRows)::int8[])",
+                """
+                SELECT event_row, transaction_id FROM event_biz_transaction WHERE event_row = ANY(\(eventRows)::int8[])
+                """,
                 logger: logger
             ).decode((Int64, String).self) {
                 transactions[row, default: []].insert(id)

@@ -24,7 +24,9 @@ extension BenchCapture {
                 "suyuan bench capture: \(receipt.eventIDs.count) events, \(String(format: "%.1f", megabytes)) MB "
                     + "JSON-LD into PostgreSQL (schema bench_\(suffix))")
             report("read + decode", decoded - start, count: events, megabytes: megabytes)
-            report("capture (validate, hash, insert, project, ledger)", captured - decoded, count: events, megabytes: megabytes)
+            report(
+                "capture (validate, hash, insert, project, ledger)", captured - decoded, count: events,
+                megabytes: megabytes)
             report("end to end", captured - start, count: events, megabytes: megabytes)
             if let first = document.events.first?.epcList.first ?? document.events.first?.childEPCs.first {
                 let query = try EPCISQuery(parameters: [("MATCH_anyEPC", first.text)])
