@@ -147,7 +147,8 @@ public struct DemoWorld: Sendable {
                 text(Self.namespace + "role", party.role.rawValue),
                 text(Self.namespace + "licenceNumber", party.licenceNumber),
                 text(Self.namespace + "licenceStatus", party.licenceStatus.rawValue),
-                VocabularyAttribute(id: Self.namespace + "blacklisted", value: .bool(party.blacklisted)),
+                // The JSON schema allows a number, a string or an object as an attribute value, not a boolean.
+                text(Self.namespace + "blacklisted", party.blacklisted ? "true" : "false"),
             ])
         }
         let locationElements = parties.map { party in

@@ -29,6 +29,21 @@ import Testing
         #expect(documents.reduce(0) { $0 + $1.events.count } == generator.eventCount)
     }
 
+    @Test("what `demo generate` writes (the documents and masterdata.jsonld) reads back as the same documents")
+    func writtenDocumentsReadBack() throws {
+        // Given the JSON-LD of a small chain with anomalies, master data included
+        let (documents, generator) = documents(DemoConfiguration(seed: 3, targetEvents: 600, anomalyRate: 0.5, eventsPerDocument: 300))
+        let encoder = JSONDocumentEncoder()
+        let reader = EPCISDocumentReader()
+        for document in documents + [generator.masterDataDocument] {
+            // When it is read back
+            let read = try reader.read(encoder.encode(document))
+            // Then nothing is lost: the same events and the same master data
+            #expect(read.events.count == document.events.count)
+            #expect(read.masterData == document.masterData)
+        }
+    }
+
     @Test("the same seed gives byte-identical JSON-LD, another seed does not")
     func deterministic() {
         // Given two generators with the same seed and one with another
