@@ -18,6 +18,7 @@ enum PostgresMigrations {
     static let steps: [Step] = [
         Step(version: "v1-events", sql: events),
         Step(version: "v1-master-data", sql: masterData),
+        Step(version: "v3-recalls", sql: PostgresRecallSchema.statements),
     ]
 
     /// The versions of ``steps``.
