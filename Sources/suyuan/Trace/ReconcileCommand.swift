@@ -12,7 +12,7 @@ struct ReconcileCommand: AsyncParsableCommand {
             + "balances, clones and destroyed items seen again."
     )
 
-    @Option(help: "Report only findings with evidence at or after this time (xsd:dateTime).")
+    @Option(help: "Report only findings with evidence at or after this time (xsd:dateTime); reads only the events that share an identifier or transaction with an event since then.")
     var since: String?
 
     @Option(help: "Reconcile as of this time instead of now (xsd:dateTime), for the receipt horizon.")
@@ -56,7 +56,8 @@ struct ReconcileCommand: AsyncParsableCommand {
         let sinceDate = try time(since, "since")
         let asOf = try time(now, "now") ?? Date()
         let store = try storeOption.open()
-        let events = try await store.traceEvents()
+        // With --since only the events sharing an identifier or transaction with an event since then are read.
+        let events = try await store.reconcileEvents(since: sinceDate)
         let registry = try await store.partyRegistry()
         let reconciler = Reconciler(
             configuration: .init(defaultTolerance: tolerance, receiptHorizon: horizonHours * 3_600, since: sinceDate),
