@@ -87,8 +87,11 @@ extension SQLiteEventStore {
             nonisolated(unsafe) let slots = buffer
             DispatchQueue.concurrentPerform(iterations: workers) { worker in
                 let range = (worker * chunk)..<min((worker + 1) * chunk, page.count)
+                var keys: [String: String] = [:]
                 slots[worker] = Result {
-                    try range.map { TraceEvent(try SQLiteEventDecoding.decode(page[$0].body), fallbackID: page[$0].hash) }
+                    try range.map {
+                        TraceEvent(try SQLiteEventDecoding.decode(page[$0].body), fallbackID: page[$0].hash, keys: &keys)
+                    }
                 }
             }
         }
