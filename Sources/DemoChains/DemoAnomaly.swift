@@ -10,7 +10,8 @@ public enum DemoAnomalyKind: String, Hashable, Sendable, CaseIterable, Codable {
     case unlicensedParty
     /// A party sells more of a lot than it holds.
     case negativeBalance
-    /// The same serialised item sold or dispensed twice.
+    /// The same serialised item sold or dispensed twice, or seen in two places it cannot be in at once (at
+    /// another site after it was sold or dispensed, or at two sites too close in time to travel between).
     case clone
     /// An item seen again after it was destroyed.
     case decommissionedSeen

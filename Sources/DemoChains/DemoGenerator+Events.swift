@@ -146,6 +146,19 @@ extension DemoGenerator {
         return emit(e)
     }
 
+    /// An inspection (ObjectEvent OBSERVE, inspecting) of instances at a party's site: they are seen there.
+    @discardableResult
+    mutating func inspect(_ what: DemoWhat, at party: DemoParty, hours: Double) -> String {
+        var e = event(.objectEvent, hours)
+        e.action = .observe
+        e.epcList = what.epcs.map { IdentifierURI($0) }
+        e.bizStep = bizStep("inspecting")
+        e.disposition = disposition("active")
+        e.readPoint = LocationReference(id: IdentifierURI(party.location))
+        e.bizLocation = LocationReference(id: IdentifierURI(party.location))
+        return emit(e)
+    }
+
     /// Destroys instances at a party's site (ObjectEvent DELETE, destroying, destroyed).
     @discardableResult
     mutating func destroy(_ what: DemoWhat, at party: DemoParty, hours: Double) -> String {

@@ -123,8 +123,16 @@ extension DemoGenerator {
             for (offset, pack) in dispensed.enumerated() {
                 let first = sell(DemoWhat(epcs: [pack]), at: outlet, hours: 40 + Double(offset), dispensing: true)
                 if index == 0 && offset == 0 && anomaly == .clone {
-                    let again = sell(DemoWhat(epcs: [pack]), at: outlet, hours: 70, dispensing: true)
-                    record(.clone, pack, parties: [outlet.pgln], events: [first, again])
+                    if (runIndex / 4) % 2 == 0 {
+                        // The clone variant "seen in two places it cannot be in at once": dispensed here, then
+                        // scanned half an hour later at the other outlet, which never received it.
+                        let elsewhere = outlets[1]
+                        let seen = inspect(DemoWhat(epcs: [pack]), at: elsewhere, hours: 40.5 + Double(offset))
+                        record(.clone, pack, parties: [outlet.pgln, elsewhere.pgln], events: [first, seen])
+                    } else {
+                        let again = sell(DemoWhat(epcs: [pack]), at: outlet, hours: 70, dispensing: true)
+                        record(.clone, pack, parties: [outlet.pgln], events: [first, again])
+                    }
                 }
             }
             if index == 0 && anomaly == .decommissionedSeen, let pack = contents[index].last {

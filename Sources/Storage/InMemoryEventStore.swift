@@ -8,6 +8,8 @@ public actor InMemoryEventStore: EventStore {
     private var declaredHashes: Set<String> = []
     private var positionsByID: [String: [Int]] = [:]
     private var vocabularies: [Vocabulary] = []
+    /// The recorded recalls (InMemoryEventStore+Recalls.swift).
+    var recallBook = InMemoryRecallBook()
 
     /// Makes an empty store.
     public init() {}

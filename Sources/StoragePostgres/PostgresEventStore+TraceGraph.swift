@@ -1,3 +1,4 @@
+public import Foundation
 public import EPCIS
 import Logging
 import PostgresNIO
@@ -21,6 +22,34 @@ extension PostgresEventStore: TraceGraphSource {
                 """
                 SELECT id, event_id, hash_id, body FROM event
                 WHERE id IN (SELECT event_row FROM event_identifier WHERE key = ANY(\(keys)::text[]))
+                ORDER BY id
+                """, logger: logger)
+            return try await Self.traceEvents(rows)
+        }
+    }
+
+    /// The trace facts a reconciliation from a time on needs, the same rows as the SQLite store reads.
+    ///
+    /// Without `since`, every event. With `since`, the events at or after it and every event that names one of
+    /// their identifiers or business transactions (indexed look-ups in one statement, no recursion): each rule
+    /// then sees the whole history of every lot, item and shipment that has something new.
+    /// - Parameter since: the earliest time of interest; nil for everything.
+    /// - Returns: the events' trace facts in capture order.
+    /// - Throws: ``Storage/StorageError`` when the store fails.
+    public func reconcileEvents(since: Date? = nil) async throws(StorageError) -> [TraceEvent] {
+        guard let since else { return try await traceEvents(since: nil) }
+        let from = Int64((since.timeIntervalSince1970 * 1_000).rounded(.down))
+        let logger = logger
+        return try await withConnection { connection in
+            let rows = try await connection.query(
+                """
+                WITH recent AS (SELECT id FROM event WHERE event_time_ms >= \(from))
+                SELECT id, event_id, hash_id, body FROM event WHERE id IN (
+                    SELECT id FROM recent
+                    UNION SELECT event_row FROM event_identifier WHERE key IN (
+                        SELECT key FROM event_identifier WHERE event_row IN (SELECT id FROM recent))
+                    UNION SELECT event_row FROM event_biz_transaction WHERE transaction_id IN (
+                        SELECT transaction_id FROM event_biz_transaction WHERE event_row IN (SELECT id FROM recent)))
                 ORDER BY id
                 """, logger: logger)
             return try await Self.traceEvents(rows)

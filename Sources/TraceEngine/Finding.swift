@@ -10,7 +10,7 @@ public enum FindingKind: String, Hashable, Sendable, CaseIterable {
     case unlicensedParty
     /// A party's balance of a lot went below zero.
     case negativeBalance
-    /// One serialised item sold or dispensed more than once.
+    /// One serialised item sold or dispensed more than once, or seen in two places it cannot be in at once.
     case clone
     /// An item seen after it was destroyed or decommissioned.
     case decommissionedSeen

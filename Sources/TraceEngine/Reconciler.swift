@@ -13,6 +13,9 @@ public struct Reconciler: Sendable {
         public var receiptHorizon: TimeInterval
         /// Only findings whose latest evidence is at or after this time are reported.
         public var since: Date?
+        /// The least time a serialised item needs to get from one site to another: seen at two sites closer in
+        /// time than this, it is a clone.
+        public var minimumTransit: TimeInterval
 
         /// Makes a configuration.
         /// - Parameters:
@@ -20,10 +23,12 @@ public struct Reconciler: Sendable {
         ///   - tolerances: per-category tolerances.
         ///   - receiptHorizon: 48 hours by default.
         ///   - since: report only findings from this time on.
+        ///   - minimumTransit: one hour by default.
         public init(
             defaultTolerance: Double = 0.005, tolerances: [String: Double] = [:], receiptHorizon: TimeInterval = 48 * 3_600,
-            since: Date? = nil
+            since: Date? = nil, minimumTransit: TimeInterval = 3_600
         ) {
+            self.minimumTransit = minimumTransit
             self.defaultTolerance = defaultTolerance
             self.tolerances = tolerances
             self.receiptHorizon = receiptHorizon

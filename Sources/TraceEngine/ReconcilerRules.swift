@@ -107,26 +107,57 @@ struct ReconcilerRules {
         }
     }
 
-    /// clone (sold or dispensed twice) and decommissionedSeen (seen after destruction), per serialised item.
+    /// clone (sold or dispensed twice, or seen in two places it cannot be in at once) and decommissionedSeen
+    /// (seen after destruction), per serialised item.
+    ///
+    /// "Two places at once": after its sale or dispensing an item is seen at another site, or it is seen at two
+    /// sites closer in time than ``Reconciler/Configuration/minimumTransit``. Sightings are the events that name
+    /// it directly (epcList, parent, children, inputs, outputs) at a business location (else the read point).
     mutating func serialised(_ events: [TraceEvent]) {
         var sales: [String: [String]] = [:]
+        var soldAt: [String: (location: String, event: String)] = [:]
+        var lastSeen: [String: (location: String, time: Date, event: String)] = [:]
+        var elsewhere: [String: (first: String, second: String, events: [String])] = [:]
         var ended: [String: String] = [:]
         var seenAfter: [String: [String]] = [:]
         for event in events {
             let keys = event.epcs + event.children + event.inputs + event.outputs + (event.parent.map { [$0] } ?? [])
+            let isSale = event.bizStep == "retail_selling" || event.bizStep == "dispensing"
             for key in keys {
                 if ended[key] != nil { seenAfter[key, default: []].append(event.id) }
+                guard let location = event.bizLocation else { continue }
+                if elsewhere[key] == nil {
+                    if !isSale, let sale = soldAt[key], sale.location != location {
+                        elsewhere[key] = (sale.location, location, [sale.event, event.id])
+                    } else if let last = lastSeen[key], last.location != location,
+                        event.time.timeIntervalSince(last.time) < configuration.minimumTransit
+                    {
+                        elsewhere[key] = (last.location, location, [last.event, event.id])
+                    }
+                }
+                lastSeen[key] = (location, event.time, event.id)
             }
-            if event.bizStep == "retail_selling" || event.bizStep == "dispensing" {
-                for key in event.epcs { sales[key, default: []].append(event.id) }
+            if isSale {
+                for key in event.epcs {
+                    sales[key, default: []].append(event.id)
+                    if soldAt[key] == nil, let location = event.bizLocation { soldAt[key] = (location, event.id) }
+                }
             } else if event.type == .objectEvent && event.action == .delete
                 || event.bizStep == "destroying" || event.bizStep == "decommissioning"
             {
                 for key in event.epcs where ended[key] == nil { ended[key] = event.id }
             }
         }
-        for (key, ids) in sales.sorted(by: { $0.key < $1.key }) where ids.count > 1 {
-            report(.clone, key, expected: 1, actual: Double(ids.count), uom: "EA", events: ids)
+        let owners = ownersFromEvents(events)
+        func owner(_ location: String) -> String { registry.locationOwners[location] ?? owners[location] ?? location }
+        for key in Set(sales.filter { $0.value.count > 1 }.keys).union(elsewhere.keys).sorted() {
+            let sold = sales[key] ?? []
+            if sold.count > 1 {
+                report(.clone, key, expected: 1, actual: Double(sold.count), uom: "EA", events: sold)
+            } else if let place = elsewhere[key] {
+                report(.clone, key, from: owner(place.first), to: owner(place.second), expected: 1, actual: 2, uom: "EA",
+                       events: place.events)
+            }
         }
         for (key, ids) in seenAfter.sorted(by: { $0.key < $1.key }) {
             guard let destroyed = ended[key] else { continue }

@@ -109,6 +109,17 @@ extension TraceEvent {
     ///   - event: the event.
     ///   - fallbackID: the id to use when the event has no eventID (e.g. its hash).
     public init(_ event: EPCISEvent, fallbackID: String = "") {
+        var keys: [String: String] = [:]
+        self.init(event, fallbackID: fallbackID, keys: &keys)
+    }
+
+    /// The compact facts of a full event, with a cache of canonical keys shared by many events (locations,
+    /// parties and lots repeat), so that each spelling is parsed once.
+    /// - Parameters:
+    ///   - event: the event.
+    ///   - fallbackID: the id to use when the event has no eventID.
+    ///   - keys: canonical keys by captured spelling; filled as spellings are met.
+    public init(_ event: EPCISEvent, fallbackID: String = "", keys cache: inout [String: String]) {
         self.init(
             id: event.eventID ?? fallbackID, type: event.type, time: event.eventTime.date, action: event.action,
             bizStep: event.bizStep.map { $0.standardTerm ?? $0.uri },
@@ -118,8 +129,15 @@ extension TraceEvent {
         func amounts(_ list: [QuantityElement]) -> [TraceQuantity] {
             list.map { TraceQuantity(key: note($0.epcClass), quantity: $0.quantity, uom: $0.uom) }
         }
+        var labels: [String: String] = [:]
         func note(_ uri: IdentifierURI) -> String {
-            let key = uri.canonicalKey
+            let key: String
+            if let known = cache[uri.text] {
+                key = known
+            } else {
+                key = uri.canonicalKey
+                cache[uri.text] = key
+            }
             labels[key] = uri.text
             return key
         }
@@ -142,5 +160,6 @@ extension TraceEvent {
         destinationLocation = first(event.destinationList, ["location"]).map { note($0) }
         bizLocation = (event.bizLocation ?? event.readPoint).map { note($0.id) }
         bizTransactions = event.bizTransactionList.map(\.id.text)
+        self.labels = labels
     }
 }

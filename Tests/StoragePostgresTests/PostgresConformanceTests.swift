@@ -41,3 +41,35 @@ struct PostgresConformanceTests {
         try await run { try await $0.queryByIdentifier() }
     }
 }
+
+/// Every recall scenario against PostgreSQL, each in a fresh schema.
+@Suite(.enabled(if: PostgresTestDatabase.isConfigured, "needs POSTGRES_HOSTNAME (scripts/test starts one)"))
+struct PostgresRecallStoreTests {
+    private func run(_ scenario: @Sendable (RecallConformance) async throws -> Void) async throws {
+        try await PostgresTestDatabase.withFreshStore { store in
+            try await scenario(RecallConformance { store })
+        }
+    }
+
+    @Test("a recorded recall reads back whole") func readsBack() async throws {
+        try await run { try await $0.recordedRecallReadsBack() }
+    }
+
+    @Test("traced identifiers are recalled in any spelling") func traced() async throws {
+        try await run { try await $0.tracedIdentifiersAreRecalled() }
+    }
+
+    @Test("an acknowledgement marks the party's rows only") func acknowledge() async throws {
+        try await run { try await $0.acknowledgementMarksThePartysRows() }
+    }
+
+    @Test("acknowledging an unknown recall or party is refused") func unknown() async throws {
+        try await run { try await $0.acknowledgementOfUnknownIsRefused() }
+    }
+
+    @Test("an invalid or duplicate recall stores nothing") func invalid() async throws {
+        try await run { try await $0.invalidRecallStoresNothing() }
+    }
+
+    @Test("recalls list newest first") func list() async throws { try await run { try await $0.recallsListNewestFirst() } }
+}

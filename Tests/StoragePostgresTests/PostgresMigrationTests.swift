@@ -31,7 +31,7 @@ struct PostgresMigrationTests {
             try await store.migrate()
         }
         // Then the first run applied every step, the second none, and a plain open works
-        #expect(first == ["v1-events", "v1-master-data", "v2-ledger", "v2-projections"])
+        #expect(first == ["v1-events", "v1-master-data", "v2-ledger", "v2-projections", "v3-recalls"])
         #expect(second.isEmpty)
         let applied = try await PostgresEventStore.open(url: url) { store in try await store.appliedMigrations() }
         #expect(applied == first)

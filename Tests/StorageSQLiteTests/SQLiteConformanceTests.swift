@@ -82,3 +82,27 @@ enum SQLiteTestFiles {
         directory.appendingPathComponent("\(UUID()).sqlite").path
     }
 }
+
+@Suite struct SQLiteRecallStoreTests {
+    let suite = RecallConformance { try SQLiteEventStore(.file(SQLiteTestFiles.newPath())) }
+
+    @Test("a recorded recall reads back whole") func readsBack() async throws { try await suite.recordedRecallReadsBack() }
+
+    @Test("traced identifiers are recalled in any spelling") func traced() async throws {
+        try await suite.tracedIdentifiersAreRecalled()
+    }
+
+    @Test("an acknowledgement marks the party's rows only") func acknowledge() async throws {
+        try await suite.acknowledgementMarksThePartysRows()
+    }
+
+    @Test("acknowledging an unknown recall or party is refused") func unknown() async throws {
+        try await suite.acknowledgementOfUnknownIsRefused()
+    }
+
+    @Test("an invalid or duplicate recall stores nothing") func invalid() async throws {
+        try await suite.invalidRecallStoresNothing()
+    }
+
+    @Test("recalls list newest first") func list() async throws { try await suite.recallsListNewestFirst() }
+}

@@ -54,4 +54,26 @@ import TraceEngine
         #expect(found == expected)
         #expect(!expected.isEmpty)
     }
+
+    @Test("reconcile events read page by page are the stored events; with since, fewer events give the same findings")
+    func reconcileSince() async throws {
+        // Given a demo world with anomalies in SQLite
+        let (store, _, events, generator) = try await Self.world()
+        let registry = try await store.partyRegistry()
+        let end = generator.latestEventTime.addingTimeInterval(72 * 3_600)
+        let all = try await store.reconcileEvents()
+        #expect(all.map(\.id) == events.compactMap(\.eventID))
+        let times = events.map(\.eventTime.date).sorted()
+        for since in [times[times.count / 2], times[times.count * 9 / 10]] {
+            // When it is reconciled in full with a since filter, and from the events sharing keys since then
+            let configuration = Reconciler.Configuration(since: since)
+            let full = Reconciler(configuration: configuration, registry: registry, now: { end }).reconcile(all)
+            let recent = try await store.reconcileEvents(since: since)
+            let limited = Reconciler(configuration: configuration, registry: registry, now: { end }).reconcile(recent)
+            // Then the limited run read fewer events and found the same things
+            #expect(recent.count < all.count)
+            #expect(Set(limited.map { "\($0.kind.rawValue) \($0.key)" }) == Set(full.map { "\($0.kind.rawValue) \($0.key)" }))
+            #expect(!full.isEmpty)
+        }
+    }
 }

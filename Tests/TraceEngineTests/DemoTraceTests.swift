@@ -92,6 +92,8 @@ import TraceEngine
         let expected = Set(world.truth.map { "\($0.kind.rawValue) \(DemoWorldFixture.key($0.identifier))" })
         #expect(found == expected, "missed: \(expected.subtracting(found)) extra: \(found.subtracting(expected))")
         #expect(Set(world.truth.map(\.kind)).count == DemoAnomalyKind.allCases.count)
+        // Both clone variants are among them: dispensed twice (one party), and seen at a second outlet (two)
+        #expect(Set(world.truth.filter { $0.kind == .clone }.map(\.parties.count)) == [1, 2])
         let truthEvents = Dictionary(world.truth.map { ("\($0.kind.rawValue) \(DemoWorldFixture.key($0.identifier))", Set($0.events)) }, uniquingKeysWith: { $0.union($1) })
         for finding in findings {
             let evidence = truthEvents["\(finding.kind.rawValue) \(finding.key)"] ?? []

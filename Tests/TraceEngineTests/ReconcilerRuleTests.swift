@@ -141,6 +141,32 @@ enum Build {
         #expect(findings.last?.identifier == "pack-2" && findings.last?.events == ["k", "d3"])
     }
 
+    @Test("an item seen at another site after it was dispensed, or at two sites within the transit time, is a clone")
+    func seenInTwoPlaces() {
+        // Given pack 1 dispensed at pharmacy A then scanned at pharmacy B; pack 2 scanned at A then at B 20 minutes
+        // later; pack 3 moved from A to B in three hours (a real trip); pack 4 dispensed at A then scanned at A again
+        let registry = PartyRegistry(locationOwners: ["A-site": "A", "B-site": "B"])
+        let events = [
+            Build.item("d1", "pack-1", at: 1, step: "dispensing", site: "A-site"),
+            Build.item("s1", "pack-1", at: 30, step: "inspecting", site: "B-site"),
+            Build.item("a2", "pack-2", at: 2, step: "inspecting", site: "A-site"),
+            Build.item("b2", "pack-2", at: 2 + 1.0 / 3, step: "inspecting", site: "B-site"),
+            Build.item("a3", "pack-3", at: 3, step: "inspecting", site: "A-site"),
+            Build.item("b3", "pack-3", at: 6, step: "inspecting", site: "B-site"),
+            Build.item("d4", "pack-4", at: 4, step: "dispensing", site: "A-site"),
+            Build.item("s4", "pack-4", at: 5, step: "inspecting", site: "A-site"),
+        ]
+        // When reconciled
+        let findings = reconcile(events, registry: registry)
+        // Then packs 1 and 2 are clones, with both sightings and both owners; 3 and 4 are not
+        #expect(findings.map(\.identifier) == ["pack-1", "pack-2"])
+        #expect(findings.allSatisfy { $0.kind == .clone && $0.from == "A" && $0.to == "B" })
+        #expect(findings.map(\.events) == [["d1", "s1"], ["a2", "b2"]])
+        // And a shorter transit time lets pack 2's trip pass
+        let relaxed = reconcile(events, Reconciler.Configuration(minimumTransit: 600), registry: registry)
+        #expect(relaxed.map(\.identifier) == ["pack-1"])
+    }
+
     @Test("only findings with evidence since the given time are reported")
     func since() {
         // Given a clone at hours 1-2

@@ -81,4 +81,54 @@ struct TraceCommandLineTests {
         let findings = try #require((JSONSerialization.jsonObject(with: reconcile.stdout) as? [String: Any])?["findings"] as? [[String: Any]])
         #expect(findings.count == truth.count && !truth.isEmpty)
     }
+
+    @Test("recall records a recall that list, show and ack then read and update")
+    func recallIsRecordedAndAcknowledged() throws {
+        // Given a demo world loaded into a SQLite file
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = "sqlite:" + folder.appendingPathComponent("demo.sqlite").path
+        #expect(try Self.run(["demo", "load", "--events", "600", "--seed", "5", "--store", store]).status == 0)
+        // When a powder lot is recalled
+        let powder = "urn:epc:class:lgtin:6901234.010008.L0000019"
+        let issued = try Self.run(["recall", powder, "--reason", "melamine", "--by", "county regulator", "--json",
+                                   "--store", store])
+        #expect(issued.status == 0)
+        let recall = try #require(JSONSerialization.jsonObject(with: issued.stdout) as? [String: Any])
+        let id = try #require(recall["recallID"] as? String)
+        let withdrawals = try #require(recall["withdrawals"] as? [[String: Any]])
+        let party = try #require(withdrawals.first?["party"] as? String)
+        // Then it is listed and shown with every holder pending
+        let list = try Self.run(["recall", "list", "--json", "--store", store])
+        let listed = try #require(JSONSerialization.jsonObject(with: list.stdout) as? [String: [[String: Any]]])
+        #expect(listed["recalls"]?.map { $0["id"] as? String } == [id])
+        let shown = try #require(
+            JSONSerialization.jsonObject(with: Self.run(["recall", "show", id, "--json", "--store", store]).stdout)
+                as? [String: Any])
+        #expect(shown["initiatedBy"] as? String == "county regulator" && shown["reason"] as? String == "melamine")
+        #expect(shown["pending"] as? Int == withdrawals.count)
+        #expect((shown["identifiers"] as? [String])?.contains(powder) == true)
+
+        // When the first holder acknowledges, named by its GLN as a Digital Link, and a stranger tries to
+        let described = try #require(
+            JSONSerialization.jsonObject(with: Self.run(["id", "describe", party]).stdout) as? [String: Any])
+        let link = try #require(described["digitalLink"] as? String)
+        #expect(link.hasPrefix("https://id.gs1.org/417/"))
+        let ack = try Self.run(["recall", "ack", id, "--party", link, "--by", "Li",
+                                "--note", "3 withdrawn", "--json", "--store", store])
+        let stranger = try Self.run(["recall", "ack", id, "--party", "urn:epc:id:pgln:6901234.99999", "--store", store])
+        let unknown = try Self.run(["recall", "show", "recall-none", "--store", store])
+
+        // Then that holder's rows are acknowledged and the others still pending; the stranger and an unknown recall fail
+        #expect(ack.status == 0)
+        let acked = try #require(JSONSerialization.jsonObject(with: ack.stdout) as? [String: Any])
+        let holders = try #require(acked["holders"] as? [[String: Any]])
+        for holder in holders {
+            let mine = holder["party"] as? String == party
+            #expect(holder["state"] as? String == (mine ? "acknowledged" : "pending"))
+            if mine { #expect((holder["acknowledgement"] as? [String: Any])?["note"] as? String == "3 withdrawn") }
+        }
+        #expect(acked["pending"] as? Int == holders.filter { $0["party"] as? String != party }.count)
+        #expect(stranger.status == 1 && unknown.status == 1)
+    }
 }

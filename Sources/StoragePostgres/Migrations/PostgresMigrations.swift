@@ -20,6 +20,7 @@ enum PostgresMigrations {
         Step(version: "v1-master-data", sql: masterData),
         Step(version: "v2-ledger", sql: ledger),
         Step(version: "v2-projections", sql: projections),
+        Step(version: "v3-recalls", sql: PostgresRecallSchema.statements),
     ]
 
     /// The versions of ``steps``.

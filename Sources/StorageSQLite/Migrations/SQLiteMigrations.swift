@@ -10,6 +10,7 @@ enum SQLiteMigrations {
         migrator.registerMigration("v1-master-data", migrate: createMasterData)
         migrator.registerMigration("v1-projections", migrate: SQLiteProjectionSchema.create)
         migrator.registerMigration("v2-ledger", migrate: SQLiteLedgerSchema.create)
+        migrator.registerMigration("v3-recalls", migrate: SQLiteRecallSchema.create)
         return migrator
     }
 

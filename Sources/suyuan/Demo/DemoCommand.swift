@@ -93,10 +93,22 @@ struct DemoLoadCommand: AsyncParsableCommand {
     func run() async throws {
         let started = Date()
         let store = try storeOption.open()
-        var generator = DemoGenerator(options.configuration)
-        _ = try await store.capture(generator.masterDataDocument, context: CaptureContext())
+        let first = DemoGenerator(options.configuration)
+        _ = try await store.capture(first.masterDataDocument, context: CaptureContext())
+        // Generation and capture overlap: document N+1 is generated on another core while document N is captured.
+        @Sendable func generate(_ generator: DemoGenerator) -> (DemoGenerator, EPCISDocument?) {
+            var generator = generator
+            let document = generator.nextDocument()
+            return (generator, document)
+        }
+        var next = Task.detached { generate(first) }
+        var generator = first
         var count = 0
-        while let document = generator.nextDocument() {
+        while true {
+            let (advanced, document) = await next.value
+            generator = advanced
+            guard let document else { break }
+            next = Task.detached { generate(advanced) }
             _ = try await store.capture(document, context: CaptureContext())
             count += 1
             progress(generator.eventCount, of: options.events, since: started)

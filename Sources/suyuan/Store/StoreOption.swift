@@ -60,13 +60,17 @@ struct StoreOption: ParsableArguments {
 
 /// What the store commands need of a backend beyond ``EventStore``: projections, the ledger, and the trace
 /// graph; both backends provide all of it.
-protocol CommandStore: ProjectionStore, LedgerStore, TraceGraphSource {
+protocol CommandStore: ProjectionStore, LedgerStore, TraceGraphSource, RecallStore {
     /// Captures a document whose events' source places are known, for diagnostics.
     func capture(_ document: EPCISDocument, locations: [EventLocation]?, context: CaptureContext)
         async throws(StorageError) -> CaptureReceipt
 
     /// Every stored event's trace facts in capture order (for a reconciliation), from a time on.
     func traceEvents(since: EPCISDateTime?) async throws(StorageError) -> [TraceEvent]
+
+    /// The trace facts a reconciliation from a time on needs: the events since then and every event sharing an
+    /// identifier or business transaction with them (all events without a time).
+    func reconcileEvents(since: Date?) async throws(StorageError) -> [TraceEvent]
 
     /// The stored master data as the reconciler's registry.
     func partyRegistry() async throws(StorageError) -> PartyRegistry

@@ -12,7 +12,7 @@ struct ReconcileCommand: AsyncParsableCommand {
             + "balances, clones and destroyed items seen again."
     )
 
-    @Option(help: "Report only findings with evidence at or after this time (xsd:dateTime).")
+    @Option(help: "Report only findings with evidence at or after this time (xsd:dateTime); reads only the events that share an identifier or transaction with an event since then.")
     var since: String?
 
     @Option(help: "Reconcile as of this time instead of now (xsd:dateTime), for the receipt horizon.")
@@ -55,8 +55,9 @@ struct ReconcileCommand: AsyncParsableCommand {
         }
         let sinceDate = try time(since, "since")
         let asOf = try time(now, "now") ?? Date()
+        // With --since only the events sharing an identifier or transaction with an event since then are read.
         let (events, registry) = try await storeOption.withStore { store in
-            (try await store.traceEvents(since: nil), try await store.partyRegistry())
+            (try await store.reconcileEvents(since: sinceDate), try await store.partyRegistry())
         }
         let reconciler = Reconciler(
             configuration: .init(defaultTolerance: tolerance, receiptHorizon: horizonHours * 3_600, since: sinceDate),

@@ -27,6 +27,8 @@ enum TraceOutput {
         var reason: String?
         var issuedAt: String?
         var withdrawals: [HolderDTO]?
+        var recallID: String?
+        var initiatedBy: String?
     }
 
     static func dto(_ result: TraceResult) -> TraceDTO {
@@ -52,8 +54,10 @@ enum TraceOutput {
 
     static func json(_ result: TraceResult) -> String { encode(dto(result)) }
 
-    static func json(_ recall: RecallResult) -> String {
+    static func json(_ recall: RecallResult, id: String? = nil, initiatedBy: String? = nil) -> String {
         var dto = dto(recall.trace)
+        dto.recallID = id
+        dto.initiatedBy = initiatedBy
         dto.reason = recall.reason
         dto.issuedAt = ISO8601DateFormatter().string(from: recall.issuedAt)
         dto.withdrawals = recall.withdrawals.map(holder)
