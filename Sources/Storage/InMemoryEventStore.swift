@@ -7,7 +7,9 @@ public actor InMemoryEventStore: EventStore {
     private var hashes: Set<String> = []
     private var declaredHashes: Set<String> = []
     private var positionsByID: [String: [Int]] = [:]
-    private var vocabularies: [Vocabulary] = []
+    var vocabularies: [Vocabulary] = []
+    /// Keys, queries, subscriptions, registry changes and scans (InMemoryEventStore+Platform.swift).
+    var platformBook = InMemoryPlatformBook()
     /// The recorded recalls (InMemoryEventStore+Recalls.swift).
     var recallBook = InMemoryRecallBook()
 

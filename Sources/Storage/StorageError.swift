@@ -9,13 +9,15 @@ public struct StorageError: Error, Sendable, CustomStringConvertible {
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         private enum Base: String, Hashable, Sendable {
             case invalidDocument, duplicateEvent, notFound, invalidQuery, invalidPageToken, schemaOutdated,
-                unavailable, internalFailure
+                unavailable, internalFailure, alreadyExists
         }
         private let base: Base
         /// The document breaks the EPCIS schema or a rule; `diagnostics` lists every problem. Nothing was stored.
         public static let invalidDocument = Code(base: .invalidDocument)
         /// An event is already stored (same event hash, or same eventID without an error declaration).
         public static let duplicateEvent = Code(base: .duplicateEvent)
+        /// Something with that name or ID (a named query, a subscription, an access key) already exists.
+        public static let alreadyExists = Code(base: .alreadyExists)
         /// The thing asked for does not exist.
         public static let notFound = Code(base: .notFound)
         /// A query parameter is unknown, malformed or conflicting, or the result is too large.
