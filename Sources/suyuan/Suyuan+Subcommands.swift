@@ -16,6 +16,8 @@ extension Suyuan {
         VerifyCommand.self,
         ProofCommand.self,
         VerifyProofCommand.self,
+        ServeCommand.self,
+        KeyCommand.self,
         BenchCommand.self,
     ]
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import BrowserTesting
 import Web
 
 @Suite("Pages in headless Chromium")

@@ -93,7 +93,19 @@ struct DemoLoadCommand: AsyncParsableCommand {
     func run() async throws {
         let started = Date()
         let store = try storeOption.open()
-        let first = DemoGenerator(options.configuration)
+        let (generator, documents) = try await Self.load(options.configuration, into: store, showProgress: true)
+        if let truth { try DemoOptions.truthJSON(generator.truth).write(to: URL(fileURLWithPath: truth)) }
+        print(DemoOptions.summary(generator, documents: documents, seconds: Date().timeIntervalSince(started))
+              + " → \(storeOption.name)")
+    }
+
+    /// Generates the demo chains and captures them into a store, document by document; returns the generator
+    /// (its world and ground truth) and the number of event documents when done.
+    static func load<Store: CommandStore>(
+        _ configuration: DemoConfiguration, into store: Store, showProgress: Bool
+    ) async throws -> (DemoGenerator, Int) {
+        let started = Date()
+        let first = DemoGenerator(configuration)
         _ = try await store.capture(first.masterDataDocument, context: CaptureContext())
         // Generation and capture overlap: document N+1 is generated on another core while document N is captured.
         @Sendable func generate(_ generator: DemoGenerator) -> (DemoGenerator, EPCISDocument?) {
@@ -111,15 +123,13 @@ struct DemoLoadCommand: AsyncParsableCommand {
             next = Task.detached { generate(advanced) }
             _ = try await store.capture(document, context: CaptureContext())
             count += 1
-            progress(generator.eventCount, of: options.events, since: started)
+            if showProgress { progress(generator.eventCount, of: configuration.targetEvents, since: started) }
         }
-        FileHandle.standardError.write(Data("\n".utf8))
-        if let truth { try DemoOptions.truthJSON(generator.truth).write(to: URL(fileURLWithPath: truth)) }
-        print(DemoOptions.summary(generator, documents: count, seconds: Date().timeIntervalSince(started))
-              + " → \(storeOption.name)")
+        if showProgress { FileHandle.standardError.write(Data("\n".utf8)) }
+        return (generator, count)
     }
 
-    private func progress(_ done: Int, of total: Int, since started: Date) {
+    private static func progress(_ done: Int, of total: Int, since started: Date) {
         let fraction = min(Double(done) / Double(max(total, 1)), 1)
         let width = 30
         let filled = Int(fraction * Double(width))

@@ -4,6 +4,7 @@ import Foundation
 import Storage
 import StoragePostgres
 import StorageSQLite
+import Server
 import TraceEngine
 
 /// `--store sqlite:PATH|postgres://USER@HOST:PORT/DB`, shared by every command that opens the event store; the one
@@ -58,22 +59,11 @@ struct StoreOption: ParsableArguments {
     }
 }
 
-/// What the store commands need of a backend beyond ``EventStore``: projections, the ledger, and the trace
-/// graph; both backends provide all of it.
-protocol CommandStore: ProjectionStore, LedgerStore, TraceGraphSource, RecallStore {
-    /// Captures a document whose events' source places are known, for diagnostics.
-    func capture(_ document: EPCISDocument, locations: [EventLocation]?, context: CaptureContext)
-        async throws(StorageError) -> CaptureReceipt
-
+/// What the store commands need of a backend: everything the server needs (``Server/PlatformStore``), and every
+/// stored event's trace facts for `suyuan reconcile`; both backends provide all of it.
+protocol CommandStore: PlatformStore {
     /// Every stored event's trace facts in capture order (for a reconciliation), from a time on.
     func traceEvents(since: EPCISDateTime?) async throws(StorageError) -> [TraceEvent]
-
-    /// The trace facts a reconciliation from a time on needs: the events since then and every event sharing an
-    /// identifier or business transaction with them (all events without a time).
-    func reconcileEvents(since: Date?) async throws(StorageError) -> [TraceEvent]
-
-    /// The stored master data as the reconciler's registry.
-    func partyRegistry() async throws(StorageError) -> PartyRegistry
 }
 
 /// Either backend as the trace engine's source, as one concrete type for the generic engine.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Server
 import Storage
 import StorageSQLite
 import TraceEngine
@@ -38,17 +39,8 @@ struct RecallCommand: ParsableCommand {
             }
             let key = try TraceKey.resolve(options.id)
             try await options.storeOption.withStore { store in
-                let engine = TraceEngine(source: StoreTraceSource(store: store))
-                let recall = try await engine.recall(key, reason: reason, budget: options.budget)
-                let record = try await RecallOutput.storing {
-                    try await store.record(RecallRecord(
-                        root: recall.trace.root, reason: reason, initiatedBy: initiator, issuedAt: recall.issuedAt,
-                        identifiers: recall.trace.identifiers, parties: recall.trace.parties,
-                        eventCount: recall.trace.events.count, depth: recall.trace.depth, truncated: recall.trace.truncated,
-                        holders: recall.withdrawals.map {
-                            RecallHolder(party: $0.party, location: $0.location, identifier: $0.identifier,
-                                         quantity: $0.quantity, uom: $0.uom)
-                        }))
+                let (record, recall) = try await RecallOutput.storing {
+                    try await RecallIssuer.issue(key, reason: reason, by: initiator, in: store, budget: options.budget)
                 }
                 if options.json {
                     print(TraceOutput.json(recall, id: record.id, initiatedBy: initiator))

@@ -1,15 +1,14 @@
-import Foundation
-import Testing
+public import Foundation
 
 /// Debian's headless Chromium, which scripts/test installs and names in `SUYUAN_CHROMIUM`: the real browser the
 /// web pages are tested in.
-struct Chromium {
+public struct Chromium: Sendable {
     /// The browser's executable.
-    let executable: String
+    public let executable: String
 
     /// The browser named by `SUYUAN_CHROMIUM`, else `chromium` on the PATH.
     /// - Throws: when there is none (run the tests through scripts/test, which installs it).
-    static func located() throws -> Chromium {
+    public static func located() throws -> Chromium {
         let environment = ProcessInfo.processInfo.environment
         var candidates = [environment["SUYUAN_CHROMIUM"]].compactMap { $0 }
         for directory in (environment["PATH"] ?? "/usr/bin").split(separator: ":") {
@@ -23,7 +22,7 @@ struct Chromium {
 
     /// The DOM after the page has loaded and run, serialised as HTML (`--dump-dom`).
     /// - Parameter url: an http(s) or file URL.
-    func dumpDOM(_ url: String) throws -> String {
+    public func dumpDOM(_ url: String) throws -> String {
         String(decoding: try run(["--dump-dom", url]), as: UTF8.self)
     }
 
@@ -32,7 +31,7 @@ struct Chromium {
     ///   - url: an http(s) or file URL.
     ///   - width: window width in CSS pixels (e.g. 390 for a phone).
     ///   - height: window height.
-    func screenshot(_ url: String, width: Int, height: Int) throws -> Data {
+    public func screenshot(_ url: String, width: Int, height: Int) throws -> Data {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("suyuan-\(UUID().uuidString).png")
         defer { try? FileManager.default.removeItem(at: file) }
         _ = try run(["--screenshot=\(file.path)", "--window-size=\(width),\(height)", "--hide-scrollbars", url])
@@ -62,7 +61,7 @@ struct Chromium {
 }
 
 /// Why the browser could not be used.
-struct ChromiumError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
+public struct ChromiumError: Error, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
 }

@@ -1,0 +1,91 @@
+import AsyncHTTPClient
+import Foundation
+public import Hummingbird
+import HummingbirdWebSocket
+public import Logging
+import ServiceLifecycle
+import Storage
+import HTTPTypes
+
+/// Builds the server: every route, the middleware (metrics → problem+json → auth), the WebSocket upgrade, and
+/// the services that run beside it (capture queue, webhook delivery, scan batching). Tests drive the same
+/// application through `app.test(.router)` or `.live`.
+/// - Parameters:
+///   - store: the event store (SQLite or PostgreSQL).
+///   - configuration: host, port, limits.
+///   - logger: the server's logger.
+/// - Returns: the application, to run or to test.
+public func buildApplication<Store: PlatformStore>(
+    store: Store, configuration: ServerConfiguration = ServerConfiguration(), logger: Logger = Logger(label: "suyuan")
+) -> some ApplicationProtocol {
+    let metrics = PlatformMetrics()
+    let platform = Platform(store: store, configuration: configuration, metrics: metrics, logger: logger)
+    let router = buildRouter(platform)
+    let webSocketRouter = Router(context: AppRequestContext.self)
+    webSocketRouter.add(middleware: ProblemMiddleware())
+    webSocketRouter.add(middleware: AuthMiddleware(store: store, openAccess: configuration.openAccess))
+    SubscriptionSockets(platform: platform).register(on: webSocketRouter)
+    let client = HTTPClient(eventLoopGroupProvider: .singleton)
+    return Application(
+        router: router,
+        server: .http1WebSocketUpgrade(webSocketRouter: webSocketRouter),
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "suyuan"),
+        services: [
+            CaptureService(jobs: platform.jobs, store: store, metrics: metrics, onCaptured: { platform.captured.signal() }),
+            WebhookDeliveryService(platform: platform, client: client),
+            ScanFlushService(recorder: platform.scans, interval: configuration.scanFlushInterval),
+            HTTPClientService(client: client),
+        ],
+        logger: logger)
+}
+
+/// The router with every route and middleware (no sockets: what `app.test(.router)` drives).
+func buildRouter<Store: PlatformStore>(_ platform: Platform<Store>) -> Router<AppRequestContext> {
+    // HEAD answers as GET would, without the body (the EPCIS 2.0 binding: every resource supports HEAD).
+    let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
+    router.add(middleware: MetricsMiddleware(metrics: platform.metrics))
+    router.add(middleware: ProblemMiddleware())
+    router.add(middleware: AuthMiddleware(store: platform.store, openAccess: platform.configuration.openAccess))
+    router.get("health") { _, _ in
+        _ = try await platform.store.recalls(limit: 1)
+        return try Responses.json(["status": "ok"])
+    }
+    router.get("metrics") { _, _ in
+        Responses.bytes(Data(platform.metrics.exposition().utf8), contentType: "text/plain; version=0.0.4")
+    }
+    router.get("openapi.json") { _, _ in
+        Responses.bytes(Data(OpenAPIDocument.json(baseURL: platform.configuration.baseURL).utf8),
+                        contentType: "application/json")
+    }
+    let events = EventsController(platform: platform)
+    events.register(on: router)
+    let capture = CaptureController(platform: platform)
+    capture.register(on: router)
+    QueriesController(platform: platform, events: events).register(on: router)
+    RegulatorController(platform: platform).register(on: router)
+    ResolverController(platform: platform).register(on: router)
+    ConsoleController(platform: platform).register(on: router)
+    router.on("**", method: .options) { request, _ in
+        var headers = Responses.gs1Headers()
+        headers.append(contentsOf: capture.limitHeaders)
+        headers[.allow] = "GET, HEAD, POST, DELETE, OPTIONS"
+        headers[HTTPField.Name("GS1-EPCIS-Min")!] = "2.0.0"
+        headers[HTTPField.Name("GS1-EPCIS-Max")!] = "2.0.0"
+        headers[HTTPField.Name("GS1-CBV-Min")!] = "2.0.0"
+        headers[HTTPField.Name("GS1-CBV-Max")!] = "2.0.0"
+        headers[HTTPField.Name("GS1-Vendor-Version")!] = "suyuan 0.1.0"
+        _ = request
+        return Response(status: .noContent, headers: headers)
+    }
+    return router
+}
+
+/// Shuts the webhook client down with the server.
+struct HTTPClientService: Service {
+    let client: HTTPClient
+
+    func run() async throws {
+        try? await gracefulShutdown()
+        try await client.shutdown()
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import Logging
+import Storage
+import TraceEngine
+
+/// The parts every controller shares: the store, the settings, the capture queue, the metrics, the registry cache,
+/// the scan recorder and the subscription signal.
+struct Platform<Store: PlatformStore>: Sendable {
+    let store: Store
+    let configuration: ServerConfiguration
+    let jobs: CaptureJobs
+    let metrics: PlatformMetrics
+    let registry: RegistryCache
+    let scans: ScanRecorder<Store>
+    let captured: CaptureSignal
+    let findings: FindingsCache
+    let logger: Logger
+
+    init(store: Store, configuration: ServerConfiguration, metrics: PlatformMetrics, logger: Logger) {
+        self.store = store
+        self.configuration = configuration
+        self.metrics = metrics
+        self.logger = logger
+        jobs = CaptureJobs()
+        registry = RegistryCache { try await store.partyRegistry() }
+        scans = ScanRecorder(store: store)
+        captured = CaptureSignal()
+        findings = FindingsCache()
+    }
+
+    /// The reconciliation findings: the cached full run, or a run from `since` on.
+    func reconcile(since: Date? = nil) async throws -> FindingsCache.Snapshot {
+        let compute: @Sendable () async throws -> FindingsCache.Snapshot = { [store, configuration] in
+            let started = Date()
+            let events = try await store.reconcileEvents(since: since)
+            let reconciler = Reconciler(
+                configuration: .init(receiptHorizon: configuration.receiptHorizonHours * 3_600, since: since),
+                registry: try await store.partyRegistry())
+            let findings = reconciler.reconcile(events)
+            return FindingsCache.Snapshot(
+                findings: findings, events: events.count, at: Date(),
+                elapsedMilliseconds: Date().timeIntervalSince(started) * 1_000)
+        }
+        return since == nil ? try await findings.snapshot(compute) : try await compute()
+    }
+
+    /// Fails unless the caller has one of the roles.
+    func require(_ principal: Principal, _ roles: Principal.Role..., to action: String) throws(Problem) {
+        guard let role = principal.role else {
+            throw Problem.unauthenticated("\(action) needs an API key (Authorization: Bearer KEY)")
+        }
+        guard roles.contains(role) else {
+            throw Problem.forbidden(
+                "\(action) needs a \(roles.map(\.rawValue).joined(separator: " or ")) key; this is a \(role.rawValue) key")
+        }
+    }
+}
+
+/// Wakes the subscription deliverers when events were captured, so that streams do not wait for their next poll.
+final class CaptureSignal: Sendable {
+    private let stream: AsyncStream<Void>
+    private let continuation: AsyncStream<Void>.Continuation
+
+    init() {
+        (stream, continuation) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
+    }
+
+    /// Says that something was captured.
+    func signal() { continuation.yield() }
+
+    /// The signals, for one listener.
+    var signals: AsyncStream<Void> { stream }
+
+    /// Ends the signals.
+    func finish() { continuation.finish() }
+}

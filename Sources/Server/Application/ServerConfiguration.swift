@@ -1,0 +1,51 @@
+public import Foundation
+
+/// How `suyuan serve` runs: where it listens, how it names itself in links, and its limits.
+public struct ServerConfiguration: Sendable {
+    /// The address to bind (`127.0.0.1` by default; `0.0.0.0` for every interface).
+    public var host: String
+    /// The port (0 picks a free one).
+    public var port: Int
+    /// The public base URL of this server, used in links, QR codes and Digital Links (`http://HOST:PORT` by
+    /// default).
+    public var publicBaseURL: String?
+    /// The most events one capture may hold (`GS1-EPCIS-Capture-Limit`).
+    public var captureEventLimit: Int
+    /// The largest capture body in bytes (`GS1-EPCIS-Capture-File-Size-Limit`).
+    public var captureByteLimit: Int
+    /// The most events one page of a query returns.
+    public var maxPageSize: Int
+    /// How often stream subscriptions look for new events.
+    public var subscriptionPollInterval: Duration
+    /// How long consumer scans wait before they are written in one batch.
+    public var scanFlushInterval: Duration
+    /// The reconciler's settings for the console and `/reconcile`.
+    public var receiptHorizonHours: Double
+    /// Whether anyone may read the API without a key (the consumer pages are always public). Off by default.
+    public var openAccess: Bool
+
+    /// Makes a configuration.
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, publicBaseURL: String? = nil, captureEventLimit: Int = 500_000,
+        captureByteLimit: Int = 256 * 1_024 * 1_024, maxPageSize: Int = 10_000,
+        subscriptionPollInterval: Duration = .milliseconds(500), scanFlushInterval: Duration = .milliseconds(250),
+        receiptHorizonHours: Double = 48, openAccess: Bool = false
+    ) {
+        self.host = host
+        self.port = port
+        self.publicBaseURL = publicBaseURL
+        self.captureEventLimit = captureEventLimit
+        self.captureByteLimit = captureByteLimit
+        self.maxPageSize = maxPageSize
+        self.subscriptionPollInterval = subscriptionPollInterval
+        self.scanFlushInterval = scanFlushInterval
+        self.receiptHorizonHours = receiptHorizonHours
+        self.openAccess = openAccess
+    }
+
+    /// The base URL links are made from, without a trailing slash.
+    public var baseURL: String {
+        let base = publicBaseURL ?? "http://\(host == "0.0.0.0" ? "127.0.0.1" : host):\(port)"
+        return base.hasSuffix("/") ? String(base.dropLast()) : base
+    }
+}

@@ -1,0 +1,165 @@
+import EPCIS
+import Foundation
+import Hummingbird
+import Storage
+import HTTPTypes
+import NIOFoundationCompat
+
+/// The capture side of the EPCIS 2.0 REST binding: `POST /capture` (a document, as a job), `GET /capture/{id}`,
+/// `GET /capture`, and `POST /events` (one event, stored before the answer).
+struct CaptureController<Store: PlatformStore> {
+    let platform: Platform<Store>
+
+    func register(on router: Router<AppRequestContext>) {
+        router.post("capture") { request, context in try await capture(request, context) }
+        router.get("capture") { _, context in try await list(context) }
+        router.get("capture/{captureID}") { _, context in try await job(context) }
+        router.post("events") { request, context in try await captureEvent(request, context) }
+    }
+
+    /// Reads, checks and queues a document; 202 with the job's location. Nothing is stored when the document
+    /// cannot be read, breaks a limit, or names places the caller does not own.
+    func capture(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        try platform.require(context.principal, .admin, .regulator, .party, to: "capture")
+        let data = try await body(request, context)
+        let (document, locations, _) = try EPCISDocumentReader().readLocated(data)
+        guard document.events.count <= platform.configuration.captureEventLimit else {
+            throw Problem(
+                .contentTooLarge, "CaptureLimitExceededException", "Too many events",
+                detail: "the document holds \(document.events.count) events; the limit is "
+                    + "\(platform.configuration.captureEventLimit) (GS1-EPCIS-Capture-Limit)")
+        }
+        try await checkPlaces(document, locations: locations, principal: context.principal)
+        let behaviour = try errorBehaviour(request)
+        let id = await platform.jobs.enqueue(
+            document, locations: locations, context: CaptureContext(errorBehaviour: behaviour), by: context.principal)
+        var headers = Responses.gs1Headers()
+        headers[.location] = "/capture/\(id)"
+        headers.append(contentsOf: limitHeaders)
+        return try Responses.json(["captureID": id], status: .accepted, headers: headers)
+    }
+
+    /// One event (`POST /events`): stored in the request; 201 with its location, 409 when it is already stored.
+    func captureEvent(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        try platform.require(context.principal, .admin, .regulator, .party, to: "capture")
+        let data = try await body(request, context)
+        let (document, locations, _) = try EPCISDocumentReader().readLocated(try SingleEvent.document(from: data))
+        guard document.events.count == 1 else {
+            throw Problem.invalid("POST /events takes one event; send documents to POST /capture")
+        }
+        try await checkPlaces(document, locations: locations, principal: context.principal)
+        let receipt = try await platform.store.capture(document, locations: locations, context: CaptureContext())
+        platform.captured.signal()
+        platform.metrics.count("events_captured", "events captured", by: receipt.eventIDs.count)
+        let id = receipt.eventIDs.first ?? ""
+        var headers = Responses.gs1Headers()
+        headers[.location] = "/events/" + PathEncoding.segment(id)
+        return try Responses.json(["eventID": id], status: .created, headers: headers)
+    }
+
+    func list(_ context: AppRequestContext) async throws -> Response {
+        try platform.require(context.principal, .admin, .regulator, .party, to: "list capture jobs")
+        let jobs = await platform.jobs.latest(100).filter {
+            context.principal.seesEverything || $0.capturedBy == context.principal.name
+        }
+        return try Responses.json(jobs.map(\.document), headers: Responses.gs1Headers())
+    }
+
+    func job(_ context: AppRequestContext) async throws -> Response {
+        let id = try context.parameters.require("captureID")
+        guard let job = await platform.jobs.job(id),
+            context.principal.seesEverything || job.capturedBy == context.principal.name
+        else { throw Problem.notFound("no capture job \(id)") }
+        return try Responses.json(job.document, headers: Responses.gs1Headers())
+    }
+
+    /// The limits this server advertises (EPCIS 2.0 section 12.6).
+    var limitHeaders: HTTPFields {
+        var fields = HTTPFields()
+        fields[HTTPField.Name("GS1-EPCIS-Capture-Limit")!] = String(platform.configuration.captureEventLimit)
+        fields[HTTPField.Name("GS1-EPCIS-Capture-File-Size-Limit")!] = String(platform.configuration.captureByteLimit)
+        return fields
+    }
+
+    private func body(_ request: Request, _ context: AppRequestContext) async throws -> Data {
+        let limit = platform.configuration.captureByteLimit
+        if let length = request.headers[.contentLength].flatMap(Int.init), length > limit {
+            throw Problem(
+                .contentTooLarge, "CaptureLimitExceededException", "Document too large",
+                detail: "the body is \(length) bytes; the limit is \(limit) (GS1-EPCIS-Capture-File-Size-Limit)")
+        }
+        if let type = request.headers[.contentType]?.lowercased(),
+            !(type.contains("json") || type.contains("xml"))
+        {
+            throw Problem(
+                .unsupportedMediaType, "suyuan:UnsupportedMediaType", "Unsupported media type",
+                detail: "send application/ld+json, application/json or application/xml (got \(type))")
+        }
+        do {
+            let buffer = try await request.body.collect(upTo: limit)
+            return Data(buffer: buffer)
+        } catch {
+            throw Problem(
+                .contentTooLarge, "CaptureLimitExceededException", "Document too large",
+                detail: "the body is larger than \(limit) bytes (GS1-EPCIS-Capture-File-Size-Limit)")
+        }
+    }
+
+    private func errorBehaviour(_ request: Request) throws(Problem) -> CaptureContext.ErrorBehaviour {
+        guard let value = request.headers[HTTPField.Name("GS1-Capture-Error-Behaviour")!] else { return .rollback }
+        guard let behaviour = CaptureContext.ErrorBehaviour(rawValue: value.lowercased()) else {
+            throw Problem.badParameter("GS1-Capture-Error-Behaviour: \(value) is not rollback or proceed")
+        }
+        return behaviour
+    }
+
+    /// A party captures only at its own locations or as a source; every event that breaks the rule is named.
+    private func checkPlaces(
+        _ document: EPCISDocument, locations: [EventLocation], principal: Principal
+    ) async throws {
+        guard principal.role == .party else { return }
+        let visibility = try await platform.registry.visibility()
+        let refused = document.events.indices.filter { !visibility.canCapture(document.events[$0], principal: principal) }
+        guard refused.isEmpty else {
+            throw Problem(
+                .forbidden, "SecurityException", "Not your location",
+                detail: "a party key captures only events at its own locations or where it is a source; "
+                    + "nothing was stored",
+                errors: refused.map {
+                    Problem.Entry(
+                        pointer: $0 < locations.count ? locations[$0].pointer : "/epcisBody/eventList/\($0)",
+                        detail: "bizLocation/readPoint is not a location of \(principal.party ?? "this party") "
+                            + "and it is not a source")
+                })
+        }
+    }
+}
+
+/// `POST /events` bodies: one event object, wrapped into a document so that the one decoder reads it.
+enum SingleEvent {
+    static func document(from data: Data) throws(Problem) -> Data {
+        guard EPCISDocumentReader.format(of: data) == .json else { return data }
+        guard var event = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+            throw Problem.invalid("the body is not a JSON object")
+        }
+        if event["type"] as? String == "EPCISDocument" { return data }
+        let context = event.removeValue(forKey: "@context") ?? "https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"
+        let document: [String: Any] = [
+            "@context": context, "type": "EPCISDocument", "schemaVersion": "2.0",
+            "creationDate": EPCISDateTime(Date()).utcMillisecondText, "epcisBody": ["eventList": [event]],
+        ]
+        guard let wrapped = try? JSONSerialization.data(withJSONObject: document) else {
+            throw Problem.invalid("the event cannot be read as JSON")
+        }
+        return wrapped
+    }
+}
+
+/// Percent-encoding of one path segment (event IDs hold `/`, `;`, `?`).
+enum PathEncoding {
+    static func segment(_ text: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
+    }
+}

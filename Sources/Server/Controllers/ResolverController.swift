@@ -1,0 +1,196 @@
+import EPCIS
+import Foundation
+import Hummingbird
+import Identifiers
+import Storage
+import TraceEngine
+import Web
+import HTTPTypes
+
+/// The GS1 Digital Link resolver: `GET /01/{gtin}[/10/{lot}][/21/{serial}]` and the other primary keys. A browser
+/// gets the consumer page; `Accept: application/linkset+json` (or `?linkType=all`) gets an RFC 9264 linkset with
+/// GS1 link types; `?linkType=gs1:…` redirects to that one link. `GET /qr/{path}.svg` draws the QR code of the
+/// canonical Digital Link on this server.
+struct ResolverController<Store: PlatformStore> {
+    let platform: Platform<Store>
+
+    /// The primary-key AIs a Digital Link path may start with (GS1 Digital Link 1.4, section 4).
+    static var primaryKeys: [String] { ["01", "00", "253", "255", "401", "402", "414", "417", "8003", "8004", "8006", "8010",
+                              "8013", "8017", "8018"] }
+
+    func register(on router: Router<AppRequestContext>) {
+        for ai in Self.primaryKeys {
+            router.get("\(ai)/**") { request, context in try await resolve(request, context, ai: ai) }
+        }
+        router.get("qr/**") { request, context in try qr(request, context) }
+    }
+
+    /// The Digital Link a request names, canonical (key qualifiers in order, data attributes dropped).
+    func link(_ request: Request, ai: String, path: String) throws(Problem) -> (description: IdentifierDescription, key: String) {
+        let text = "https://id.gs1.org/\(ai)/" + path
+        do {
+            let description = try IdentifierDescription.read(text, prefixLengths: nil)
+            return (description, try IdentifierKeys.resolve(text))
+        } catch let problem as Problem {
+            throw problem
+        } catch {
+            throw Problem.notFound("\(request.uri.path): not a GS1 Digital Link: \(error)")
+        }
+    }
+
+    func resolve(_ request: Request, _ context: AppRequestContext, ai: String) async throws -> Response {
+        let path = context.parameters.getCatchAll().joined(separator: "/")
+        let (_, key) = try link(request, ai: ai, path: path)
+        let linkType = request.uri.queryParameters["linkType"].map(String.init)
+        let accept = request.headers[.accept]?.lowercased() ?? ""
+        if linkType == "all" || (linkType == nil && accept.contains("application/linkset+json")) {
+            return try linkset(key: key, ai: ai, path: path)
+        }
+        switch linkType {
+        case nil, "gs1:pip", "gs1:defaultLink", "https://gs1.org/voc/pip", "https://gs1.org/voc/defaultLink":
+            return try await page(request, context, key: key, ai: ai, path: path)
+        case "gs1:recallStatus", "https://gs1.org/voc/recallStatus":
+            return try await recallStatus(key: key)
+        case "gs1:epcis", "https://gs1.org/voc/epcis":
+            return Response(status: .temporaryRedirect, headers: [.location: epcisURL(key)])
+        case "gs1:traceability", "https://gs1.org/voc/traceability":
+            return Response(status: .temporaryRedirect, headers: [.location: traceURL(key)])
+        case let other?:
+            throw Problem.notFound("no link of type \(other) for \(key); the types are gs1:pip, gs1:epcis, "
+                + "gs1:traceability, gs1:recallStatus (linkType=all lists them)")
+        }
+    }
+
+    private func page(
+        _ request: Request, _ context: AppRequestContext, key: String, ai: String, path: String
+    ) async throws -> Response {
+        let story = try await ConsumerStory.read(key: key, from: platform.store)
+        let recalls = try await recallsReaching(key: key, lot: story.gtin.flatMap { gtin in
+            story.lot.map { "https://id.gs1.org/01/\(gtin)/10/\($0)" }
+        })
+        let origin = context.remoteAddress?.ipAddress.map(Self.network)
+        let scans = try await platform.scans.record(ScanRecord(key: key, at: Date(), origin: origin))
+        platform.metrics.count("consumer_scans", "consumer scan pages served")
+        let clones = story.serial == nil ? 0 : try await platform.reconcile().findings.filter {
+            $0.kind == .clone && $0.key == key
+        }.count
+        let page = ConsumerPage(
+            story: story, recalls: recalls, scans: scans, cloneFindings: clones,
+            linksetURL: "/\(ai)/\(path)?linkType=all", qrURL: "/qr/\(ai)/\(path).svg")
+        var headers = HTTPFields()
+        headers[Responses.linkHeader] = "</\(ai)/\(path)?linkType=all>; rel=\"linkset\"; type=\"application/linkset+json\""
+        return Responses.html(page.render(), headers: headers)
+    }
+
+    private func recallsReaching(key: String, lot: String?) async throws -> [ConsumerPage.Recall] {
+        var ids = try await platform.store.recallIDs(reaching: key)
+        if let lot { ids += try await platform.store.recallIDs(reaching: lot).filter { !ids.contains($0) } }
+        var recalls: [ConsumerPage.Recall] = []
+        for id in ids {
+            if let record = try await platform.store.recall(id: id) {
+                recalls.append(ConsumerPage.Recall(id: record.id, reason: record.reason, issuedAt: record.issuedAt))
+            }
+        }
+        return recalls
+    }
+
+    private func recallStatus(key: String) async throws -> Response {
+        let ids = try await platform.store.recallIDs(reaching: key)
+        var recalls: [TraceJSON.RecallDTO] = []
+        for id in ids { if let record = try await platform.store.recall(id: id) { recalls.append(TraceJSON.dto(record)) } }
+        return try Responses.json(RecallStatus(
+            identifier: key, recalled: !ids.isEmpty, recalls: ids, reasons: recalls.map(\.reason)))
+    }
+
+    /// An RFC 9264 linkset with GS1 link types for one identifier.
+    private func linkset(key: String, ai: String, path: String) throws -> Response {
+        let base = platform.configuration.baseURL
+        let anchor = "\(base)/\(ai)/\(path)"
+        func target(_ href: String, _ title: String, _ type: String) -> [String: String] {
+            ["href": href, "title": title, "type": type]
+        }
+        let links: [String: [[String: String]]] = [
+            "https://gs1.org/voc/pip": [target(anchor, "Product information and journey", "text/html")],
+            "https://gs1.org/voc/defaultLink": [target(anchor, "Product information and journey", "text/html")],
+            "https://gs1.org/voc/epcis": [target(base + epcisURL(key), "EPCIS events", "application/ld+json")],
+            "https://gs1.org/voc/traceability": [target(base + traceURL(key), "Backward trace", "application/json")],
+            "https://gs1.org/voc/recallStatus": [
+                target(anchor + "?linkType=gs1:recallStatus", "Recall status", "application/json")
+            ],
+            "https://gs1.org/voc/qrCode": [target("\(base)/qr/\(ai)/\(path).svg", "QR code", "image/svg+xml")],
+        ]
+        return try Responses.json(
+            Linkset(linkset: [.init(anchor: anchor, links: links)]), contentType: "application/linkset+json")
+    }
+
+    private func epcisURL(_ key: String) -> String {
+        let parts = DigitalLinkKey(key)
+        let parameter = parts.value("10") != nil && parts.value("21") == nil ? "MATCH_anyEPCClass" : "MATCH_anyEPC"
+        var components = URLComponents()
+        components.path = "/events"
+        components.queryItems = [URLQueryItem(name: parameter, value: key)]
+        return components.string ?? "/events"
+    }
+
+    private func traceURL(_ key: String) -> String {
+        var components = URLComponents()
+        components.path = "/trace/back"
+        components.queryItems = [URLQueryItem(name: "id", value: key)]
+        return components.string ?? "/trace/back"
+    }
+
+    /// `GET /qr/{digital link path}.svg`: the QR code of the canonical Digital Link on this server.
+    func qr(_ request: Request, _ context: AppRequestContext) throws -> Response {
+        var path = context.parameters.getCatchAll().joined(separator: "/")
+        guard path.hasSuffix(".svg") else { throw Problem.notFound("QR codes are served as /qr/{digital link path}.svg") }
+        path.removeLast(4)
+        guard let ai = path.split(separator: "/").first.map(String.init), Self.primaryKeys.contains(ai) else {
+            throw Problem.notFound("/qr/\(path).svg: the path must start with a primary key AI such as 01")
+        }
+        let (description, _) = try link(request, ai: ai, path: String(path.dropFirst(ai.count + 1)))
+        guard let canonical = description.digitalLink(domain: platform.configuration.baseURL) else {
+            throw Problem.notFound("\(path): no Digital Link can be made of it")
+        }
+        let code = try QRCode(canonical, correction: .medium)
+        var headers = HTTPFields()
+        headers[.cacheControl] = "public, max-age=86400"
+        return Responses.bytes(
+            Data(code.svg(moduleSize: 4, quietZone: 4, title: canonical).utf8), contentType: "image/svg+xml",
+            headers: headers)
+    }
+
+    /// A coarse network of an address (the /16 of IPv4, the /32 of IPv6): enough to tell places apart, never the
+    /// address itself.
+    static func network(_ address: String) -> String {
+        if address.contains(":") { return address.split(separator: ":").prefix(2).joined(separator: ":") + "::/32" }
+        return address.split(separator: ".").prefix(2).joined(separator: ".") + ".0.0/16"
+    }
+}
+
+/// The recall status of one code (`?linkType=gs1:recallStatus`).
+struct RecallStatus: Encodable {
+    var identifier: String
+    var recalled: Bool
+    var recalls: [String]
+    var reasons: [String]
+}
+
+/// An RFC 9264 linkset document: one entry per anchor, link relation types as keys.
+struct Linkset: Encodable {
+    var linkset: [Entry]
+    struct Entry: Encodable {
+        var anchor: String
+        var links: [String: [[String: String]]]
+        struct Key: CodingKey {
+            var stringValue: String
+            var intValue: Int? { nil }
+            init(stringValue: String) { self.stringValue = stringValue }
+            init?(intValue: Int) { nil }
+        }
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: Key.self)
+            try container.encode(anchor, forKey: Key(stringValue: "anchor"))
+            for (relation, targets) in links { try container.encode(targets, forKey: Key(stringValue: relation)) }
+        }
+    }
+}

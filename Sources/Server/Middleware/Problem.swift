@@ -1,0 +1,152 @@
+public import EPCIS
+public import Foundation
+public import HTTPTypes
+public import Hummingbird
+public import Storage
+
+/// An RFC 9457 problem with an EPCIS exception type: the one shape every error of the API takes.
+///
+/// `type` is `epcisException:NAME` for the exceptions the EPCIS 2.0 REST binding names (ValidationException,
+/// QueryParameterException, NoSuchResourceException, …) and `suyuan:NAME` for the platform's own. `errors` lists
+/// every problem of a rejected document with its place (JSON pointer or XML line) and rule.
+public struct Problem: Error, Sendable, HTTPResponseError {
+    /// One problem of a rejected document.
+    public struct Entry: Hashable, Sendable, Encodable {
+        /// The JSON pointer or XML place.
+        public var pointer: String
+        /// What rule it breaks.
+        public var detail: String
+    }
+
+    /// The HTTP status.
+    public var status: HTTPResponse.Status
+    /// The problem type URI.
+    public var type: String
+    /// A short title.
+    public var title: String
+    /// What exactly is wrong.
+    public var detail: String?
+    /// Every problem of a rejected document.
+    public var errors: [Entry]
+    /// Extra headers (e.g. `WWW-Authenticate`).
+    public var extraHeaders: HTTPFields
+
+    /// Makes a problem.
+    public init(
+        _ status: HTTPResponse.Status, _ exception: String, _ title: String, detail: String? = nil,
+        errors: [Entry] = [], headers: HTTPFields = [:]
+    ) {
+        self.status = status
+        self.type = exception.contains(":") ? exception : "epcisException:" + exception
+        self.title = title
+        self.detail = detail
+        self.errors = errors
+        self.extraHeaders = headers
+    }
+
+    public var headers: HTTPFields { extraHeaders }
+
+    public func response(from request: Request, context: some RequestContext) throws -> Response {
+        var body = Body(type: type, title: title, status: Int(status.code), detail: detail, instance: request.uri.path)
+        body.errors = errors.isEmpty ? nil : errors
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(body)) ?? Data(#"{"type":"epcisException:ImplementationException"}"#.utf8)
+        var fields = extraHeaders
+        fields[.contentType] = "application/problem+json"
+        return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    private struct Body: Encodable {
+        var type: String
+        var title: String
+        var status: Int
+        var detail: String?
+        var instance: String
+        var errors: [Entry]?
+    }
+}
+
+extension Problem {
+    /// A missing or unknown resource (`NoSuchResourceException`, 404).
+    public static func notFound(_ detail: String) -> Problem {
+        Problem(.notFound, "NoSuchResourceException", "No such resource", detail: detail)
+    }
+
+    /// A bad parameter (`QueryParameterException`, 400).
+    public static func badParameter(_ detail: String) -> Problem {
+        Problem(.badRequest, "QueryParameterException", "Invalid query parameter", detail: detail)
+    }
+
+    /// A body that cannot be read or breaks a rule (`ValidationException`, 400).
+    public static func invalid(_ detail: String, errors: [Entry] = []) -> Problem {
+        Problem(.badRequest, "ValidationException", "The document is not valid", detail: detail, errors: errors)
+    }
+
+    /// No valid key (`SecurityException`, 401).
+    public static func unauthenticated(_ detail: String) -> Problem {
+        Problem(
+            .unauthorized, "SecurityException", "Authentication required", detail: detail,
+            headers: [.wwwAuthenticate: #"Bearer realm="suyuan""#])
+    }
+
+    /// A key that may not do this (`SecurityException`, 403).
+    public static func forbidden(_ detail: String) -> Problem {
+        Problem(.forbidden, "SecurityException", "Not allowed", detail: detail)
+    }
+
+    /// The problem a store error maps to. Database text never reaches the client: backends keep it in
+    /// `underlying`, and the message of an internal failure stays generic.
+    public init(_ error: StorageError) {
+        let entries = error.diagnostics.map { Entry(pointer: $0.location, detail: $0.message) }
+        switch error.code {
+        case .invalidDocument:
+            self = .invalid(error.message, errors: entries)
+        case .duplicateEvent:
+            self = Problem(
+                .conflict, "ValidationException", "Already captured", detail: error.message,
+                errors: error.eventIDs.map { Entry(pointer: "eventID", detail: "already stored: \($0)") })
+        case .alreadyExists:
+            self = Problem(.conflict, "suyuan:AlreadyExists", "Already exists", detail: error.message)
+        case .notFound:
+            self = .notFound(error.message)
+        case .invalidQuery:
+            self = .badParameter(error.message)
+        case .invalidPageToken:
+            self = Problem(.badRequest, "QueryParameterException", "Invalid page token", detail: error.message)
+        case .unavailable, .schemaOutdated:
+            self = Problem(.serviceUnavailable, "ImplementationException", "Store unavailable", detail: error.message)
+        default:
+            self = Problem(.internalServerError, "ImplementationException", "Internal error",
+                           detail: "the store failed; the server log has the details")
+        }
+    }
+
+    /// The problem a query parameter error maps to (QueryParameterException or QueryTooLargeException).
+    public init(_ error: QueryParameterError) {
+        let status: HTTPResponse.Status = error.code.exceptionName == "QueryTooLargeException" ? .contentTooLarge : .badRequest
+        self = Problem(status, error.code.exceptionName, "Invalid query", detail: error.description)
+    }
+
+    /// The problem a document that cannot be decoded maps to (ValidationException with every diagnostic).
+    public init(_ error: EPCISDocumentError) {
+        self = .invalid(
+            "the document cannot be read; nothing was stored",
+            errors: error.diagnostics.map { Entry(pointer: $0.location, detail: $0.message) })
+    }
+}
+
+extension Problem {
+    /// The problem any error maps to; unknown errors become a generic 500 that leaks nothing.
+    public static func from(_ error: any Error) -> Problem {
+        switch error {
+        case let problem as Problem: problem
+        case let error as StorageError: Problem(error)
+        case let error as QueryParameterError: Problem(error)
+        case let error as EPCISDocumentError: Problem(error)
+        default:
+            Problem(.internalServerError, "ImplementationException", "Internal error",
+                    detail: "the server failed; its log has the details")
+        }
+    }
+}

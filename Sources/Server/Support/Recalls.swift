@@ -1,0 +1,93 @@
+public import EPCIS
+import Foundation
+public import Storage
+public import TraceEngine
+
+/// Issuing a recall: trace forward, record it with every holder and quantity, and notify the holders through the
+/// event stream itself. Each holder gets an ObjectEvent (OBSERVE, bizStep `holding`, disposition `recalled`) at its
+/// location with the quantity to withdraw and the recall's ID, so that its webhook and WebSocket subscriptions
+/// deliver the notice like any other event, and the identifier's current state shows `recalled`. The server, the
+/// console, `suyuan recall` and `suyuan serve --demo` all issue recalls here.
+public enum RecallIssuer {
+    /// The namespace of the platform's event extensions.
+    public static var namespace: String { "https://ns.suyuan.org/epcis#" }
+
+    /// Traces forward, records the recall, and captures the holders' notice events.
+    /// - Parameters:
+    ///   - key: the recalled identifier's canonical key.
+    ///   - reason: why.
+    ///   - initiator: who.
+    ///   - store: the store.
+    ///   - budget: the trace's budget.
+    /// - Returns: the recorded recall and the trace behind it.
+    /// - Throws: ``StorageError`` or a trace error; nothing is recorded then.
+    public static func issue<Store: PlatformStore>(
+        _ key: String, reason: String, by initiator: String, in store: Store, budget: TraceBudget = TraceBudget()
+    ) async throws -> (RecallRecord, RecallResult) {
+        let engine = TraceEngine(source: store)
+        let recall = try await engine.recall(key, reason: reason, budget: budget)
+        let record = try await store.record(
+            RecallRecord(
+                root: recall.trace.root, reason: reason, initiatedBy: initiator, issuedAt: recall.issuedAt,
+                identifiers: recall.trace.identifiers, parties: recall.trace.parties,
+                eventCount: recall.trace.events.count, depth: recall.trace.depth, truncated: recall.trace.truncated,
+                holders: recall.withdrawals.map {
+                    RecallHolder(party: $0.party, location: $0.location, identifier: $0.identifier,
+                                 quantity: $0.quantity, uom: $0.uom)
+                }))
+        let notices = Self.notices(for: record)
+        if !notices.events.isEmpty {
+            _ = try await store.capture(notices, locations: nil, context: CaptureContext())
+        }
+        return (record, recall)
+    }
+
+    /// The notice events of a recall, one per holder.
+    public static func notices(for record: RecallRecord) -> EPCISDocument {
+        let now = EPCISDateTime(Date())
+        var events: [EPCISEvent] = []
+        for holder in record.holders {
+            var event = EPCISEvent(type: .objectEvent, eventTime: now, eventTimeZoneOffset: "+00:00")
+            event.action = .observe
+            event.bizStep = CBVValue("holding", in: .bizStep)
+            event.disposition = CBVValue("recalled", in: .disposition)
+            let unit = holder.uom == "EA" ? nil : holder.uom
+            event.quantityList = [
+                QuantityElement(
+                    epcClass: IdentifierURI(holder.identifier), quantity: holder.quantity > 0 ? holder.quantity : nil,
+                    uom: holder.quantity > 0 ? unit : nil)
+            ]
+            event.bizLocation = LocationReference(id: IdentifierURI(holder.location))
+            if let party = holder.party, let type = CBVValue("owning_party", in: .sourceDestType) {
+                event.destinationList = [SourceDestination(type: type, id: IdentifierURI(party))]
+            }
+            event.extensions = [
+                ExtensionElement(
+                    name: QualifiedName(namespace: namespace, localName: "recallID", prefix: "suyuan"),
+                    value: .string(record.id)),
+                ExtensionElement(
+                    name: QualifiedName(namespace: namespace, localName: "recallReason", prefix: "suyuan"),
+                    value: .string(record.reason)),
+            ]
+            events.append(event)
+        }
+        var document = EPCISDocument(kind: .document, events: events)
+        document.creationDate = now
+        document.namespaces = [NamespaceDeclaration(prefix: "suyuan", namespace: namespace)]
+        return document
+    }
+}
+
+/// The server's recalls: issued through ``RecallIssuer``, then the subscription deliverers are woken.
+struct Recalls<Store: PlatformStore> {
+    let platform: Platform<Store>
+
+    func issue(_ key: String, reason: String, by initiator: String, budget: TraceBudget = TraceBudget()) async throws
+        -> (RecallRecord, RecallResult)
+    {
+        let issued = try await RecallIssuer.issue(key, reason: reason, by: initiator, in: platform.store, budget: budget)
+        platform.captured.signal()
+        platform.metrics.count("recalls_issued", "recalls issued")
+        return issued
+    }
+}

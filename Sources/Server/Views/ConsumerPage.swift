@@ -1,0 +1,120 @@
+import Foundation
+import Storage
+import Web
+
+/// The page a consumer sees after scanning a code: the product, its lot and dates, the maker, the origin, the test
+/// results, the journey, and a red banner when the lot is recalled or an amber one when the code looks copied.
+/// Server-rendered, no script, one column on a phone.
+struct ConsumerPage {
+    struct Recall: Sendable {
+        var id: String
+        var reason: String
+        var issuedAt: Date
+    }
+
+    var story: ConsumerStory
+    var recalls: [Recall]
+    var scans: ScanSummary
+    var cloneFindings: Int
+    var linksetURL: String
+    var qrURL: String
+
+    /// The warnings about a copied or resold code, worst first.
+    var warnings: [String] {
+        var lines: [String] = []
+        if cloneFindings > 0 {
+            lines.append("This code was sold or seen in two places at once: it may be a copy. Do not buy or use it.")
+        }
+        if story.serial != nil, let sold = story.sold {
+            lines.append(
+                "This item was already \(sold.what) on \(Self.day(sold.time))\(sold.place.map { " at \($0)" } ?? ""). "
+                    + "If you are buying it now, it may be a copy.")
+        }
+        if story.serial != nil, scans.origins.count >= 3 {
+            lines.append("This code has been scanned from \(scans.origins.count) different networks.")
+        }
+        return lines
+    }
+
+    func render() -> String {
+        let title = story.productName ?? "Product \(story.gtin ?? story.key)"
+        var body = "<main>"
+        body += "<p class=\"brand\">Suyuan 溯源 · verified traceability</p>"
+        body += "<h1 id=\"product\">\(HTML.escape(title))</h1>"
+        if !recalls.isEmpty {
+            body += "<section class=\"banner recalled\" id=\"recall\" role=\"alert\"><strong>RECALLED</strong> "
+            body += recalls.map {
+                "\(HTML.escape($0.reason)) (since \(Self.day($0.issuedAt)), recall \(HTML.escape($0.id)))"
+            }.joined(separator: "; ")
+            body += ". Do not eat or use this product; return it where you bought it.</section>"
+        } else if !story.isKnown {
+            body += "<section class=\"banner unknown\" id=\"unknown\" role=\"alert\"><strong>UNKNOWN CODE</strong> "
+            body += "No producer has recorded this code. It may be mistyped, or the product may not be genuine.</section>"
+        } else if warnings.isEmpty {
+            body += "<section class=\"banner ok\" id=\"verified\"><strong>RECORDED</strong> Every step below was "
+            body += "recorded by the party that did it, and the record is sealed in a tamper-evident ledger.</section>"
+        }
+        for warning in warnings {
+            body += "<section class=\"banner warning\" role=\"alert\"><strong>WARNING</strong> \(HTML.escape(warning))</section>"
+        }
+        body += "<dl class=\"facts\">"
+        body += fact("Product", story.productName)
+        body += fact("Category", story.category)
+        body += fact("GTIN", story.gtin)
+        body += fact("Lot", story.lot)
+        body += fact("Serial", story.serial)
+        body += fact("Manufacturer", story.manufacturer)
+        body += fact("Produced", story.productionDate.map(Self.day))
+        body += fact("Best before / expiry", story.expiry)
+        body += fact("Origin", story.origins.isEmpty ? nil : story.origins.joined(separator: "; "))
+        body += "</dl>"
+        if !story.tests.isEmpty || !story.certificates.isEmpty {
+            body += "<h2>Test results</h2><ul class=\"tests\" id=\"tests\">"
+            body += story.tests.map { "<li>\(HTML.escape($0.name)): <strong>\(HTML.escape($0.value))</strong></li>" }
+                .joined()
+            body += story.certificates.map { certificate in
+                let authority = URL(string: certificate)?.host ?? certificate
+                return "<li>Certificate from \(HTML.escape(authority)): <a href=\"\(HTML.escape(certificate))\">"
+                    + "\(HTML.escape(certificate))</a></li>"
+            }.joined()
+            body += "</ul>"
+        }
+        if story.isKnown {
+            body += "<h2>Journey</h2><ol class=\"journey\" id=\"journey\">"
+            for step in story.journey {
+                body += "<li><time>\(Self.day(step.time))</time> <strong>\(HTML.escape(step.what))</strong>"
+                if let party = step.party { body += " · \(HTML.escape(party))" }
+                if let place = step.place, place != step.party { body += " <span class=\"place\">\(HTML.escape(place))</span>" }
+                body += "</li>"
+            }
+            body += "</ol>"
+        }
+        body += "<p class=\"scans\" id=\"scans\">This code has been scanned \(scans.count) time\(scans.count == 1 ? "" : "s")"
+        if let first = scans.first, scans.count > 1 { body += ", first on \(Self.day(first))" }
+        body += ".</p>"
+        body += "<p class=\"links\"><a href=\"\(HTML.escape(qrURL))\">QR code</a> · "
+        body += "<a href=\"\(HTML.escape(linksetURL))\">Links (GS1 Digital Link linkset)</a></p>"
+        body += "<p class=\"key\"><code>\(HTML.escape(story.key))</code></p></main>"
+        return HTML.document(title: title, stylesheet: HTML.baseStylesheet + Self.stylesheet, body: body)
+    }
+
+    private func fact(_ name: String, _ value: String?) -> String {
+        guard let value, !value.isEmpty else { return "" }
+        return "<div><dt>\(HTML.escape(name))</dt><dd>\(HTML.escape(value))</dd></div>"
+    }
+
+    static func day(_ date: Date) -> String {
+        date.formatted(.iso8601.year().month().day().dateSeparator(.dash))
+    }
+
+    static let stylesheet = """
+        .brand{color:#5b6673;font-size:.85rem;margin:0}.banner{border-radius:.5rem;padding:.75rem 1rem;margin:.75rem 0;\
+        font-size:1.05rem}.recalled{background:#c62828;color:#fff}.warning{background:#ffb300;color:#1b1f23}\
+        .ok{background:#e6f4ea;color:#1e4620}.unknown{background:#eceff1;color:#37474f}\
+        .facts{display:grid;grid-template-columns:1fr;gap:.25rem;margin:1rem 0}.facts div{display:flex;\
+        justify-content:space-between;border-bottom:1px solid #dde1e6;padding:.3rem 0}.facts dt{color:#5b6673}\
+        .facts dd{margin:0;font-weight:600;text-align:right}.journey{padding-left:1.25rem}.journey li{margin:.4rem 0}\
+        .journey time{font-variant-numeric:tabular-nums;color:#5b6673}.place{color:#5b6673;font-size:.9em}\
+        .scans{color:#37474f}.key code{color:#5b6673}
+        """
+}

@@ -1,0 +1,92 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Server
+import Testing
+
+@Suite("GS1 Digital Link resolver and consumer pages")
+struct ResolverTests {
+    @Test("a can's Digital Link shows the product, the journey and the scan count, counting each scan")
+    func consumerPage() async throws {
+        let demo = try await DemoServer.make()
+        let path = try DemoServer.path(demo.can)
+        try await demo.server.app.test(.router) { client in
+            let first = try await client.send(.get, path, headers: [.accept: "text/html"])
+            #expect(first.status == .ok)
+            #expect(first.headers[.contentType] == "text/html; charset=utf-8")
+            let page = first.text
+            #expect(page.contains("Infant formula"))
+            #expect(page.contains("id=\"journey\""))
+            #expect(page.contains("Milk Powder Factory"))
+            #expect(page.contains("scanned 1 time."))
+            #expect(page.contains("melamine mg per kg"))
+            #expect(first.headers[.link]?.contains("rel=\"linkset\"") == true)
+            let second = try await client.send(.get, path).text
+            #expect(second.contains("scanned 2 times"))
+        }
+    }
+
+    @Test("after the powder lot is recalled, the can's page carries the red RECALLED banner with the reason")
+    func recalledBanner() async throws {
+        let demo = try await DemoServer.make()
+        let path = try DemoServer.path(demo.can)
+        try await demo.server.app.test(.router) { client in
+            #expect(!(try await client.send(.get, path).text.contains("RECALLED")))
+            let body = #"{"id":"\#(demo.powderLot)","reason":"melamine 3.1 mg/kg"}"#
+            let recall = try await client.send(.post, "/recalls", key: demo.server.regulator, body: body)
+            #expect(recall.status == .created)
+            let page = try await client.send(.get, path).text
+            #expect(page.contains("id=\"recall\""))
+            #expect(page.contains("melamine 3.1 mg/kg"))
+            let status = try await client.send(.get, path + "?linkType=gs1:recallStatus").json()
+            #expect(status["recalled"] as? Bool == true)
+        }
+    }
+
+    @Test("Accept: application/linkset+json answers an RFC 9264 linkset with GS1 link types")
+    func linkset() async throws {
+        let demo = try await DemoServer.make()
+        let path = try DemoServer.path(demo.can)
+        try await demo.server.app.test(.router) { client in
+            let response = try await client.send(.get, path, headers: [.accept: "application/linkset+json"])
+            #expect(response.headers[.contentType] == "application/linkset+json")
+            let linkset = try #require(try response.json()["linkset"] as? [[String: Any]])
+            let entry = try #require(linkset.first)
+            #expect((entry["anchor"] as? String)?.hasSuffix(path) == true)
+            for type in ["pip", "epcis", "traceability", "recallStatus"] {
+                #expect(entry["https://gs1.org/voc/\(type)"] != nil)
+            }
+            let redirect = try await client.send(.get, path + "?linkType=gs1:epcis")
+            #expect(redirect.status == .temporaryRedirect)
+            #expect(redirect.headers[.location]?.hasPrefix("/events?MATCH_anyEPC=") == true)
+        }
+    }
+
+    @Test("an unknown serial gets the UNKNOWN CODE banner; a bad check digit is a 404 problem naming the rule")
+    func unknownAndInvalid() async throws {
+        let server = try await TestServer.make()
+        try await server.app.test(.router) { client in
+            let unknown = try await client.send(.get, "/01/09506000134352/21/999")
+            #expect(unknown.status == .ok)
+            #expect(unknown.text.contains("UNKNOWN CODE"))
+            let invalid = try await client.send(.get, "/01/09506000134353/21/999")
+            #expect(invalid.status == .notFound)
+            #expect(invalid.text.contains("check digit should be 2"))
+        }
+    }
+
+    @Test("/qr/{path}.svg draws the canonical Digital Link as an SVG QR code")
+    func qrCode() async throws {
+        let server = try await TestServer.make()
+        try await server.app.test(.router) { client in
+            let response = try await client.send(.get, "/qr/01/09506000134352/10/ABC.svg")
+            #expect(response.status == .ok)
+            #expect(response.headers[.contentType] == "image/svg+xml")
+            #expect(response.text.contains("<svg"))
+            #expect(response.text.contains("/01/09506000134352/10/ABC"))
+            let missing = try await client.send(.get, "/qr/01/09506000134352.png")
+            #expect(missing.status == .notFound)
+        }
+    }
+}
