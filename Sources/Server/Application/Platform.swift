@@ -14,6 +14,7 @@ struct Platform<Store: PlatformStore>: Sendable {
     let scans: ScanRecorder<Store>
     let captured: CaptureSignal
     let findings: FindingsCache
+    let consumer: ConsumerCache
     let logger: Logger
 
     init(store: Store, configuration: ServerConfiguration, metrics: PlatformMetrics, logger: Logger) {
@@ -26,6 +27,7 @@ struct Platform<Store: PlatformStore>: Sendable {
         scans = ScanRecorder(store: store)
         captured = CaptureSignal()
         findings = FindingsCache()
+        consumer = ConsumerCache()
     }
 
     /// The reconciliation findings: the cached full run, or a run from `since` on.

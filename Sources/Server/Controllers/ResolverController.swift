@@ -64,34 +64,42 @@ struct ResolverController<Store: PlatformStore> {
     private func page(
         _ request: Request, _ context: AppRequestContext, key: String, ai: String, path: String
     ) async throws -> Response {
-        let story = try await ConsumerStory.read(key: key, from: platform.store)
-        let recalls = try await recallsReaching(key: key, lot: story.gtin.flatMap { gtin in
-            story.lot.map { "https://id.gs1.org/01/\(gtin)/10/\($0)" }
-        })
+        let entry = try await platform.consumer.entry(key) { [platform] in
+            let story = try await ConsumerStory.read(key: key, from: platform.store)
+            let lot = story.gtin.flatMap { gtin in story.lot.map { "https://id.gs1.org/01/\(gtin)/10/\($0)" } }
+            return ConsumerCache.Entry(
+                story: story, recalls: try await Self.recalls(reaching: key, lot: lot, in: platform.store),
+                cloneFindings: story.serial == nil ? 0 : try await Self.clones(of: key, in: platform.store))
+        }
         let origin = context.remoteAddress?.ipAddress.map(Self.network)
         let scans = try await platform.scans.record(ScanRecord(key: key, at: Date(), origin: origin))
         platform.metrics.count("consumer_scans", "consumer scan pages served")
-        let clones = story.serial == nil ? 0 : try await platform.reconcile().findings.filter {
-            $0.kind == .clone && $0.key == key
-        }.count
         let page = ConsumerPage(
-            story: story, recalls: recalls, scans: scans, cloneFindings: clones,
+            story: entry.story, recalls: entry.recalls, scans: scans, cloneFindings: entry.cloneFindings,
             linksetURL: "/\(ai)/\(path)?linkType=all", qrURL: "/qr/\(ai)/\(path).svg")
         var headers = HTTPFields()
         headers[Responses.linkHeader] = "</\(ai)/\(path)?linkType=all>; rel=\"linkset\"; type=\"application/linkset+json\""
         return Responses.html(page.render(), headers: headers)
     }
 
-    private func recallsReaching(key: String, lot: String?) async throws -> [ConsumerPage.Recall] {
-        var ids = try await platform.store.recallIDs(reaching: key)
-        if let lot { ids += try await platform.store.recallIDs(reaching: lot).filter { !ids.contains($0) } }
+    /// The recalls that reached a code or its lot.
+    static func recalls(reaching key: String, lot: String?, in store: Store) async throws -> [ConsumerPage.Recall] {
+        var ids = try await store.recallIDs(reaching: key)
+        if let lot { ids += try await store.recallIDs(reaching: lot).filter { !ids.contains($0) } }
         var recalls: [ConsumerPage.Recall] = []
         for id in ids {
-            if let record = try await platform.store.recall(id: id) {
+            if let record = try await store.recall(id: id) {
                 recalls.append(ConsumerPage.Recall(id: record.id, reason: record.reason, issuedAt: record.issuedAt))
             }
         }
         return recalls
+    }
+
+    /// The clone findings of one serialised item: the reconciler's clone rule over that item's events only (sold
+    /// or dispensed twice, seen at another site after its sale, or at two sites too soon).
+    static func clones(of key: String, in store: Store) async throws -> Int {
+        let events = try await store.events(touching: [key]).sorted { ($0.time, $0.id) < ($1.time, $1.id) }
+        return Reconciler().reconcile(events).filter { $0.kind == .clone && $0.key == key }.count
     }
 
     private func recallStatus(key: String) async throws -> Response {

@@ -87,6 +87,7 @@ struct Recalls<Store: PlatformStore> {
     {
         let issued = try await RecallIssuer.issue(key, reason: reason, by: initiator, in: platform.store, budget: budget)
         platform.captured.signal()
+        await platform.consumer.invalidate()
         platform.metrics.count("recalls_issued", "recalls issued")
         return issued
     }

@@ -1,0 +1,34 @@
+import Foundation
+
+/// What the consumer page shows of a code apart from its scan count, kept for a few seconds: a code printed on
+/// thousands of packs is scanned again and again, and its story changes only when events arrive. A recall empties
+/// the cache at once, so that a recalled product's page turns red on the next scan.
+actor ConsumerCache {
+    struct Entry: Sendable {
+        var story: ConsumerStory
+        var recalls: [ConsumerPage.Recall]
+        var cloneFindings: Int
+    }
+
+    private var entries: [String: (entry: Entry, at: ContinuousClock.Instant)] = [:]
+    private let lifetime: Duration
+    private let capacity: Int
+
+    init(lifetime: Duration = .seconds(10), capacity: Int = 50_000) {
+        self.lifetime = lifetime
+        self.capacity = capacity
+    }
+
+    /// The entry of a code, from the cache or from `compute`.
+    func entry(_ key: String, _ compute: @Sendable () async throws -> Entry) async throws -> Entry {
+        let now = ContinuousClock.now
+        if let cached = entries[key], now - cached.at < lifetime { return cached.entry }
+        let fresh = try await compute()
+        if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
+        entries[key] = (fresh, now)
+        return fresh
+    }
+
+    /// Forgets everything (a recall was issued).
+    func invalidate() { entries.removeAll(keepingCapacity: true) }
+}
