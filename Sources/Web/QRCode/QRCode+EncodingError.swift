@@ -37,7 +37,8 @@ extension QRCode {
             let (count, limit, unit): (Int, Int, String)
             if scalars.allSatisfy({ Segment.mode(.numeric, encodes: $0) }) {
                 let bits = capacity - 4 - characterCountBits(.numeric, version: 40)
-                (count, limit, unit) = (scalars.count, bits / 10 * 3 + (bits % 10 >= 7 ? 2 : bits % 10 >= 4 ? 1 : 0), "digits")
+                let lastDigits = bits % 10 >= 7 ? 2 : bits % 10 >= 4 ? 1 : 0
+                (count, limit, unit) = (scalars.count, bits / 10 * 3 + lastDigits, "digits")
             } else if scalars.allSatisfy({ Segment.mode(.alphanumeric, encodes: $0) }) {
                 let bits = capacity - 4 - characterCountBits(.alphanumeric, version: 40)
                 (count, limit, unit) = (scalars.count, bits / 11 * 2 + (bits % 11 >= 6 ? 1 : 0), "characters")

@@ -86,12 +86,13 @@ extension QRCode {
             for scalar in scalars {
                 var next = [Int?](repeating: nil, count: modes.count)
                 var stepCosts = [Int](repeating: Int.max, count: modes.count)
-                for (index, mode) in modes.enumerated() where Self.mode(mode, encodes: scalar) {
+                for (index, mode) in modes.enumerated()
+                where Self.mode(mode, encodes: scalar) && costs[index] != Int.max {
                     stepCosts[index] = costs[index] + characterCost(mode, scalar)
                     next[index] = index
                 }
                 // Switching modes before this character: finish the bits of the old run, pay the new header.
-                for (to, _) in modes.enumerated() where stepCosts[to] != Int.max {
+                for to in modes.indices where Self.mode(modes[to], encodes: scalar) {
                     for from in modes.indices where from != to && costs[from] != Int.max {
                         let switched = (costs[from] + 5) / 6 * 6 + headers[to] + characterCost(modes[to], scalar)
                         if switched < stepCosts[to] {
@@ -104,7 +105,8 @@ extension QRCode {
                 costs = stepCosts
             }
             // Walk back from the cheapest final mode.
-            var mode = costs.indices.min { costs[$0] < costs[$1] } ?? 2
+            let wholeBits = costs.map { $0 == Int.max ? Int.max : ($0 + 5) / 6 }
+            var mode = wholeBits.indices.min { wholeBits[$0] < wholeBits[$1] } ?? 2
             var characterModes = [Int](repeating: 0, count: scalars.count)
             for index in stride(from: scalars.count - 1, through: 0, by: -1) {
                 characterModes[index] = mode
