@@ -28,10 +28,17 @@ public struct AuthMiddleware<Store: PlatformStore>: RouterMiddleware {
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
     ) async throws -> Response {
         var context = context
-        // Browsers of the console send the key in a cookie (set by its sign-in form); API clients send a header.
-        let cookie = request.cookies[Self.cookieName].map { "Bearer " + $0.value }
-        guard let header = request.headers[.authorization] ?? cookie else {
-            if openAccess { context.principal = Principal(keyID: "open-access", role: .regulator, party: nil) }
+        guard let header = request.headers[.authorization] else {
+            // Browsers of the console send the key in a cookie (set by its sign-in form). A stale cookie makes the
+            // caller the public again rather than an error: the consumer pages must open for anyone.
+            if let cookie = request.cookies[Self.cookieName]?.value, !cookie.isEmpty,
+                let key = try await store.accessKey(secretHash: MessageAuthentication.sha256Hex(cookie)), key.isActive
+            {
+                context.principal = Principal(
+                    keyID: key.id, role: Principal.Role(rawValue: key.role.rawValue), party: key.party)
+            } else if openAccess {
+                context.principal = Principal(keyID: "open-access", role: .regulator, party: nil)
+            }
             return try await next(request, context)
         }
         let parts = header.split(separator: " ", maxSplits: 1)

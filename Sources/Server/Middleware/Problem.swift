@@ -3,6 +3,7 @@ public import Foundation
 public import HTTPTypes
 public import Hummingbird
 public import Storage
+import Web
 
 /// An RFC 9457 problem with an EPCIS exception type: the one shape every error of the API takes.
 ///
@@ -47,6 +48,17 @@ public struct Problem: Error, Sendable, HTTPResponseError {
     public var headers: HTTPFields { extraHeaders }
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {
+        // A person in a browser gets a page that says the same; programs get problem+json.
+        if let accept = request.headers[.accept], accept.contains("text/html") {
+            var fields = extraHeaders
+            fields[.contentType] = "text/html; charset=utf-8"
+            let page = HTML.document(
+                title: title,
+                body: "<main><h1>\(HTML.escape(title))</h1><p>\(HTML.escape(detail ?? title))</p>"
+                    + errors.map { "<p><code>\(HTML.escape($0.pointer))</code> \(HTML.escape($0.detail))</p>" }.joined()
+                    + "<p><a href=\"/\">Suyuan</a></p></main>")
+            return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(string: page)))
+        }
         var body = Body(type: type, title: title, status: Int(status.code), detail: detail, instance: request.uri.path)
         body.errors = errors.isEmpty ? nil : errors
         let encoder = JSONEncoder()
