@@ -14,8 +14,9 @@ struct EventsController<Store: PlatformStore> {
                              "AssociationEvent"] }
 
     func register(on router: Router<AppRequestContext>) {
-        router.get("/") { _, _ in
-            try Responses.json(
+        router.get("/") { request, _ in
+            if request.headers[.accept]?.contains("text/html") == true { return Responses.html(HomePage.render()) }
+            return try Responses.json(
                 Collection(member: ["capture", "events", "eventTypes", "epcs", "bizSteps", "bizLocations", "readPoints",
                                     "dispositions", "queries"]), headers: Responses.gs1Headers())
         }

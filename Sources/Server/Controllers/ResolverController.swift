@@ -23,6 +23,15 @@ struct ResolverController<Store: PlatformStore> {
             router.get("\(ai)/**") { request, context in try await resolve(request, context, ai: ai) }
         }
         router.get("qr/**") { request, context in try qr(request, context) }
+        router.get("lookup") { request, _ in
+            // A code typed or pasted in any form (element string, EPC URN, RFID hex…) → its Digital Link page.
+            let code = request.uri.queryParameters["code"].map(String.init) ?? ""
+            let key = try IdentifierKeys.resolve(code)
+            guard let url = URL(string: key), url.host == "id.gs1.org" else {
+                throw Problem.notFound("\(code) is not a GS1 key that has a product page")
+            }
+            return Responses.seeOther(url.path)
+        }
     }
 
     /// The Digital Link a request names, canonical (key qualifiers in order, data attributes dropped).
