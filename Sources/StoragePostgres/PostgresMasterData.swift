@@ -87,12 +87,6 @@ struct PostgresMasterData: MasterDataLookup {
 
     /// The same text as ``InMemoryMasterData`` gives a value, so that every backend compares alike.
     private static func text(of value: ExtensionValue) -> String {
-        switch value {
-        case .string(let text), .number(let text): text
-        case .bool(let flag): flag ? "true" : "false"
-        case .null: ""
-        case .array(let items): items.map(text(of:)).joined(separator: " ")
-        case .object(let elements): elements.map { text(of: $0.value) }.joined(separator: " ")
-        }
+        value.masterDataText
     }
 }

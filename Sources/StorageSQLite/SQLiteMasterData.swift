@@ -1,5 +1,6 @@
 import EPCIS
 import GRDB
+import Storage
 
 /// CBV master data in `vocabulary_element`, `vocabulary_attribute` and `vocabulary_child`, and the
 /// ``MasterDataLookup`` that `WD_`, `HASATTR_` and `EQ_ATTR_` query parameters use.
@@ -102,12 +103,6 @@ struct SQLiteMasterData: MasterDataLookup {
 
     /// The same text as ``InMemoryMasterData`` gives a value, so that both backends compare alike.
     private static func text(of value: ExtensionValue) -> String {
-        switch value {
-        case .string(let text), .number(let text): text
-        case .bool(let flag): flag ? "true" : "false"
-        case .null: ""
-        case .array(let items): items.map(text(of:)).joined(separator: " ")
-        case .object(let elements): elements.map { text(of: $0.value) }.joined(separator: " ")
-        }
+        value.masterDataText
     }
 }

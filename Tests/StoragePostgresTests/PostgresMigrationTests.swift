@@ -1,3 +1,4 @@
+import EPCIS
 import Storage
 import StoragePostgres
 import Testing
@@ -31,10 +32,45 @@ struct PostgresMigrationTests {
             try await store.migrate()
         }
         // Then the first run applied every step, the second none, and a plain open works
-        #expect(first == ["v1-events", "v1-master-data", "v2-ledger", "v2-projections", "v3-recalls"])
+        #expect(first == ["v1-events", "v1-master-data", "v2-ledger", "v2-projections", "v3-recalls", "v4-platform"])
         #expect(second.isEmpty)
         let applied = try await PostgresEventStore.open(url: url) { store in try await store.appliedMigrations() }
         #expect(applied == first)
+    }
+
+    @Test("a database from before v4-platform is refused until migrated, and keeps its master data")
+    func platformStepUpgradesAnOlderDatabase() async throws {
+        // Given a database with master data whose v4-platform step is undone by another client
+        let url = PostgresTestDatabase.freshURL()
+        let schema = try #require(PostgresTestDatabase.schema(of: url))
+        let party = VocabularyElement(
+            id: "https://id.gs1.org/417/6901234000031",
+            attributes: [
+                VocabularyAttribute(id: "https://ns.suyuan.org/mda#name", value: .string("Green Mart")),
+                VocabularyAttribute(id: "https://ns.suyuan.org/mda#licenceStatus", value: .string("active")),
+            ])
+        try await PostgresEventStore.open(url: url, migrate: true) { store in
+            try await store.updateParty(party, changes: [])
+        }
+        _ = try PostgresTestDatabase.psql(
+            """
+            DROP TABLE subscription, named_query, access_key, party_change, consumer_scan;
+            ALTER TABLE vocabulary_attribute DROP COLUMN id; ALTER TABLE vocabulary_child DROP COLUMN id;
+            DELETE FROM schema_migration WHERE version = 'v4-platform'
+            """, schema: schema)
+        // When it is opened without migrating, then migrated
+        let refused = await #expect(throws: StorageError.self) {
+            try await PostgresEventStore.open(url: url) { _ in }
+        }
+        let migrated = try await PostgresEventStore.migrate(url: url)
+        // Then only the new step is applied, and the master data reads back in order
+        #expect(refused?.code == .schemaOutdated)
+        #expect(refused?.message.contains("v4-platform") == true)
+        #expect(migrated.applied == ["v4-platform"])
+        let parties = try await PostgresEventStore.open(url: url) { store in
+            try await store.vocabularyElements(type: "urn:epcglobal:epcis:vtype:Party")
+        }
+        #expect(parties == [party])
     }
 
     @Test("a store name that is not a PostgreSQL URL is refused")

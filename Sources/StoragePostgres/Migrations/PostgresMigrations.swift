@@ -21,6 +21,7 @@ enum PostgresMigrations {
         Step(version: "v2-ledger", sql: ledger),
         Step(version: "v2-projections", sql: projections),
         Step(version: "v3-recalls", sql: PostgresRecallSchema.statements),
+        Step(version: "v4-platform", sql: PostgresPlatformSchema.statements),
     ]
 
     /// The versions of ``steps``.

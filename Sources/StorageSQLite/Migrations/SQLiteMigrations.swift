@@ -11,6 +11,7 @@ enum SQLiteMigrations {
         migrator.registerMigration("v1-projections", migrate: SQLiteProjectionSchema.create)
         migrator.registerMigration("v2-ledger", migrate: SQLiteLedgerSchema.create)
         migrator.registerMigration("v3-recalls", migrate: SQLiteRecallSchema.create)
+        migrator.registerMigration("v4-platform", migrate: SQLitePlatformSchema.create)
         return migrator
     }
 
