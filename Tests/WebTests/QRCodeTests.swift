@@ -28,6 +28,13 @@ struct QRCodeTests {
         #expect(code.size == 21)
     }
 
+    @Test("empty text is a version 1 symbol with only the terminator and pad codewords")
+    func emptyText() throws {
+        #expect(QRCode.Segment.optimal(for: "", version: 1).isEmpty)
+        #expect(Array(QRCode.codewords([], version: 1, correction: .low).prefix(4)) == [0x00, 0xEC, 0x11, 0xEC])
+        #expect(try QRCode("", correction: .high).version == 1)
+    }
+
     @Test("format information is the BCH-coded, masked level and mask of Annex C")
     func formatInformation() {
         // Given a version 1 matrix, when format information for each level with mask 0 is drawn
@@ -39,7 +46,8 @@ struct QRCodeTests {
             var matrix = ModuleMatrix(version: 1)
             matrix.drawFormatInformation(correction: level, mask: 0)
             // Then the top-left copy reads, from bit 14 down to bit 0, along row 8 and up column 8
-            let positions = [(8, 0), (8, 1), (8, 2), (8, 3), (8, 4), (8, 5), (8, 7), (8, 8), (7, 8)]
+            let positions =
+                [(8, 0), (8, 1), (8, 2), (8, 3), (8, 4), (8, 5), (8, 7), (8, 8), (7, 8)]
                 + [(5, 8), (4, 8), (3, 8), (2, 8), (1, 8), (0, 8)]
             let read = positions.map { matrix[$0.0, $0.1] ? "1" : "0" }.joined()
             #expect(read == bits, "level \(level.letter)")
@@ -118,10 +126,12 @@ struct QRCodeTests {
         #expect(throws: QRCode.EncodingError.self) {
             try QRCode(String(repeating: "7", count: 7090), correction: .low)
         }
-        #expect(QRCode.EncodingError.dataTooLong(String(repeating: "7", count: 7090), correction: .low).message
-            == "data of 7,090 digits does not fit a version 40 symbol at level L (at most 7,089 digits)")
-        #expect(QRCode.EncodingError.dataTooLong(String(repeating: "A", count: 4297), correction: .low).message
-            == "data of 4,297 characters does not fit a version 40 symbol at level L (at most 4,296 characters)")
+        #expect(
+            QRCode.EncodingError.dataTooLong(String(repeating: "7", count: 7090), correction: .low).message
+                == "data of 7,090 digits does not fit a version 40 symbol at level L (at most 7,089 digits)")
+        #expect(
+            QRCode.EncodingError.dataTooLong(String(repeating: "A", count: 4297), correction: .low).message
+                == "data of 4,297 characters does not fit a version 40 symbol at level L (at most 4,296 characters)")
     }
 
     @Test("every symbol has its finder patterns, timing patterns and dark module")
