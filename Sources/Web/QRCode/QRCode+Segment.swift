@@ -76,7 +76,7 @@ extension QRCode {
         /// Costs are in sixths of a bit, since a digit takes 10/3 bits and an alphanumeric character 11/2.
         static func optimal(for text: String, version: Int) -> [Segment] {
             let scalars = Array(text.unicodeScalars)
-            guard !scalars.isEmpty else { return [Segment(text.unicodeScalars[...], mode: .byte)] }
+            guard !scalars.isEmpty else { return [] }
             let modes = Mode.allCases
             let headers = modes.map { (4 + characterCountBits($0, version: version)) * 6 }
             var costs = headers
