@@ -86,12 +86,13 @@ extension InMemoryEventStore: PlatformStateStore {
         for vocabulary in vocabularies where vocabulary.type == type {
             for element in vocabulary.elements {
                 let key = IdentifierURI(element.id).canonicalKey
-                var merged = element
+                // Like the SQL stores, the element is named by its canonical key.
+                var merged = VocabularyElement(id: key, children: element.children.map { IdentifierURI($0).canonicalKey })
                 merged.attributes = element.attributes.map {
                     VocabularyAttribute(id: $0.id, value: .string($0.value.masterDataText))
                 }
                 if let previous = latest[key] {
-                    merged.children = previous.children + element.children.filter { !previous.children.contains($0) }
+                    merged.children = previous.children + merged.children.filter { !previous.children.contains($0) }
                 }
                 latest[key] = merged
             }

@@ -30,10 +30,9 @@ struct SubscriptionSockets<Store: PlatformStore> {
                 try await outbound.close(.policyViolation, reason: "no query named \(name)")
                 return
             }
-            var start = Date()
             let header = request.headers[HTTPField.Name("GS1-Query-Min-Record-Time")!]
             let parameter = request.uri.queryParameters["initialRecordTime"].map(String.init)
-            if let text = header ?? parameter, let time = EPCISDateTime(text) { start = time.date }
+            let start = (header ?? parameter).flatMap(EPCISDateTime.init)?.date ?? Date()
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask {
                     // The client's messages are not needed; the loop ends when the client closes.
