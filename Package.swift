@@ -88,7 +88,7 @@ let package = Package(
             dependencies: ["StoragePostgres", "StorageTesting", "Storage", "EPCIS", "Transparency", "TraceEngine"],
             swiftSettings: strict
         ),
-        .testTarget(name: "WebTests", dependencies: ["Web"], swiftSettings: strict),
+        .testTarget(name: "WebTests", dependencies: ["Web", "TraceEngine", "EPCIS"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
 )
