@@ -117,7 +117,9 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(name: "BrowserTesting", swiftSettings: strict),
-        .testTarget(name: "WebTests", dependencies: ["Web", "BrowserTesting"], swiftSettings: strict),
+        .testTarget(
+            name: "WebTests", dependencies: ["Web", "BrowserTesting", "TraceEngine", "EPCIS"], swiftSettings: strict
+        ),
         .testTarget(
             name: "ServerTests",
             dependencies: [

@@ -65,6 +65,12 @@ public struct TraceResult: Hashable, Sendable {
     public var holders: [Holder]
     /// The IDs of the events the trace read.
     public var events: [String]
+    /// The graph's nodes: every identifier reached, and every party or location at an end of an edge, sorted by
+    /// identifier.
+    public var nodes: [TraceNode]
+    /// The graph's edges, one per link a read event makes between two nodes, pointing the way the goods went
+    /// (origin → product, whichever way the trace ran), sorted by time then event.
+    public var edges: [TraceEdge]
     /// Whether the budget stopped the expansion before the graph was exhausted.
     public var truncated: Bool
     /// How many frontiers were expanded.

@@ -149,6 +149,7 @@ struct TraceWalk: Sendable {
     func result(depth: Int) -> TraceResult {
         var allParties = parties
         for location in locations { if let owner = owner(of: location) { allParties.insert(owner) } }
+        let graph = graphEdges()
         return TraceResult(
             direction: direction,
             root: label(root),
@@ -159,6 +160,8 @@ struct TraceWalk: Sendable {
             origins: origins.map(label).sorted(),
             holders: [],
             events: used.sorted(),
+            nodes: graphNodes(ends: graph.ends),
+            edges: graph.edges,
             truncated: truncated,
             depth: depth,
             elapsedMilliseconds: 0

@@ -74,6 +74,11 @@ struct TraceCommandLineTests {
         #expect(traced["root"] as? String == "urn:epc:class:lgtin:6901234.010008.L0000019")
         #expect((traced["identifiers"] as? [String])?.contains { $0.hasPrefix("urn:epc:id:sgtin:") } == true)
         #expect(traced["truncated"] as? Bool == false && traced["elapsedMs"] != nil && traced["parties"] != nil)
+        let edges = try #require(traced["edges"] as? [[String: Any]])
+        let root = traced["root"] as? String
+        #expect(edges.contains { $0["kind"] as? String == "transformed" && $0["from"] as? String == root })
+        #expect(edges.allSatisfy { $0["event"] is String && $0["time"] is String && $0["to"] is String })
+        #expect((traced["nodes"] as? [[String: Any]])?.contains { $0["kind"] as? String == "container" } == true)
         let holders = try #require(traced["holders"] as? [[String: Any]])
         #expect(!holders.isEmpty && holders.allSatisfy { $0["party"] != nil && $0["uom"] as? String == "EA" })
         let recalled = try #require(JSONSerialization.jsonObject(with: recall.stdout) as? [String: Any])

@@ -11,6 +11,23 @@ enum TraceOutput {
         var uom: String
     }
 
+    struct NodeDTO: Encodable {
+        var id: String
+        var kind: String
+        var group: String?
+    }
+
+    struct EdgeDTO: Encodable {
+        var from: String
+        var to: String
+        var kind: String
+        var event: String
+        var time: String
+        var object: String?
+        var quantity: Double?
+        var uom: String?
+    }
+
     struct TraceDTO: Encodable {
         var direction: String
         var root: String
@@ -21,6 +38,8 @@ enum TraceOutput {
         var origins: [String]?
         var holders: [HolderDTO]?
         var events: Int
+        var nodes: [NodeDTO]
+        var edges: [EdgeDTO]
         var depth: Int
         var truncated: Bool
         var elapsedMs: Double
@@ -37,8 +56,19 @@ enum TraceOutput {
             containers: result.containers, parties: result.parties, locations: result.locations,
             origins: result.direction == .backward ? result.origins : nil,
             holders: result.direction == .forward ? result.holders.map(holder) : nil,
-            events: result.events.count, depth: result.depth, truncated: result.truncated,
+            events: result.events.count, nodes: result.nodes.map(node), edges: result.edges.map(edge),
+            depth: result.depth, truncated: result.truncated,
             elapsedMs: (result.elapsedMilliseconds * 1_000).rounded() / 1_000)
+    }
+
+    static func node(_ node: TraceNode) -> NodeDTO {
+        NodeDTO(id: node.id, kind: node.kind.rawValue, group: node.group)
+    }
+
+    static func edge(_ edge: TraceEdge) -> EdgeDTO {
+        EdgeDTO(from: edge.from, to: edge.to, kind: edge.kind.rawValue, event: edge.event,
+                time: ISO8601DateFormatter().string(from: edge.time), object: edge.object, quantity: edge.quantity,
+                uom: edge.uom)
     }
 
     static func holder(_ holder: Holder) -> HolderDTO {
