@@ -169,12 +169,6 @@ struct QRCodeOracleTests {
 
     @Test("zbarimg reads back the text from a raster of the symbol")
     func decodes() throws {
-        let zbarimg = try #require(
-            ProcessInfo.processInfo.environment["SUYUAN_ZBARIMG"]
-                ?? ["/usr/bin/zbarimg", "/usr/local/bin/zbarimg"].first {
-                    FileManager.default.isExecutableFile(atPath: $0)
-                },
-            "zbarimg (Debian zbar-tools) is missing; scripts/lib.sh ensure_oracles installs it")
         let texts: [(String, QRCode.ErrorCorrection)] = [
             (QRCodeTests.digitalLink, .medium),
             ("HTTPS://ID.GS1.ORG/01/09506000134352/10/ABC/21/123", .high),
@@ -188,18 +182,48 @@ struct QRCodeOracleTests {
                 .appendingPathComponent("suyuan-qr-\(UUID().uuidString).pgm")
             defer { try? FileManager.default.removeItem(at: image) }
             try Self.pgm(code, scale: 4, quietZone: 4).write(to: image)
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: zbarimg)
-            process.arguments = ["--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", image.path]
-            let output = Pipe()
-            process.standardOutput = output
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            let data = output.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            let read = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .newlines)
+            let read = try Self.zbarimg(image)
             #expect(read == text, "version \(code.version)-\(level.letter)")
         }
+    }
+
+    @Test("headless Chromium draws the SVG and zbarimg reads the Digital Link back from the screenshot")
+    func svgDecodesInBrowser() throws {
+        // Given the SVG of a Digital Link, as the label printer would get it
+        let code = try QRCode(QRCodeTests.digitalLink, correction: .quartile)
+        let svg = code.svg(moduleSize: 6, title: "GS1 Digital Link")
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("suyuan-qr-\(UUID().uuidString).svg")
+        let png = FileManager.default.temporaryDirectory.appendingPathComponent("suyuan-qr-\(UUID().uuidString).png")
+        defer {
+            try? FileManager.default.removeItem(at: file)
+            try? FileManager.default.removeItem(at: png)
+        }
+        try Data(svg.utf8).write(to: file)
+        // When the browser renders it and zbarimg reads the screenshot
+        let pixels = (code.size + 8) * 6
+        try Chromium.located().screenshot(file.absoluteString, width: pixels + 40, height: pixels + 40).write(to: png)
+        // Then the text comes back
+        #expect(try Self.zbarimg(png) == QRCodeTests.digitalLink)
+    }
+
+    /// What zbarimg reads from an image file, QR Code only.
+    static func zbarimg(_ image: URL) throws -> String {
+        let zbarimg = try #require(
+            ProcessInfo.processInfo.environment["SUYUAN_ZBARIMG"]
+                ?? ["/usr/bin/zbarimg", "/usr/local/bin/zbarimg"].first {
+                    FileManager.default.isExecutableFile(atPath: $0)
+                },
+            "zbarimg (Debian zbar-tools) is missing; scripts/lib.sh ensure_oracles installs it")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: zbarimg)
+        process.arguments = ["--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", image.path]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .newlines)
     }
 
     /// A binary greyscale image (netpbm P5): black modules, white quiet zone.
