@@ -84,7 +84,7 @@ extension ConsoleViews {
         let summary = "\(trace.identifiers.count) identifiers, \(trace.parties.count) parties, \(trace.events.count) "
             + "events, depth \(trace.depth), \(String(format: "%.1f", trace.elapsedMilliseconds)) ms"
             + (trace.truncated ? " — cut short by the budget" : "")
-        return "<p class=\"empty\">\(HTML.escape(summary))</p><div class=\"graph\" id=\"graph-\(trace.direction.rawValue)\">"
-            + TraceGraphSVG.render(trace) + "</div>"
+        return "<p class=\"empty\">\(HTML.escape(summary))</p><div class=\"graph\" style=\"overflow-x:auto\" id=\"graph-\(trace.direction.rawValue)\">"
+            + TraceGraphSVG.render(trace, options: .init(names: names.parties)) + "</div>"
     }
 }
