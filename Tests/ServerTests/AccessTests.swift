@@ -1,10 +1,14 @@
+import DemoChains
 import EPCIS
 import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import NIOCore
+import NIOFoundationCompat
 import Server
 import Storage
+import StorageSQLite
 import Testing
 import Transparency
 

@@ -1,9 +1,15 @@
 import BrowserTesting
+import DemoChains
+import EPCIS
 import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import NIOCore
+import NIOFoundationCompat
 import Server
+import Storage
+import StorageSQLite
 import Testing
 
 @Suite("Consumer pages in headless Chromium")

@@ -1,8 +1,15 @@
 import DemoChains
 import EPCIS
 import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import NIOFoundationCompat
 import Server
 import Storage
+import StorageSQLite
+import Testing
 import TraceEngine
 
 /// A server with a small demo chain loaded once per suite, and the codes the tests look at.

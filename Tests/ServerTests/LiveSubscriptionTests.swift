@@ -1,3 +1,4 @@
+import DemoChains
 import EPCIS
 import Foundation
 import HTTPTypes
@@ -6,8 +7,11 @@ import HummingbirdTesting
 import HummingbirdWSClient
 import Logging
 import NIOCore
+import NIOFoundationCompat
+import NIOWebSocket
 import Server
 import Storage
+import StorageSQLite
 import Testing
 import Transparency
 

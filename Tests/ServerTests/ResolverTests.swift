@@ -1,8 +1,14 @@
+import DemoChains
+import EPCIS
 import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import NIOCore
+import NIOFoundationCompat
 import Server
+import Storage
+import StorageSQLite
 import Testing
 
 @Suite("GS1 Digital Link resolver and consumer pages")
@@ -21,7 +27,7 @@ struct ResolverTests {
             #expect(page.contains("Milk Powder Factory"))
             #expect(page.contains("scanned 1 time."))
             #expect(page.contains("melamine mg per kg"))
-            #expect(first.headers[.link]?.contains("rel=\"linkset\"") == true)
+            #expect(first.headers[HTTPField.Name("Link")!]?.contains("rel=\"linkset\"") == true)
             let second = try await client.send(.get, path).text
             #expect(second.contains("scanned 2 times"))
         }

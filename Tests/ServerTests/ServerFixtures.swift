@@ -5,9 +5,11 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
-import Server
+import NIOFoundationCompat
+public import Server
 import Storage
-import StorageSQLite
+public import StorageSQLite
+import Testing
 import TraceEngine
 
 extension SQLiteEventStore: PlatformStore {}

@@ -39,6 +39,19 @@ public func buildApplication<Store: PlatformStore>(
         logger: logger)
 }
 
+/// Builds the server and runs it until SIGINT or SIGTERM, then shuts down gracefully (the capture in hand is
+/// finished, pending scans are written).
+/// - Parameters:
+///   - store: the event store.
+///   - configuration: host, port, limits.
+///   - logger: the server's logger.
+/// - Throws: when the server cannot start (the port is taken…) or a service fails.
+public func runServer<Store: PlatformStore>(
+    store: Store, configuration: ServerConfiguration, logger: Logger
+) async throws {
+    try await buildApplication(store: store, configuration: configuration, logger: logger).runService()
+}
+
 /// The router with every route and middleware (no sockets: what `app.test(.router)` drives).
 func buildRouter<Store: PlatformStore>(_ platform: Platform<Store>) -> Router<AppRequestContext> {
     // HEAD answers as GET would, without the body (the EPCIS 2.0 binding: every resource supports HEAD).

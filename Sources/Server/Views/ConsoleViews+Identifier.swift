@@ -81,10 +81,16 @@ extension ConsoleViews {
     }
 
     static func graph(_ trace: TraceResult, names: Names) -> String {
+        // Nodes carry the spelling they were captured with; names are kept by canonical key.
+        var labels: [String: String] = [:]
+        for node in trace.nodes {
+            let key = IdentifierURI(node.id).canonicalKey
+            if let name = names.parties[key] ?? names.locations[key] { labels[node.id] = name }
+        }
         let summary = "\(trace.identifiers.count) identifiers, \(trace.parties.count) parties, \(trace.events.count) "
             + "events, depth \(trace.depth), \(String(format: "%.1f", trace.elapsedMilliseconds)) ms"
             + (trace.truncated ? " — cut short by the budget" : "")
         return "<p class=\"empty\">\(HTML.escape(summary))</p><div class=\"graph\" style=\"overflow-x:auto\" id=\"graph-\(trace.direction.rawValue)\">"
-            + TraceGraphSVG.render(trace, options: .init(names: names.parties)) + "</div>"
+            + TraceGraphSVG.render(trace, options: .init(names: labels)) + "</div>"
     }
 }

@@ -53,7 +53,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     private func serve(_ store: any CommandStore, configuration: ServerConfiguration, logger: Logger) async throws {
         func run<Store: CommandStore>(_ store: Store) async throws {
-            try await buildApplication(store: store, configuration: configuration, logger: logger).runService()
+            try await runServer(store: store, configuration: configuration, logger: logger)
         }
         try await run(store)
     }
@@ -88,10 +88,10 @@ struct KeyCommand: ParsableCommand {
                 do {
                     let (key, secret) = try await AccessKeys.create(role: role, party: party, label: label, in: store)
                     print(secret)
+                    let party = key.party.map { " for \($0)" } ?? ""
                     FileHandle.standardError.write(Data(
-                        "created \(key.role.rawValue) key \(key.id)\(key.party.map { " for \($0)" } ?? ""); "
-                            .utf8 + "the key above is shown only once\n".utf8))
-                } catch {
+                        "created \(key.role.rawValue) key \(key.id)\(party); the key above is shown only once\n".utf8))
+                } catch let error as StorageError {
                     FileHandle.standardError.write(Data("\(error.message)\n".utf8))
                     throw ExitCode(1)
                 }
@@ -127,7 +127,7 @@ struct KeyCommand: ParsableCommand {
                 do {
                     let key = try await store.revokeAccessKey(id: id, at: Date())
                     print("revoked \(key.id)")
-                } catch {
+                } catch let error as StorageError {
                     FileHandle.standardError.write(Data("\(error.message)\n".utf8))
                     throw ExitCode(1)
                 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import EPCIS
 import Foundation
+import Server
 import Storage
 
 /// `suyuan capture FILE…`: stores EPCIS documents (JSON-LD or XML, read from the content) and their master data.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import EPCIS
 import Foundation
+import Server
 import StorageSQLite
 import TraceEngine
 
