@@ -58,6 +58,7 @@ func buildRouter<Store: PlatformStore>(_ platform: Platform<Store>) -> Router<Ap
     let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.add(middleware: MetricsMiddleware(metrics: platform.metrics))
     router.add(middleware: ProblemMiddleware())
+    router.add(middleware: OptionsMiddleware(configuration: platform.configuration))
     router.add(middleware: AuthMiddleware(store: platform.store, openAccess: platform.configuration.openAccess))
     router.get("health") { _, _ in
         _ = try await platform.store.recalls(limit: 1)
@@ -78,18 +79,6 @@ func buildRouter<Store: PlatformStore>(_ platform: Platform<Store>) -> Router<Ap
     RegulatorController(platform: platform).register(on: router)
     ResolverController(platform: platform).register(on: router)
     ConsoleController(platform: platform).register(on: router)
-    router.on("**", method: .options) { request, _ in
-        var headers = Responses.gs1Headers()
-        headers.append(contentsOf: capture.limitHeaders)
-        headers[.allow] = "GET, HEAD, POST, DELETE, OPTIONS"
-        headers[HTTPField.Name("GS1-EPCIS-Min")!] = "2.0.0"
-        headers[HTTPField.Name("GS1-EPCIS-Max")!] = "2.0.0"
-        headers[HTTPField.Name("GS1-CBV-Min")!] = "2.0.0"
-        headers[HTTPField.Name("GS1-CBV-Max")!] = "2.0.0"
-        headers[HTTPField.Name("GS1-Vendor-Version")!] = "suyuan 0.1.0"
-        _ = request
-        return Response(status: .noContent, headers: headers)
-    }
     return router
 }
 
@@ -100,5 +89,29 @@ struct HTTPClientService: Service {
     func run() async throws {
         try? await gracefulShutdown()
         try await client.shutdown()
+    }
+}
+
+/// `OPTIONS` on any resource: the methods, the EPCIS and CBV versions this server speaks, and its capture limits
+/// (EPCIS 2.0 REST binding, section 12.3).
+struct OptionsMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+    let configuration: ServerConfiguration
+
+    func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
+        guard request.method == .options else { return try await next(request, context) }
+        var headers = Responses.gs1Headers()
+        headers[.allow] = "GET, HEAD, POST, DELETE, OPTIONS"
+        for (name, value) in [
+            ("GS1-EPCIS-Min", "2.0.0"), ("GS1-EPCIS-Max", "2.0.0"), ("GS1-CBV-Min", "2.0.0"), ("GS1-CBV-Max", "2.0.0"),
+            ("GS1-Vendor-Version", "suyuan 0.1.0"),
+            ("GS1-EPCIS-Capture-Limit", String(configuration.captureEventLimit)),
+            ("GS1-EPCIS-Capture-File-Size-Limit", String(configuration.captureByteLimit)),
+        ] {
+            if let field = HTTPField.Name(name) { headers[field] = value }
+        }
+        return Response(status: .noContent, headers: headers)
     }
 }
