@@ -55,7 +55,7 @@ struct ConsumerStory: Sendable {
         story.journey = facts.map { event in
             Step(
                 time: event.time, what: Self.describe(event),
-                party: (event.sourceParty ?? event.destinationParty ?? event.bizLocation.flatMap { names.owners[$0] })
+                party: (event.sourceParty ?? event.destinationParty ?? event.bizLocation.flatMap(names.owner))
                     .map { names.party($0) },
                 place: event.bizLocation.map { names.location($0) })
         }
@@ -65,7 +65,7 @@ struct ConsumerStory: Sendable {
             ?? own.first
         {
             story.productionDate = made.time
-            story.manufacturer = made.bizLocation.flatMap { names.owners[$0] }.map { names.party($0) }
+            story.manufacturer = made.bizLocation.flatMap(names.owner).map { names.party($0) }
         }
         if let sale = own.last(where: { ["retail_selling", "dispensing"].contains($0.bizStep ?? "") }) {
             story.sold = Step(time: sale.time, what: sale.bizStep == "dispensing" ? "dispensed" : "sold", party: nil,
@@ -176,6 +176,7 @@ struct Names: Sendable {
         return names
     }
 
-    func party(_ key: String) -> String { parties[key] ?? key }
-    func location(_ key: String) -> String { locations[key] ?? key }
+    func owner(_ location: String) -> String? { owners[location] ?? owners[IdentifierURI(location).canonicalKey] }
+    func party(_ key: String) -> String { parties[key] ?? parties[IdentifierURI(key).canonicalKey] ?? key }
+    func location(_ key: String) -> String { locations[key] ?? locations[IdentifierURI(key).canonicalKey] ?? key }
 }

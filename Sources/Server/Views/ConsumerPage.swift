@@ -28,7 +28,7 @@ struct ConsumerPage {
         if story.serial != nil, let sold = story.sold {
             lines.append(
                 "This item was already \(sold.what) on \(Self.day(sold.time))\(sold.place.map { " at \($0)" } ?? ""). "
-                    + "If you are buying it now, it may be a copy.")
+                    + "If you bought it then, this is expected; if it is being sold to you now, it may be a copy.")
         }
         if story.serial != nil, scans.origins.count >= 3 {
             lines.append("This code has been scanned from \(scans.origins.count) different networks.")
