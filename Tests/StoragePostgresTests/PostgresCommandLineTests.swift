@@ -77,9 +77,13 @@ struct PostgresCommandLineTests {
         ])
         #expect(recall.status == 0, "\(recall.stderr)")
         #expect(recall.stdout.contains("urn:epc:class:lgtin:0614141.107347.P1"))
+        // The recall notified each holder with a recall event (disposition recalled) at its location
+        let recalled = try JSONSerialization.jsonObject(with: Data(recall.stdout.utf8)) as? [String: Any]
+        let notices = (recalled?["withdrawals"] as? [Any])?.count ?? 0
+        #expect(notices > 0)
         let reconcile = try Self.run(["reconcile", "--json", "--store", url])
         #expect(reconcile.status == 0, "\(reconcile.stderr)")
-        #expect(reconcile.stdout.contains("\"events\" : 7"))
+        #expect(reconcile.stdout.contains("\"events\" : \(7 + notices)"))
         // When the shipping event's body is changed with SQL, verify exits 1 naming it and only it
         let changed = try PostgresTestDatabase.psql(
             "UPDATE event SET body = replace(body, 'shipping', 'receiving') WHERE event_id = '\(ids[2])' RETURNING id",

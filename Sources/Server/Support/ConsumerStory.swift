@@ -177,6 +177,12 @@ struct Names: Sendable {
     }
 
     func owner(_ location: String) -> String? { owners[location] ?? owners[IdentifierURI(location).canonicalKey] }
-    func party(_ key: String) -> String { parties[key] ?? parties[IdentifierURI(key).canonicalKey] ?? key }
+    /// A party's name; a location or GLN standing for a party is named by its owner, else by itself.
+    func party(_ key: String) -> String {
+        let canonical = IdentifierURI(key).canonicalKey
+        if let name = parties[key] ?? parties[canonical] { return name }
+        if let owner = owner(key), let name = parties[owner] { return name }
+        return locations[canonical] ?? key
+    }
     func location(_ key: String) -> String { locations[key] ?? locations[IdentifierURI(key).canonicalKey] ?? key }
 }

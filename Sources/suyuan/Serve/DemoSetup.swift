@@ -8,11 +8,6 @@ import TraceEngine
 /// What `suyuan serve --demo` does before serving: load the demo chains into an empty store, recall one milk powder
 /// lot, create a regulator key, and print where to look.
 enum DemoSetup {
-    static func prepare(_ store: any CommandStore, events: Int, baseURL: String) async throws {
-        func run<Store: CommandStore>(_ store: Store) async throws { try await prepare(store, events: events, baseURL: baseURL) }
-        try await run(store)
-    }
-
     static func prepare<Store: CommandStore>(_ store: Store, events: Int, baseURL: String) async throws {
         let empty = try await store.events(matching: EPCISQuery(), page: PageRequest(size: 1, token: nil)).events.isEmpty
         let configuration = DemoConfiguration(seed: 7, targetEvents: events, anomalyRate: 0.05)
@@ -48,7 +43,8 @@ enum DemoSetup {
             guard let urn, let link = try? IdentifierKeys.resolve(urn), let url = URL(string: link) else { return "-" }
             return baseURL + url.path
         }
-        print("""
+        // Written at once (not through print's buffer): the server runs for a long time after it.
+        FileHandle.standardOutput.write(Data("""
             Suyuan demo on \(baseURL)
               consumer page (a can of infant formula):  \(page(try await can(of: lots[0])))
               recalled product (melamine):               \(page(try await can(of: recalledLot)))
@@ -57,6 +53,7 @@ enum DemoSetup {
               regulator console:                         \(baseURL)/console  (sign in with the key below)
               regulator API key:                         \(secret)
               EPCIS 2.0 API:                             \(baseURL)/events  (Authorization: Bearer KEY)
-            """)
+
+            """.utf8))
     }
 }

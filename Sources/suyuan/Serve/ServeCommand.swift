@@ -51,11 +51,8 @@ struct ServeCommand: AsyncParsableCommand {
         }
     }
 
-    private func serve(_ store: any CommandStore, configuration: ServerConfiguration, logger: Logger) async throws {
-        func run<Store: CommandStore>(_ store: Store) async throws {
-            try await runServer(store: store, configuration: configuration, logger: logger)
-        }
-        try await run(store)
+    private func serve(_ store: some CommandStore, configuration: ServerConfiguration, logger: Logger) async throws {
+        try await runServer(store: store, configuration: configuration, logger: logger)
     }
 }
 
