@@ -55,8 +55,7 @@ struct ConsumerStory: Sendable {
         story.journey = facts.map { event in
             Step(
                 time: event.time, what: Self.describe(event),
-                party: (event.sourceParty ?? event.destinationParty ?? event.bizLocation.flatMap(names.owner))
-                    .map { names.party($0) },
+                party: Self.actor(of: event, names: names).map { names.party($0) },
                 place: event.bizLocation.map { names.location($0) })
         }
         story.origins = trace.origins.map { names.location($0) }
@@ -93,10 +92,20 @@ struct ConsumerStory: Sendable {
             case "itemExpirationDate", "bestBeforeDate", "sellByDate": if isOwn { expiry = value }
             case "lotNumber": break
             default:
-                if !tests.contains(where: { $0.name == name }) {
-                    tests.append(TestResult(name: Self.words(name), value: value))
-                }
+                let result = TestResult(name: Self.words(name), value: value)
+                if !tests.contains(result) { tests.append(result) }
             }
+        }
+    }
+
+    /// Who did what an event records: the receiver of a receipt, the sender of a shipment, else the owner of the
+    /// place where it happened.
+    static func actor(of event: TraceEvent, names: Names) -> String? {
+        let owner = event.bizLocation.flatMap(names.owner)
+        switch event.bizStep {
+        case "receiving": return event.destinationParty ?? owner ?? event.sourceParty
+        case "shipping": return event.sourceParty ?? owner ?? event.destinationParty
+        default: return owner ?? event.sourceParty ?? event.destinationParty
         }
     }
 

@@ -82,7 +82,7 @@ struct ConsumerPage {
         if story.isKnown {
             body += "<h2>Journey</h2><ol class=\"journey\" id=\"journey\">"
             for step in story.journey {
-                body += "<li><time>\(Self.day(step.time))</time> <strong>\(HTML.escape(step.what))</strong>"
+                body += "<li><time>\(Self.minute(step.time))</time> <strong>\(HTML.escape(step.what))</strong>"
                 if let party = step.party { body += " · \(HTML.escape(party))" }
                 if let place = step.place, place != step.party { body += " <span class=\"place\">\(HTML.escape(place))</span>" }
                 body += "</li>"
@@ -101,6 +101,16 @@ struct ConsumerPage {
     private func fact(_ name: String, _ value: String?) -> String {
         guard let value, !value.isEmpty else { return "" }
         return "<div><dt>\(HTML.escape(name))</dt><dd>\(HTML.escape(value))</dd></div>"
+    }
+
+    /// `2025-01-01 13:10 UTC`.
+    static func minute(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        return String(
+            format: "%04d-%02d-%02d %02d:%02d UTC", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0, parts.hour ?? 0,
+            parts.minute ?? 0)
     }
 
     static func day(_ date: Date) -> String {
