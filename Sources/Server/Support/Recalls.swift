@@ -26,6 +26,9 @@ public enum RecallIssuer {
     ) async throws -> (RecallRecord, RecallResult) {
         let engine = TraceEngine(source: store)
         let recall = try await engine.recall(key, reason: reason, budget: budget)
+        guard !recall.trace.events.isEmpty else {
+            throw StorageError(.notFound, "no event names \(key): there is nothing to recall; nothing was recorded")
+        }
         let record = try await store.record(
             RecallRecord(
                 root: recall.trace.root, reason: reason, initiatedBy: initiator, issuedAt: recall.issuedAt,
