@@ -38,7 +38,7 @@ struct RegulatorAPITests {
             let created = try await client.send(.post, "/recalls", key: demo.server.regulator, body: body)
             #expect(created.status == .created)
             let recall = try created.json()
-            let id = try #require(recall["recallID"] as? String)
+            let id = try #require(recall["id"] as? String)
             let holders = try #require(recall["holders"] as? [[String: Any]])
             #expect(!holders.isEmpty)
             #expect(recall["pending"] as? Int == holders.count)

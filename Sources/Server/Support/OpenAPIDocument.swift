@@ -141,8 +141,10 @@ enum OpenAPIDocument {
     private static var schemas: [String: Any] {
         let holder: [String: Any] = ["type": "object", "properties": [
             "party": ["type": "string"], "location": ["type": "string"], "identifier": ["type": "string"],
-            "quantity": ["type": "number"], "uom": ["type": "string"], "acknowledgedBy": ["type": "string"],
-            "acknowledgedAt": ["type": "string", "format": "date-time"], "note": ["type": "string"],
+            "quantity": ["type": "number"], "uom": ["type": "string"],
+            "state": ["type": "string", "enum": ["pending", "acknowledged"]],
+            "acknowledgement": ["type": "object", "properties": [
+                "by": ["type": "string"], "at": ["type": "string", "format": "date-time"], "note": ["type": "string"]]],
         ]]
         let strings: [String: Any] = ["type": "array", "items": ["type": "string"]]
         return [
@@ -158,11 +160,17 @@ enum OpenAPIDocument {
                 "containers": strings, "parties": strings, "locations": strings, "origins": strings,
                 "holders": ["type": "array", "items": ref("Holder")], "events": ["type": "integer"],
                 "depth": ["type": "integer"], "truncated": ["type": "boolean"], "elapsedMs": ["type": "number"],
+                "nodes": ["type": "array", "items": ["type": "object", "properties": [
+                    "id": ["type": "string"], "kind": ["type": "string"], "group": ["type": "string"]]]],
+                "edges": ["type": "array", "items": ["type": "object", "properties": [
+                    "from": ["type": "string"], "to": ["type": "string"], "kind": ["type": "string"],
+                    "event": ["type": "string"], "time": ["type": "string", "format": "date-time"],
+                    "object": ["type": "string"], "quantity": ["type": "number"], "uom": ["type": "string"]]]],
             ]],
             "Recall": ["type": "object", "properties": [
-                "recallID": ["type": "string"], "root": ["type": "string"], "reason": ["type": "string"],
+                "id": ["type": "string"], "root": ["type": "string"], "reason": ["type": "string"],
                 "initiatedBy": ["type": "string"], "issuedAt": ["type": "string", "format": "date-time"],
-                "identifiers": ["type": "integer"], "parties": strings, "events": ["type": "integer"],
+                "identifiers": strings, "parties": strings, "events": ["type": "integer"], "depth": ["type": "integer"],
                 "truncated": ["type": "boolean"], "pending": ["type": "integer"],
                 "holders": ["type": "array", "items": ref("Holder")],
             ]],

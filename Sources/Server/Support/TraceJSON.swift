@@ -11,12 +11,28 @@ public enum TraceJSON {
         public var identifier: String
         public var quantity: Double
         public var uom: String
-        public var acknowledgedBy: String?
-        public var acknowledgedAt: Date?
-        public var note: String?
     }
 
-    /// A trace result.
+    /// A node of the trace graph.
+    public struct NodeDTO: Codable, Hashable, Sendable {
+        public var id: String
+        public var kind: String
+        public var group: String?
+    }
+
+    /// An edge of the trace graph (the way the goods went).
+    public struct EdgeDTO: Codable, Hashable, Sendable {
+        public var from: String
+        public var to: String
+        public var kind: String
+        public var event: String
+        public var time: Date
+        public var object: String?
+        public var quantity: Double?
+        public var uom: String?
+    }
+
+    /// A trace result; a recall adds why, when, by whom and what to withdraw.
     public struct TraceDTO: Codable, Sendable {
         public var direction: String
         public var root: String
@@ -27,24 +43,50 @@ public enum TraceJSON {
         public var origins: [String]?
         public var holders: [HolderDTO]?
         public var events: Int
+        public var nodes: [NodeDTO]
+        public var edges: [EdgeDTO]
         public var depth: Int
         public var truncated: Bool
         public var elapsedMs: Double
+        public var reason: String?
+        public var issuedAt: Date?
+        public var withdrawals: [HolderDTO]?
+        public var recallID: String?
+        public var initiatedBy: String?
+    }
+
+    /// A holder's acknowledgement of a recall.
+    public struct AcknowledgementDTO: Codable, Hashable, Sendable {
+        public var by: String
+        public var at: String
+        public var note: String?
+    }
+
+    /// One holder of a recorded recall: what to withdraw, and whether it said it did.
+    public struct RecallHolderDTO: Codable, Hashable, Sendable {
+        public var party: String?
+        public var location: String
+        public var identifier: String
+        public var quantity: Double
+        public var uom: String
+        public var state: String
+        public var acknowledgement: AcknowledgementDTO?
     }
 
     /// A recorded recall.
     public struct RecallDTO: Codable, Sendable {
-        public var recallID: String
+        public var id: String
         public var root: String
         public var reason: String
         public var initiatedBy: String
-        public var issuedAt: Date
-        public var identifiers: Int
+        public var issuedAt: String
+        public var identifiers: [String]
         public var parties: [String]
         public var events: Int
+        public var depth: Int
         public var truncated: Bool
         public var pending: Int
-        public var holders: [HolderDTO]
+        public var holders: [RecallHolderDTO]
     }
 
     /// One reconciliation finding with its evidence.
@@ -66,8 +108,33 @@ public enum TraceJSON {
             containers: result.containers, parties: result.parties, locations: result.locations,
             origins: result.direction == .backward ? result.origins : nil,
             holders: result.direction == .forward ? result.holders.map(dto) : nil,
-            events: result.events.count, depth: result.depth, truncated: result.truncated,
+            events: result.events.count,
+            nodes: result.nodes.map { NodeDTO(id: $0.id, kind: $0.kind.rawValue, group: $0.group) },
+            edges: result.edges.map {
+                EdgeDTO(from: $0.from, to: $0.to, kind: $0.kind.rawValue, event: $0.event, time: $0.time,
+                        object: $0.object, quantity: $0.quantity, uom: $0.uom)
+            },
+            depth: result.depth, truncated: result.truncated,
             elapsedMs: (result.elapsedMilliseconds * 1_000).rounded() / 1_000)
+    }
+
+    /// A recall's trace as JSON, with its reason, time, initiator, ID and withdrawals.
+    public static func dto(_ recall: RecallResult, id: String?, initiatedBy: String?) -> TraceDTO {
+        var result = dto(recall.trace)
+        result.recallID = id
+        result.initiatedBy = initiatedBy
+        result.reason = recall.reason
+        result.issuedAt = recall.issuedAt
+        result.withdrawals = recall.withdrawals.map { holder in dto(holder) }
+        return result
+    }
+
+    /// Pretty, sorted JSON with ISO 8601 times, as the `suyuan` commands print it.
+    public static func encode(_ value: some Encodable) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
     }
 
     /// A holder as JSON.
@@ -76,16 +143,24 @@ public enum TraceJSON {
                   quantity: holder.quantity, uom: holder.uom)
     }
 
-    /// A recall as JSON.
+    /// A time to the millisecond, ISO 8601 (recalls keep milliseconds).
+    public static func time(_ date: Date) -> String {
+        date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
+    }
+
+    /// A recorded recall as JSON.
     public static func dto(_ recall: RecallRecord) -> RecallDTO {
         RecallDTO(
-            recallID: recall.id, root: recall.root, reason: recall.reason, initiatedBy: recall.initiatedBy,
-            issuedAt: recall.issuedAt, identifiers: recall.identifiers.count, parties: recall.parties,
-            events: recall.eventCount, truncated: recall.truncated, pending: recall.pendingCount,
-            holders: recall.holders.map {
-                HolderDTO(party: $0.party, location: $0.location, identifier: $0.identifier, quantity: $0.quantity,
-                          uom: $0.uom, acknowledgedBy: $0.acknowledgement?.by, acknowledgedAt: $0.acknowledgement?.at,
-                          note: $0.acknowledgement?.note)
+            id: recall.id, root: recall.root, reason: recall.reason, initiatedBy: recall.initiatedBy,
+            issuedAt: time(recall.issuedAt), identifiers: recall.identifiers, parties: recall.parties,
+            events: recall.eventCount, depth: recall.depth, truncated: recall.truncated, pending: recall.pendingCount,
+            holders: recall.holders.map { holder in
+                RecallHolderDTO(
+                    party: holder.party, location: holder.location, identifier: holder.identifier,
+                    quantity: holder.quantity, uom: holder.uom, state: holder.isAcknowledged ? "acknowledged" : "pending",
+                    acknowledgement: holder.acknowledgement.map {
+                        AcknowledgementDTO(by: $0.by, at: time($0.at), note: $0.note)
+                    })
             })
     }
 

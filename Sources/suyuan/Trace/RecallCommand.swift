@@ -159,57 +159,9 @@ extension ParsableCommand {
 
 /// Renders recorded recalls, and turns store errors into a message and exit 1.
 enum RecallOutput {
-    struct AcknowledgementDTO: Encodable {
-        var by: String
-        var at: String
-        var note: String?
-    }
+    static func time(_ date: Date) -> String { TraceJSON.time(date) }
 
-    struct HolderDTO: Encodable {
-        var party: String?
-        var location: String
-        var identifier: String
-        var quantity: Double
-        var uom: String
-        var state: String
-        var acknowledgement: AcknowledgementDTO?
-    }
-
-    struct RecallDTO: Encodable {
-        var id: String
-        var root: String
-        var reason: String
-        var initiatedBy: String
-        var issuedAt: String
-        var identifiers: [String]
-        var parties: [String]
-        var events: Int
-        var depth: Int
-        var truncated: Bool
-        var pending: Int
-        var holders: [HolderDTO]
-    }
-
-    static func time(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.string(from: date)
-    }
-
-    static func dto(_ recall: RecallRecord) -> RecallDTO {
-        RecallDTO(
-            id: recall.id, root: recall.root, reason: recall.reason, initiatedBy: recall.initiatedBy,
-            issuedAt: time(recall.issuedAt), identifiers: recall.identifiers, parties: recall.parties,
-            events: recall.eventCount, depth: recall.depth, truncated: recall.truncated, pending: recall.pendingCount,
-            holders: recall.holders.map { holder in
-                HolderDTO(
-                    party: holder.party, location: holder.location, identifier: holder.identifier,
-                    quantity: holder.quantity, uom: holder.uom, state: holder.isAcknowledged ? "acknowledged" : "pending",
-                    acknowledgement: holder.acknowledgement.map {
-                        AcknowledgementDTO(by: $0.by, at: time($0.at), note: $0.note)
-                    })
-            })
-    }
+    static func dto(_ recall: RecallRecord) -> TraceJSON.RecallDTO { TraceJSON.dto(recall) }
 
     static func list(_ recalls: [RecallRecord]) -> String {
         guard !recalls.isEmpty else { return "no recalls recorded" }

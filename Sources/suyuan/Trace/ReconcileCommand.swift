@@ -30,16 +30,7 @@ struct ReconcileCommand: AsyncParsableCommand {
 
     @OptionGroup var storeOption: StoreOption
 
-    struct FindingDTO: Encodable {
-        var kind: String
-        var identifier: String
-        var from: String?
-        var to: String?
-        var expected: Double?
-        var actual: Double?
-        var uom: String?
-        var events: [String]
-    }
+    typealias FindingDTO = TraceJSON.FindingDTO
 
     struct Output: Encodable {
         var findings: [FindingDTO]
@@ -65,10 +56,7 @@ struct ReconcileCommand: AsyncParsableCommand {
             registry: registry, now: { asOf })
         let findings = reconciler.reconcile(events)
         let elapsed = Date().timeIntervalSince(started) * 1_000
-        let rows = findings.map {
-            FindingDTO(kind: $0.kind.rawValue, identifier: $0.identifier, from: $0.from, to: $0.to,
-                       expected: $0.expected, actual: $0.actual, uom: $0.uom, events: $0.events)
-        }
+        let rows = findings.map(TraceJSON.dto)
         if json {
             print(TraceOutput.encode(Output(findings: rows, events: events.count, elapsedMs: (elapsed * 1_000).rounded() / 1_000)))
             return
