@@ -110,7 +110,8 @@ struct BenchCapture: AsyncParsableCommand {
     /// The CPU time a phase used, and per event.
     func cpu(_ duration: Duration, count: Int) {
         let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-        print(String(format: "      CPU time %38.3f s %10.1f µs/event", seconds, seconds * 1e6 / Double(max(count, 1))))
+        let perEvent = seconds * 1e6 / Double(max(count, 1))
+        print(String(format: "      CPU time %38.3f s %10.1f µs/event", seconds, perEvent))
     }
 
     /// The peak resident set size of this process, from /proc/self/status (Linux).
