@@ -81,6 +81,7 @@ public struct CapturePlan: Sendable {
     public mutating func resolvingStored(
         hashes: Set<String>, declaredHashes: Set<String>, ids: Set<String>
     ) throws(StorageError) {
+        guard !(hashes.isEmpty && declaredHashes.isEmpty && ids.isEmpty) else { return }
         let duplicates = events.filter { stored in
             stored.event.errorDeclaration == nil
                 ? hashes.contains(stored.hashID) || ids.contains(stored.id)

@@ -47,9 +47,12 @@ final class SQLiteLedger: @unchecked Sendable {
         }
         var next = previous
         let nodes = next.append(leafHashes: leafHashes)
-        let insert = try db.cachedStatement(sql: "INSERT INTO ledger_node (level, idx, hash) VALUES (?, ?, ?)")
+        let insert = try SQLiteRawStatement(db, sql: "INSERT INTO ledger_node (level, idx, hash) VALUES (?, ?, ?)")
         for node in nodes {
-            try insert.execute(arguments: [Int64(node.id.level), Int64(node.id.index), node.hash.data])
+            insert.bind(1, Int64(node.id.level))
+            insert.bind(2, Int64(node.id.index))
+            node.hash.withUnsafeBytes { insert.bind(3, bytes: $0) }
+            try insert.run()
         }
         try signAndStore(next, in: db)
         lock.withLock { state = .success(next) }

@@ -27,11 +27,14 @@ import Storage
 /// - `open_shipment`: a `shipping` event opens one (source and destination party); a `receiving` event closes
 ///   every open shipment that shares a business transaction or an identifier with it.
 struct SQLiteProjector {
-    private let state: Statement
-    private let balance: Statement
+    private let state: SQLiteRawStatement
+    private let balance: SQLiteRawStatement
+    private let openShipment: SQLiteRawStatement
+    private let closeShipments: SQLiteRawStatement
 
     init(_ db: Database) throws {
-        state = try db.cachedStatement(
+        state = try SQLiteRawStatement(
+            db,
             sql: """
                 INSERT INTO identifier_state (key, parent, location, disposition, owner, status, last_event_row,
                     last_event_time_ms)
@@ -46,7 +49,8 @@ struct SQLiteProjector {
                     last_event_time_ms = excluded.last_event_time_ms
                 WHERE excluded.last_event_time_ms >= identifier_state.last_event_time_ms
                 """)
-        balance = try db.cachedStatement(
+        balance = try SQLiteRawStatement(
+            db,
             sql: """
                 INSERT INTO lot_balance (lot_key, party, uom, received, produced, consumed, shipped, destroyed)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -54,6 +58,18 @@ struct SQLiteProjector {
                     received = received + excluded.received, produced = produced + excluded.produced,
                     consumed = consumed + excluded.consumed, shipped = shipped + excluded.shipped,
                     destroyed = destroyed + excluded.destroyed
+                """)
+        openShipment = try SQLiteRawStatement(
+            db,
+            sql: "INSERT INTO open_shipment (shipping_event, source, destination, shipped_at_ms) VALUES (?, ?, ?, ?)")
+        closeShipments = try SQLiteRawStatement(
+            db,
+            sql: """
+                DELETE FROM open_shipment WHERE shipping_event IN (
+                    SELECT t.event_row FROM event_biz_transaction t WHERE t.transaction_id IN (
+                        SELECT transaction_id FROM event_biz_transaction WHERE event_row = ?1)
+                    UNION SELECT i.event_row FROM event_identifier i WHERE i.key IN (
+                        SELECT key FROM event_identifier WHERE event_row = ?1))
                 """)
     }
 
@@ -73,10 +89,16 @@ struct SQLiteProjector {
         let commissioned = (event.type == .objectEvent && event.action == .add) || step == "commissioning"
         func update(_ uris: [IdentifierURI], status: String?, parent: String?? = .none) throws {
             for uri in uris {
-                try state.execute(arguments: [
-                    key(uri), parent ?? nil, common.0, common.1, common.2, status, row, time,
-                    parent == nil ? 0 : 1,
-                ])
+                state.bind(1, key(uri))
+                state.bind(2, parent ?? nil)
+                state.bind(3, common.0)
+                state.bind(4, common.1)
+                state.bind(5, common.2)
+                state.bind(6, status)
+                state.bind(7, row)
+                state.bind(8, time)
+                state.bind(9, parent == nil ? Int64(0) : 1)
+                try state.run()
             }
         }
         let status = decommissioned ? "decommissioned" : commissioned ? "commissioned" : nil
@@ -125,12 +147,11 @@ struct SQLiteProjector {
     ) throws {
         for element in elements {
             guard let quantity = element.quantity else { continue }
-            var amounts: [Double] = [0, 0, 0, 0, 0]
-            amounts[column] = quantity
-            try balance.execute(arguments: [
-                key(element.epcClass), party, element.uom ?? "", amounts[0], amounts[1], amounts[2],
-                amounts[3], amounts[4],
-            ])
+            balance.bind(1, key(element.epcClass))
+            balance.bind(2, party)
+            balance.bind(3, element.uom ?? "")
+            for index in 0..<5 { balance.bind(Int32(4 + index), index == column ? quantity : 0) }
+            try balance.run()
         }
     }
 
@@ -138,23 +159,14 @@ struct SQLiteProjector {
         _ event: EPCISEvent, step: String?, row: Int64, time: Int64, key: (IdentifierURI) -> String, in db: Database
     ) throws {
         if step == "shipping" {
-            try db.cachedStatement(
-                sql:
-                    "INSERT INTO open_shipment (shipping_event, source, destination, shipped_at_ms) VALUES (?, ?, ?, ?)"
-            ).execute(arguments: [
-                row, Self.party(event.sourceList, key) ?? Self.actingPlace(event, key),
-                Self.party(event.destinationList, key) ?? "", time,
-            ])
+            openShipment.bind(1, row)
+            openShipment.bind(2, Self.party(event.sourceList, key) ?? Self.actingPlace(event, key))
+            openShipment.bind(3, Self.party(event.destinationList, key) ?? "")
+            openShipment.bind(4, time)
+            try openShipment.run()
         } else if step == "receiving" {
-            try db.cachedStatement(
-                sql: """
-                    DELETE FROM open_shipment WHERE shipping_event IN (
-                        SELECT t.event_row FROM event_biz_transaction t WHERE t.transaction_id IN (
-                            SELECT transaction_id FROM event_biz_transaction WHERE event_row = ?1)
-                        UNION SELECT i.event_row FROM event_identifier i WHERE i.key IN (
-                            SELECT key FROM event_identifier WHERE event_row = ?1))
-                    """
-            ).execute(arguments: [row])
+            closeShipments.bind(1, row)
+            try closeShipments.run()
         }
     }
 

@@ -28,6 +28,9 @@ struct BenchCapture: AsyncParsableCommand {
             """)
     var store: String?
 
+    @Flag(help: "Time only the capture and its phases (no run without the ledger, no plain insert).")
+    var captureOnly = false
+
     func run() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("suyuan-bench-\(UUID())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -48,13 +51,24 @@ struct BenchCapture: AsyncParsableCommand {
         let data = try Data(contentsOf: file)
         let (document, locations, _) = try EPCISDocumentReader().readLocated(data)
         let decoded = clock.now
-        let receipt = try await target.capture(document, locations: locations, context: CaptureContext())
+        let (receipt, phases) = try await target.captureTimingPhasesForBenchmark(
+            document, locations: locations, context: CaptureContext())
         let captured = clock.now
         let megabytes = Double(data.count) / 1_000_000
         print("suyuan bench capture: \(receipt.eventIDs.count) events, \(String(format: "%.1f", megabytes)) MB JSON-LD")
         report("read + decode", decoded - start, count: events, megabytes: megabytes)
         report("capture (validate, hash, insert, ledger)", captured - decoded, count: events, megabytes: megabytes)
+        report("  plan: validate, event hash (all cores)", phases.plan.wall, count: events, megabytes: megabytes)
+        cpu(phases.plan.cpu, count: events)
+        report("  rows: body, keys, leaf hash (all cores)", phases.records.wall, count: events, megabytes: megabytes)
+        cpu(phases.records.cpu, count: events)
+        report("  write transaction (one core)", phases.write.wall, count: events, megabytes: megabytes)
+        cpu(phases.write.cpu, count: events)
         report("end to end", captured - start, count: events, megabytes: megabytes)
+        if captureOnly {
+            print("  peak RSS (VmHWM)                              \(Self.peakResidentSetSize())")
+            return
+        }
 
         let unledgered = try SQLiteEventStore(path: directory.appendingPathComponent("no-ledger.sqlite").path)
         let unledgeredStart = clock.now
@@ -91,6 +105,13 @@ struct BenchCapture: AsyncParsableCommand {
                 + String(
                     format: "%7.3f s %10.0f events/s %7.1f MB/s", seconds, Double(count) / seconds,
                     megabytes / seconds))
+    }
+
+    /// The CPU time a phase used, and per event.
+    func cpu(_ duration: Duration, count: Int) {
+        let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        let perEvent = seconds * 1e6 / Double(max(count, 1))
+        print(String(format: "      CPU time %38.3f s %10.1f µs/event", seconds, perEvent))
     }
 
     /// The peak resident set size of this process, from /proc/self/status (Linux).
