@@ -38,15 +38,19 @@ request = function()
   return wrk.format("GET", paths[(i % #paths) + 1], {["Accept"] = "text/html"})
 end
 EOF2
-echo "warm-up: every code once"
-while read -r path; do curl -fs -o /dev/null "http://127.0.0.1:$port$path"; done < "$work/paths.txt"
-echo "consumer pages: wrk -t2 -c64 -d${seconds}s --latency"
+echo "cold: the first scan of every code, one at a time (nothing cached)"
+while read -r path; do curl -fs -o /dev/null -w '%{time_total}\n' "http://127.0.0.1:$port$path"; done < "$work/paths.txt" \
+    | python3 -c "import sys; t=sorted(float(x)*1000 for x in sys.stdin); p=lambda q: t[min(len(t)-1,int(q*len(t)))]; print(f'cold pages: n={len(t)} p50={p(.5):.1f} ms p99={p(.99):.1f} ms max={t[-1]:.1f} ms')"
+echo "consumer pages (each code scanned again; stories cached): wrk -t2 -c64 -d${seconds}s --latency"
 wrk -t2 -c64 -d"${seconds}s" --latency -s "$work/rotate.lua" "http://127.0.0.1:$port" | sed -n '1,20p'
 grep -E 'VmRSS|VmHWM' "/proc/$server/status"
 
-echo "capture over HTTP: $capture_events events in one document"
-"$suyuan" bench epcis --events "$capture_events" --keep "$work/doc" > /dev/null
-doc=$(ls "$work"/doc/*.jsonld | head -1)
+echo "capture over HTTP: a demo document of about $capture_events events (another seed than the store's)"
+"$suyuan" demo generate --events "$capture_events" --events-per-document "$capture_events" --seed 4242 \
+    --out "$work/doc" > /dev/null
+doc=$(ls "$work"/doc/events-*.jsonld | head -1)
+echo "document: $(python3 -c "import json,sys; print(len(json.load(open(sys.argv[1]))['epcisBody']['eventList']))" "$doc") events, $(du -h "$doc" | cut -f1)"
+capture_events=$(python3 -c "import json,sys; print(len(json.load(open(sys.argv[1]))['epcisBody']['eventList']))" "$doc")
 start=$(date +%s.%N)
 location=$(curl -fs -D - -o /dev/null -H "Authorization: Bearer $key" -H 'Content-Type: application/ld+json' \
     --data-binary "@$doc" "http://127.0.0.1:$port/capture" | tr -d '\r' | awk -F': ' 'tolower($1)=="location"{print $2}')

@@ -9,6 +9,10 @@ public enum HTML {
     /// - Parameter text: any text.
     /// - Returns: the text with `&`, `<`, `>`, `"` and `'` replaced by character references.
     public static func escape(_ text: String) -> String {
+        // Most values (names, dates, codes) hold none of the five characters: return them as they are.
+        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
+            return text
+        }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for character in text {

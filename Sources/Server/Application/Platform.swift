@@ -15,6 +15,7 @@ struct Platform<Store: PlatformStore>: Sendable {
     let captured: CaptureSignal
     let findings: FindingsCache
     let consumer: ConsumerCache
+    let names: NamesCache
     let logger: Logger
 
     init(store: Store, configuration: ServerConfiguration, metrics: PlatformMetrics, logger: Logger) {
@@ -28,6 +29,7 @@ struct Platform<Store: PlatformStore>: Sendable {
         captured = CaptureSignal()
         findings = FindingsCache()
         consumer = ConsumerCache()
+        names = NamesCache { try await Names.load(store) }
     }
 
     /// The reconciliation findings: the cached full run, or a run from `since` on.

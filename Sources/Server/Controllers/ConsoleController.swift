@@ -68,7 +68,7 @@ struct ConsoleController<Store: PlatformStore> {
             try await guarded(context) {
                 let id = try context.parameters.require("id")
                 guard let record = try await platform.store.recall(id: id) else { throw Problem.notFound("no recall \(id)") }
-                return Responses.html(ConsoleViews.recall(record, names: try await Names.load(platform.store),
+                return Responses.html(ConsoleViews.recall(record, names: try await platform.names.names(),
                                                           principal: context.principal))
             }
         }
@@ -77,7 +77,7 @@ struct ConsoleController<Store: PlatformStore> {
                 let filter = try FindingFilter(request.uri.queryParameters)
                 let snapshot = try await platform.reconcile(since: filter.since)
                 return Responses.html(ConsoleViews.findings(
-                    snapshot, filter: filter, names: try await Names.load(platform.store), principal: context.principal))
+                    snapshot, filter: filter, names: try await platform.names.names(), principal: context.principal))
             }
         }
         router.get("console/parties") { _, context in

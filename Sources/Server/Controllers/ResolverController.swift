@@ -74,7 +74,8 @@ struct ResolverController<Store: PlatformStore> {
         _ request: Request, _ context: AppRequestContext, key: String, ai: String, path: String
     ) async throws -> Response {
         let entry = try await platform.consumer.entry(key) { [platform] in
-            let story = try await ConsumerStory.read(key: key, from: platform.store)
+            let story = try await ConsumerStory.read(
+                key: key, from: platform.store, names: try await platform.names.names())
             let lot = story.gtin.flatMap { gtin in story.lot.map { "https://id.gs1.org/01/\(gtin)/10/\($0)" } }
             return ConsumerCache.Entry(
                 story: story, recalls: try await Self.recalls(reaching: key, lot: lot, in: platform.store),

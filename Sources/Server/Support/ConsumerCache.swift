@@ -1,8 +1,8 @@
 import Foundation
 
-/// What the consumer page shows of a code apart from its scan count, kept for a few seconds: a code printed on
-/// thousands of packs is scanned again and again, and its story changes only when events arrive. A recall empties
-/// the cache at once, so that a recalled product's page turns red on the next scan.
+/// What the consumer page shows of a code apart from its scan count, kept for a minute: a code printed on thousands
+/// of packs is scanned again and again, and its story changes only when events arrive. A recall empties the cache at
+/// once, so that a recalled product's page turns red on the next scan; other news reaches the page within a minute.
 actor ConsumerCache {
     struct Entry: Sendable {
         var story: ConsumerStory
@@ -14,7 +14,7 @@ actor ConsumerCache {
     private let lifetime: Duration
     private let capacity: Int
 
-    init(lifetime: Duration = .seconds(10), capacity: Int = 50_000) {
+    init(lifetime: Duration = .seconds(60), capacity: Int = 50_000) {
         self.lifetime = lifetime
         self.capacity = capacity
     }
@@ -31,4 +31,27 @@ actor ConsumerCache {
 
     /// Forgets everything (a recall was issued).
     func invalidate() { entries.removeAll(keepingCapacity: true) }
+}
+
+/// The display names of parties, locations and products, read from the master data at most every 30 seconds (every
+/// page needs them; the registry changes rarely, and a change through the server empties it at once).
+actor NamesCache {
+    private let load: @Sendable () async throws -> Names
+    private var cached: (names: Names, at: ContinuousClock.Instant)?
+    private let lifetime: Duration
+
+    init(lifetime: Duration = .seconds(30), load: @escaping @Sendable () async throws -> Names) {
+        self.load = load
+        self.lifetime = lifetime
+    }
+
+    func names() async throws -> Names {
+        let now = ContinuousClock.now
+        if let cached, now - cached.at < lifetime { return cached.names }
+        let names = try await load()
+        cached = (names, now)
+        return names
+    }
+
+    func invalidate() { cached = nil }
 }

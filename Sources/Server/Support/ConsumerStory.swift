@@ -36,13 +36,12 @@ struct ConsumerStory: Sendable {
     var isKnown: Bool { !journey.isEmpty }
 
     /// Reads a code's story.
-    static func read<Store: PlatformStore>(key: String, from store: Store) async throws -> ConsumerStory {
+    static func read<Store: PlatformStore>(key: String, from store: Store, names: Names) async throws -> ConsumerStory {
         var story = ConsumerStory(key: key)
         let parts = DigitalLinkKey(key)
         story.gtin = parts.value("01")
         story.lot = parts.value("10")
         story.serial = parts.value("21")
-        let names = try await Names.load(store)
         if let gtin = story.gtin, let product = names.products[gtin] {
             story.productName = product.name
             story.category = product.category

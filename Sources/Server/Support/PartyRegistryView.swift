@@ -98,6 +98,7 @@ enum PartyRegistryView {
         guard !changes.isEmpty else { return [] }
         try await platform.store.updateParty(element, changes: changes)
         await platform.registry.invalidate()
+        await platform.names.invalidate()
         await platform.findings.invalidate()
         return changes
     }

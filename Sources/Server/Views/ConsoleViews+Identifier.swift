@@ -12,7 +12,7 @@ extension ConsoleViews {
         key: String, principal: Principal, platform: Platform<Store>
     ) async throws -> Response {
         let store = platform.store
-        let names = try await Names.load(store)
+        let names = try await platform.names.names()
         let engine = TraceEngine(source: store)
         let budget = TraceBudget(maxDepth: 32, maxNodes: 5_000)
         let back = try await engine.back(from: key, budget: budget)
