@@ -123,8 +123,8 @@ let package = Package(
         .testTarget(
             name: "ServerTests",
             dependencies: [
-                "Server", "Storage", "StorageSQLite", "EPCIS", "TraceEngine", "DemoChains", "Web", "Transparency",
-                "BrowserTesting",
+                "Server", "Storage", "StorageSQLite", "StoragePostgres", "EPCIS", "TraceEngine", "DemoChains", "Web",
+                "Transparency", "BrowserTesting",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
