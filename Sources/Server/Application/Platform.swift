@@ -10,12 +10,12 @@ struct Platform<Store: PlatformStore>: Sendable {
     let configuration: ServerConfiguration
     let jobs: CaptureJobs
     let metrics: PlatformMetrics
-    let registry: RegistryCache
+    let registry: TimedCache<PartyRegistry>
     let scans: ScanRecorder<Store>
     let captured: CaptureSignal
     let findings: FindingsCache
     let consumer: ConsumerCache
-    let names: NamesCache
+    let names: TimedCache<Names>
     let logger: Logger
 
     init(store: Store, configuration: ServerConfiguration, metrics: PlatformMetrics, logger: Logger) {
@@ -24,12 +24,12 @@ struct Platform<Store: PlatformStore>: Sendable {
         self.metrics = metrics
         self.logger = logger
         jobs = CaptureJobs()
-        registry = RegistryCache { try await store.partyRegistry() }
+        registry = TimedCache(lifetime: .seconds(5)) { try await store.partyRegistry() }
         scans = ScanRecorder(store: store)
         captured = CaptureSignal()
         findings = FindingsCache()
         consumer = ConsumerCache()
-        names = NamesCache { try await Names.load(store) }
+        names = TimedCache(lifetime: .seconds(30)) { try await Names.load(store) }
     }
 
     /// The reconciliation findings: the cached full run, or a run from `since` on.

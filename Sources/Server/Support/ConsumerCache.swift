@@ -33,25 +33,8 @@ actor ConsumerCache {
     func invalidate() { entries.removeAll(keepingCapacity: true) }
 }
 
-/// The display names of parties, locations and products, read from the master data at most every 30 seconds (every
-/// page needs them; the registry changes rarely, and a change through the server empties it at once).
-actor NamesCache {
-    private let load: @Sendable () async throws -> Names
-    private var cached: (names: Names, at: ContinuousClock.Instant)?
-    private let lifetime: Duration
-
-    init(lifetime: Duration = .seconds(30), load: @escaping @Sendable () async throws -> Names) {
-        self.load = load
-        self.lifetime = lifetime
-    }
-
-    func names() async throws -> Names {
-        let now = ContinuousClock.now
-        if let cached, now - cached.at < lifetime { return cached.names }
-        let names = try await load()
-        cached = (names, now)
-        return names
-    }
-
-    func invalidate() { cached = nil }
+extension TimedCache where Value == Names {
+    /// The display names of parties, locations and products from the master data (cached for 30 seconds; a registry
+    /// change through the server empties it at once).
+    func names() async throws -> Names { try await value() }
 }

@@ -50,27 +50,33 @@ struct Visibility: Sendable {
     }
 }
 
-/// The party registry, read from the store at most once per a few seconds (every request of a party key needs
-/// it; master data changes rarely). ``invalidate()`` after the registry changes.
-actor RegistryCache {
-    private let load: @Sendable () async throws -> PartyRegistry
-    private var cached: (registry: PartyRegistry, at: ContinuousClock.Instant)?
+/// A value read from the store at most once per lifetime (every request of a party key needs the registry, every page
+/// the display names; both change rarely). ``invalidate()`` after a change made through the server.
+actor TimedCache<Value: Sendable> {
+    private let load: @Sendable () async throws -> Value
+    private var cached: (value: Value, at: ContinuousClock.Instant)?
     private let lifetime: Duration
 
-    init(lifetime: Duration = .seconds(5), load: @escaping @Sendable () async throws -> PartyRegistry) {
+    init(lifetime: Duration, load: @escaping @Sendable () async throws -> Value) {
         self.load = load
         self.lifetime = lifetime
     }
 
-    func registry() async throws -> PartyRegistry {
+    func value() async throws -> Value {
         let now = ContinuousClock.now
-        if let cached, now - cached.at < lifetime { return cached.registry }
-        let registry = try await load()
-        cached = (registry, now)
-        return registry
+        if let cached, now - cached.at < lifetime { return cached.value }
+        let value = try await load()
+        cached = (value, now)
+        return value
     }
 
-    func visibility() async throws -> Visibility { Visibility(registry: try await registry()) }
-
     func invalidate() { cached = nil }
+}
+
+extension TimedCache where Value == PartyRegistry {
+    /// The registry cached for a few seconds.
+    func registry() async throws -> PartyRegistry { try await value() }
+
+    /// Who may see what, from the cached registry.
+    func visibility() async throws -> Visibility { Visibility(registry: try await value()) }
 }
