@@ -122,6 +122,21 @@ struct EPCISAPITests {
         }
     }
 
+    @Test("top-level collections: the CBV business steps and dispositions, and the locations of the master data")
+    func topLevelCollections() async throws {
+        let server = try await TestServer.make()
+        try await server.registerParties()
+        try await server.app.test(.router) { client in
+            let steps = try await client.send(.get, "/bizSteps", key: server.regulator).json()
+            #expect((steps["member"] as? [String])?.contains("shipping") == true)
+            let dispositions = try await client.send(.get, "/dispositions", key: server.regulator).json()
+            #expect((dispositions["member"] as? [String])?.contains("recalled") == true)
+            let locations = try await client.send(.get, "/bizLocations", key: server.regulator).json()
+            #expect((locations["member"] as? [String])?.count == 2)
+            #expect(try await client.send(.get, "/readPoints").status == .unauthorized)
+        }
+    }
+
     @Test("XML on request: Accept application/xml answers an EPCISQueryDocument in XML")
     func xmlNegotiation() async throws {
         let server = try await TestServer.make()

@@ -27,6 +27,21 @@ struct EventsController<Store: PlatformStore> {
         router.get("eventTypes") { _, _ in
             try Responses.json(Collection(member: Self.eventTypes), headers: Responses.gs1Headers())
         }
+        // The binding's top-level collections: the CBV terms, and the locations the master data names.
+        for (resource, vocabulary) in [("bizSteps", CBVVocabulary.bizStep), ("dispositions", .disposition)] {
+            router.get(RouterPath(resource)) { _, context in
+                try platform.require(context.principal, .admin, .regulator, .party, to: "list \(resource)")
+                return try Responses.json(
+                    Collection(member: vocabulary.standardTerms.sorted()), headers: Responses.gs1Headers())
+            }
+        }
+        for resource in ["bizLocations", "readPoints"] {
+            router.get(RouterPath(resource)) { _, context in
+                try platform.require(context.principal, .admin, .regulator, .party, to: "list \(resource)")
+                let locations = try await platform.store.vocabularyElements(type: PartyRegistryView.locationType)
+                return try Responses.json(Collection(member: locations.map(\.id)), headers: Responses.gs1Headers())
+            }
+        }
         let views: [(String, String)] = [
             ("eventTypes", "eventType"), ("epcs", "MATCH_anyEPC"), ("bizSteps", "EQ_bizStep"),
             ("bizLocations", "EQ_bizLocation"), ("readPoints", "EQ_readPoint"), ("dispositions", "EQ_disposition"),
