@@ -43,12 +43,15 @@ public func buildApplication<Store: PlatformStore>(
 /// finished, pending scans are written).
 /// - Parameters:
 ///   - store: the event store.
-///   - configuration: host, port, limits.
-///   - logger: the server's logger.
+///   - configuration: host, port, limits, log level.
+///   - storeName: how to name the store in the log.
 /// - Throws: when the server cannot start (the port is taken…) or a service fails.
 public func runServer<Store: PlatformStore>(
-    store: Store, configuration: ServerConfiguration, logger: Logger
+    store: Store, configuration: ServerConfiguration, storeName: String
 ) async throws {
+    var logger = Logger(label: "suyuan")
+    logger.logLevel = Logger.Level(rawValue: configuration.logLevel) ?? .info
+    logger.info("serving", metadata: ["url": "\(configuration.baseURL)", "store": "\(storeName)"])
     try await buildApplication(store: store, configuration: configuration, logger: logger).runService()
 }
 

@@ -21,6 +21,8 @@ public struct ServerConfiguration: Sendable {
     public var scanFlushInterval: Duration
     /// The reconciler's settings for the console and `/reconcile`.
     public var receiptHorizonHours: Double
+    /// The log level: trace, debug, info (default), notice, warning, error or critical.
+    public var logLevel: String = "info"
     /// Whether anyone may read the API without a key (the consumer pages are always public). Off by default.
     public var openAccess: Bool
 

@@ -2,7 +2,6 @@ import ArgumentParser
 import DemoChains
 import EPCIS
 import Foundation
-import Logging
 import Server
 import Storage
 import TraceEngine
@@ -41,18 +40,15 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup var storeOption: StoreOption
 
     func run() async throws {
-        var logger = Logger(label: "suyuan")
-        logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
-        let configuration = ServerConfiguration(host: host, port: port, publicBaseURL: publicURL)
+        guard ["trace", "debug", "info", "notice", "warning", "error", "critical"].contains(logLevel) else {
+            throw ValidationError("--log-level must be trace, debug, info, notice, warning, error or critical")
+        }
+        var configuration = ServerConfiguration(host: host, port: port, publicBaseURL: publicURL)
+        configuration.logLevel = logLevel
         try await storeOption.withStore { store in
             if demo { try await DemoSetup.prepare(store, events: demoEvents, baseURL: configuration.baseURL) }
-            logger.info("serving", metadata: ["url": "\(configuration.baseURL)", "store": "\(storeOption.name)"])
-            try await serve(store, configuration: configuration, logger: logger)
+            try await runServer(store: store, configuration: configuration, storeName: storeOption.name)
         }
-    }
-
-    private func serve(_ store: some CommandStore, configuration: ServerConfiguration, logger: Logger) async throws {
-        try await runServer(store: store, configuration: configuration, logger: logger)
     }
 }
 
