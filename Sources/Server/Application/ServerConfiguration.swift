@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// How `suyuan serve` runs: where it listens, how it names itself in links, and its limits.
 public struct ServerConfiguration: Sendable {

@@ -1,5 +1,5 @@
 public import EPCIS
-public import Foundation
+import Foundation
 public import HTTPTypes
 public import Hummingbird
 public import Storage

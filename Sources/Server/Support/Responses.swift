@@ -1,6 +1,6 @@
 import EPCIS
 import Foundation
-public import Hummingbird
+import Hummingbird
 import HTTPTypes
 
 /// Building responses: JSON, HTML, EPCIS documents in the negotiated syntax, and the binding's GS1 headers.
