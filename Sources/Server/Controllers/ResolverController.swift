@@ -39,9 +39,7 @@ struct ResolverController<Store: PlatformStore> {
         let text = "https://id.gs1.org/\(ai)/" + path
         do {
             let description = try IdentifierDescription.read(text, prefixLengths: nil)
-            return (description, try IdentifierKeys.resolve(text))
-        } catch let problem as Problem {
-            throw problem
+            return (description, IdentifierKeys.key(of: description) ?? IdentifierURI(text).canonicalKey)
         } catch {
             throw Problem.notFound("\(request.uri.path): not a GS1 Digital Link: \(error)")
         }

@@ -16,18 +16,6 @@ public struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
     ) async throws -> Response {
         do {
             return try await next(request, context)
-        } catch let problem as Problem {
-            return try problem.response(from: request, context: context)
-        } catch let error as StorageError {
-            if error.code == .internalFailure || error.code == .unavailable {
-                context.logger.error("store failure", metadata: ["error": "\(error.message)",
-                    "underlying": "\(String(describing: error.underlying))"])
-            }
-            return try Problem(error).response(from: request, context: context)
-        } catch let error as QueryParameterError {
-            return try Problem(error).response(from: request, context: context)
-        } catch let error as EPCISDocumentError {
-            return try Problem(error).response(from: request, context: context)
         } catch let error as HTTPError {
             let status = error.status
             let exception = status == .notFound ? "NoSuchResourceException" : status.code < 500
@@ -35,10 +23,13 @@ public struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             return try Problem(status, exception, status.reasonPhrase, detail: error.body)
                 .response(from: request, context: context)
         } catch {
-            context.logger.error("unhandled error", metadata: ["error": "\(error)"])
-            return try Problem(.internalServerError, "ImplementationException", "Internal error",
-                               detail: "the server failed; its log has the details")
-                .response(from: request, context: context)
+            let problem = Problem.from(error)
+            if problem.status.code >= 500 {
+                // The client gets a generic text; the log keeps what failed (a store's `underlying` error included).
+                let underlying = (error as? StorageError)?.underlying.map { "\($0)" } ?? "-"
+                context.logger.error("request failed", metadata: ["error": "\(error)", "underlying": "\(underlying)"])
+            }
+            return try problem.response(from: request, context: context)
         }
     }
 }

@@ -1,6 +1,6 @@
 import EPCIS
-import Identifiers
 import Foundation
+public import Identifiers
 
 /// Turns any identifier a person or a scanner gives (EPC URN, Digital Link, element string, raw scan, RFID hex) into
 /// the canonical key the stores index by (``EPCIS/IdentifierURI/canonicalKey``: a GS1 Digital Link for GS1 keys).
@@ -19,11 +19,7 @@ public enum IdentifierKeys {
     public static func resolve(_ text: String) throws(Problem) -> String {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         do {
-            let description = try IdentifierDescription.read(trimmed, prefixLengths: nil)
-            if let link = description.digitalLink() {
-                // The key is the identity without data attributes (`?17=…`), as the stores index it.
-                return IdentifierURI(String(link.prefix { $0 != "?" })).canonicalKey
-            }
+            if let key = key(of: try IdentifierDescription.read(trimmed, prefixLengths: nil)) { return key }
         } catch {
             guard trimmed.contains(":") else { throw Problem.badParameter("\(trimmed): \(error)") }
         }
@@ -31,5 +27,12 @@ public enum IdentifierKeys {
             throw Problem.badParameter("\(trimmed): not an identifier (EPC URN, Digital Link, element string…)")
         }
         return IdentifierURI(trimmed).canonicalKey
+    }
+
+    /// The canonical key of an identifier already read, nil when it has no Digital Link form.
+    /// - Parameter description: the identifier as `IdentifierDescription.read` gave it.
+    /// - Returns: the identity without data attributes (`?17=…`), as the stores index it.
+    public static func key(of description: IdentifierDescription) -> String? {
+        description.digitalLink().map { IdentifierURI(String($0.prefix { $0 != "?" })).canonicalKey }
     }
 }

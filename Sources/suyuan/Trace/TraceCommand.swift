@@ -2,6 +2,7 @@ import ArgumentParser
 import EPCIS
 import Foundation
 import Identifiers
+import Server
 import TraceEngine
 
 /// `suyuan trace back|forward ID`: where a lot, item or logistic unit came from, or where it went and who holds it.
@@ -70,17 +71,14 @@ struct TraceOptions: ParsableArguments {
     }
 }
 
-/// Reads an identifier in any accepted form into the canonical key the stores index.
+/// Reads an identifier in any accepted form into the canonical key the stores index (the server's resolver, so that
+/// the commands and the API name a code alike).
 enum TraceKey {
     static func resolve(_ text: String) throws -> String {
-        if let description = try? IdentifierDescription.read(text, prefixLengths: nil),
-            let link = description.digitalLink()
-        {
-            return link
+        do {
+            return try IdentifierKeys.resolve(text)
+        } catch {
+            throw ValidationError(error.detail ?? error.title)
         }
-        guard text.contains(":") else {
-            throw ValidationError("\(text): not an identifier `suyuan id describe` can read")
-        }
-        return IdentifierURI(text).canonicalKey
     }
 }
