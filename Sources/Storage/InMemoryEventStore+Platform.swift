@@ -74,11 +74,14 @@ extension InMemoryEventStore: PlatformStateStore {
         platformBook.subscriptions.remove(at: index)
     }
 
-    public func advanceSubscription(id: String, to cursor: SubscriptionCursor) throws(StorageError) {
+    public func advanceSubscription(id: String, to cursor: SubscriptionCursor?, notifiedAt: Date)
+        throws(StorageError)
+    {
         guard let index = platformBook.subscriptions.firstIndex(where: { $0.id == id }) else {
             throw StorageError(.notFound, "no subscription \(id)")
         }
-        platformBook.subscriptions[index].cursor = cursor
+        if let cursor { platformBook.subscriptions[index].cursor = cursor }
+        platformBook.subscriptions[index].lastNotifiedAt = RecallRecord.milliseconds(notifiedAt)
     }
 
     public func vocabularyElements(type: String) -> [VocabularyElement] {

@@ -1,3 +1,4 @@
+import EPCIS
 import Foundation
 public import Storage
 import Testing
@@ -143,15 +144,18 @@ public struct PlatformStateConformance: Sendable {
         #expect(try await store.subscriptions(queryName: nil).isEmpty)
     }
 
-    /// A subscription reads back whole, and its cursor round-trips: the record time to the millisecond and the
-    /// delivered IDs in their order.
+    /// A subscription reads back whole (a scheduled one with its schedule and `reportIfEmpty`), and its cursor
+    /// round-trips: the record time to the millisecond and the delivered IDs in their order. An acknowledged
+    /// delivery records `lastNotifiedAt`; one without events (an empty scheduled report) keeps the cursor.
     public func subscriptionCursorRoundTrips() async throws {
         // Given
         let store = try await makeStore()
         try await store.saveQuery(NamedQuery(name: "q", parameters: "EQ_bizStep=shipping", createdAt: Self.at(0)))
+        let schedule = try QuerySchedule(fields: ["hour": "1", "minute": "5,[30-35]"])
         let subscription = Subscription(
             id: "sub-1", queryName: "q", destination: "https://example.com/hook", signingSecret: "s3cret",
-            stream: false, owner: "key-1", createdAt: Self.at(5.0007), initialRecordTime: Self.at(-3_600))
+            stream: false, schedule: schedule, reportIfEmpty: true, owner: "key-1", createdAt: Self.at(5.0007),
+            initialRecordTime: Self.at(-3_600))
         let plain = Subscription(
             id: "sub-2", queryName: "q", destination: "https://example.com/b", createdAt: Self.at(6))
         try await store.saveSubscription(subscription)
@@ -160,16 +164,23 @@ public struct PlatformStateConformance: Sendable {
         // When
         let first = SubscriptionCursor(
             recordTime: Self.at(30.0004), deliveredIDs: ["ni:///sha-256;z", "urn:uuid:a", "m"])
-        try await store.advanceSubscription(id: "sub-1", to: first)
+        try await store.advanceSubscription(id: "sub-1", to: first, notifiedAt: Self.at(40.0009))
         let read = try await store.subscriptions(queryName: "q").first
         let second = SubscriptionCursor(recordTime: Self.at(31), deliveredIDs: [])
-        try await store.advanceSubscription(id: "sub-2", to: second)
+        try await store.advanceSubscription(id: "sub-2", to: second, notifiedAt: Self.at(41))
+        try await store.advanceSubscription(id: "sub-2", to: nil, notifiedAt: Self.at(50))
         // Then
+        #expect(read?.schedule == schedule)
+        #expect(read?.reportIfEmpty == true)
         #expect(read?.cursor == first)
         #expect(read?.cursor?.recordTime == Date(timeIntervalSince1970: 1_772_000_030.123))
-        #expect(try await store.subscriptions(queryName: "q").map(\.cursor) == [first, second])
+        #expect(read?.lastNotifiedAt == Date(timeIntervalSince1970: 1_772_000_040.124))
+        let all = try await store.subscriptions(queryName: "q")
+        #expect(all.map(\.cursor) == [first, second])
+        #expect(all.map(\.lastNotifiedAt) == [Self.at(40.0009), Self.at(50)].map(RecallRecord.milliseconds))
+        #expect(all.last?.schedule == nil)
         let unknown = await #expect(throws: StorageError.self) {
-            try await store.advanceSubscription(id: "sub-none", to: first)
+            try await store.advanceSubscription(id: "sub-none", to: first, notifiedAt: Self.at(60))
         }
         #expect(unknown?.code == .notFound)
     }

@@ -32,7 +32,10 @@ struct PostgresMigrationTests {
             try await store.migrate()
         }
         // Then the first run applied every step, the second none, and a plain open works
-        #expect(first == ["v1-events", "v1-master-data", "v2-ledger", "v2-projections", "v3-recalls", "v4-platform"])
+        #expect(first == [
+            "v1-events", "v1-master-data", "v2-ledger", "v2-projections", "v3-recalls", "v4-platform",
+            "v5-scheduled-subscriptions",
+        ])
         #expect(second.isEmpty)
         let applied = try await PostgresEventStore.open(url: url) { store in try await store.appliedMigrations() }
         #expect(applied == first)
@@ -40,7 +43,8 @@ struct PostgresMigrationTests {
 
     @Test("a database from before v4-platform is refused until migrated, and keeps its master data")
     func platformStepUpgradesAnOlderDatabase() async throws {
-        // Given a database with master data whose v4-platform step is undone by another client
+        // Given a database with master data whose v4-platform step (and the v5 step on its tables) is undone by
+        // another client
         let url = PostgresTestDatabase.freshURL()
         let schema = try #require(PostgresTestDatabase.schema(of: url))
         let party = VocabularyElement(
@@ -56,7 +60,7 @@ struct PostgresMigrationTests {
             """
             DROP TABLE subscription, named_query, access_key, party_change, consumer_scan;
             ALTER TABLE vocabulary_attribute DROP COLUMN id; ALTER TABLE vocabulary_child DROP COLUMN id;
-            DELETE FROM schema_migration WHERE version = 'v4-platform'
+            DELETE FROM schema_migration WHERE version IN ('v4-platform', 'v5-scheduled-subscriptions')
             """, schema: schema)
         // When it is opened without migrating, then migrated
         let refused = await #expect(throws: StorageError.self) {
@@ -66,7 +70,7 @@ struct PostgresMigrationTests {
         // Then only the new step is applied, and the master data reads back in order
         #expect(refused?.code == .schemaOutdated)
         #expect(refused?.message.contains("v4-platform") == true)
-        #expect(migrated.applied == ["v4-platform"])
+        #expect(migrated.applied == ["v4-platform", "v5-scheduled-subscriptions"])
         let parties = try await PostgresEventStore.open(url: url) { store in
             try await store.vocabularyElements(type: "urn:epcglobal:epcis:vtype:Party")
         }

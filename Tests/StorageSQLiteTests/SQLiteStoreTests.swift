@@ -12,7 +12,11 @@ import Testing
         // When it is opened again
         let second = try await SQLiteEventStore(.file(path)).appliedMigrations()
         // Then
-        #expect(first == ["v1-events", "v1-master-data", "v1-projections", "v2-ledger", "v3-recalls", "v4-platform"])
+        #expect(
+            first == [
+                "v1-events", "v1-master-data", "v1-projections", "v2-ledger", "v3-recalls", "v4-platform",
+                "v5-scheduled-subscriptions",
+            ])
         #expect(second == first)
     }
 

@@ -77,17 +77,17 @@ struct QueriesController<Store: PlatformStore> {
         return try Responses.json(QueryDefinition(saved), status: .created, headers: headers)
     }
 
-    /// `POST /queries/{name}/subscriptions` with `{"dest": URL, "signatureToken": …, "stream": true}`.
+    /// `POST /queries/{name}/subscriptions` with `{"dest": URL, "signatureToken": …, "stream": true}` or, for a
+    /// scheduled subscription, `{"dest": URL, "schedule": {"hour": "1", "minute": "5"}, "reportIfEmpty": true}`.
     func subscribe(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let query = try await named(context)
         let body = try await JSONBody.object(request, context)
         guard let dest = body["dest"] as? String, let url = URL(string: dest), ["http", "https"].contains(url.scheme),
             url.host != nil
         else { throw Problem.invalid("/dest: a webhook subscription needs an http(s) URL") }
-        guard body["stream"] as? Bool == true else {
-            throw Problem(
-                .badRequest, "SubscriptionControlsException", "Unsupported subscription",
-                detail: "only stream subscriptions (\"stream\": true) are supported; scheduled queries are not")
+        let (stream, schedule) = try Self.timing(body)
+        if body["reportIfEmpty"] != nil && !(body["reportIfEmpty"] is Bool) {
+            throw Self.controls("/reportIfEmpty: must be true or false")
         }
         var start = Date()
         if let text = body["initialRecordTime"] as? String {
@@ -98,13 +98,64 @@ struct QueriesController<Store: PlatformStore> {
         }
         let subscription = Subscription(
             id: UUID().uuidString.lowercased(), queryName: query.name, destination: dest,
-            signingSecret: body["signatureToken"] as? String, stream: true, owner: context.principal.keyID,
-            createdAt: Date(), initialRecordTime: start)
+            signingSecret: body["signatureToken"] as? String, stream: stream, schedule: schedule,
+            reportIfEmpty: body["reportIfEmpty"] as? Bool ?? false, owner: context.principal.keyID, createdAt: Date(),
+            initialRecordTime: start)
         try await platform.store.saveSubscription(subscription)
         platform.captured.signal()
         var headers = Responses.gs1Headers()
         headers[.location] = "/queries/\(PathEncoding.segment(query.name))/subscriptions/\(subscription.id)"
         return try Responses.json(SubscriptionView(subscription), status: .created, headers: headers)
+    }
+
+    /// When a subscription is notified: `stream: true`, or a `schedule` object, never both and never neither (the
+    /// binding's rule, so that nobody subscribes to a stream by accident).
+    static func timing(_ body: [String: Any]) throws(Problem) -> (stream: Bool, schedule: QuerySchedule?) {
+        if body["stream"] != nil && !(body["stream"] is Bool) { throw controls("/stream: must be true or false") }
+        let stream = body["stream"] as? Bool ?? false
+        guard let raw = body["schedule"] else {
+            guard stream else {
+                throw controls("a subscription needs \"stream\": true or a \"schedule\" (EPCIS 2.0 REST binding)")
+            }
+            return (true, nil)
+        }
+        guard !stream else { throw controls("\"stream\": true and a \"schedule\" exclude each other") }
+        guard let object = raw as? [String: Any] else {
+            throw controls("/schedule: must be an object of second, minute, hour, dayOfMonth, month, dayOfWeek")
+        }
+        var fields: [String: String] = [:]
+        for (name, value) in object {
+            // The binding types each field as a string; a whole number is read as its text (JSONDecoder tells a
+            // number from true/false, which JSONSerialization's NSNumbers do not).
+            let data = (try? JSONSerialization.data(withJSONObject: [value], options: .fragmentsAllowed)) ?? Data()
+            guard let field = try? JSONDecoder().decode([ScheduleField].self, from: data).first else {
+                throw controls("/schedule/\(name): must be a string such as \"5\" or \"0,30\" or \"[9-17]\"")
+            }
+            fields[name] = field.text
+        }
+        do {
+            return (false, try QuerySchedule(fields: fields))
+        } catch {
+            throw controls("/schedule/\(error.parameter ?? "schedule"): \(error.message)")
+        }
+    }
+
+    /// One schedule field's value: a string, or a whole number read as its text.
+    private struct ScheduleField: Decodable {
+        let text: String
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if let text = try? container.decode(String.self) {
+                self.text = text
+            } else {
+                text = String(try container.decode(Int.self))
+            }
+        }
+    }
+
+    static func controls(_ detail: String) -> Problem {
+        Problem(.badRequest, "SubscriptionControlsException", "Invalid subscription controls", detail: detail)
     }
 
     func named(_ context: AppRequestContext) async throws -> NamedQuery {
@@ -157,9 +208,12 @@ struct QueriesController<Store: PlatformStore> {
         var queryName: String
         var dest: String
         var stream: Bool
+        var schedule: [String: String]?
+        var reportIfEmpty: Bool?
         var signed: Bool
         var createdAt: Date
         var initialRecordTime: Date
+        var lastNotifiedAt: Date?
         var lastDeliveredRecordTime: Date?
 
         init(_ subscription: Subscription) {
@@ -167,7 +221,10 @@ struct QueriesController<Store: PlatformStore> {
             queryName = subscription.queryName
             dest = subscription.destination
             stream = subscription.stream
+            schedule = subscription.schedule?.fieldTexts
+            reportIfEmpty = subscription.schedule == nil ? nil : subscription.reportIfEmpty
             signed = subscription.signingSecret != nil
+            lastNotifiedAt = subscription.lastNotifiedAt
             createdAt = subscription.createdAt
             initialRecordTime = subscription.initialRecordTime
             lastDeliveredRecordTime = subscription.cursor?.recordTime

@@ -33,19 +33,29 @@ struct RetrySchedule: Sendable {
 }
 
 /// Delivers new events of every webhook subscription: an `EPCISQueryDocument` POSTed to `dest`, signed with
-/// `GS1-Signature: sha256=HEX` (HMAC-SHA256 of the body with the subscription's `signatureToken`). The cursor moves
-/// only after a 2xx answer, so a subscription resumes after a restart from its last acknowledged record time and
-/// never re-sends what was acknowledged; a failure is retried with exponential backoff.
+/// `GS1-Signature: sha256=HEX` (HMAC-SHA256 of the body with the subscription's `signatureToken`). A stream
+/// subscription gets each new batch as it is captured; a scheduled one gets, at each time of its schedule, everything
+/// recorded since its last run (an empty document too when it asked for `reportIfEmpty`). The cursor moves only
+/// after a 2xx answer, so a subscription resumes after a restart from its last acknowledged record time and never
+/// re-sends what was acknowledged; a failure is retried with exponential backoff. A schedule time missed while the
+/// server was down is made up once, not once per missed time.
 struct WebhookDeliveryService<Store: PlatformStore>: Service {
     let platform: Platform<Store>
     let client: HTTPClient
 
+    /// What the service remembers between rounds: retry backoff per subscription and when each scheduled
+    /// subscription last ran (a run that had nothing to send records nothing in the store).
+    struct Rounds {
+        var retries: [String: RetrySchedule] = [:]
+        var lastRun: [String: Date] = [:]
+    }
+
     func run() async throws {
-        var schedules: [String: RetrySchedule] = [:]
+        var rounds = Rounds()
         let signals = platform.captured.signals
         let interval = platform.configuration.subscriptionPollInterval
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
-            await deliverRound(&schedules)
+            await deliverRound(&rounds)
             // Wait for the next capture or the poll interval, whichever comes first.
             await withTaskGroup(of: Void.self) { group in
                 group.addTask { try? await Task.sleep(for: interval) }
@@ -59,23 +69,31 @@ struct WebhookDeliveryService<Store: PlatformStore>: Service {
         }
     }
 
-    /// One pass over every subscription.
-    func deliverRound(_ schedules: inout [String: RetrySchedule]) async {
+    /// One pass over every subscription, at `now` (wall-clock time, which schedules are read in).
+    func deliverRound(_ rounds: inout Rounds, now: Date = Date()) async {
         do {
             let subscriptions = try await platform.store.subscriptions(queryName: nil)
             guard !subscriptions.isEmpty else { return }
             let keys = try await platform.store.accessKeys()
             let visibility = try await platform.registry.visibility()
             for subscription in subscriptions {
-                let now = ContinuousClock.now
-                guard schedules[subscription.id, default: RetrySchedule()].isDue(at: now) else { continue }
+                let instant = ContinuousClock.now
+                guard rounds.retries[subscription.id, default: RetrySchedule()].isDue(at: instant) else { continue }
+                if let schedule = subscription.schedule {
+                    let last = rounds.lastRun[subscription.id] ?? subscription.lastNotifiedAt ?? subscription.createdAt
+                    guard let due = schedule.next(after: last), due <= now else { continue }
+                }
                 let principal = owner(of: subscription, keys: keys)
                 do {
-                    if try await deliver(subscription, visibility: visibility, principal: principal) {
-                        schedules[subscription.id] = RetrySchedule()
+                    if subscription.schedule != nil {
+                        try await runScheduled(subscription, visibility: visibility, principal: principal, now: now)
+                        rounds.lastRun[subscription.id] = now
+                        rounds.retries[subscription.id] = RetrySchedule()
+                    } else if try await deliver(subscription, visibility: visibility, principal: principal) != nil {
+                        rounds.retries[subscription.id] = RetrySchedule()
                     }
                 } catch {
-                    schedules[subscription.id, default: RetrySchedule()].failed(at: now)
+                    rounds.retries[subscription.id, default: RetrySchedule()].failed(at: instant)
                     platform.metrics.count("webhook_failures", "webhook deliveries that failed")
                     platform.logger.warning(
                         "webhook delivery failed",
@@ -87,14 +105,32 @@ struct WebhookDeliveryService<Store: PlatformStore>: Service {
         }
     }
 
-    /// Delivers one batch; true when something was delivered and acknowledged.
-    func deliver(_ subscription: Subscription, visibility: Visibility, principal: Principal) async throws -> Bool {
-        guard let query = try await platform.store.namedQuery(name: subscription.queryName) else { return false }
+    /// One scheduled run: every batch recorded since the last acknowledged delivery, or an empty document when
+    /// there is none and the subscription asked for `reportIfEmpty`.
+    func runScheduled(_ subscription: Subscription, visibility: Visibility, principal: Principal, now: Date)
+        async throws
+    {
+        var current = subscription
+        var sent = 0
+        while let cursor = try await deliver(current, visibility: visibility, principal: principal) {
+            current.cursor = cursor
+            sent += 1
+        }
+        if sent == 0 && subscription.reportIfEmpty {
+            _ = try await deliver(current, visibility: visibility, principal: principal, evenIfEmpty: true)
+        }
+    }
+
+    /// Delivers one batch; the cursor after it when something was delivered and acknowledged, else nil.
+    func deliver(
+        _ subscription: Subscription, visibility: Visibility, principal: Principal, evenIfEmpty: Bool = false
+    ) async throws -> SubscriptionCursor? {
+        guard let query = try await platform.store.namedQuery(name: subscription.queryName) else { return nil }
         let feed = SubscriptionFeed(store: platform.store)
         let events = try await feed.next(
             query: query, cursor: subscription.cursor, initial: subscription.initialRecordTime, visibility: visibility,
             principal: principal)
-        guard !events.isEmpty else { return false }
+        guard !events.isEmpty || evenIfEmpty else { return nil }
         let document = SubscriptionFeed<Store>.document(events, query: query, subscriptionID: subscription.id)
         let body = JSONDocumentEncoder().encode(document)
         var request = HTTPClientRequest(url: subscription.destination)
@@ -111,11 +147,11 @@ struct WebhookDeliveryService<Store: PlatformStore>: Service {
         guard (200..<300).contains(response.status.code) else {
             throw WebhookRefused(status: Int(response.status.code))
         }
-        if let cursor = SubscriptionFeed<Store>.advance(subscription.cursor, past: events) {
-            try await platform.store.advanceSubscription(id: subscription.id, to: cursor)
-        }
+        let cursor = SubscriptionFeed<Store>.advance(subscription.cursor, past: events)
+        try await platform.store.advanceSubscription(
+            id: subscription.id, to: events.isEmpty ? nil : cursor, notifiedAt: Date())
         platform.metrics.count("webhook_events_delivered", "events delivered to webhooks", by: events.count)
-        return true
+        return events.isEmpty ? subscription.cursor : cursor
     }
 
     private func owner(of subscription: Subscription, keys: [AccessKey]) -> Principal {

@@ -1,3 +1,4 @@
+public import EPCIS
 public import Foundation
 
 /// A named SimpleEventQuery (EPCIS 2.0 REST binding, `/queries/{name}`): the parameters are kept as the query
@@ -49,6 +50,12 @@ public struct Subscription: Hashable, Sendable {
     public var signingSecret: String?
     /// Whether every new event is sent as it arrives (`stream=true`) rather than on a schedule.
     public var stream: Bool
+    /// When a scheduled subscription runs (nil for a stream): each run sends what was recorded since the last.
+    public var schedule: QuerySchedule?
+    /// Whether a scheduled run with no new events still sends an (empty) query document.
+    public var reportIfEmpty: Bool
+    /// When the destination last answered a delivery with 2xx, to the millisecond (`lastNotifiedAt`).
+    public var lastNotifiedAt: Date?
     /// The ID of the access key that created it.
     public var owner: String?
     /// When it was created, to the millisecond.
@@ -62,16 +69,40 @@ public struct Subscription: Hashable, Sendable {
     /// Makes a subscription.
     public init(
         id: String, queryName: String, destination: String, signingSecret: String? = nil, stream: Bool = true,
-        owner: String? = nil, createdAt: Date, cursor: SubscriptionCursor? = nil, initialRecordTime: Date? = nil
+        schedule: QuerySchedule? = nil, reportIfEmpty: Bool = false, owner: String? = nil, createdAt: Date,
+        cursor: SubscriptionCursor? = nil, initialRecordTime: Date? = nil, lastNotifiedAt: Date? = nil
     ) {
         self.id = id
         self.queryName = queryName
         self.destination = destination
         self.signingSecret = signingSecret
         self.stream = stream
+        self.schedule = schedule
+        self.reportIfEmpty = reportIfEmpty
+        self.lastNotifiedAt = lastNotifiedAt.map(RecallRecord.milliseconds)
         self.owner = owner
         self.createdAt = RecallRecord.milliseconds(createdAt)
         self.cursor = cursor
         self.initialRecordTime = RecallRecord.milliseconds(initialRecordTime ?? createdAt)
+    }
+}
+
+extension QuerySchedule {
+    /// The schedule as stored: a JSON object of its fields, keys sorted (`{"hour":"1","minute":"5"}`).
+    public var storedText: String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return (try? encoder.encode(fieldTexts)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+    }
+
+    /// Reads a stored schedule.
+    /// - Throws: ``StorageError`` `.internalFailure` when the text is not a schedule (the store was altered).
+    public init(storedText: String) throws(StorageError) {
+        do {
+            let fields = try JSONDecoder().decode([String: String].self, from: Data(storedText.utf8))
+            try self.init(fields: fields)
+        } catch {
+            throw StorageError(.internalFailure, "a stored subscription schedule cannot be read", underlying: error)
+        }
     }
 }

@@ -50,9 +50,10 @@ public protocol PlatformStateStore: Sendable {
     /// - Throws: ``StorageError`` `.notFound` when there is none.
     func deleteSubscription(id: String) async throws(StorageError)
 
-    /// Moves a subscription's cursor after an acknowledged delivery.
+    /// Records an acknowledged delivery: the cursor moves (when the delivery carried events; nil keeps it, as for
+    /// an empty scheduled report) and `lastNotifiedAt` becomes `notifiedAt`.
     /// - Throws: ``StorageError`` `.notFound` when there is none.
-    func advanceSubscription(id: String, to cursor: SubscriptionCursor) async throws(StorageError)
+    func advanceSubscription(id: String, to cursor: SubscriptionCursor?, notifiedAt: Date) async throws(StorageError)
 
     // MARK: Master data and the party registry
 

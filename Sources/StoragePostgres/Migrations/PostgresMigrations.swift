@@ -22,6 +22,7 @@ enum PostgresMigrations {
         Step(version: "v2-projections", sql: projections),
         Step(version: "v3-recalls", sql: PostgresRecallSchema.statements),
         Step(version: "v4-platform", sql: PostgresPlatformSchema.statements),
+        Step(version: "v5-scheduled-subscriptions", sql: PostgresPlatformSchema.scheduleStatements),
     ]
 
     /// The versions of ``steps``.

@@ -70,4 +70,16 @@ enum PostgresPlatformSchema {
         "ALTER TABLE vocabulary_attribute ADD COLUMN id BIGINT GENERATED ALWAYS AS IDENTITY",
         "ALTER TABLE vocabulary_child ADD COLUMN id BIGINT GENERATED ALWAYS AS IDENTITY",
     ]
+
+    /// Step `v5-scheduled-subscriptions`: a subscription's schedule (its fields as a JSON object; NULL for a
+    /// stream), whether empty runs are reported, and when the destination last acknowledged a delivery.
+    static let scheduleStatements = [
+        "ALTER TABLE subscription ADD COLUMN schedule TEXT",
+        "ALTER TABLE subscription ADD COLUMN report_if_empty BOOLEAN NOT NULL DEFAULT false",
+        "ALTER TABLE subscription ADD COLUMN last_notified_ms BIGINT",
+        """
+        ALTER TABLE subscription ADD CONSTRAINT subscription_stream_or_schedule
+            CHECK (stream <> (schedule IS NOT NULL))
+        """,
+    ]
 }

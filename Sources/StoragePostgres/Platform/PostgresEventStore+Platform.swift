@@ -125,6 +125,8 @@ extension PostgresEventStore: PlatformStateStore {
         let initial = PostgresPlatformRows.milliseconds(subscription.initialRecordTime)
         let cursorTime = subscription.cursor.map { PostgresPlatformRows.milliseconds($0.recordTime) }
         let cursorIDs = subscription.cursor?.deliveredIDs
+        let schedule = subscription.schedule?.storedText
+        let notified = subscription.lastNotifiedAt.map(PostgresPlatformRows.milliseconds)
         try await withConnection { connection in
             try await connection.withTransaction(logger: logger) { connection in
                 // FOR KEY SHARE keeps the query from being deleted before the subscription is in.
@@ -135,10 +137,12 @@ extension PostgresEventStore: PlatformStateStore {
                 let inserted = try await connection.query(
                     """
                     INSERT INTO subscription (subscription_id, query_name, destination, signing_secret, stream, owner,
-                        created_at_ms, initial_record_time_ms, cursor_record_time_ms, cursor_ids)
+                        created_at_ms, initial_record_time_ms, cursor_record_time_ms, cursor_ids, schedule,
+                        report_if_empty, last_notified_ms)
                     VALUES (\(subscription.id), \(subscription.queryName), \(subscription.destination),
                         \(subscription.signingSecret), \(subscription.stream), \(subscription.owner), \(createdAt),
-                        \(initial), \(cursorTime), \(cursorIDs)::text[])
+                        \(initial), \(cursorTime), \(cursorIDs)::text[], \(schedule), \(subscription.reportIfEmpty),
+                        \(notified))
                     ON CONFLICT DO NOTHING RETURNING id
                     """, logger: logger
                 ).collect()
@@ -173,14 +177,18 @@ extension PostgresEventStore: PlatformStateStore {
         }
     }
 
-    public func advanceSubscription(id: String, to cursor: SubscriptionCursor) async throws(StorageError) {
+    public func advanceSubscription(id: String, to cursor: SubscriptionCursor?, notifiedAt: Date)
+        async throws(StorageError)
+    {
         let logger = logger
-        let time = PostgresPlatformRows.milliseconds(cursor.recordTime)
-        let ids = cursor.deliveredIDs
+        let time = cursor.map { PostgresPlatformRows.milliseconds($0.recordTime) }
+        let ids = cursor?.deliveredIDs
+        let notified = PostgresPlatformRows.milliseconds(notifiedAt)
         try await withConnection { connection in
             let updated = try await connection.query(
                 """
-                UPDATE subscription SET cursor_record_time_ms = \(time), cursor_ids = \(ids)::text[]
+                UPDATE subscription SET cursor_record_time_ms = coalesce(\(time), cursor_record_time_ms),
+                    cursor_ids = coalesce(\(ids)::text[], cursor_ids), last_notified_ms = \(notified)
                 WHERE subscription_id = \(id) RETURNING id
                 """, logger: logger
             ).collect()

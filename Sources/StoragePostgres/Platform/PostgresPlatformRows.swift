@@ -1,3 +1,4 @@
+import EPCIS
 import Foundation
 import Logging
 import PostgresNIO
@@ -10,7 +11,7 @@ enum PostgresPlatformRows {
     /// The columns ``subscriptions(_:on:logger:)`` decodes, in order (a constant: safe for `unescaped:`).
     static let subscriptionColumns = """
         subscription_id, query_name, destination, signing_secret, stream, owner, created_at_ms, \
-        initial_record_time_ms, cursor_record_time_ms, cursor_ids
+        initial_record_time_ms, cursor_record_time_ms, cursor_ids, schedule, report_if_empty, last_notified_ms
         """
     /// The columns ``partyChanges(_:on:logger:)`` decodes, in order (a constant: safe for `unescaped:`).
     static let partyChangeColumns = "party, attribute, old_value, new_value, changed_by, changed_at_ms, reason"
@@ -52,9 +53,12 @@ enum PostgresPlatformRows {
         async throws -> [Subscription]
     {
         var subscriptions: [Subscription] = []
-        for try await (id, queryName, destination, secret, stream, owner, created, initial, cursorTime, cursorIDs)
-            in try await connection.query(query, logger: logger).decode(
-                (String, String, String, String?, Bool, String?, Int64, Int64, Int64?, [String]?).self)
+        for try await (
+            id, queryName, destination, secret, stream, owner, created, initial, cursorTime, cursorIDs, schedule,
+            reportIfEmpty, notified
+        ) in try await connection.query(query, logger: logger).decode(
+            (String, String, String, String?, Bool, String?, Int64, Int64, Int64?, [String]?, String?, Bool, Int64?)
+                .self)
         {
             var cursor: SubscriptionCursor?
             if let cursorTime, let cursorIDs {
@@ -62,7 +66,9 @@ enum PostgresPlatformRows {
             }
             subscriptions.append(Subscription(
                 id: id, queryName: queryName, destination: destination, signingSecret: secret, stream: stream,
-                owner: owner, createdAt: date(created), cursor: cursor, initialRecordTime: date(initial)))
+                schedule: try schedule.map { text throws(StorageError) in try QuerySchedule(storedText: text) },
+                reportIfEmpty: reportIfEmpty, owner: owner, createdAt: date(created), cursor: cursor,
+                initialRecordTime: date(initial), lastNotifiedAt: notified.map(date)))
         }
         return subscriptions
     }

@@ -12,6 +12,7 @@ enum SQLiteMigrations {
         migrator.registerMigration("v2-ledger", migrate: SQLiteLedgerSchema.create)
         migrator.registerMigration("v3-recalls", migrate: SQLiteRecallSchema.create)
         migrator.registerMigration("v4-platform", migrate: SQLitePlatformSchema.create)
+        migrator.registerMigration("v5-scheduled-subscriptions", migrate: SQLitePlatformSchema.addSchedules)
         return migrator
     }
 

@@ -112,12 +112,15 @@ extension SQLiteEventStore: PlatformStateStore {
             try db.execute(
                 sql: """
                     INSERT INTO subscription (subscription_id, query_name, destination, signing_secret, stream, owner,
-                        created_at_ms, initial_record_time_ms, cursor_record_time_ms, cursor_ids)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        created_at_ms, initial_record_time_ms, cursor_record_time_ms, cursor_ids, schedule,
+                        report_if_empty, last_notified_ms)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
                     subscription.id, subscription.queryName, subscription.destination, subscription.signingSecret,
                     subscription.stream, subscription.owner, createdAt, initial, cursorTime, cursorIDs,
+                    subscription.schedule?.storedText, subscription.reportIfEmpty,
+                    subscription.lastNotifiedAt.map(SQLitePlatformRows.milliseconds),
                 ])
         }
     }
@@ -142,13 +145,20 @@ extension SQLiteEventStore: PlatformStateStore {
         }
     }
 
-    public func advanceSubscription(id: String, to cursor: SubscriptionCursor) async throws(StorageError) {
-        let time = SQLitePlatformRows.milliseconds(cursor.recordTime)
-        let ids = try SQLitePlatformRows.encode(cursor.deliveredIDs)
+    public func advanceSubscription(id: String, to cursor: SubscriptionCursor?, notifiedAt: Date)
+        async throws(StorageError)
+    {
+        let time = cursor.map { SQLitePlatformRows.milliseconds($0.recordTime) }
+        let ids = try cursor.map { cursor throws(StorageError) in try SQLitePlatformRows.encode(cursor.deliveredIDs) }
+        let notified = SQLitePlatformRows.milliseconds(notifiedAt)
         try await write { db in
             try db.execute(
-                sql: "UPDATE subscription SET cursor_record_time_ms = ?, cursor_ids = ? WHERE subscription_id = ?",
-                arguments: [time, ids, id])
+                sql: """
+                    UPDATE subscription SET cursor_record_time_ms = coalesce(?1, cursor_record_time_ms),
+                        cursor_ids = coalesce(?2, cursor_ids), last_notified_ms = ?3
+                    WHERE subscription_id = ?4
+                    """,
+                arguments: [time, ids, notified, id])
             guard db.changesCount > 0 else { throw StorageError(.notFound, "no subscription \(id)") }
         }
     }

@@ -1,3 +1,4 @@
+import EPCIS
 import Foundation
 import GRDB
 import Storage
@@ -30,11 +31,14 @@ enum SQLitePlatformRows {
         if let time: Int64 = row["cursor_record_time_ms"], let ids: String = row["cursor_ids"] {
             cursor = SubscriptionCursor(recordTime: date(time), deliveredIDs: try decode(ids))
         }
+        let schedule: String? = row["schedule"]
+        let notified: Int64? = row["last_notified_ms"]
         return Subscription(
             id: row["subscription_id"], queryName: row["query_name"], destination: row["destination"],
-            signingSecret: row["signing_secret"], stream: row["stream"], owner: row["owner"],
-            createdAt: date(row["created_at_ms"]), cursor: cursor,
-            initialRecordTime: date(row["initial_record_time_ms"]))
+            signingSecret: row["signing_secret"], stream: row["stream"],
+            schedule: try schedule.map { text throws(StorageError) in try QuerySchedule(storedText: text) },
+            reportIfEmpty: row["report_if_empty"], owner: row["owner"], createdAt: date(row["created_at_ms"]),
+            cursor: cursor, initialRecordTime: date(row["initial_record_time_ms"]), lastNotifiedAt: notified.map(date))
     }
 
     static func partyChange(_ row: Row) -> PartyChange {

@@ -62,4 +62,16 @@ enum SQLitePlatformSchema {
                 CREATE INDEX consumer_scan_key ON consumer_scan(key, scanned_at_ms);
                 """)
     }
+
+    /// Migration step `v5-scheduled-subscriptions`: a subscription's schedule (its fields as a JSON object; NULL for
+    /// a stream), whether empty runs are reported, and when the destination last acknowledged a delivery.
+    static func addSchedules(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                ALTER TABLE subscription ADD COLUMN schedule TEXT;
+                ALTER TABLE subscription ADD COLUMN report_if_empty INTEGER NOT NULL DEFAULT 0
+                    CHECK (report_if_empty IN (0, 1));
+                ALTER TABLE subscription ADD COLUMN last_notified_ms INTEGER;
+                """)
+    }
 }
