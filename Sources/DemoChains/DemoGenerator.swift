@@ -31,6 +31,15 @@ public struct DemoGenerator: Sendable {
     var pending: [EPCISEvent] = []
     var runStart: Date
     var truthIndex: [String: Int] = [:]
+    /// The time between the starts of two chain runs: ten minutes, or less when that many runs would not fit in
+    /// ``DemoGenerator/longestSpan``, so that a world of tens of millions of events still lies in the past (a run
+    /// takes at most a few days, and events in the future are refused by capture).
+    public let runSpacing: TimeInterval
+
+    /// How long the chain runs may spread over: 540 days.
+    public static let longestSpan: TimeInterval = 540 * 86_400
+    /// Fewer events than a chain run has on average (about 15), so that the estimate of runs errs on the safe side.
+    static let fewestEventsPerRun = 12
 
     /// Makes a generator.
     /// - Parameter configuration: what to generate.
@@ -42,6 +51,8 @@ public struct DemoGenerator: Sendable {
         idRNG = SplitMix64(seed: configuration.seed &* 0x2545_F491_4F6C_DD1D &+ 1)
         runStart = configuration.start
         latestEventTime = configuration.start
+        let runs = Double(max(configuration.targetEvents / Self.fewestEventsPerRun, 1))
+        runSpacing = min(600, Self.longestSpan / runs)
     }
 
     /// A document holding the world's master data and no events.
@@ -73,7 +84,7 @@ public struct DemoGenerator: Sendable {
         let injected = rng.chance(configuration.anomalyRate)
         let chain = runIndex % 4
         runIndex += 1
-        runStart = configuration.start.addingTimeInterval(Double(runIndex) * 600)
+        runStart = configuration.start.addingTimeInterval(Double(runIndex) * runSpacing)
         switch chain {
         case 0:
             runPork(anomaly: injected ? rng.pick([.quantityMismatch, .notReceived, .unlicensedParty, .negativeBalance]) : nil)

@@ -81,4 +81,15 @@ import Testing
         let ids = documents.flatMap(\.events).compactMap(\.eventID)
         #expect(Set(ids).count == ids.count)
     }
+
+    @Test("ten million events still lie in the past: runs start closer together when ten minutes apart would not fit")
+    func largeWorldsFitTheirSpan() {
+        // Given a small world and one of ten million events
+        let small = DemoGenerator(DemoConfiguration(seed: 7, targetEvents: 100_000))
+        let large = DemoGenerator(DemoConfiguration(seed: 7, targetEvents: 10_000_000))
+        // Then the small one keeps ten minutes between runs, and the large one's runs fit in the span
+        #expect(small.runSpacing == 600)
+        #expect(large.runSpacing < 600)
+        #expect(large.runSpacing * Double(10_000_000 / 12) <= DemoGenerator.longestSpan)
+    }
 }

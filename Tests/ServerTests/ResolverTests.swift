@@ -29,7 +29,13 @@ struct ResolverTests {
             #expect(page.contains("melamine mg per kg"))
             #expect(first.headers[HTTPField.Name("Link")!]?.contains("rel=\"linkset\"") == true)
             let second = try await client.send(.get, path).text
-            #expect(second.contains("scanned 2 times"))
+            let today = Date().formatted(.iso8601.year().month().day().dateSeparator(.dash))
+            #expect(second.contains("scanned 2 times, first on \(today)."))
+            // And the page is whole around its scan line (cached pieces + the line of this scan)
+            #expect(second.hasPrefix("<!DOCTYPE html>"))
+            #expect(second.hasSuffix("</html>"))
+            #expect(second.components(separatedBy: "id=\"scans\"").count == 2)
+            #expect(second.replacingOccurrences(of: "scanned 2 times, first on \(today)", with: "scanned 1 time") == page)
         }
     }
 

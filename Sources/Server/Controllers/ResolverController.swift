@@ -71,24 +71,36 @@ struct ResolverController<Store: PlatformStore> {
     private func page(
         _ request: Request, _ context: AppRequestContext, key: String, ai: String, path: String
     ) async throws -> Response {
+        // The links name the canonical path, so that every spelling of a code shares one cached page.
+        let canonical = key.hasPrefix(Self.gs1) ? String(key.dropFirst(Self.gs1.count)) : "/\(ai)/\(path)"
+        let linksetURL = canonical + "?linkType=all"
         let entry = try await platform.consumer.entry(key) { [platform] in
             let story = try await ConsumerStory.read(
                 key: key, from: platform.store, names: try await platform.names.names())
             let lot = story.gtin.flatMap { gtin in story.lot.map { "https://id.gs1.org/01/\(gtin)/10/\($0)" } }
             return ConsumerCache.Entry(
                 story: story, recalls: try await Self.recalls(reaching: key, lot: lot, in: platform.store),
-                cloneFindings: story.serial == nil ? 0 : try await Self.clones(of: key, in: platform.store))
+                cloneFindings: story.serial == nil ? 0 : try await Self.clones(of: key, in: platform.store),
+                linksetURL: linksetURL, qrURL: "/qr\(canonical).svg")
         }
         let origin = context.remoteAddress?.ipAddress.map(Self.network)
         let scans = try await platform.scans.record(ScanRecord(key: key, at: Date(), origin: origin))
         platform.metrics.count("consumer_scans", "consumer scan pages served")
-        let page = ConsumerPage(
-            story: entry.story, recalls: entry.recalls, scans: scans, cloneFindings: entry.cloneFindings,
-            linksetURL: "/\(ai)/\(path)?linkType=all", qrURL: "/qr/\(ai)/\(path).svg")
+        let pieces = scans.origins.count >= 3 ? entry.piecesManyNetworks : entry.pieces
+        let line = ConsumerPage.scanLine(scans)
+        var buffer = ByteBuffer()
+        buffer.reserveCapacity(pieces.head.utf8.count + line.utf8.count + pieces.tail.utf8.count)
+        buffer.writeString(pieces.head)
+        buffer.writeString(line)
+        buffer.writeString(pieces.tail)
         var headers = HTTPFields()
-        headers[Responses.linkHeader] = "</\(ai)/\(path)?linkType=all>; rel=\"linkset\"; type=\"application/linkset+json\""
-        return Responses.html(page.render(), headers: headers)
+        headers[Responses.linkHeader] = "<\(linksetURL)>; rel=\"linkset\"; type=\"application/linkset+json\""
+        headers[.cacheControl] = "no-store"
+        headers[.contentType] = "text/html; charset=utf-8"
+        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: buffer))
     }
+
+    static var gs1: String { "https://id.gs1.org" }
 
     /// The recalls that reached a code or its lot.
     static func recalls(reaching key: String, lot: String?, in store: Store) async throws -> [ConsumerPage.Recall] {

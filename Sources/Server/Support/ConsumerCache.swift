@@ -1,4 +1,5 @@
 import Foundation
+import Storage
 
 /// What the consumer page shows of a code apart from its scan count, kept for a minute: a code printed on thousands
 /// of packs is scanned again and again, and its story changes only when events arrive. A recall empties the cache at
@@ -8,6 +9,20 @@ actor ConsumerCache {
         var story: ConsumerStory
         var recalls: [ConsumerPage.Recall]
         var cloneFindings: Int
+        /// The rendered page around its scan line, without and with the many-networks warning.
+        var pieces: ConsumerPage.Pieces
+        var piecesManyNetworks: ConsumerPage.Pieces
+
+        init(story: ConsumerStory, recalls: [ConsumerPage.Recall], cloneFindings: Int, linksetURL: String, qrURL: String) {
+            self.story = story
+            self.recalls = recalls
+            self.cloneFindings = cloneFindings
+            let page = ConsumerPage(
+                story: story, recalls: recalls, scans: .none, cloneFindings: cloneFindings, linksetURL: linksetURL,
+                qrURL: qrURL)
+            pieces = page.pieces(manyNetworks: false)
+            piecesManyNetworks = story.serial == nil ? pieces : page.pieces(manyNetworks: true)
+        }
     }
 
     private var entries: [String: (entry: Entry, at: ContinuousClock.Instant)] = [:]

@@ -19,8 +19,18 @@ struct ConsumerPage {
     var linksetURL: String
     var qrURL: String
 
+    /// The page around its scan line: everything before it and everything after it. They depend on the scans only
+    /// through whether the code was scanned from three networks or more (a warning), so a cached story keeps both
+    /// variants and a scan only writes its own line between them.
+    struct Pieces: Sendable {
+        var head: String
+        var tail: String
+    }
+
     /// The warnings about a copied or resold code, worst first.
-    var warnings: [String] {
+    var warnings: [String] { warnings(manyNetworks: scans.origins.count >= 3) }
+
+    func warnings(manyNetworks: Bool) -> [String] {
         var lines: [String] = []
         if cloneFindings > 0 {
             lines.append("This code was sold or seen in two places at once: it may be a copy. Do not buy or use it.")
@@ -30,13 +40,29 @@ struct ConsumerPage {
                 "This item was already \(sold.what) on \(Self.day(sold.time))\(sold.place.map { " at \($0)" } ?? ""). "
                     + "If you bought it then, this is expected; if it is being sold to you now, it may be a copy.")
         }
-        if story.serial != nil, scans.origins.count >= 3 {
-            lines.append("This code has been scanned from \(scans.origins.count) different networks.")
+        if story.serial != nil, manyNetworks {
+            lines.append("This code has been scanned from three or more different networks.")
         }
         return lines
     }
 
+    /// The whole page.
     func render() -> String {
+        let pieces = pieces(manyNetworks: scans.origins.count >= 3)
+        return pieces.head + Self.scanLine(scans) + pieces.tail
+    }
+
+    /// What a scan adds between the pieces: the count, and the first scan's day.
+    static func scanLine(_ scans: ScanSummary) -> String {
+        var line = "<p class=\"scans\" id=\"scans\">This code has been scanned \(scans.count) time"
+        if scans.count != 1 { line += "s" }
+        if let first = scans.first, scans.count > 1 { line += ", first on \(day(first))" }
+        return line + ".</p>"
+    }
+
+    /// The page before and after its scan line.
+    func pieces(manyNetworks: Bool) -> Pieces {
+        let warnings = warnings(manyNetworks: manyNetworks)
         let title = story.productName ?? "Product \(story.gtin ?? story.key)"
         var body = "<main>"
         body += "<p class=\"brand\">Suyuan 溯源 · verified traceability</p>"
@@ -89,13 +115,16 @@ struct ConsumerPage {
             }
             body += "</ol>"
         }
-        body += "<p class=\"scans\" id=\"scans\">This code has been scanned \(scans.count) time\(scans.count == 1 ? "" : "s")"
-        if let first = scans.first, scans.count > 1 { body += ", first on \(Self.day(first))" }
-        body += ".</p>"
-        body += "<p class=\"links\"><a href=\"\(HTML.escape(qrURL))\">QR code</a> · "
+        let head = body
+        body = "<p class=\"links\"><a href=\"\(HTML.escape(qrURL))\">QR code</a> · "
         body += "<a href=\"\(HTML.escape(linksetURL))\">Links (GS1 Digital Link linkset)</a></p>"
         body += "<p class=\"key\"><code>\(HTML.escape(story.key))</code></p></main>"
-        return HTML.document(title: title, stylesheet: HTML.baseStylesheet + Self.stylesheet, body: body)
+        // The document around a marker body; the body comes after the title, so the last marker is the body's.
+        let marker = "\u{0}body\u{0}"
+        let skeleton = HTML.document(title: title, stylesheet: HTML.baseStylesheet + Self.stylesheet, body: marker)
+        let split = skeleton.range(of: marker, options: .backwards)!
+        return Pieces(
+            head: skeleton[..<split.lowerBound] + head, tail: body + skeleton[split.upperBound...])
     }
 
     private func fact(_ name: String, _ value: String?) -> String {
@@ -113,9 +142,8 @@ struct ConsumerPage {
             parts.minute ?? 0)
     }
 
-    static func day(_ date: Date) -> String {
-        date.formatted(.iso8601.year().month().day().dateSeparator(.dash))
-    }
+    /// `2025-01-01` (UTC).
+    static func day(_ date: Date) -> String { HTML.utcDay(date) }
 
     static let stylesheet = """
         .brand{color:#5b6673;font-size:.85rem;margin:0}.banner{border-radius:.5rem;padding:.75rem 1rem;margin:.75rem 0;\
