@@ -56,6 +56,28 @@ struct ResolverTests {
         }
     }
 
+    @Test("a cached page is served while its successor is computed once a capture has made it old")
+    func staleWhileRevalidate() async throws {
+        var configuration = ServerConfiguration(port: 0)
+        configuration.consumerCacheLifetime = .milliseconds(300)
+        let server = try await TestServer.make(configuration: configuration)
+        let path = "/01/10614141073464/21/2026"
+        try await server.app.test(.router) { client in
+            // Given the page of a code nobody has recorded, cached
+            #expect(try await client.send(.get, path).text.contains("UNKNOWN CODE"))
+            // When the code is commissioned through the API
+            let event = #"{"type":"ObjectEvent","eventTime":"2026-03-01T10:00:00Z","eventTimeZoneOffset":"+00:00","#
+                + #""epcList":["urn:epc:id:sgtin:0614141.107346.2026"],"action":"ADD","bizStep":"commissioning"}"#
+            #expect(try await client.send(.post, "/events", key: server.admin, body: event).status == .created)
+            // Then within the lifetime the cached page is served, and just after it too (while it is recomputed)
+            #expect(try await client.send(.get, path).text.contains("UNKNOWN CODE"))
+            try await Task.sleep(for: .milliseconds(400))
+            #expect(try await client.send(.get, path).text.contains("UNKNOWN CODE"))
+            // And soon after, the page shows the recorded code
+            #expect(try await eventually { !(try await client.send(.get, path).text.contains("UNKNOWN CODE")) })
+        }
+    }
+
     @Test("Accept: application/linkset+json answers an RFC 9264 linkset with GS1 link types")
     func linkset() async throws {
         let demo = try await DemoServer.make()

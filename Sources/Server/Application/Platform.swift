@@ -1,3 +1,4 @@
+import Synchronization
 import Foundation
 import Logging
 import Storage
@@ -28,7 +29,8 @@ struct Platform<Store: PlatformStore>: Sendable {
         scans = ScanRecorder(store: store)
         captured = CaptureSignal()
         findings = FindingsCache()
-        consumer = ConsumerCache()
+        consumer = ConsumerCache(
+            lifetime: configuration.consumerCacheLifetime, quietLifetime: configuration.consumerCacheQuietLifetime)
         names = TimedCache(lifetime: .seconds(30)) { try await Names.load(store) }
     }
 
@@ -64,13 +66,21 @@ struct Platform<Store: PlatformStore>: Sendable {
 final class CaptureSignal: Sendable {
     private let stream: AsyncStream<Void>
     private let continuation: AsyncStream<Void>.Continuation
+    private let counter = Atomic<Int>(0)
+
+    /// How many signals there have been: a cache compares it to tell whether anything was captured through this
+    /// server since it computed an entry.
+    var generation: Int { counter.load(ordering: .acquiring) }
 
     init() {
         (stream, continuation) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
     }
 
     /// Says that something was captured.
-    func signal() { continuation.yield() }
+    func signal() {
+        counter.add(1, ordering: .releasing)
+        continuation.yield()
+    }
 
     /// The signals, for one listener.
     var signals: AsyncStream<Void> { stream }

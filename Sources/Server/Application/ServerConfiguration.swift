@@ -19,6 +19,10 @@ public struct ServerConfiguration: Sendable {
     public var subscriptionPollInterval: Duration
     /// How long consumer scans wait before they are written in one batch.
     public var scanFlushInterval: Duration
+    /// How long a consumer page's story is served without a second look (a minute by default).
+    public var consumerCacheLifetime: Duration = .seconds(60)
+    /// How long it is still served while nothing was captured through this server (ten minutes by default).
+    public var consumerCacheQuietLifetime: Duration = .seconds(600)
     /// The reconciler's settings for the console and `/reconcile`.
     public var receiptHorizonHours: Double
     /// The log level: trace, debug, info (default), notice, warning, error or critical.

@@ -74,7 +74,7 @@ struct ResolverController<Store: PlatformStore> {
         // The links name the canonical path, so that every spelling of a code shares one cached page.
         let canonical = key.hasPrefix(Self.gs1) ? String(key.dropFirst(Self.gs1.count)) : "/\(ai)/\(path)"
         let linksetURL = canonical + "?linkType=all"
-        let entry = try await platform.consumer.entry(key) { [platform] in
+        let entry = try await platform.consumer.entry(key, generation: platform.captured.generation) { [platform] in
             let story = try await ConsumerStory.read(
                 key: key, from: platform.store, names: try await platform.names.names())
             let lot = story.gtin.flatMap { gtin in story.lot.map { "https://id.gs1.org/01/\(gtin)/10/\($0)" } }

@@ -1,9 +1,15 @@
 import Foundation
 import Storage
 
-/// What the consumer page shows of a code apart from its scan count, kept for a minute: a code printed on thousands
-/// of packs is scanned again and again, and its story changes only when events arrive. A recall empties the cache at
-/// once, so that a recalled product's page turns red on the next scan; other news reaches the page within a minute.
+/// What the consumer page shows of a code apart from its scan count. A code printed on thousands of packs is scanned
+/// again and again, and its story changes only when events arrive, so an entry is kept:
+/// - fresh for a minute;
+/// - for up to ten minutes while nothing was captured through this server since it was computed (a capture by the
+///   command line into the same file is seen within those ten minutes);
+/// - after that, still served while a background task computes its successor, so that a busy code never makes a
+///   scan wait for a trace (at most one refresh per code at a time).
+/// A recall empties the cache at once, so that a recalled product's page turns red on the next scan; an entry
+/// computed before the recall is not stored after it.
 actor ConsumerCache {
     struct Entry: Sendable {
         var story: ConsumerStory
@@ -25,27 +31,68 @@ actor ConsumerCache {
         }
     }
 
-    private var entries: [String: (entry: Entry, at: ContinuousClock.Instant)] = [:]
+    private struct Cached {
+        var entry: Entry
+        var at: ContinuousClock.Instant
+        var generation: Int
+    }
+
+    private var entries: [String: Cached] = [:]
+    private var refreshing: Set<String> = []
+    /// Counts the invalidations, so that a computation that started before one is not stored after it.
+    private var epoch = 0
     private let lifetime: Duration
+    private let quietLifetime: Duration
     private let capacity: Int
 
-    init(lifetime: Duration = .seconds(60), capacity: Int = 50_000) {
+    init(lifetime: Duration = .seconds(60), quietLifetime: Duration = .seconds(600), capacity: Int = 50_000) {
         self.lifetime = lifetime
+        self.quietLifetime = quietLifetime
         self.capacity = capacity
     }
 
-    /// The entry of a code, from the cache or from `compute`.
-    func entry(_ key: String, _ compute: @Sendable () async throws -> Entry) async throws -> Entry {
+    /// The entry of a code: from the cache, or computed by `compute`.
+    /// - Parameter generation: the capture generation now (``CaptureSignal/generation``).
+    func entry(_ key: String, generation: Int, _ compute: @escaping @Sendable () async throws -> Entry) async throws
+        -> Entry
+    {
         let now = ContinuousClock.now
-        if let cached = entries[key], now - cached.at < lifetime { return cached.entry }
+        if let cached = entries[key] {
+            let age = now - cached.at
+            if age < lifetime || (cached.generation == generation && age < quietLifetime) { return cached.entry }
+            if refreshing.insert(key).inserted {
+                let started = epoch
+                Task { await self.refresh(key, generation: generation, epoch: started, compute) }
+            }
+            return cached.entry
+        }
+        let started = epoch
         let fresh = try await compute()
-        if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
-        entries[key] = (fresh, now)
+        keep(fresh, for: key, at: now, generation: generation, epoch: started)
         return fresh
     }
 
+    private func refresh(
+        _ key: String, generation: Int, epoch started: Int, _ compute: @Sendable () async throws -> Entry
+    ) async {
+        defer { refreshing.remove(key) }
+        let now = ContinuousClock.now
+        // A failed refresh keeps the old entry; the next scan after the lifetime tries again.
+        guard let fresh = try? await compute() else { return }
+        keep(fresh, for: key, at: now, generation: generation, epoch: started)
+    }
+
+    private func keep(_ entry: Entry, for key: String, at: ContinuousClock.Instant, generation: Int, epoch started: Int) {
+        guard started == epoch else { return }
+        if entries.count >= capacity && entries[key] == nil { entries.removeAll(keepingCapacity: true) }
+        entries[key] = Cached(entry: entry, at: at, generation: generation)
+    }
+
     /// Forgets everything (a recall was issued).
-    func invalidate() { entries.removeAll(keepingCapacity: true) }
+    func invalidate() {
+        epoch += 1
+        entries.removeAll(keepingCapacity: true)
+    }
 }
 
 extension TimedCache where Value == Names {
