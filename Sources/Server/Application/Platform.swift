@@ -16,6 +16,8 @@ struct Platform<Store: PlatformStore>: Sendable {
     let captured: CaptureSignal
     let findings: FindingsCache
     let consumer: ConsumerCache
+    /// Digital Link paths already read, to their canonical keys.
+    let linkKeys = LinkKeyCache()
     let names: TimedCache<Names>
     let logger: Logger
 
@@ -87,4 +89,25 @@ final class CaptureSignal: Sendable {
 
     /// Ends the signals.
     func finish() { continuation.finish() }
+}
+
+/// The canonical keys of Digital Link paths already read: a code printed on many packs is scanned again and again,
+/// and reading its Digital Link (check digits, AI rules, the EPC identity) is most of what a cached page costs.
+/// Bounded: it starts over when it holds `capacity` paths.
+final class LinkKeyCache: Sendable {
+    private let keys = Mutex<[String: String]>([:])
+    private let capacity: Int
+
+    init(capacity: Int = 100_000) { self.capacity = capacity }
+
+    /// The key of `path`, read once by `read` (whose errors are not cached).
+    func key(_ path: String, _ read: () throws -> String) rethrows -> String {
+        if let key = keys.withLock({ $0[path] }) { return key }
+        let key = try read()
+        keys.withLock { keys in
+            if keys.count >= capacity { keys.removeAll(keepingCapacity: true) }
+            keys[path] = key
+        }
+        return key
+    }
 }

@@ -47,7 +47,7 @@ struct ResolverController<Store: PlatformStore> {
 
     func resolve(_ request: Request, _ context: AppRequestContext, ai: String) async throws -> Response {
         let path = context.parameters.getCatchAll().joined(separator: "/")
-        let (_, key) = try link(request, ai: ai, path: path)
+        let key = try platform.linkKeys.key("\(ai)/\(path)") { try link(request, ai: ai, path: path).key }
         let linkType = request.uri.queryParameters["linkType"].map(String.init)
         let accept = request.headers[.accept]?.lowercased() ?? ""
         if linkType == "all" || (linkType == nil && accept.contains("application/linkset+json")) {
