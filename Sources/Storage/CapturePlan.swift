@@ -33,9 +33,11 @@ public struct CapturePlan: Sendable {
         }
         // Validation and hashing are pure and per event: both cores do them, then one ordered pass decides.
         let validator = context.validator
+        let validated = context.eventsValidated
         let hasher = EventHasher(for: document)
         let checked = document.events.concurrentMap { index, event in
-            let problems = validator.validate(event, at: pointers[index]).filter { $0.severity == .error }
+            let problems =
+                validated ? [] : validator.validate(event, at: pointers[index]).filter { $0.severity == .error }
             return (problems: problems, hashID: problems.isEmpty ? hasher.hashID(for: event) : nil)
         }
         for outcome in checked { diagnostics += outcome.problems }

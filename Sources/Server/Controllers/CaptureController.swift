@@ -32,17 +32,20 @@ struct CaptureController<Store: PlatformStore> {
         try await checkPlaces(document, locations: locations, principal: context.principal)
         let behaviour = try errorBehaviour(request)
         // With rollback a document with any invalid event stores nothing: say so now, with every problem, rather
-        // than in a job. (The capture checks again in its transaction; this is for the client's sake.)
+        // than in a job. The job's capture then skips the per-event validation it would repeat.
+        var captureContext = CaptureContext(errorBehaviour: behaviour)
         if behaviour == .rollback {
-            let problems = EPCISValidator().validate(document, locations: locations).filter { $0.severity == .error }
+            let problems = captureContext.validator.validate(document, locations: locations)
+                .filter { $0.severity == .error }
             guard problems.isEmpty else {
                 throw Problem.invalid(
                     "\(problems.count) problem(s); nothing was stored",
                     errors: problems.map { Problem.Entry(pointer: $0.location, detail: $0.message) })
             }
+            captureContext.eventsValidated = true
         }
         let id = await platform.jobs.enqueue(
-            document, locations: locations, context: CaptureContext(errorBehaviour: behaviour), by: context.principal)
+            document, locations: locations, context: captureContext, by: context.principal)
         var headers = Responses.gs1Headers()
         headers[.location] = "/capture/\(id)"
         headers.append(contentsOf: limitHeaders)
