@@ -113,18 +113,30 @@ struct DemoLoadCommand: AsyncParsableCommand {
             let document = generator.nextDocument()
             return (generator, document)
         }
+        // And two captures are in flight: document N is validated and hashed (on every core) while N-1 is in its
+        // write transaction, which is one core's work. Chain runs are whole within a document, so the order in
+        // which two documents commit does not matter.
         var next = Task.detached { generate(first) }
         var generator = first
         var count = 0
+        var writing: Task<Void, any Error>?
         while true {
             let (advanced, document) = await next.value
             generator = advanced
             guard let document else { break }
             next = Task.detached { generate(advanced) }
-            _ = try await store.capture(document, context: CaptureContext())
+            let capture = Task { _ = try await store.capture(document, context: CaptureContext()) }
+            do {
+                try await writing?.value
+            } catch {
+                capture.cancel()
+                throw error
+            }
+            writing = capture
             count += 1
             if showProgress { progress(generator.eventCount, of: configuration.targetEvents, since: started) }
         }
+        try await writing?.value
         if showProgress { FileHandle.standardError.write(Data("\n".utf8)) }
         return (generator, count)
     }
