@@ -64,7 +64,8 @@ struct ResolverTests {
         let path = "/01/10614141073464/21/2026"
         try await server.app.test(.router) { client in
             // Given the page of a code nobody has recorded, cached
-            #expect(try await client.send(.get, path).text.contains("UNKNOWN CODE"))
+            let unknown = try await client.send(.get, path).text
+            #expect(unknown.contains("UNKNOWN CODE"))
             // When the code is commissioned through the API
             let event = #"{"type":"ObjectEvent","eventTime":"2026-03-01T10:00:00Z","eventTimeZoneOffset":"+00:00","#
                 + #""epcList":["urn:epc:id:sgtin:0614141.107346.2026"],"action":"ADD","bizStep":"commissioning"}"#
