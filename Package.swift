@@ -113,7 +113,7 @@ let package = Package(
         ),
         .testTarget(
             name: "StoragePostgresTests",
-            dependencies: ["StoragePostgres", "StorageTesting", "Storage", "EPCIS", "Transparency", "TraceEngine"],
+            dependencies: ["StoragePostgres", "StorageTesting", "Storage", "EPCIS", "Transparency", "TraceEngine", "DemoChains"],
             swiftSettings: strict
         ),
         .target(name: "BrowserTesting", swiftSettings: strict),

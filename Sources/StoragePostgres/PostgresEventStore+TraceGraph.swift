@@ -1,5 +1,5 @@
 public import Foundation
-public import EPCIS
+import EPCIS
 import Logging
 import PostgresNIO
 public import Storage
@@ -24,50 +24,6 @@ extension PostgresEventStore: TraceGraphSource {
                 WHERE id IN (SELECT event_row FROM event_identifier WHERE key = ANY(\(keys)::text[]))
                 ORDER BY id
                 """, logger: logger)
-            return try await Self.traceEvents(rows)
-        }
-    }
-
-    /// The trace facts a reconciliation from a time on needs, the same rows as the SQLite store reads.
-    ///
-    /// Without `since`, every event. With `since`, the events at or after it and every event that names one of
-    /// their identifiers or business transactions (indexed look-ups in one statement, no recursion): each rule
-    /// then sees the whole history of every lot, item and shipment that has something new.
-    /// - Parameter since: the earliest time of interest; nil for everything.
-    /// - Returns: the events' trace facts in capture order.
-    /// - Throws: ``Storage/StorageError`` when the store fails.
-    public func reconcileEvents(since: Date? = nil) async throws(StorageError) -> [TraceEvent] {
-        guard let since else { return try await traceEvents(since: nil) }
-        let from = Int64((since.timeIntervalSince1970 * 1_000).rounded(.down))
-        let logger = logger
-        return try await withConnection { connection in
-            let rows = try await connection.query(
-                """
-                WITH recent AS (SELECT id FROM event WHERE event_time_ms >= \(from))
-                SELECT id, event_id, hash_id, body FROM event WHERE id IN (
-                    SELECT id FROM recent
-                    UNION SELECT event_row FROM event_identifier WHERE key IN (
-                        SELECT key FROM event_identifier WHERE event_row IN (SELECT id FROM recent))
-                    UNION SELECT event_row FROM event_biz_transaction WHERE transaction_id IN (
-                        SELECT transaction_id FROM event_biz_transaction WHERE event_row IN (SELECT id FROM recent)))
-                ORDER BY id
-                """, logger: logger)
-            return try await Self.traceEvents(rows)
-        }
-    }
-
-    /// Every stored event's trace facts in capture order, for a reconciliation; `since` keeps events that
-    /// happened at or after a time.
-    /// - Parameter since: the earliest event time to read; nil for all.
-    /// - Returns: the events.
-    /// - Throws: ``Storage/StorageError`` when the store fails.
-    public func traceEvents(since: EPCISDateTime? = nil) async throws(StorageError) -> [TraceEvent] {
-        let from = since.map { EventRecord.milliseconds($0) } ?? Int64.min
-        let logger = logger
-        return try await withConnection { connection in
-            let rows = try await connection.query(
-                "SELECT id, event_id, hash_id, body FROM event WHERE event_time_ms >= \(from) ORDER BY id",
-                logger: logger)
             return try await Self.traceEvents(rows)
         }
     }
@@ -104,5 +60,152 @@ extension PostgresEventStore: TraceGraphSource {
             events.append(TraceEvent(stored.event, fallbackID: hashID))
         }
         return events
+    }
+}
+
+/// The PostgreSQL store as a ``TraceEngine/ReconcileSource``: trace facts from the index columns a page of event
+/// rows at a time, as the SQLite store reads them (docs/decisions/0008-streaming-reconcile.md).
+extension PostgresEventStore: ReconcileSource {
+    /// How many events one page reads.
+    static let reconcilePageSize: Int64 = 20_000
+
+    /// Hands every event's trace facts to `page`, in capture order; with `since`, only the events at or after it
+    /// and every event sharing an identifier or business transaction with one of them. References are event rows.
+    public func scanReconcileEvents(
+        since: Date?, page: @escaping @Sendable (_ events: [(event: TraceEvent, reference: Int64)]) throws -> Void
+    ) async throws {
+        let logger = logger
+        if let since {
+            let from = Int64((since.timeIntervalSince1970 * 1_000).rounded(.down))
+            let rows = try await withConnection { connection in
+                var rows: [Int64] = []
+                let found = try await connection.query(
+                    """
+                    WITH recent AS (SELECT id FROM event WHERE event_time_ms >= \(from))
+                    SELECT id FROM recent
+                    UNION SELECT event_row FROM event_identifier WHERE key IN (
+                        SELECT key FROM event_identifier WHERE event_row IN (SELECT id FROM recent))
+                    UNION SELECT event_row FROM event_biz_transaction WHERE transaction_id IN (
+                        SELECT transaction_id FROM event_biz_transaction WHERE event_row IN (SELECT id FROM recent))
+                    ORDER BY 1
+                    """, logger: logger)
+                for try await row in found.decode(Int64.self) { rows.append(row) }
+                return rows
+            }
+            for start in stride(from: 0, to: rows.count, by: Int(Self.reconcilePageSize)) {
+                let batch = Array(rows[start..<min(start + Int(Self.reconcilePageSize), rows.count)])
+                try page(try await withConnection { try await Self.reconcilePage($0, rows: batch, logger: logger) })
+            }
+            return
+        }
+        let (low, high) = try await withConnection { connection in
+            var bounds: (Int64, Int64) = (1, 0)
+            let found = try await connection.query("SELECT min(id), max(id) FROM event", logger: logger)
+            for try await (low, high) in found.decode((Int64?, Int64?).self) { bounds = (low ?? 1, high ?? 0) }
+            return bounds
+        }
+        var first = low
+        while first <= high {
+            let rows = Array(first...min(first + Self.reconcilePageSize - 1, high))
+            try page(try await withConnection { try await Self.reconcilePage($0, rows: rows, logger: logger) })
+            first += Self.reconcilePageSize
+        }
+    }
+
+    /// The event IDs of event rows.
+    public func eventIDs(references: [Int64]) async throws -> [Int64: String] {
+        let logger = logger
+        return try await withConnection { connection in
+            var ids: [Int64: String] = [:]
+            let rows = try await connection.query(
+                "SELECT id, event_id FROM event WHERE id = ANY(\(references)::bigint[])", logger: logger)
+            for try await (id, eventID) in rows.decode((Int64, String).self) { ids[id] = eventID }
+            return ids
+        }
+    }
+
+    /// The spelling each key was captured with: one event naming it (as an identifier, else a source or
+    /// destination, a business location or a read point) is read back from its body.
+    public func labels(keys: [String]) async throws -> [String: String] {
+        guard !keys.isEmpty else { return [:] }
+        let logger = logger
+        return try await withConnection { connection in
+            let rows = try await connection.query(
+                """
+                SELECT k.key, e.event_id, e.hash_id, e.body
+                FROM unnest(\(keys)::text[]) AS k(key)
+                CROSS JOIN LATERAL (SELECT coalesce(
+                    (SELECT event_row FROM event_identifier WHERE key = k.key ORDER BY event_row LIMIT 1),
+                    (SELECT event_row FROM event_party WHERE party = k.key LIMIT 1),
+                    (SELECT id FROM event WHERE biz_location = k.key ORDER BY id LIMIT 1),
+                    (SELECT id FROM event WHERE read_point = k.key ORDER BY id LIMIT 1)) AS row) AS found
+                JOIN event e ON e.id = found.row
+                """, logger: logger)
+            var labels: [String: String] = [:]
+            for try await (key, eventID, hashID, body) in rows.decode((String, String, String, String).self) {
+                let stored = try PostgresEventDecoding.storedEvent(eventID: eventID, hashID: hashID, body: body)
+                labels[key] = TraceEvent(stored.event, fallbackID: hashID).labels[key]
+            }
+            return labels
+        }
+    }
+
+    /// The trace facts of some event rows from the index columns, in row order.
+    private static func reconcilePage(_ connection: PostgresConnection, rows: [Int64], logger: Logger) async throws
+        -> [(event: TraceEvent, reference: Int64)]
+    {
+        var facts = TraceFactsBuilder()
+        var page: [(event: TraceEvent, reference: Int64)] = []
+        let events = try await connection.query(
+            """
+            SELECT id, event_id, event_type, event_time_ms, action, biz_step, disposition, coalesce(biz_location, read_point)
+            FROM event WHERE id = ANY(\(rows)::bigint[]) ORDER BY id
+            """, logger: logger)
+        for try await (id, eventID, type, milliseconds, action, bizStep, disposition, place) in events.decode(
+            (Int64, String, String, Int64, String?, String?, String?, String?).self)
+        {
+            guard let event = facts.event(
+                id: eventID, type: type, milliseconds: milliseconds, action: action, bizStep: bizStep,
+                disposition: disposition, place: place)
+            else { throw StorageError(.internalFailure, "event row \(id) has no known event type") }
+            page.append((event, id))
+        }
+        guard !page.isEmpty else { return page }
+        var cursor = 0
+        func index(of row: Int64) -> Int? {
+            while cursor < page.count, page[cursor].reference < row { cursor += 1 }
+            return cursor < page.count && page[cursor].reference == row ? cursor : nil
+        }
+        let identifiers = try await connection.query(
+            """
+            SELECT event_row, role, key, quantity, uom FROM event_identifier
+            WHERE event_row = ANY(\(rows)::bigint[]) ORDER BY event_row, ctid
+            """, logger: logger)
+        for try await (row, role, key, quantity, uom) in identifiers.decode((Int64, String, String, Double?, String?).self) {
+            guard let at = index(of: row) else { continue }
+            TraceFactsBuilder.add(role: role, key: key, quantity: quantity, uom: uom, to: &page[at].event)
+        }
+        cursor = 0
+        var sides = TraceFactsBuilder.Sides()
+        let parties = try await connection.query(
+            """
+            SELECT event_row, direction, type, party FROM event_party
+            WHERE event_row = ANY(\(rows)::bigint[]) ORDER BY event_row, ctid
+            """, logger: logger)
+        for try await (row, direction, type, party) in parties.decode((Int64, String, String, String).self) {
+            guard let at = index(of: row) else { continue }
+            facts.add(direction: direction, type: type, party: party, to: &page[at].event, at: at, sides: &sides)
+        }
+        cursor = 0
+        let transactions = try await connection.query(
+            """
+            SELECT event_row, transaction_id FROM event_biz_transaction
+            WHERE event_row = ANY(\(rows)::bigint[]) ORDER BY event_row, ctid
+            """, logger: logger)
+        for try await (row, transaction) in transactions.decode((Int64, String).self) {
+            guard let at = index(of: row) else { continue }
+            page[at].event.bizTransactions.append(transaction)
+        }
+        return page
     }
 }

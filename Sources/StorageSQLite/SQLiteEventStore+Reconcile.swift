@@ -1,53 +1,93 @@
 import Dispatch
 public import Foundation
 import GRDB
-public import Storage
+import Storage
 public import TraceEngine
 
-/// What a reconciliation reads from the SQLite store: every event's trace facts, or with `since` only the
-/// events that share an identifier or a business transaction with an event at or after that time.
-extension SQLiteEventStore {
-    /// How many event bodies one page reads before they are decoded on every core.
-    static let reconcilePageSize = 20_000
+/// The SQLite store as a ``TraceEngine/ReconcileSource``: every event's trace facts read from the index columns
+/// (`event`, `event_identifier`, `event_party`, `event_biz_transaction`) a page of rows at a time, so that a
+/// reconciliation never decodes an event body nor holds the events (docs/decisions/0008-streaming-reconcile.md).
+extension SQLiteEventStore: ReconcileSource {
+    /// How many events one page reads.
+    static let reconcilePageSize: Int64 = 20_000
 
-    /// The events a reconciliation needs, in capture order.
-    ///
-    /// Without `since`, every event. With `since`, the events at or after it (one range look-up on the event
-    /// time index), then every event that names one of their identifiers or business transactions (batched
-    /// look-ups on the identifier and transaction indexes): each rule then sees the whole history of every lot,
-    /// item and shipment that has something new, so its findings from `since` on are the same as a full run's.
-    /// Bodies are read a page at a time and decoded on every core.
-    /// - Parameter since: the earliest time of interest; nil for everything.
-    /// - Returns: the events' trace facts.
-    /// - Throws: ``Storage/StorageError`` `.internalFailure` when the store fails or a body cannot be read back.
-    public func reconcileEvents(since: Date? = nil) async throws(StorageError) -> [TraceEvent] {
-        var rows: [Int64]?
-        if let since { rows = try await rowsSharingKeys(since: since) }
-        let selected = rows
-        return try await read { db in
-            var events: [TraceEvent] = []
-            if let rows = selected {
+    /// Hands every event's trace facts to `page`, in capture order; with `since`, only the events at or after it
+    /// and every event sharing an identifier or business transaction with one of them (see
+    /// ``TraceEngine/ReconcileSource``). References are the event rows.
+    public func scanReconcileEvents(
+        since: Date?, page: @escaping @Sendable (_ events: [(event: TraceEvent, reference: Int64)]) throws -> Void
+    ) async throws {
+        if let since {
+            let rows = try await rowsSharingKeys(since: since)
+            try await read { db in
+                var reader = ReconcileColumnReader()
                 for start in stride(from: 0, to: rows.count, by: Self.traceBatchSize) {
                     let batch = Array(rows[start..<min(start + Self.traceBatchSize, rows.count)])
-                    let marks = Array(repeating: "?", count: batch.count).joined(separator: ", ")
-                    let page = try Row.fetchAll(
-                        db, sql: "SELECT hash_id, body FROM event WHERE id IN (\(marks)) ORDER BY id",
-                        arguments: StatementArguments(batch)
-                    ).map { (hash: $0["hash_id"] as String, body: $0["body"] as String) }
-                    events += try Self.decodeConcurrently(page)
+                    let marks = "IN (" + Array(repeating: "?", count: batch.count).joined(separator: ", ") + ")"
+                    try page(reader.events(db, rows: marks, arguments: StatementArguments(batch)))
                 }
-                return events
             }
-            var after = Int64.min
-            while true {
-                let found = try Row.fetchAll(
-                    db, sql: "SELECT id, hash_id, body FROM event WHERE id > ? ORDER BY id LIMIT ?",
-                    arguments: [after, Self.reconcilePageSize])
-                guard let last = found.last else { break }
-                after = last["id"]
-                events += try Self.decodeConcurrently(found.map { (hash: $0["hash_id"], body: $0["body"]) })
+            return
+        }
+        try await read { db in
+            var reader = ReconcileColumnReader()
+            let last = try Int64.fetchOne(db, sql: "SELECT max(id) FROM event") ?? 0
+            var first = try Int64.fetchOne(db, sql: "SELECT min(id) FROM event") ?? 1
+            while first <= last {
+                let end = first + Self.reconcilePageSize - 1
+                try page(reader.events(db, rows: "BETWEEN ? AND ?", arguments: [first, end]))
+                first = end + 1
             }
-            return events
+        }
+    }
+
+    /// The event IDs of event rows.
+    public func eventIDs(references: [Int64]) async throws -> [Int64: String] {
+        try await read { db in
+            var ids: [Int64: String] = [:]
+            ids.reserveCapacity(references.count)
+            for start in stride(from: 0, to: references.count, by: Self.traceBatchSize) {
+                let batch = Array(references[start..<min(start + Self.traceBatchSize, references.count)])
+                let marks = Array(repeating: "?", count: batch.count).joined(separator: ", ")
+                let rows = try Row.fetchCursor(
+                    db, sql: "SELECT id, event_id FROM event WHERE id IN (\(marks))", arguments: StatementArguments(batch))
+                while let row = try rows.next() { ids[row[0]] = row[1] }
+            }
+            return ids
+        }
+    }
+
+    /// The spelling each key was captured with: one event naming it (as an identifier, else a source or
+    /// destination, a business location or a read point) is read back from its body.
+    public func labels(keys: [String]) async throws -> [String: String] {
+        try await read { db in
+            var rows: [Int64: [String]] = [:]
+            let statement = try db.cachedStatement(
+                sql: """
+                    SELECT coalesce(
+                        (SELECT event_row FROM event_identifier WHERE key = ?1 ORDER BY event_row LIMIT 1),
+                        (SELECT event_row FROM event_party WHERE party = ?1 LIMIT 1),
+                        (SELECT id FROM event WHERE biz_location = ?1 ORDER BY id LIMIT 1),
+                        (SELECT id FROM event WHERE read_point = ?1 ORDER BY id LIMIT 1))
+                    """)
+            for key in keys {
+                if let row = try Int64.fetchOne(statement, arguments: [key]) { rows[row, default: []].append(key) }
+            }
+            let wanted = rows.keys.sorted()
+            var labels: [String: String] = [:]
+            for start in stride(from: 0, to: wanted.count, by: Self.traceBatchSize) {
+                let batch = Array(wanted[start..<min(start + Self.traceBatchSize, wanted.count)])
+                let marks = Array(repeating: "?", count: batch.count).joined(separator: ", ")
+                let page = try Row.fetchAll(
+                    db, sql: "SELECT id, hash_id, body FROM event WHERE id IN (\(marks)) ORDER BY id",
+                    arguments: StatementArguments(batch)
+                )
+                let events = try Self.decodeConcurrently(page.map { (hash: $0["hash_id"], body: $0["body"]) })
+                for (row, event) in zip(page, events) {
+                    for key in rows[row["id"] as Int64] ?? [] { labels[key] = event.labels[key] }
+                }
+            }
+            return labels
         }
     }
 
@@ -96,5 +136,77 @@ extension SQLiteEventStore {
             }
         }
         return try parts.flatMap { try $0.get() }
+    }
+}
+
+/// Builds trace facts from the index columns of a set of event rows: one statement per table, each in row
+/// order, merged by walking the page.
+struct ReconcileColumnReader {
+    private var facts = TraceFactsBuilder()
+
+    /// The events of the rows the condition selects (`BETWEEN ? AND ?` or `IN (…)`), in row order.
+    mutating func events(_ db: Database, rows condition: String, arguments: StatementArguments) throws
+        -> [(event: TraceEvent, reference: Int64)]
+    {
+        var page: [(event: TraceEvent, reference: Int64)] = []
+        let events = try Row.fetchCursor(
+            db.cachedStatement(
+                sql: """
+                    SELECT id, event_id, event_type, event_time_ms, action, biz_step, disposition, read_point, biz_location
+                    FROM event WHERE id \(condition) ORDER BY id
+                    """),
+            arguments: arguments)
+        while let row = try events.next() {
+            let reference: Int64 = row[0]
+            guard let event = facts.event(
+                id: row[1], type: row[2], milliseconds: row[3], action: row[4], bizStep: row[5], disposition: row[6],
+                place: row[8] ?? row[7])
+            else { throw StorageError(.internalFailure, "event row \(reference) has no known event type") }
+            page.append((event, reference))
+        }
+        guard !page.isEmpty else { return page }
+        var cursor = 0
+        /// The page index of an event row (rows come in order, so the walk only moves forward).
+        func index(of row: Int64) -> Int? {
+            while cursor < page.count, page[cursor].reference < row { cursor += 1 }
+            return cursor < page.count && page[cursor].reference == row ? cursor : nil
+        }
+        let identifiers = try Row.fetchCursor(
+            db.cachedStatement(
+                sql: """
+                    SELECT event_row, role, key, quantity, uom FROM event_identifier
+                    WHERE event_row \(condition) ORDER BY event_row, rowid
+                    """),
+            arguments: arguments)
+        while let row = try identifiers.next() {
+            guard let at = index(of: row[0]) else { continue }
+            TraceFactsBuilder.add(role: row[1], key: row[2], quantity: row[3], uom: row[4], to: &page[at].event)
+        }
+        cursor = 0
+        var sides = TraceFactsBuilder.Sides()
+        let parties = try Row.fetchCursor(
+            db.cachedStatement(
+                sql: """
+                    SELECT event_row, direction, type, party FROM event_party
+                    WHERE event_row \(condition) ORDER BY event_row, rowid
+                    """),
+            arguments: arguments)
+        while let row = try parties.next() {
+            guard let at = index(of: row[0]) else { continue }
+            facts.add(direction: row[1], type: row[2], party: row[3], to: &page[at].event, at: at, sides: &sides)
+        }
+        cursor = 0
+        let transactions = try Row.fetchCursor(
+            db.cachedStatement(
+                sql: """
+                    SELECT event_row, transaction_id FROM event_biz_transaction
+                    WHERE event_row \(condition) ORDER BY event_row, rowid
+                    """),
+            arguments: arguments)
+        while let row = try transactions.next() {
+            guard let at = index(of: row[0]) else { continue }
+            page[at].event.bizTransactions.append(row[1])
+        }
+        return page
     }
 }

@@ -1,4 +1,4 @@
-public import EPCIS
+import EPCIS
 import GRDB
 public import Storage
 public import TraceEngine
@@ -32,21 +32,6 @@ extension SQLiteEventStore: TraceGraphSource {
                 for row in found where seen.insert(row["id"]).inserted { rows.append(row) }
             }
             return try rows.map(Self.traceEvent)
-        }
-    }
-
-    /// Every stored event's trace facts in capture order, for a reconciliation; `since` keeps events that
-    /// happened at or after a time.
-    /// - Parameter since: the earliest event time to read; nil for all.
-    /// - Returns: the events.
-    /// - Throws: ``Storage/StorageError`` `.internalFailure` when the store fails.
-    public func traceEvents(since: EPCISDateTime? = nil) async throws(StorageError) -> [TraceEvent] {
-        let from = since.map { $0.epochSeconds * 1_000 + Int64($0.nanoseconds / 1_000_000) } ?? Int64.min
-        return try await read { db in
-            try Row.fetchAll(
-                db, sql: "SELECT id, event_id, hash_id, body FROM event WHERE event_time_ms >= ? ORDER BY id",
-                arguments: [from]
-            ).map(Self.traceEvent)
         }
     }
 

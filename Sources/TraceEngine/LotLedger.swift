@@ -18,36 +18,46 @@ struct LotPosition: Hashable, Sendable, Comparable {
 /// so goods in transit are on nobody's balance (the open shipment shows them).
 struct LotLedger: Sendable {
     var balances: [LotPosition: Double] = [:]
-    /// The events that moved each position, oldest first as applied.
-    var evidence: [LotPosition: [String]] = [:]
 
     /// Applies one event's class-level quantities.
     /// - Parameter only: when given, only these keys are counted.
     mutating func apply(_ event: TraceEvent, only keys: Set<String>? = nil) {
-        func post(_ list: [TraceQuantity], at location: String?, sign: Double) {
-            guard let location else { return }
+        Self.postings(of: event) { list, location, sign in
             for element in list where keys?.contains(element.key) ?? true {
                 guard let quantity = element.quantity else { continue }
                 let position = LotPosition(location: location, key: element.key, uom: element.uom ?? "EA")
                 balances[position, default: 0] += sign * quantity
-                evidence[position, default: []].append(event.id)
             }
         }
+    }
+
+    /// The rule of the balances: which of an event's quantity lists move which location's balance, and which way.
+    /// A transformation consumes its inputs and produces its outputs where it happens; a shipment leaves the
+    /// source location, a receipt enters the destination; a sale, dispensing, destruction or decommissioning
+    /// takes goods out; an ObjectEvent ADD (commissioning, a harvest) brings them in.
+    /// - Parameters:
+    ///   - event: the event.
+    ///   - post: called with each list, the location it moves, and +1 or −1.
+    static func postings(of event: TraceEvent, _ post: ([TraceQuantity], String, Double) -> Void) {
+        func at(_ list: [TraceQuantity], _ location: String?, _ sign: Double) {
+            guard let location, !list.isEmpty else { return }
+            post(list, location, sign)
+        }
         if event.type == .transformationEvent {
-            post(event.inputQuantities, at: event.bizLocation, sign: -1)
-            post(event.outputQuantities, at: event.bizLocation, sign: 1)
+            at(event.inputQuantities, event.bizLocation, -1)
+            at(event.outputQuantities, event.bizLocation, 1)
             return
         }
         switch event.bizStep {
         case "shipping":
-            post(event.quantities, at: event.sourceLocation ?? event.bizLocation, sign: -1)
+            at(event.quantities, event.sourceLocation ?? event.bizLocation, -1)
         case "receiving":
-            post(event.quantities, at: event.destinationLocation ?? event.bizLocation, sign: 1)
+            at(event.quantities, event.destinationLocation ?? event.bizLocation, 1)
         default:
             if event.endsLife {
-                post(event.quantities, at: event.bizLocation, sign: -1)
+                at(event.quantities, event.bizLocation, -1)
             } else if event.type == .objectEvent && event.action == .add {
-                post(event.quantities, at: event.bizLocation, sign: 1)
+                at(event.quantities, event.bizLocation, 1)
             }
         }
     }

@@ -1,4 +1,5 @@
 public import Foundation
+import Synchronization
 
 /// Finds where quantities and custody do not add up, over a set of events: shipments against receipts,
 /// lot balances, licences, clones and items seen after they were destroyed.
@@ -55,24 +56,72 @@ public struct Reconciler: Sendable {
         self.now = now
     }
 
-    /// Reconciles events.
+    /// Reconciles events held in memory.
     /// - Parameter events: the events to check (all of them, or a window large enough to hold both ends of
     ///   each shipment).
     /// - Returns: the findings, ordered by kind, then identifier.
     public func reconcile(_ events: [TraceEvent]) -> [Finding] {
         let ordered = events.sorted { ($0.time, $0.id) < ($1.time, $1.id) }
+        var run = Reconciliation(self)
+        for (index, event) in ordered.enumerated() { run.add(event, reference: Int64(index)) }
         let labels = ordered.reduce(into: [String: String]()) { $0.merge($1.labels) { first, _ in first } }
-        var rules = ReconcilerRules(configuration: configuration, registry: registry, now: now(), labels: labels)
-        rules.shipments(ordered)
-        rules.balances(ordered)
-        rules.licences(ordered)
-        rules.serialised(ordered)
-        let times = Dictionary(ordered.map { ($0.id, $0.time) }, uniquingKeysWith: { first, _ in first })
-        return rules.findings
-            .filter { finding in
-                guard let since = configuration.since else { return true }
-                return finding.events.compactMap { times[$0] }.max().map { $0 >= since } ?? true
-            }
-            .sorted { ($0.kind.rawValue, $0.key, $0.events.first ?? "") < ($1.kind.rawValue, $1.key, $1.events.first ?? "") }
+        return run.finish().resolve(eventID: { ordered[Int($0)].id }, labels: labels)
+    }
+
+    /// Reconciles the events of a source, streamed through a ``Reconciliation`` page by page: memory holds the
+    /// rules' state, never the events.
+    /// - Parameter source: where the events are (a store).
+    /// - Returns: the findings, ordered by kind, then identifier, and how many events were read.
+    /// - Throws: what the source throws.
+    public func reconcile(_ source: some ReconcileSource) async throws -> (findings: [Finding], events: Int) {
+        let sink = ReconcileSink(Reconciliation(self))
+        try await source.scanReconcileEvents(since: configuration.since) { page in sink.add(page) }
+        let (draft, count) = sink.finish()
+        let ids = try await source.eventIDs(references: draft.references)
+        let labels = try await source.labels(keys: draft.keys)
+        return (draft.resolve(eventID: { ids[$0] }, labels: labels), count)
+    }
+}
+
+/// Where a reconciliation reads its events: a store, which streams every event's trace facts from its index
+/// columns (no event body is decoded), then names the few events the findings rest on.
+public protocol ReconcileSource: Sendable {
+    /// Hands every event's trace facts to `page`, a page at a time, each with the reference that
+    /// ``eventIDs(references:)`` takes back, growing with capture order. The
+    /// facts need no `labels`.
+    ///
+    /// With `since`, only the events at or after it and every event that names one of their identifiers or
+    /// business transactions: each rule then sees the whole history of every lot, item and shipment that has
+    /// something new, so its findings from `since` on are the same as a full run's.
+    /// - Parameters:
+    ///   - since: the earliest time of interest; nil for every event.
+    ///   - page: called with each page of events and their references, in capture order.
+    func scanReconcileEvents(
+        since: Date?, page: @escaping @Sendable (_ events: [(event: TraceEvent, reference: Int64)]) throws -> Void
+    ) async throws
+
+    /// The event IDs of references.
+    func eventIDs(references: [Int64]) async throws -> [Int64: String]
+
+    /// The spelling each key was first captured with (an EPC URN, a Digital Link), for the keys an event names
+    /// as an identifier, a source or destination, a business location or a read point; a key no event names is
+    /// left out.
+    func labels(keys: [String]) async throws -> [String: String]
+}
+
+/// The reconciliation a source's pages are fed into, behind a lock (the pages come from the source's thread).
+final class ReconcileSink: Sendable {
+    private let run: Mutex<Reconciliation>
+
+    init(_ run: Reconciliation) { self.run = Mutex(run) }
+
+    func add(_ page: [(event: TraceEvent, reference: Int64)]) {
+        run.withLock { run in
+            for item in page { run.add(item.event, reference: item.reference) }
+        }
+    }
+
+    func finish() -> (ReconciliationDraft, Int) {
+        run.withLock { run in (run.finish(), run.eventCount) }
     }
 }

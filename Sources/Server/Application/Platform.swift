@@ -40,13 +40,12 @@ struct Platform<Store: PlatformStore>: Sendable {
     func reconcile(since: Date? = nil) async throws -> FindingsCache.Snapshot {
         let compute: @Sendable () async throws -> FindingsCache.Snapshot = { [store, configuration] in
             let started = Date()
-            let events = try await store.reconcileEvents(since: since)
             let reconciler = Reconciler(
                 configuration: .init(receiptHorizon: configuration.receiptHorizonHours * 3_600, since: since),
                 registry: try await store.partyRegistry())
-            let findings = reconciler.reconcile(events)
+            let (findings, events) = try await reconciler.reconcile(store)
             return FindingsCache.Snapshot(
-                findings: findings, events: events.count, at: Date(),
+                findings: findings, events: events, at: Date(),
                 elapsedMilliseconds: Date().timeIntervalSince(started) * 1_000)
         }
         return since == nil ? try await findings.snapshot(compute) : try await compute()

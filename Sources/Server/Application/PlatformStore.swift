@@ -1,18 +1,17 @@
 public import EPCIS
-public import Foundation
+import Foundation
 public import Storage
 public import TraceEngine
 
 /// Everything the server needs of a store: events and projections, the ledger, the trace graph, recalls and the
 /// platform state (keys, queries, subscriptions, the registry, scans). The SQLite and PostgreSQL stores both provide
 /// it; the composition root (`suyuan serve`) picks one.
-public protocol PlatformStore: ProjectionStore, LedgerStore, TraceGraphSource, RecallStore, PlatformStateStore {
+public protocol PlatformStore: ProjectionStore, LedgerStore, TraceGraphSource, ReconcileSource, RecallStore,
+    PlatformStateStore
+{
     /// Captures a document whose events' places in the document are known, for diagnostics.
     func capture(_ document: EPCISDocument, locations: [EventLocation]?, context: CaptureContext)
         async throws(StorageError) -> CaptureReceipt
-
-    /// The trace facts a reconciliation from a time on needs (every event without a time).
-    func reconcileEvents(since: Date?) async throws(StorageError) -> [TraceEvent]
 
     /// The stored master data as the reconciler's registry.
     func partyRegistry() async throws(StorageError) -> PartyRegistry

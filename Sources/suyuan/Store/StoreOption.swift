@@ -59,12 +59,9 @@ struct StoreOption: ParsableArguments {
     }
 }
 
-/// What the store commands need of a backend: everything the server needs (``Server/PlatformStore``), and every
-/// stored event's trace facts for `suyuan reconcile`; both backends provide all of it.
-protocol CommandStore: PlatformStore {
-    /// Every stored event's trace facts in capture order (for a reconciliation), from a time on.
-    func traceEvents(since: EPCISDateTime?) async throws(StorageError) -> [TraceEvent]
-}
+/// What the store commands need of a backend: everything the server needs (``Server/PlatformStore``); both
+/// backends provide all of it.
+protocol CommandStore: PlatformStore {}
 
 /// Either backend as the trace engine's source, as one concrete type for the generic engine.
 struct StoreTraceSource: TraceGraphSource {

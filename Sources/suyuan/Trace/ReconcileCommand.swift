@@ -48,20 +48,19 @@ struct ReconcileCommand: AsyncParsableCommand {
         let sinceDate = try time(since, "since")
         let asOf = try time(now, "now") ?? Date()
         // With --since only the events sharing an identifier or transaction with an event since then are read.
-        let (events, registry) = try await storeOption.withStore { store in
-            (try await store.reconcileEvents(since: sinceDate), try await store.partyRegistry())
+        let (findings, events) = try await storeOption.withStore { store in
+            let reconciler = Reconciler(
+                configuration: .init(defaultTolerance: tolerance, receiptHorizon: horizonHours * 3_600, since: sinceDate),
+                registry: try await store.partyRegistry(), now: { asOf })
+            return try await reconciler.reconcile(store)
         }
-        let reconciler = Reconciler(
-            configuration: .init(defaultTolerance: tolerance, receiptHorizon: horizonHours * 3_600, since: sinceDate),
-            registry: registry, now: { asOf })
-        let findings = reconciler.reconcile(events)
         let elapsed = Date().timeIntervalSince(started) * 1_000
         let rows = findings.map(TraceJSON.dto)
         if json {
-            print(TraceOutput.encode(Output(findings: rows, events: events.count, elapsedMs: (elapsed * 1_000).rounded() / 1_000)))
+            print(TraceOutput.encode(Output(findings: rows, events: events, elapsedMs: (elapsed * 1_000).rounded() / 1_000)))
             return
         }
-        print("\(findings.count) findings over \(events.count) events in \(String(format: "%.0f", elapsed)) ms")
+        print("\(findings.count) findings over \(events) events in \(String(format: "%.0f", elapsed)) ms")
         for row in rows {
             let figures = row.expected.map { expected in
                 " expected \(expected) actual \(row.actual.map { "\($0)" } ?? "?") \(row.uom ?? "")"
