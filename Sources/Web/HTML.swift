@@ -1,4 +1,5 @@
 public import Foundation
+import EPCIS
 
 /// Building blocks of Suyuan's web pages: escaping and the page frame that the consumer scan pages and the
 /// regulator console share.
@@ -53,19 +54,10 @@ public enum HTML {
         """
     }
 
-    /// `2025-01-01` (UTC), computed from the day number (Howard Hinnant's civil-from-days), since a scan line
-    /// needs it on every request and ICU date formatting costs more than the rest of the line.
+    /// `2025-01-01` (UTC), computed from the day number (``EPCIS/EPCISDateTime/civil(fromDays:)``), since a scan
+    /// line needs it on every request and ICU date formatting costs more than the rest of the line.
     public static func utcDay(_ date: Date) -> String {
-        let days = Int((date.timeIntervalSince1970 / 86_400).rounded(.down))
-        let shifted = days + 719_468
-        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        let (year, month, day) = EPCISDateTime.civil(fromDays: Int((date.timeIntervalSince1970 / 86_400).rounded(.down)))
         func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
         return "\(year)-\(two(month))-\(two(day))"
     }

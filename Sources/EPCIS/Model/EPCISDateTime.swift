@@ -142,7 +142,11 @@ extension EPCISDateTime {
         return era * 146_097 + doe - 719_468
     }
 
-    private static func civil(fromDays z0: Int) -> (year: Int, month: Int, day: Int) {
+    /// The proleptic Gregorian date of a day number (days since 1970-01-01; H. Hinnant's civil-from-days), for
+    /// callers that format dates often and cannot afford ICU.
+    /// - Parameter z0: days since 1970-01-01, negative before it.
+    /// - Returns: the year, month (1–12) and day (1–31).
+    public static func civil(fromDays z0: Int) -> (year: Int, month: Int, day: Int) {
         let z = z0 + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097
