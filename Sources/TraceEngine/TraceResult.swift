@@ -65,6 +65,11 @@ public struct TraceResult: Hashable, Sendable {
     public var holders: [Holder]
     /// The IDs of the events the trace read.
     public var events: [String]
+    /// The trace facts of those events, oldest first: what a page shows without reading them again.
+    public var facts: [TraceEvent] = []
+    /// Every event that names the root identifier, oldest first, followed or not (a sale after a backward
+    /// trace's root was made, say): what the root's own checks (clones) read.
+    public var rootFacts: [TraceEvent] = []
     /// The graph's nodes: every identifier reached, and every party or location at an end of an edge, sorted by
     /// identifier.
     public var nodes: [TraceNode]

@@ -150,7 +150,7 @@ struct TraceWalk: Sendable {
         var allParties = parties
         for location in locations { if let owner = owner(of: location) { allParties.insert(owner) } }
         let graph = graphEdges()
-        return TraceResult(
+        var result = TraceResult(
             direction: direction,
             root: label(root),
             identifiers: nodes.keys.map(label).sorted(),
@@ -166,5 +166,8 @@ struct TraceWalk: Sendable {
             depth: depth,
             elapsedMilliseconds: 0
         )
+        result.facts = used.compactMap { events[$0] }.sorted { ($0.time, $0.id) < ($1.time, $1.id) }
+        result.rootFacts = self.events(of: root)
+        return result
     }
 }

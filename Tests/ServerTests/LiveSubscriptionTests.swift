@@ -54,6 +54,16 @@ struct LiveSubscriptionTests {
         return Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
     }
 
+    /// Captures three events through `POST /events`: inspections of items 1 and 3, the shipping of item 2.
+    static func captureTwoInspectionsAndAShipment(_ client: some TestClientProtocol, key: String) async throws {
+        for (serial, step) in [(1, "inspecting"), (2, "shipping"), (3, "inspecting")] {
+            let event = #"{"type":"ObjectEvent","eventTime":"2026-03-01T10:0\#(serial):00Z","#
+                + #""eventTimeZoneOffset":"+00:00","epcList":["urn:epc:id:sgtin:0614141.107346.\#(serial)"],"#
+                + #""action":"OBSERVE","bizStep":"\#(step)"}"#
+            #expect(try await client.send(.post, "/events", key: key, body: event).status == .created)
+        }
+    }
+
     @Test("a webhook gets each new matching event once, signed with HMAC-SHA256, after a failed first try")
     func webhook() async throws {
         let inbox = Inbox(failFirst: 1)
@@ -70,12 +80,7 @@ struct LiveSubscriptionTests {
                     .post, "/queries/inspections/subscriptions", key: server.admin, body: subscribe)
                 #expect(subscribed.status == .created)
                 // When two matching events and one other are captured
-                for (serial, step) in [(1, "inspecting"), (2, "shipping"), (3, "inspecting")] {
-                    let event = #"{"type":"ObjectEvent","eventTime":"2026-03-01T10:0\#(serial):00Z","#
-                        + #""eventTimeZoneOffset":"+00:00","epcList":["urn:epc:id:sgtin:0614141.107346.\#(serial)"],"#
-                        + #""action":"OBSERVE","bizStep":"\#(step)"}"#
-                    #expect(try await client.send(.post, "/events", key: server.admin, body: event).status == .created)
-                }
+                try await Self.captureTwoInspectionsAndAShipment(client, key: server.admin)
                 // Then the receiver gets both inspections, once each, after the retry
                 let delivered = try await eventually { await inbox.eventIDs.count >= 2 }
                 #expect(delivered)
@@ -127,12 +132,7 @@ struct LiveSubscriptionTests {
                 #expect(try await eventually { await inbox.deliveries.count >= 1 })
                 #expect(await inbox.eventIDs.isEmpty)
                 // When two matching events and one other are captured
-                for (serial, step) in [(1, "inspecting"), (2, "shipping"), (3, "inspecting")] {
-                    let event = #"{"type":"ObjectEvent","eventTime":"2026-03-01T10:0\#(serial):00Z","#
-                        + #""eventTimeZoneOffset":"+00:00","epcList":["urn:epc:id:sgtin:0614141.107346.\#(serial)"],"#
-                        + #""action":"OBSERVE","bizStep":"\#(step)"}"#
-                    #expect(try await client.send(.post, "/events", key: server.admin, body: event).status == .created)
-                }
+                try await Self.captureTwoInspectionsAndAShipment(client, key: server.admin)
                 // Then a later run delivers both inspections, once each
                 #expect(try await eventually { await inbox.eventIDs.count >= 2 })
                 try await Task.sleep(for: .milliseconds(2_500))

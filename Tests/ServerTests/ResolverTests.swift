@@ -56,6 +56,30 @@ struct ResolverTests {
         }
     }
 
+    @Test("an item dispensed twice gets the copy warning on its page; an item dispensed once gets only the sold note")
+    func cloneWarning() async throws {
+        // Given item 7 dispensed at the farm and at the plant, and item 8 dispensed once
+        let server = try await TestServer.make()
+        for (serial, place, step, action) in [
+            (7, TestServer.farm, "commissioning", "ADD"), (7, TestServer.farm, "dispensing", "OBSERVE"),
+            (7, TestServer.plant, "dispensing", "OBSERVE"),
+            (8, TestServer.farm, "commissioning", "ADD"), (8, TestServer.farm, "dispensing", "OBSERVE"),
+        ] {
+            _ = try await server.store.capture(
+                try EPCISDocumentReaderShim.read(TestServer.document(serial: serial, at: place, step: step, action: action)),
+                context: .init())
+        }
+        try await server.app.test(.router) { client in
+            // When both pages are scanned
+            let twice = try await client.send(.get, "/01/10614141073464/21/7").text
+            let once = try await client.send(.get, "/01/10614141073464/21/8").text
+            // Then only the first warns of a copy, and both say the item was dispensed
+            #expect(twice.contains("sold or seen in two places at once"))
+            #expect(!once.contains("sold or seen in two places at once"))
+            #expect(once.contains("This item was already dispensed"))
+        }
+    }
+
     @Test("a cached page is served while its successor is computed once a capture has made it old")
     func staleWhileRevalidate() async throws {
         var configuration = ServerConfiguration(port: 0)

@@ -80,7 +80,7 @@ struct ResolverController<Store: PlatformStore> {
             let lot = story.gtin.flatMap { gtin in story.lot.map { "https://id.gs1.org/01/\(gtin)/10/\($0)" } }
             return ConsumerCache.Entry(
                 story: story, recalls: try await Self.recalls(reaching: key, lot: lot, in: platform.store),
-                cloneFindings: story.serial == nil ? 0 : try await Self.clones(of: key, in: platform.store),
+                cloneFindings: story.cloneFindings,
                 linksetURL: linksetURL, qrURL: "/qr\(canonical).svg")
         }
         let origin = context.remoteAddress?.ipAddress.map(Self.network)
@@ -113,13 +113,6 @@ struct ResolverController<Store: PlatformStore> {
             }
         }
         return recalls
-    }
-
-    /// The clone findings of one serialised item: the reconciler's clone rule over that item's events only (sold
-    /// or dispensed twice, seen at another site after its sale, or at two sites too soon).
-    static func clones(of key: String, in store: Store) async throws -> Int {
-        let events = try await store.events(touching: [key]).sorted { ($0.time, $0.id) < ($1.time, $1.id) }
-        return Reconciler().reconcile(events).filter { $0.kind == .clone && $0.key == key }.count
     }
 
     private func recallStatus(key: String) async throws -> Response {

@@ -33,6 +33,9 @@ struct ConsumerStory: Sendable {
     var certificates: [String] = []
     var journey: [Step] = []
     var sold: Step?
+    /// The clone findings of a serialised item: the reconciler's clone rule over that item's own events (sold or
+    /// dispensed twice, seen at another site after its sale, or at two sites too soon); 0 for a lot or class.
+    var cloneFindings = 0
     var isKnown: Bool { !journey.isEmpty }
 
     /// Reads a code's story.
@@ -47,10 +50,7 @@ struct ConsumerStory: Sendable {
             story.category = product.category
         }
         let trace = try await TraceEngine(source: store).back(from: key, budget: TraceBudget(maxDepth: 16, maxNodes: 2_000))
-        let used = Set(trace.events)
-        let keys = Set(trace.identifiers.map { IdentifierURI($0).canonicalKey } + [key])
-        let facts = try await store.events(touching: keys).filter { used.contains($0.id) }
-            .sorted { ($0.time, $0.id) < ($1.time, $1.id) }
+        let facts = trace.facts
         story.journey = facts.map { event in
             Step(
                 time: event.time, what: Self.describe(event),
@@ -58,6 +58,10 @@ struct ConsumerStory: Sendable {
                 place: event.bizLocation.map { names.location($0) })
         }
         story.origins = trace.origins.map { names.location($0) }
+        if story.serial != nil {
+            story.cloneFindings = Reconciler().reconcile(trace.rootFacts)
+                .filter { $0.kind == .clone && $0.key == key }.count
+        }
         let own = facts.filter { $0.objectKeys.contains(key) }
         if let made = own.first(where: { $0.bizStep == "commissioning" || $0.type == .transformationEvent })
             ?? own.first
