@@ -72,7 +72,7 @@ extension PostgresEventStore: ReconcileSource {
     /// Hands every event's trace facts to `page`, in capture order; with `since`, only the events at or after it
     /// and every event sharing an identifier or business transaction with one of them. References are event rows.
     public func scanReconcileEvents(
-        since: Date?, page: @escaping @Sendable (_ events: [(event: TraceEvent, reference: Int64)]) throws -> Void
+        since: Date?, page: @escaping @Sendable (_ events: [(event: TraceEvent, reference: Int64)]) async -> Void
     ) async throws {
         let logger = logger
         if let since {
@@ -94,7 +94,7 @@ extension PostgresEventStore: ReconcileSource {
             }
             for start in stride(from: 0, to: rows.count, by: Int(Self.reconcilePageSize)) {
                 let batch = Array(rows[start..<min(start + Int(Self.reconcilePageSize), rows.count)])
-                try page(try await withConnection { try await Self.reconcilePage($0, rows: batch, logger: logger) })
+                await page(try await withConnection { try await Self.reconcilePage($0, rows: batch, logger: logger) })
             }
             return
         }
@@ -107,7 +107,7 @@ extension PostgresEventStore: ReconcileSource {
         var first = low
         while first <= high {
             let rows = Array(first...min(first + Self.reconcilePageSize - 1, high))
-            try page(try await withConnection { try await Self.reconcilePage($0, rows: rows, logger: logger) })
+            await page(try await withConnection { try await Self.reconcilePage($0, rows: rows, logger: logger) })
             first += Self.reconcilePageSize
         }
     }

@@ -15,29 +15,39 @@ extension SQLiteEventStore: ReconcileSource {
     /// and every event sharing an identifier or business transaction with one of them (see
     /// ``TraceEngine/ReconcileSource``). References are the event rows.
     public func scanReconcileEvents(
-        since: Date?, page: @escaping @Sendable (_ events: [(event: TraceEvent, reference: Int64)]) throws -> Void
+        since: Date?, page: @escaping @Sendable (_ events: [(event: TraceEvent, reference: Int64)]) async -> Void
     ) async throws {
+        // Each page is its own read, so that the caller can fold one page while the next is read. Rows are only
+        // ever appended, and the pages stop at the last row of the first read.
         if let since {
             let rows = try await rowsSharingKeys(since: since)
-            try await read { db in
-                var reader = ReconcileColumnReader()
-                for start in stride(from: 0, to: rows.count, by: Self.traceBatchSize) {
-                    let batch = Array(rows[start..<min(start + Self.traceBatchSize, rows.count)])
-                    let marks = "IN (" + Array(repeating: "?", count: batch.count).joined(separator: ", ") + ")"
-                    try page(reader.events(db, rows: marks, arguments: StatementArguments(batch)))
-                }
+            for start in stride(from: 0, to: rows.count, by: Int(Self.reconcilePageSize)) {
+                let batch = Array(rows[start..<min(start + Int(Self.reconcilePageSize), rows.count)])
+                await page(try await read { db in
+                    var reader = ReconcileColumnReader()
+                    var events: [(event: TraceEvent, reference: Int64)] = []
+                    for part in stride(from: 0, to: batch.count, by: Self.traceBatchSize) {
+                        let rows = Array(batch[part..<min(part + Self.traceBatchSize, batch.count)])
+                        let marks = "IN (" + Array(repeating: "?", count: rows.count).joined(separator: ", ") + ")"
+                        events += try reader.events(db, rows: marks, arguments: StatementArguments(rows))
+                    }
+                    return events
+                })
             }
             return
         }
-        try await read { db in
-            var reader = ReconcileColumnReader()
-            let last = try Int64.fetchOne(db, sql: "SELECT max(id) FROM event") ?? 0
-            var first = try Int64.fetchOne(db, sql: "SELECT min(id) FROM event") ?? 1
-            while first <= last {
-                let end = first + Self.reconcilePageSize - 1
-                try page(reader.events(db, rows: "BETWEEN ? AND ?", arguments: [first, end]))
-                first = end + 1
-            }
+        let (low, high) = try await read { db in
+            (try Int64.fetchOne(db, sql: "SELECT min(id) FROM event") ?? 1,
+             try Int64.fetchOne(db, sql: "SELECT max(id) FROM event") ?? 0)
+        }
+        var first = low
+        while first <= high {
+            let (start, end) = (first, min(first + Self.reconcilePageSize - 1, high))
+            await page(try await read { db in
+                var reader = ReconcileColumnReader()
+                return try reader.events(db, rows: "BETWEEN ? AND ?", arguments: [start, end])
+            })
+            first = end + 1
         }
     }
 

@@ -75,7 +75,15 @@ public struct Reconciler: Sendable {
     /// - Throws: what the source throws.
     public func reconcile(_ source: some ReconcileSource) async throws -> (findings: [Finding], events: Int) {
         let sink = ReconcileSink(Reconciliation(self))
-        try await source.scanReconcileEvents(since: configuration.since) { page in sink.add(page) }
+        // The fold of one page runs while the source reads the next: on two cores, reading and folding overlap.
+        let pipeline = ReconcilePipeline(sink)
+        do {
+            try await source.scanReconcileEvents(since: configuration.since) { page in await pipeline.take(page) }
+        } catch {
+            await pipeline.drain()
+            throw error
+        }
+        await pipeline.drain()
         let (draft, count) = sink.finish()
         let ids = try await source.eventIDs(references: draft.references)
         let labels = try await source.labels(keys: draft.keys)
@@ -95,9 +103,10 @@ public protocol ReconcileSource: Sendable {
     /// something new, so its findings from `since` on are the same as a full run's.
     /// - Parameters:
     ///   - since: the earliest time of interest; nil for every event.
-    ///   - page: called with each page of events and their references, in capture order.
+    ///   - page: called with each page of events and their references, in capture order, one call after the
+    ///     other (never two at once); it returns when it is ready for the next page.
     func scanReconcileEvents(
-        since: Date?, page: @escaping @Sendable (_ events: [(event: TraceEvent, reference: Int64)]) throws -> Void
+        since: Date?, page: @escaping @Sendable (_ events: [(event: TraceEvent, reference: Int64)]) async -> Void
     ) async throws
 
     /// The event IDs of references.
@@ -109,7 +118,8 @@ public protocol ReconcileSource: Sendable {
     func labels(keys: [String]) async throws -> [String: String]
 }
 
-/// The reconciliation a source's pages are fed into, behind a lock (the pages come from the source's thread).
+/// The reconciliation a source's pages are fed into, behind a lock (pages are folded on other threads than the
+/// source's).
 final class ReconcileSink: Sendable {
     private let run: Mutex<Reconciliation>
 
@@ -123,5 +133,27 @@ final class ReconcileSink: Sendable {
 
     func finish() -> (ReconciliationDraft, Int) {
         run.withLock { run in (run.finish(), run.eventCount) }
+    }
+}
+
+/// Folds each page in a task of its own while the source reads the next one; a page waits for the previous fold,
+/// so at most one page is read ahead and pages are folded in order.
+final class ReconcilePipeline: Sendable {
+    private let sink: ReconcileSink
+    private let pending = Mutex<Task<Void, Never>?>(nil)
+
+    init(_ sink: ReconcileSink) { self.sink = sink }
+
+    /// Waits for the previous page's fold, then starts this page's.
+    func take(_ page: [(event: TraceEvent, reference: Int64)]) async {
+        await drain()
+        let sink = sink
+        pending.withLock { $0 = Task.detached { sink.add(page) } }
+    }
+
+    /// Waits for the last fold.
+    func drain() async {
+        let last = pending.withLock { $0 }
+        await last?.value
     }
 }
