@@ -1,0 +1,43 @@
+#!/bin/bash
+# Times a full reconciliation of a store, and one from a recent time on (--since), as a user runs them
+# (`suyuan reconcile --json`), and prints the events read, the findings, the time the command reports, the wall time
+# and the peak memory of the process (GNU time's maximum resident set size).
+# Usage: scripts/reconcile-bench.sh SUYUAN_BINARY SQLITE_FILE [SINCE]
+# SINCE defaults to seven days before the store's latest event time.
+set -euo pipefail
+suyuan=$1; db=$2; since=${3:-}
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=scripts/lib.sh
+source "$root/scripts/lib.sh"
+[ -x /usr/bin/time ] || apt_install time
+if [ -z "$since" ]; then
+    since=$(python3 - "$db" <<'PY'
+import datetime, sqlite3, sys
+ms = sqlite3.connect(sys.argv[1]).execute("SELECT max(event_time_ms) FROM event").fetchone()[0]
+at = datetime.datetime.fromtimestamp(ms / 1000, datetime.timezone.utc) - datetime.timedelta(days=7)
+print(at.strftime("%Y-%m-%dT%H:%M:%SZ"))
+PY
+)
+fi
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+for run in full since; do
+    args=(reconcile --json --store "sqlite:$db")
+    [ "$run" = since ] && args+=(--since "$since")
+    /usr/bin/time -v "$suyuan" "${args[@]}" > "$work/out.json" 2> "$work/time.txt"
+    python3 - "$run" "$since" "$work/out.json" "$work/time.txt" <<'PY'
+import json, re, sys
+run, since, out, timing = sys.argv[1:5]
+report = json.load(open(out))
+text = open(timing).read()
+wall = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (\S+)", text).group(1)
+rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", text).group(1))
+kinds = {}
+for finding in report["findings"]:
+    kinds[finding["kind"]] = kinds.get(finding["kind"], 0) + 1
+label = "full" if run == "full" else f"--since {since}"
+print(f"{label}: {report['events']} events read, {len(report['findings'])} findings, "
+      f"elapsedMs {report['elapsedMs']:.0f}, wall {wall}, peak RSS {rss / 1024:.0f} MB")
+print("  by kind: " + ", ".join(f"{k} {v}" for k, v in sorted(kinds.items())))
+PY
+done
