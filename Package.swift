@@ -95,28 +95,34 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
-            name: "IdentifiersTests", dependencies: ["Identifiers"], exclude: ["Oracle/oracle.py"], swiftSettings: strict
+            name: "IdentifiersTests", dependencies: ["Identifiers", "TestSupport"], exclude: ["Oracle/oracle.py"], swiftSettings: strict
         ),
-        .testTarget(name: "EPCISTests", dependencies: ["EPCIS", "Identifiers"], swiftSettings: strict),
+        .testTarget(name: "EPCISTests", dependencies: ["EPCIS", "Identifiers", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "StorageTesting", "EPCIS"], swiftSettings: strict),
         .testTarget(name: "DemoChainsTests", dependencies: ["DemoChains", "EPCIS"], swiftSettings: strict),
         .testTarget(
-            name: "TraceEngineTests", dependencies: ["TraceEngine", "DemoChains", "EPCIS"], swiftSettings: strict
+            name: "TraceEngineTests", dependencies: ["TraceEngine", "DemoChains", "EPCIS", "TestSupport"],
+            swiftSettings: strict
         ),
         .testTarget(name: "TransparencyTests", dependencies: ["Transparency"], swiftSettings: strict),
         .testTarget(
             name: "StorageSQLiteTests",
             dependencies: [
                 "StorageSQLite", "StorageTesting", "Storage", "EPCIS", "TraceEngine", "DemoChains", "Transparency",
+                "TestSupport",
             ],
             swiftSettings: strict
         ),
         .testTarget(
             name: "StoragePostgresTests",
-            dependencies: ["StoragePostgres", "StorageTesting", "Storage", "EPCIS", "Transparency", "TraceEngine", "DemoChains"],
+            dependencies: [
+                "StoragePostgres", "StorageTesting", "Storage", "EPCIS", "Transparency", "TraceEngine", "DemoChains",
+                "TestSupport",
+            ],
             swiftSettings: strict
         ),
         .target(name: "BrowserTesting", swiftSettings: strict),
+        .target(name: "TestSupport", swiftSettings: strict),
         .testTarget(
             name: "WebTests", dependencies: ["Web", "BrowserTesting", "TraceEngine", "EPCIS"], swiftSettings: strict
         ),
@@ -124,7 +130,7 @@ let package = Package(
             name: "ServerTests",
             dependencies: [
                 "Server", "Storage", "StorageSQLite", "StoragePostgres", "EPCIS", "TraceEngine", "DemoChains", "Web",
-                "Transparency", "BrowserTesting",
+                "Transparency", "BrowserTesting", "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),

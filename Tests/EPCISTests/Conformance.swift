@@ -1,20 +1,12 @@
 import Foundation
+import TestSupport
 
 /// The official EPCIS conformance material beside the repository (../shared/conformance/epcis), read in place.
 ///
-/// `SUYUAN_CONFORMANCE_DIR` (set by scripts/test) names the folder that holds `epcis/`; otherwise it is found
-/// relative to this file.
+/// `TestPaths.conformance` finds it (`SUYUAN_CONFORMANCE_DIR`, as scripts/test sets it, else beside the checkout).
 enum Conformance {
     /// The `epcis` folder of the conformance set.
-    static let epcisDirectory: URL = {
-        if let dir = ProcessInfo.processInfo.environment["SUYUAN_CONFORMANCE_DIR"] {
-            return URL(fileURLWithPath: dir).appendingPathComponent("epcis")
-        }
-        // Tests/EPCISTests/Conformance.swift → repository root → ../shared/conformance/epcis
-        return URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("shared/conformance/epcis")
-    }()
+    static var epcisDirectory: URL { TestPaths.epcisConformance }
 
     /// Paths relative to the `epcis` folder of every file below `folder` whose name ends in one of `extensions`,
     /// sorted.

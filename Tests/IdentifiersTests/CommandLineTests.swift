@@ -1,30 +1,13 @@
 import Foundation
 import Testing
-
-/// The `suyuan` binary that `swift build --build-tests` (and so `scripts/test`) leaves in .build/debug.
-enum SuyuanBinary {
-    static var url: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent(".build/debug/suyuan")
-    }
-}
+import TestSupport
 
 /// Runs the built `suyuan` binary the way a user would.
-@Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: SuyuanBinary.url.path)))
+@Suite(.enabled(if: SuyuanBinary.canRun))
 struct CommandLineTests {
     static func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = SuyuanBinary.url
-        process.arguments = arguments
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+        let output = try SuyuanBinary.run(arguments)
+        return (output.status, output.text, output.errorText)
     }
 
     @Test("id describe prints one JSON object with key, AIs, element string, URN and Digital Link")

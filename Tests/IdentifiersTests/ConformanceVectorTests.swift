@@ -1,23 +1,12 @@
 import Foundation
 import Identifiers
 import Testing
+import TestSupport
 
 /// Test vectors from the GS1 event hash reference implementation's pre-hash strings, read in place from the
 /// shared conformance set (env SUYUAN_CONFORMANCE_DIR, else ../shared/conformance beside the repository).
 @Suite struct ConformanceVectorTests {
-    static var conformanceDir: URL {
-        if let dir = ProcessInfo.processInfo.environment["SUYUAN_CONFORMANCE_DIR"] {
-            return URL(fileURLWithPath: dir)
-        }
-        // The repository root is three levels above this file; the set sits beside the checkout (or beside the
-        // folder of worktrees).
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        let candidates = ["../shared/conformance", "../../shared/conformance"].map {
-            root.appendingPathComponent($0).standardized
-        }
-        return candidates.first { FileManager.default.fileExists(atPath: $0.path) } ?? candidates[0]
-    }
+    static var conformanceDir: URL { TestPaths.conformance }
 
     static var available: Bool {
         FileManager.default.fileExists(atPath: conformanceDir.appendingPathComponent("epcis/reference-hashes").path)

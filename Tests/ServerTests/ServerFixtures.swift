@@ -10,6 +10,7 @@ public import Server
 import Storage
 public import StorageSQLite
 import Testing
+import TestSupport
 import TraceEngine
 
 extension SQLiteEventStore: PlatformStore {}
@@ -112,14 +113,7 @@ extension TestResponse {
 
 /// The official EPCIS 2.0 examples beside the repository (env SUYUAN_CONFORMANCE_DIR, as scripts/test sets it).
 enum Conformance {
-    static let epcisDirectory: URL = {
-        if let dir = ProcessInfo.processInfo.environment["SUYUAN_CONFORMANCE_DIR"] {
-            return URL(fileURLWithPath: dir).appendingPathComponent("epcis")
-        }
-        return URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("shared/conformance/epcis")
-    }()
+    static var epcisDirectory: URL { TestPaths.epcisConformance }
 
     static func text(_ relativePath: String) throws -> String {
         String(decoding: try Data(contentsOf: epcisDirectory.appendingPathComponent(relativePath)), as: UTF8.self)

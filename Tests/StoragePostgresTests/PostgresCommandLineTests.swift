@@ -2,16 +2,7 @@ import EPCIS
 import Foundation
 import StorageTesting
 import Testing
-
-/// The `suyuan` binary that `swift build --build-tests` leaves in .build/debug.
-enum SuyuanBinary {
-    static var url: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent(".build/debug/suyuan")
-    }
-
-    static var canRun: Bool { FileManager.default.isExecutableFile(atPath: url.path) }
-}
+import TestSupport
 
 /// The store commands with `--store postgres://…`, run the way a user would, on the binary that
 /// `swift build --build-tests` leaves in .build/debug: capture, verify (naming an event changed with SQL), proof
@@ -20,23 +11,9 @@ enum SuyuanBinary {
     .enabled(if: PostgresTestDatabase.isConfigured, "needs POSTGRES_HOSTNAME (scripts/test starts one)"),
     .enabled(if: SuyuanBinary.canRun, "needs .build/debug/suyuan"))
 struct PostgresCommandLineTests {
-    static var binary: URL { SuyuanBinary.url }
-
     static func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (
-            process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self)
-        )
+        let output = try SuyuanBinary.run(arguments)
+        return (output.status, output.text, output.errorText)
     }
 
     @Test("capture, verify, tamper, verify names it, proof, rebuild, trace, recall, reconcile on PostgreSQL")

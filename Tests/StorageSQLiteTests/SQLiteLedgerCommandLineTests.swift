@@ -1,17 +1,12 @@
 import EPCIS
 import Foundation
 import Testing
+import TestSupport
 
 /// The `suyuan` binary and the `sqlite3` shell the command-line tests need.
 enum LedgerBinary {
-    static var url: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent(".build/debug/suyuan")
-    }
-
     static var canRun: Bool {
-        FileManager.default.isExecutableFile(atPath: url.path)
-            && FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3")
+        SuyuanBinary.canRun && FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3")
     }
 }
 
@@ -19,23 +14,9 @@ enum LedgerBinary {
 /// `swift build --build-tests` leaves in .build/debug.
 @Suite(.enabled(if: LedgerBinary.canRun))
 struct SQLiteLedgerCommandLineTests {
-    static var binary: URL { LedgerBinary.url }
-
     static func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (
-            process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self)
-        )
+        let output = try SuyuanBinary.run(arguments)
+        return (output.status, output.text, output.errorText)
     }
 
     /// A store file with one captured document of `count` events named `urn:uuid:…-N`.

@@ -1,29 +1,14 @@
 import Foundation
 import Testing
-
-/// The `suyuan` binary that `swift build --build-tests` leaves in .build/debug.
-enum SuyuanBinary {
-    static var url: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent(".build/debug/suyuan")
-    }
-}
+import TestSupport
 
 /// Runs `suyuan demo`, `trace`, `recall` and `reconcile` the way a user would, on the binary in .build/debug.
-@Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: SuyuanBinary.url.path)))
+@Suite(.enabled(if: SuyuanBinary.canRun))
 struct TraceCommandLineTests {
 
     static func run(_ arguments: [String]) throws -> (status: Int32, stdout: Data) {
-        let process = Process()
-        process.executableURL = SuyuanBinary.url
-        process.arguments = arguments
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, stdout)
+        let output = try SuyuanBinary.run(arguments)
+        return (output.status, output.stdout)
     }
 
     static func temporaryFolder() throws -> URL {
