@@ -1,4 +1,9 @@
 internal import EPCIS
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 public import Foundation
 
 /// An event a finding rests on: the reference its source gave it (a store's capture sequence, or a position in an
@@ -45,6 +50,8 @@ public struct Reconciliation: Sendable {
     var balances: [Position: Balance] = [:]
     var owners: [Int32: Ownership] = [:]
     var unlicensed: [Int32: Bool] = [:]
+    /// The registry's owner of each business location met (−1: the registry names none).
+    var registeredOwners: [Int32: Int32] = [:]
     var licenceEvidence: [Int32: [EvidenceReference]] = [:]
     var unownedPlaces: [(location: Int32, source: Int32, destination: Int32, evidence: EvidenceReference)] = []
     var sightings: [Sighting] = []
@@ -132,9 +139,15 @@ public struct Reconciliation: Sendable {
         var acting: [Int32] = []
         for party in [source, destination] where party >= 0 && !acting.contains(party) { acting.append(party) }
         if place >= 0 {
-            if let owner = registry.locationOwners[symbols[place]] {
-                let owner = symbols.id(owner)
-                if !acting.contains(owner) { acting.append(owner) }
+            let registered: Int32
+            if let known = registeredOwners[place] {
+                registered = known
+            } else {
+                registered = registry.locationOwners[symbols[place]].map { symbols.id($0) } ?? -1
+                registeredOwners[place] = registered
+            }
+            if registered >= 0 {
+                if !acting.contains(registered) { acting.append(registered) }
             } else {
                 unownedPlaces.append((place, source, destination, evidence))
             }
@@ -239,23 +252,76 @@ extension Reconciliation {
     }
 }
 
-/// Strings kept once, by a dense number.
+/// Strings kept once, by a dense number: every name's UTF-8 bytes in one buffer, found again through an
+/// open-addressing table of numbers. Millions of identifiers cost their bytes and about 20 bytes each, where a
+/// `[String: Int32]` and a `[String]` would hold two String values and a heap object per name.
 struct Symbols: Sendable {
-    private var numbers: [String: Int32] = [:]
-    private(set) var names: [String] = []
+    private var bytes: [UInt8] = []
+    /// Where each name starts in `bytes`; one more entry than names, for the end of the last.
+    private var starts: [Int] = [0]
+    private var hashes: [UInt32] = []
+    /// Name numbers by hash slot, −1 for an empty slot; never more than half full.
+    private var table = [Int32](repeating: -1, count: 1 << 10)
+
+    /// How many names there are.
+    var count: Int { hashes.count }
 
     /// The number of a string, given one on first sight.
     mutating func id(_ name: String) -> Int32 {
-        if let number = numbers[name] { return number }
-        let number = Int32(names.count)
-        names.append(name)
-        numbers[name] = number
+        var name = name
+        return name.withUTF8 { id(utf8: $0) }
+    }
+
+    private mutating func id(utf8: UnsafeBufferPointer<UInt8>) -> Int32 {
+        let hash = Self.hash(utf8)
+        let mask = table.count - 1
+        var slot = Int(hash) & mask
+        while true {
+            let number = table[slot]
+            if number < 0 { break }
+            if hashes[Int(number)] == hash && equals(number, utf8) { return number }
+            slot = (slot + 1) & mask
+        }
+        let number = Int32(hashes.count)
+        bytes.append(contentsOf: utf8)
+        starts.append(bytes.count)
+        hashes.append(hash)
+        table[slot] = number
+        if hashes.count * 2 > table.count { grow() }
         return number
     }
 
+    private func equals(_ number: Int32, _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        let start = starts[Int(number)]
+        let end = starts[Int(number) + 1]
+        guard end - start == utf8.count else { return false }
+        return bytes.withUnsafeBufferPointer { all in
+            utf8.isEmpty || memcmp(all.baseAddress! + start, utf8.baseAddress!, utf8.count) == 0
+        }
+    }
+
+    private mutating func grow() {
+        table = [Int32](repeating: -1, count: table.count * 2)
+        let mask = table.count - 1
+        for number in hashes.indices {
+            var slot = Int(hashes[number]) & mask
+            while table[slot] >= 0 { slot = (slot + 1) & mask }
+            table[slot] = Int32(number)
+        }
+    }
+
+    /// FNV-1a, 32 bits: the table needs spread, not secrecy (the names are the store's own identifiers).
+    private static func hash(_ utf8: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        var hash: UInt32 = 2_166_136_261
+        for byte in utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+        return hash
+    }
+
     /// The string of a number.
-    subscript(_ number: Int32) -> String { names[Int(number)] }
+    subscript(_ number: Int32) -> String {
+        String(decoding: bytes[starts[Int(number)]..<starts[Int(number) + 1]], as: UTF8.self)
+    }
 
     /// The string of a number, nil for −1 (none).
-    func name(_ number: Int32) -> String? { number >= 0 ? names[Int(number)] : nil }
+    func name(_ number: Int32) -> String? { number >= 0 ? self[number] : nil }
 }
