@@ -171,21 +171,17 @@ extension PostgresEventStore: ReconcileSource {
             page.append((event, id))
         }
         guard !page.isEmpty else { return page }
-        var cursor = 0
-        func index(of row: Int64) -> Int? {
-            while cursor < page.count, page[cursor].reference < row { cursor += 1 }
-            return cursor < page.count && page[cursor].reference == row ? cursor : nil
-        }
+        var walk = TraceFactsBuilder.RowWalk()
         let identifiers = try await connection.query(
             """
             SELECT event_row, role, key, quantity, uom FROM event_identifier
             WHERE event_row = ANY(\(rows)::bigint[]) ORDER BY event_row, ctid
             """, logger: logger)
         for try await (row, role, key, quantity, uom) in identifiers.decode((Int64, String, String, Double?, String?).self) {
-            guard let at = index(of: row) else { continue }
+            guard let at = walk.index(of: row, in: page) else { continue }
             TraceFactsBuilder.add(role: role, key: key, quantity: quantity, uom: uom, to: &page[at].event)
         }
-        cursor = 0
+        walk = TraceFactsBuilder.RowWalk()
         var sides = TraceFactsBuilder.Sides()
         let parties = try await connection.query(
             """
@@ -193,17 +189,17 @@ extension PostgresEventStore: ReconcileSource {
             WHERE event_row = ANY(\(rows)::bigint[]) ORDER BY event_row, ctid
             """, logger: logger)
         for try await (row, direction, type, party) in parties.decode((Int64, String, String, String).self) {
-            guard let at = index(of: row) else { continue }
+            guard let at = walk.index(of: row, in: page) else { continue }
             facts.add(direction: direction, type: type, party: party, to: &page[at].event, at: at, sides: &sides)
         }
-        cursor = 0
+        walk = TraceFactsBuilder.RowWalk()
         let transactions = try await connection.query(
             """
             SELECT event_row, transaction_id FROM event_biz_transaction
             WHERE event_row = ANY(\(rows)::bigint[]) ORDER BY event_row, ctid
             """, logger: logger)
         for try await (row, transaction) in transactions.decode((Int64, String).self) {
-            guard let at = index(of: row) else { continue }
+            guard let at = walk.index(of: row, in: page) else { continue }
             page[at].event.bizTransactions.append(transaction)
         }
         return page

@@ -175,12 +175,7 @@ struct ReconcileColumnReader {
             page.append((event, reference))
         }
         guard !page.isEmpty else { return page }
-        var cursor = 0
-        /// The page index of an event row (rows come in order, so the walk only moves forward).
-        func index(of row: Int64) -> Int? {
-            while cursor < page.count, page[cursor].reference < row { cursor += 1 }
-            return cursor < page.count && page[cursor].reference == row ? cursor : nil
-        }
+        var walk = TraceFactsBuilder.RowWalk()
         let identifiers = try Row.fetchCursor(
             db.cachedStatement(
                 sql: """
@@ -189,10 +184,10 @@ struct ReconcileColumnReader {
                     """),
             arguments: arguments)
         while let row = try identifiers.next() {
-            guard let at = index(of: row[0]) else { continue }
+            guard let at = walk.index(of: row[0], in: page) else { continue }
             TraceFactsBuilder.add(role: row[1], key: row[2], quantity: row[3], uom: row[4], to: &page[at].event)
         }
-        cursor = 0
+        walk = TraceFactsBuilder.RowWalk()
         var sides = TraceFactsBuilder.Sides()
         let parties = try Row.fetchCursor(
             db.cachedStatement(
@@ -202,10 +197,10 @@ struct ReconcileColumnReader {
                     """),
             arguments: arguments)
         while let row = try parties.next() {
-            guard let at = index(of: row[0]) else { continue }
+            guard let at = walk.index(of: row[0], in: page) else { continue }
             facts.add(direction: row[1], type: row[2], party: row[3], to: &page[at].event, at: at, sides: &sides)
         }
-        cursor = 0
+        walk = TraceFactsBuilder.RowWalk()
         let transactions = try Row.fetchCursor(
             db.cachedStatement(
                 sql: """
@@ -214,7 +209,7 @@ struct ReconcileColumnReader {
                     """),
             arguments: arguments)
         while let row = try transactions.next() {
-            guard let at = index(of: row[0]) else { continue }
+            guard let at = walk.index(of: row[0], in: page) else { continue }
             page[at].event.bizTransactions.append(row[1])
         }
         return page

@@ -102,6 +102,21 @@ public struct TraceFactsBuilder {
         }
     }
 
+    /// Finds the event a column row belongs to in a page ordered by row: the rows of each table come in the same
+    /// order, so the walk only moves forward. Start a new walk for each table.
+    public struct RowWalk {
+        private var position = 0
+
+        /// A walk from the start of the page.
+        public init() {}
+
+        /// The page index of an event row, nil when the page does not hold it.
+        public mutating func index(of row: Int64, in page: [(event: TraceEvent, reference: Int64)]) -> Int? {
+            while position < page.count, page[position].reference < row { position += 1 }
+            return position < page.count && page[position].reference == row ? position : nil
+        }
+    }
+
     /// The bare term of a standard vocabulary URI, else the URI.
     private static func term(_ uri: String, _ vocabulary: CBVVocabulary, _ cache: inout [String: String]) -> String {
         if let known = cache[uri] { return known }
