@@ -1,31 +1,40 @@
 import Dispatch
 import Foundation
 
-extension Array where Element: Sendable {
-    /// Maps the elements on every core, in contiguous chunks, and returns the results in the array's order.
-    ///
-    /// For pure per-element work (validating and hashing the events of one capture): below `minimumChunk`
-    /// elements per core, or on one core, it maps serially.
-    /// - Parameters:
-    ///   - minimumChunk: the fewest elements worth handing to a core of their own.
-    ///   - transform: the work for one element, with its index; it must not depend on the other elements.
-    /// - Returns: `transform` of each element, in order.
-    func concurrentMap<Result: Sendable>(
-        minimumChunk: Int = 500, _ transform: @Sendable (Int, Element) -> Result
-    ) -> [Result] {
-        let workers = Swift.min(ProcessInfo.processInfo.activeProcessorCount, Swift.max(1, count / minimumChunk))
-        guard workers > 1 else { return enumerated().map { transform($0.offset, $0.element) } }
-        let chunk = (count + workers - 1) / workers
-        var parts = [[Result]](repeating: [], count: workers)
-        parts.withUnsafeMutableBufferPointer { buffer in
-            // Safe: iteration `worker` writes only `buffer[worker]`, no two iterations share an element, and
-            // concurrentPerform returns after every iteration has finished.
-            nonisolated(unsafe) let slots = buffer
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                let range = (worker * chunk)..<Swift.min((worker + 1) * chunk, count)
-                slots[worker] = range.map { transform($0, self[$0]) }
+/// Splits `0..<count` into contiguous chunks, one per core, runs `body` on each at the same time and joins the
+/// results in order.
+///
+/// For pure per-element work (validating, hashing and encoding the events of a capture, decoding stored bodies):
+/// `body` gets a whole chunk so that it can keep per-thread state (an encoder, a cache) across its elements. Below
+/// `minimumChunk` elements per core, or on one core, it runs on the calling thread.
+/// - Parameters:
+///   - count: how many elements.
+///   - minimumChunk: the fewest elements worth handing to a core of their own.
+///   - body: the work for one chunk of element indices; its result holds one value per element, in order.
+/// - Returns: the chunks' results, joined in order.
+/// - Throws: the first error of a chunk, in chunk order.
+public func concurrentChunks<T: Sendable, E: Error>(
+    _ count: Int, minimumChunk: Int = 500, _ body: @Sendable (Range<Int>) throws(E) -> [T]
+) throws(E) -> [T] {
+    let workers = min(ProcessInfo.processInfo.activeProcessorCount, max(1, count / minimumChunk))
+    guard workers > 1 else { return try body(0..<count) }
+    let chunk = (count + workers - 1) / workers
+    var parts = [Result<[T], E>](repeating: .success([]), count: workers)
+    parts.withUnsafeMutableBufferPointer { buffer in
+        // Safe: iteration `worker` writes only `buffer[worker]`, no two iterations share an element, and
+        // concurrentPerform returns after every iteration has finished.
+        nonisolated(unsafe) let slots = buffer
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            let range = (worker * chunk)..<min((worker + 1) * chunk, count)
+            do throws(E) {
+                slots[worker] = .success(try body(range))
+            } catch {
+                slots[worker] = .failure(error)
             }
         }
-        return parts.flatMap { $0 }
     }
+    var joined: [T] = []
+    joined.reserveCapacity(count)
+    for part in parts { joined += try part.get() }
+    return joined
 }

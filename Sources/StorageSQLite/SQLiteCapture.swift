@@ -3,65 +3,93 @@ import GRDB
 import Storage
 import Transparency
 
-/// The write transaction of a capture: duplicate check against the stored events, then inserts with prepared
-/// statements that are reused for every row (the hot path), then master data and projections.
+/// The write transaction of a capture: batch after batch as the pipeline plans them, the duplicate check against
+/// the stored events, then inserts with prepared statements that are reused for every row (the hot path) and the
+/// projections; at the end master data and the ledger.
 enum SQLiteCapture {
     /// Runs the capture; with a ledger, the stored events also become its leaves and a signed head is stored.
-    static func run(_ plan: CapturePlan, records: [EventRecord], ledger: SQLiteLedger?, in db: Database) throws
-        -> CaptureReceipt
-    {
-        var plan = plan
-        let known = try storedKeys(of: plan, in: db)
-        let planned = plan.events.count
-        try plan.resolvingStored(hashes: known.hashes, declaredHashes: known.declaredHashes, ids: known.ids)
-        // The records in the plan's order; only when stored duplicates were left out (`.proceed`) are some skipped.
-        var kept = Array(records.indices)
-        if plan.events.count != planned {
-            let keep = Set(plan.events.map(\.id))
-            kept = kept.filter { keep.contains(records[$0].eventID) }
-        }
+    ///
+    /// A refused document (a problem under rollback, found in any batch) throws, which rolls back what earlier
+    /// batches inserted: all of a document or nothing.
+    static func run(_ pipeline: CapturePipeline, ledger: SQLiteLedger?, in db: Database) throws -> CaptureReceipt {
         let inserts = try Inserts(db)
         let projector = try SQLiteProjector(db)
+        let probes = try StoredProbes(db)
         var leaves: [MerkleHash] = []
         var rows: [Int64] = []
-        leaves.reserveCapacity(plan.events.count)
-        rows.reserveCapacity(plan.events.count)
-        for (position, index) in kept.enumerated() {
-            let row = try inserts.insert(records[index])
-            try projector.apply(plan.events[position].event, keys: records[index].canonicalKeys, row: row, in: db)
-            leaves.append(records[index].leafHash)
-            rows.append(row)
+        var ids: [String] = []
+        var alreadyStored: [StoredEvent] = []
+        var refused = false
+        while let batch = pipeline.next() {
+            refused = refused || batch.refused
+            let duplicates = try probes.duplicates(among: batch.events)
+            alreadyStored += duplicates
+            if !duplicates.isEmpty && pipeline.errorBehaviour == .rollback { refused = true }
+            // Once the document is refused nothing more is inserted; the batches are still probed, so that the
+            // refusal names every stored duplicate.
+            guard !refused else { continue }
+            let skip = Set(duplicates.map(\.id))
+            for (stored, record) in zip(batch.events, batch.records) where skip.isEmpty || !skip.contains(stored.id) {
+                let row = try inserts.insert(record)
+                try projector.apply(stored.event, keys: record.canonicalKeys, row: row, in: db)
+                leaves.append(record.leafHash)
+                rows.append(row)
+                ids.append(stored.id)
+            }
         }
-        let elements = try SQLiteMasterData.store(plan.masterData, in: db)
+        var rejected = try pipeline.finish()
+        if !alreadyStored.isEmpty {
+            if pipeline.errorBehaviour == .rollback { throw CapturePlanner.alreadyStored(alreadyStored) }
+            rejected += CapturePlanner.alreadyStoredDiagnostics(alreadyStored)
+        }
+        let elements = try SQLiteMasterData.store(pipeline.masterData, in: db)
         try ledger?.append(leaves, rows: rows, in: db)
-        return CaptureReceipt(eventIDs: plan.events.map(\.id), masterDataElements: elements, rejected: plan.rejected)
+        return CaptureReceipt(eventIDs: ids, masterDataElements: elements, rejected: rejected)
     }
 
-    /// The plan's hashes and IDs that are already stored: one index probe each.
+    /// The look-ups that find planned events the store already holds: index probes of the ones each event's
+    /// check needs (``CapturePlanner/storedDuplicates(in:hashes:declaredHashes:ids:)``).
     ///
-    /// The hash is looked up with the `has_error_declaration` condition of each partial unique index
-    /// (`event_plain_hash`, `event_declared_hash`); without it SQLite cannot use either index and scans the whole
-    /// `event` table, which made every capture slower as the store grew.
-    private static func storedKeys(of plan: CapturePlan, in db: Database) throws -> (
-        hashes: Set<String>, declaredHashes: Set<String>, ids: Set<String>
-    ) {
-        var hashes: Set<String> = []
-        var declared: Set<String> = []
-        var ids: Set<String> = []
-        let plainHash = try SQLiteRawStatement(
-            db, sql: "SELECT 1 FROM event WHERE hash_id = ? AND has_error_declaration = 0")
-        let declaredHash = try SQLiteRawStatement(
-            db, sql: "SELECT 1 FROM event WHERE hash_id = ? AND has_error_declaration = 1")
-        let eventID = try SQLiteRawStatement(db, sql: "SELECT 1 FROM event WHERE event_id = ? LIMIT 1")
-        for stored in plan.events {
-            plainHash.bind(1, stored.hashID)
-            if try plainHash.yieldsRow() { hashes.insert(stored.hashID) }
-            declaredHash.bind(1, stored.hashID)
-            if try declaredHash.yieldsRow() { declared.insert(stored.hashID) }
-            eventID.bind(1, stored.id)
-            if try eventID.yieldsRow() { ids.insert(stored.id) }
+    /// A hash is found through `event_event_id` where it is the stored event's ID, else through `event_other_hash`,
+    /// whose condition the second half repeats so that SQLite can use that partial index.
+    struct StoredProbes {
+        let plainHash: SQLiteRawStatement
+        let declaredHash: SQLiteRawStatement
+        let eventID: SQLiteRawStatement
+
+        init(_ db: Database) throws {
+            func hashProbe(declared: Int) throws -> SQLiteRawStatement {
+                try SQLiteRawStatement(
+                    db,
+                    sql: """
+                        SELECT 1 FROM event WHERE event_id = ?1 AND hash_id = ?1 AND has_error_declaration = \(declared)
+                        UNION ALL SELECT 1 FROM event
+                        WHERE hash_id = ?1 AND hash_id <> event_id AND has_error_declaration = \(declared)
+                        """)
+            }
+            plainHash = try hashProbe(declared: 0)
+            declaredHash = try hashProbe(declared: 1)
+            eventID = try SQLiteRawStatement(db, sql: "SELECT 1 FROM event WHERE event_id = ? LIMIT 1")
         }
-        return (hashes, declared, ids)
+
+        /// The events among `events` that are already stored, in order.
+        func duplicates(among events: [StoredEvent]) throws -> [StoredEvent] {
+            var hashes: Set<String> = []
+            var declared: Set<String> = []
+            var ids: Set<String> = []
+            for stored in events {
+                if stored.event.errorDeclaration == nil {
+                    plainHash.bind(1, stored.hashID)
+                    if try plainHash.yieldsRow() { hashes.insert(stored.hashID) }
+                    eventID.bind(1, stored.id)
+                    if try eventID.yieldsRow() { ids.insert(stored.id) }
+                } else {
+                    declaredHash.bind(1, stored.hashID)
+                    if try declaredHash.yieldsRow() { declared.insert(stored.hashID) }
+                }
+            }
+            return CapturePlanner.storedDuplicates(in: events, hashes: hashes, declaredHashes: declared, ids: ids)
+        }
     }
 
     /// `(?, ?, …)` with `count` placeholders: the values are always bound, never written into the SQL.

@@ -129,23 +129,12 @@ extension SQLiteEventStore: ReconcileSource {
 
     /// Decodes bodies into trace facts on every core, in order.
     static func decodeConcurrently(_ page: [(hash: String, body: String)]) throws -> [TraceEvent] {
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, page.count / 500))
-        let chunk = (page.count + workers - 1) / max(workers, 1)
-        var parts = [Result<[TraceEvent], any Error>](repeating: .success([]), count: workers)
-        parts.withUnsafeMutableBufferPointer { buffer in
-            // Safe: iteration `worker` writes only `buffer[worker]`, and concurrentPerform returns after all.
-            nonisolated(unsafe) let slots = buffer
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                let range = (worker * chunk)..<min((worker + 1) * chunk, page.count)
-                var keys: [String: String] = [:]
-                slots[worker] = Result {
-                    try range.map {
-                        TraceEvent(try SQLiteEventDecoding.decode(page[$0].body), fallbackID: page[$0].hash, keys: &keys)
-                    }
-                }
+        try concurrentChunks(page.count) { range in
+            var keys: [String: String] = [:]
+            return try range.map {
+                TraceEvent(try SQLiteEventDecoding.decode(page[$0].body), fallbackID: page[$0].hash, keys: &keys)
             }
         }
-        return try parts.flatMap { try $0.get() }
     }
 }
 

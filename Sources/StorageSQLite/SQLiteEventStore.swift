@@ -101,10 +101,13 @@ public struct SQLiteEventStore: EventStore {
     public func capture(_ document: EPCISDocument, locations: [EventLocation]?, context: CaptureContext)
         async throws(StorageError) -> CaptureReceipt
     {
-        // Validation, hashing and encoding are CPU work that needs no lock: do them before the transaction.
-        let plan = try CapturePlan(document, locations: locations, context: context)
-        let records = EventRecord.records(for: plan.events)
-        return try await write { db in try SQLiteCapture.run(plan, records: records, ledger: ledger, in: db) }
+        // Validation, hashing and encoding are CPU work: the first batch is done before the transaction, the
+        // others while the transaction stores the ones before them (CapturePipeline).
+        let pipeline = CapturePipeline(planning: document, locations: locations, context: context)
+        defer { pipeline.cancel() }
+        try pipeline.refuseEarly()
+        let ledger = ledger
+        return try await write { db in try SQLiteCapture.run(pipeline, ledger: ledger, in: db) }
     }
 
     public func events(matching query: EPCISQuery, page: PageRequest) async throws(StorageError) -> EventPage {
@@ -116,12 +119,11 @@ public struct SQLiteEventStore: EventStore {
             let rows = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT id, event_id, hash_id, body FROM event WHERE event_id = ?
-                    UNION SELECT id, event_id, hash_id, body FROM event WHERE hash_id = ? AND has_error_declaration = 0
-                    UNION SELECT id, event_id, hash_id, body FROM event WHERE hash_id = ? AND has_error_declaration = 1
+                    SELECT id, event_id, hash_id, body FROM event WHERE event_id = ?1
+                    UNION SELECT id, event_id, hash_id, body FROM event WHERE hash_id = ?1 AND hash_id <> event_id
                     ORDER BY id
                     """,
-                arguments: [id, id, id])
+                arguments: [id])
             return try rows.map(SQLiteEventDecoding.storedEvent)
         }
     }

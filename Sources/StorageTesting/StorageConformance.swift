@@ -102,6 +102,86 @@ public struct StorageConformance: Sendable {
         }
     }
 
+    /// A document larger than a capture batch (``CapturePipeline/batchSize``) is stored all or nothing too: a
+    /// stored duplicate or an invalid event in its last batch refuses it after the earlier batches were written,
+    /// and none of them stays; with `proceed` every other event is stored, in document order.
+    public func largeDocumentIsAllOrNothing() async throws {
+        // Given a stored event, and a document of more than two batches that ends with it
+        let store = try await makeStore()
+        let count = CapturePipeline.batchSize * 2 + 10
+        let last = Self.shipping(serial: "last")
+        _ = try await store.capture(Self.document(events: [last]), context: Self.context)
+        let fresh = (0..<count - 1).map { Self.shipping(serial: "batch-\($0)") }
+        // When it is captured (rollback), then the duplicate refuses it and nothing of it is stored
+        let duplicate = await #expect(throws: StorageError.self) {
+            try await store.capture(Self.document(events: fresh + [last]), context: Self.context)
+        }
+        #expect(duplicate?.code == .duplicateEvent)
+        #expect(duplicate?.eventIDs.count == 1)
+        #expect(try await Self.storedCount(store) == 1)
+        // When its last event is invalid instead, then it is refused as invalid, naming that event
+        var bad = Self.shipping(serial: "bad")
+        bad.epcList = ["https://id.gs1.org/01/09506000134353/21/1"]
+        let invalid = await #expect(throws: StorageError.self) {
+            try await store.capture(Self.document(events: fresh + [bad]), context: Self.context)
+        }
+        #expect(invalid?.code == .invalidDocument)
+        let places = invalid?.diagnostics.map(\.location) ?? []
+        #expect(!places.isEmpty && places.allSatisfy { $0.hasPrefix("/epcisBody/eventList/\(count - 1)") })
+        #expect(try await Self.storedCount(store) == 1)
+        // When it is captured with proceed, then all but the duplicate are stored, in order
+        var proceed = Self.context
+        proceed.errorBehaviour = .proceed
+        let receipt = try await store.capture(Self.document(events: fresh + [last]), context: proceed)
+        #expect(receipt.eventIDs.count == count - 1)
+        #expect(receipt.rejected.count == 1)
+        #expect(try await Self.storedCount(store) == count)
+        let page = try await store.events(matching: EPCISQuery(), page: PageRequest(size: 3))
+        #expect(page.events.map(\.event.epcList) == [last.epcList, fresh[0].epcList, fresh[1].epcList])
+    }
+
+    /// Two different events of one document may not carry the same eventID; an error declaration of an event in
+    /// the same document may.
+    public func eventIDTwiceInADocumentIsRefused() async throws {
+        // Given two different events with one supplied eventID
+        let store = try await makeStore()
+        var first = Self.shipping(serial: "id-1")
+        first.eventID = "urn:uuid:0b6f2a1c-3d4e-4f50-8a61-7b8c9d0e1f2a"
+        var second = Self.shipping(serial: "id-2")
+        second.eventID = first.eventID
+        // When the document is captured (rollback), then it is refused as holding a duplicate
+        let error = await #expect(throws: StorageError.self) {
+            try await store.capture(Self.document(events: [first, second]), context: Self.context)
+        }
+        #expect(error?.code == .duplicateEvent)
+        #expect(try await Self.storedCount(store) == 0)
+        // When it is captured with proceed, then the first is stored and the second reported at its place
+        var proceed = Self.context
+        proceed.errorBehaviour = .proceed
+        let receipt = try await store.capture(Self.document(events: [first, second]), context: proceed)
+        #expect(receipt.eventIDs == [first.eventID ?? ""])
+        #expect(receipt.rejected.map(\.location) == ["/epcisBody/eventList/1"])
+        // And an error declaration of the first, in one document with a new event, is stored beside it
+        var declaration = first
+        declaration.errorDeclaration = ErrorDeclaration(
+            declarationTime: Self.time("2026-03-02T09:00:00Z"), reason: CBVValue("did_not_occur", in: .errorReason))
+        let corrected = try await store.capture(
+            Self.document(events: [declaration, Self.shipping(serial: "id-3")]), context: Self.context)
+        #expect(corrected.eventIDs.count == 2)
+        #expect(try await store.events(withID: first.eventID ?? "").count == 2)
+    }
+
+    static func storedCount(_ store: any EventStore) async throws -> Int {
+        var count = 0
+        var page = try await store.events(matching: EPCISQuery(), page: PageRequest(size: 10_000))
+        count += page.events.count
+        while let token = page.nextPageToken {
+            page = try await store.events(matching: EPCISQuery(), page: PageRequest(size: 10_000, token: token))
+            count += page.events.count
+        }
+        return count
+    }
+
     /// Queries page through results with tokens that belong to the query.
     public func queriesPageWithTokens() async throws {
         // Given five events

@@ -40,6 +40,15 @@ struct PostgresConformanceTests {
     @Test("a query by identifier finds the item in either spelling") func byIdentifier() async throws {
         try await run { try await $0.queryByIdentifier() }
     }
+
+    @Test("a document of several capture batches is stored all or nothing")
+    func largeDocument() async throws {
+        try await run { try await $0.largeDocumentIsAllOrNothing() }
+    }
+
+    @Test("two events of one document may not share an eventID") func eventIDTwice() async throws {
+        try await run { try await $0.eventIDTwiceInADocumentIsRefused() }
+    }
 }
 
 /// Every recall scenario against PostgreSQL, each in a fresh schema.

@@ -35,6 +35,15 @@ import Testing
     @Test("a query by identifier finds the item in either spelling") func byIdentifier() async throws {
         try await suite.queryByIdentifier()
     }
+
+    @Test("a document of several capture batches is stored all or nothing")
+    func largeDocument() async throws {
+        try await suite.largeDocumentIsAllOrNothing()
+    }
+
+    @Test("two events of one document may not share an eventID") func eventIDTwice() async throws {
+        try await suite.eventIDTwiceInADocumentIsRefused()
+    }
 }
 
 /// Every conformance scenario against a store in a file (a `DatabasePool` in WAL mode).
@@ -67,6 +76,15 @@ import Testing
 
     @Test("a query by identifier finds the item in either spelling") func byIdentifier() async throws {
         try await suite.queryByIdentifier()
+    }
+
+    @Test("a document of several capture batches is stored all or nothing")
+    func largeDocument() async throws {
+        try await suite.largeDocumentIsAllOrNothing()
+    }
+
+    @Test("two events of one document may not share an eventID") func eventIDTwice() async throws {
+        try await suite.eventIDTwiceInADocumentIsRefused()
     }
 }
 

@@ -15,7 +15,7 @@ import Testing
         #expect(
             first == [
                 "v1-events", "v1-master-data", "v1-projections", "v2-ledger", "v3-recalls", "v4-platform",
-                "v5-scheduled-subscriptions",
+                "v5-scheduled-subscriptions", "v6-one-event-id-index",
             ])
         #expect(second == first)
     }

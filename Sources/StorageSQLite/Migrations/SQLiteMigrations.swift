@@ -13,6 +13,7 @@ enum SQLiteMigrations {
         migrator.registerMigration("v3-recalls", migrate: SQLiteRecallSchema.create)
         migrator.registerMigration("v4-platform", migrate: SQLitePlatformSchema.create)
         migrator.registerMigration("v5-scheduled-subscriptions", migrate: SQLitePlatformSchema.addSchedules)
+        migrator.registerMigration("v6-one-event-id-index", migrate: oneEventIDIndex)
         return migrator
     }
 
@@ -79,6 +80,25 @@ enum SQLiteMigrations {
                 );
                 CREATE INDEX event_biz_transaction_id ON event_biz_transaction(transaction_id);
                 CREATE INDEX event_biz_transaction_row ON event_biz_transaction(event_row);
+                """)
+    }
+
+    /// One index of random keys on `event` instead of four
+    /// (docs/decisions/0009-capture-pipeline-and-one-event-id-index.md).
+    ///
+    /// The hash ID, the event ID and the two partial unique indexes over them put four entries with random 71-byte
+    /// keys into `event`'s indexes for every event, although an event's ID is its hash ID unless the document
+    /// supplied another. In a large store each random entry dirties a page of its own that the commit writes to
+    /// the WAL and the checkpoint writes again. Now `event_event_id` is the only one; hash IDs that differ from the
+    /// event ID have a partial index of their own, and the capture's write transaction (one writer at a time)
+    /// refuses duplicates before it inserts, as it did already.
+    private static func oneEventIDIndex(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                DROP INDEX event_plain_hash;
+                DROP INDEX event_declared_hash;
+                DROP INDEX event_plain_event_id;
+                CREATE INDEX event_other_hash ON event(hash_id) WHERE hash_id <> event_id;
                 """)
     }
 

@@ -190,8 +190,13 @@ struct SQLiteProjector {
             db,
             sql: """
                 SELECT e.id, e.body FROM event e
-                WHERE e.has_error_declaration = 0 AND NOT EXISTS (
-                    SELECT 1 FROM event d WHERE d.hash_id = e.hash_id AND d.has_error_declaration = 1)
+                WHERE e.has_error_declaration = 0
+                AND NOT EXISTS (
+                    SELECT 1 FROM event d
+                    WHERE d.event_id = e.hash_id AND d.hash_id = e.hash_id AND d.has_error_declaration = 1)
+                AND NOT EXISTS (
+                    SELECT 1 FROM event d
+                    WHERE d.hash_id = e.hash_id AND d.hash_id <> d.event_id AND d.has_error_declaration = 1)
                 ORDER BY e.id
                 """)
         while let row = try rows.next() {

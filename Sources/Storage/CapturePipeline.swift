@@ -1,0 +1,118 @@
+public import EPCIS
+public import Foundation
+
+/// Plans a document's batches on a thread of its own while the store's write transaction stores the batches
+/// before them, so that validation, hashing and row building (on every core) overlap the writer (one core).
+///
+/// The first batch is planned before the pipeline exists, outside the write transaction, so a document of one batch
+/// holds the writer for no longer than its inserts. At most ``depth`` planned batches wait for the writer; the
+/// planner thread waits when they do. Batches come in document order.
+public final class CapturePipeline: @unchecked Sendable {
+    /// How many events a batch holds.
+    public static let batchSize = 4_096
+    /// How many planned batches may wait for the writer.
+    public let depth = 2
+
+    /// Guards every field below.
+    private let condition = NSCondition()
+    private var ready: [CapturePlanner.Batch] = []
+    /// The planner, back from the thread once it has planned every event.
+    private var finished: CapturePlanner?
+    private var cancelled = false
+    /// How to treat problems (of the planner, which the thread holds meanwhile).
+    public let errorBehaviour: CaptureContext.ErrorBehaviour
+    /// The master data of the document.
+    public let masterData: [Vocabulary]
+
+    /// Starts planning the rest of a document.
+    /// - Parameters:
+    ///   - planner: the document's planner, usually with its first batch planned.
+    ///   - first: that first batch, if any.
+    ///   - batchSize: events per batch.
+    public init(planner: CapturePlanner, first: CapturePlanner.Batch?, batchSize: Int = CapturePipeline.batchSize) {
+        errorBehaviour = planner.errorBehaviour
+        masterData = planner.masterData
+        if let first { ready.append(first) }
+        guard planner.hasMore else {
+            finished = planner
+            return
+        }
+        let thread = Thread { [self] in
+            var planner = planner
+            while planner.hasMore {
+                let batch = planner.planNext(batchSize, withRecords: true)
+                condition.lock()
+                while ready.count >= depth && !cancelled { condition.wait() }
+                let stop = cancelled
+                if !stop { ready.append(batch) }
+                condition.broadcast()
+                condition.unlock()
+                if stop { return }
+            }
+            condition.lock()
+            finished = planner
+            condition.broadcast()
+            condition.unlock()
+        }
+        thread.name = "suyuan capture planner"
+        thread.start()
+    }
+
+    /// Plans a whole document on the calling thread and hands it over as one batch (for small documents, and for
+    /// measuring the phases one after another).
+    /// - Parameters:
+    ///   - document: the decoded document.
+    ///   - locations: where each event stood in the source.
+    ///   - context: record time, error behaviour, validator.
+    public convenience init(planning document: EPCISDocument, locations: [EventLocation]?, context: CaptureContext) {
+        var planner = CapturePlanner(document, locations: locations, context: context)
+        let first = planner.planNext(CapturePipeline.batchSize, withRecords: true)
+        self.init(planner: planner, first: first)
+    }
+
+    /// The next batch in document order, waiting for it to be planned; nil after the last one.
+    public func next() -> CapturePlanner.Batch? {
+        condition.lock()
+        defer { condition.unlock() }
+        while ready.isEmpty && finished == nil && !cancelled { condition.wait() }
+        guard !ready.isEmpty else { return nil }
+        let batch = ready.removeFirst()
+        condition.broadcast()
+        return batch
+    }
+
+    /// Refuses a document whose first batch already refuses it, without a write transaction: plans the rest (so
+    /// that the refusal names every problem) and throws. Does nothing otherwise.
+    /// - Throws: ``StorageError`` as ``finish()`` does.
+    public func refuseEarly() throws(StorageError) {
+        condition.lock()
+        let refused = ready.first?.refused ?? false
+        condition.unlock()
+        guard refused else { return }
+        while next() != nil {}
+        _ = try finish()
+    }
+
+    /// The planner's verdict, once ``next()`` returned nil (``CapturePlanner/finish()``).
+    /// - Returns: the problems of the events left out (proceed).
+    /// - Throws: ``StorageError`` `.invalidDocument` or `.duplicateEvent` when the document is refused.
+    public func finish() throws(StorageError) -> [Diagnostic] {
+        condition.lock()
+        let planner = finished
+        condition.unlock()
+        guard let planner else {
+            throw StorageError(
+                .internalFailure, "the capture ended before its document was planned; nothing was stored")
+        }
+        return try planner.finish()
+    }
+
+    /// Stops the planner thread (after its current batch): for a write transaction that failed or never ran.
+    public func cancel() {
+        condition.lock()
+        cancelled = true
+        ready = []
+        condition.broadcast()
+        condition.unlock()
+    }
+}
