@@ -57,19 +57,22 @@ enum SQLiteCapture {
         let declaredHash: SQLiteRawStatement
         let eventID: SQLiteRawStatement
 
+        /// Whether an event with the hash `?1` is stored, as a plain event (`declared` 0) or a declaration (1).
+        static func hashSQL(declared: Int) -> String {
+            """
+            SELECT 1 FROM event WHERE event_id = ?1 AND hash_id = ?1 AND has_error_declaration = \(declared)
+            UNION ALL SELECT 1 FROM event
+            WHERE hash_id = ?1 AND hash_id <> event_id AND has_error_declaration = \(declared)
+            """
+        }
+
+        /// Whether an event with the ID `?` is stored.
+        static let eventIDSQL = "SELECT 1 FROM event WHERE event_id = ? LIMIT 1"
+
         init(_ db: Database) throws {
-            func hashProbe(declared: Int) throws -> SQLiteRawStatement {
-                try SQLiteRawStatement(
-                    db,
-                    sql: """
-                        SELECT 1 FROM event WHERE event_id = ?1 AND hash_id = ?1 AND has_error_declaration = \(declared)
-                        UNION ALL SELECT 1 FROM event
-                        WHERE hash_id = ?1 AND hash_id <> event_id AND has_error_declaration = \(declared)
-                        """)
-            }
-            plainHash = try hashProbe(declared: 0)
-            declaredHash = try hashProbe(declared: 1)
-            eventID = try SQLiteRawStatement(db, sql: "SELECT 1 FROM event WHERE event_id = ? LIMIT 1")
+            plainHash = try SQLiteRawStatement(db, sql: Self.hashSQL(declared: 0))
+            declaredHash = try SQLiteRawStatement(db, sql: Self.hashSQL(declared: 1))
+            eventID = try SQLiteRawStatement(db, sql: Self.eventIDSQL)
         }
 
         /// The events among `events` that are already stored, in order.

@@ -57,3 +57,27 @@ import Testing
         #expect(!plan.contains { $0 == "SCAN event" }, "\(plan)")
     }
 }
+
+/// The capture's and the ledger's point look-ups stay index searches however large the store grows.
+@Suite struct SQLiteLookupPlanTests {
+    @Test("a stored-duplicate probe searches the event-ID index and the partial index of other hashes")
+    func duplicateProbes() async throws {
+        let store = try SQLiteEventStore(.memory)
+        for declared in [0, 1] {
+            let plan = try await store.plan(of: SQLiteCapture.StoredProbes.hashSQL(declared: declared))
+            #expect(plan.contains { $0.contains("SEARCH event USING INDEX event_event_id") }, "\(plan)")
+            #expect(plan.contains { $0.contains("SEARCH event USING INDEX event_other_hash") }, "\(plan)")
+            #expect(!plan.contains { $0.hasPrefix("SCAN") }, "\(plan)")
+        }
+        let byID = try await store.plan(of: SQLiteCapture.StoredProbes.eventIDSQL)
+        #expect(byID.contains { $0.contains("SEARCH event USING") && $0.contains("event_event_id") }, "\(byID)")
+    }
+
+    @Test("a ledger node is read by its primary key, not by a scan of every node")
+    func ledgerNode() async throws {
+        let store = try SQLiteEventStore(.memory)
+        let plan = try await store.plan(of: SQLiteLedgerNodes.lookupSQL)
+        #expect(plan.contains { $0.contains("SEARCH ledger_node USING PRIMARY KEY") }, "\(plan)")
+        #expect(!plan.contains { $0.hasPrefix("SCAN") }, "\(plan)")
+    }
+}

@@ -170,12 +170,18 @@ extension SQLiteEventStore {
     /// that look-ups use the indexes.
     func queryPlan(for query: EPCISQuery) async throws(StorageError) -> [String] {
         let filter = SQLiteQueryFilter(query.predicates)
-        return try await read { db in
-            try Row.fetchAll(
-                db,
-                sql: "EXPLAIN QUERY PLAN SELECT event.id FROM event WHERE (\(filter.sql)) ORDER BY event.id LIMIT 512",
-                arguments: filter.arguments
-            ).map { row in row["detail"] as String }
+        return try await plan(
+            of: "SELECT event.id FROM event WHERE (\(filter.sql)) ORDER BY event.id LIMIT 512",
+            arguments: filter.arguments)
+    }
+
+    /// SQLite's plan for a statement (`EXPLAIN QUERY PLAN`), one line per step. Parameters left unbound are NULL,
+    /// which does not change the plan.
+    func plan(of sql: String, arguments: StatementArguments = []) async throws(StorageError) -> [String] {
+        try await read { db in
+            let statement = try db.makeStatement(sql: "EXPLAIN QUERY PLAN \(sql)")
+            statement.setUncheckedArguments(arguments)
+            return try Row.fetchAll(statement).map { row in row["detail"] as String }
         }
     }
 }
