@@ -109,7 +109,7 @@ let package = Package(
             name: "StorageSQLiteTests",
             dependencies: [
                 "StorageSQLite", "StorageTesting", "Storage", "EPCIS", "TraceEngine", "DemoChains", "Transparency",
-                "TestSupport",
+                "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strict
         ),

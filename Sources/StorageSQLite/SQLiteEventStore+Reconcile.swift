@@ -28,8 +28,7 @@ extension SQLiteEventStore: ReconcileSource {
                     var events: [(event: TraceEvent, reference: Int64)] = []
                     for part in stride(from: 0, to: batch.count, by: Self.traceBatchSize) {
                         let rows = Array(batch[part..<min(part + Self.traceBatchSize, batch.count)])
-                        let marks = "IN (" + Array(repeating: "?", count: rows.count).joined(separator: ", ") + ")"
-                        events += try reader.events(db, rows: marks, arguments: StatementArguments(rows))
+                        events += try reader.events(db, rows: .list(rows))
                     }
                     return events
                 })
@@ -45,7 +44,7 @@ extension SQLiteEventStore: ReconcileSource {
             let (start, end) = (first, min(first + Self.reconcilePageSize - 1, high))
             await page(try await read { db in
                 var reader = ReconcileColumnReader()
-                return try reader.events(db, rows: "BETWEEN ? AND ?", arguments: [start, end])
+                return try reader.events(db, rows: .range(start, end))
             })
             first = end + 1
         }
@@ -140,67 +139,139 @@ extension SQLiteEventStore: ReconcileSource {
 
 /// Builds trace facts from the index columns of a set of event rows: one statement per table, each in row
 /// order, merged by walking the page.
+///
+/// For a range of event rows (a full scan), the rows of `event_identifier`, `event_party` and
+/// `event_biz_transaction` are read by their own rowid range, found in the table's `event_row` index, instead of
+/// one index look-up per row: a capture appends an event's rows right after the event, one writer
+/// at a time, so those tables are in event-row order. Should a table ever not be (a row out of order shows it), the
+/// page is read again through the `event_row` indexes.
 struct ReconcileColumnReader {
+    /// Which events to read.
+    enum Rows {
+        /// Every event row from the first to the last, both included.
+        case range(Int64, Int64)
+        /// These event rows, ascending.
+        case list([Int64])
+    }
+
+    /// A child table's rows were not in event-row order.
+    private struct OutOfOrder: Error {}
+
     private var facts = TraceFactsBuilder()
 
-    /// The events of the rows the condition selects (`BETWEEN ? AND ?` or `IN (…)`), in row order.
-    mutating func events(_ db: Database, rows condition: String, arguments: StatementArguments) throws
+    /// The events of the selected rows, in row order.
+    mutating func events(_ db: Database, rows: Rows) throws -> [(event: TraceEvent, reference: Int64)] {
+        guard case .range = rows else { return try events(db, rows: rows, byRowid: false) }
+        do {
+            return try events(db, rows: rows, byRowid: true)
+        } catch is OutOfOrder {
+            return try events(db, rows: rows, byRowid: false)
+        }
+    }
+
+    private mutating func events(_ db: Database, rows: Rows, byRowid: Bool) throws
         -> [(event: TraceEvent, reference: Int64)]
     {
+        let (condition, arguments): (String, StatementArguments)
+        switch rows {
+        case .range(let first, let last): (condition, arguments) = ("BETWEEN ? AND ?", [first, last])
+        case .list(let list):
+            (condition, arguments) = (
+                "IN (" + Array(repeating: "?", count: list.count).joined(separator: ", ") + ")",
+                StatementArguments(list)
+            )
+        }
         var page: [(event: TraceEvent, reference: Int64)] = []
+        // The fold names events by row; their IDs are looked up for the findings only (eventIDs(references:)).
         let events = try Row.fetchCursor(
             db.cachedStatement(
                 sql: """
-                    SELECT id, event_id, event_type, event_time_ms, action, biz_step, disposition, read_point, biz_location
+                    SELECT id, event_type, event_time_ms, action, biz_step, disposition, read_point, biz_location
                     FROM event WHERE id \(condition) ORDER BY id
                     """),
             arguments: arguments)
         while let row = try events.next() {
             let reference: Int64 = row[0]
             guard let event = facts.event(
-                id: row[1], type: row[2], milliseconds: row[3], action: row[4], bizStep: row[5], disposition: row[6],
-                place: row[8] ?? row[7])
+                id: "", type: row[1], milliseconds: row[2], action: row[3], bizStep: row[4], disposition: row[5],
+                place: row[7] ?? row[6])
             else { throw StorageError(.internalFailure, "event row \(reference) has no known event type") }
             page.append((event, reference))
         }
         guard !page.isEmpty else { return page }
+        let select = { (table: String, columns: String) throws -> RowCursor in
+            try Self.children(db, table: table, columns: columns, rows: rows, byRowid: byRowid, condition, arguments)
+        }
         var walk = TraceFactsBuilder.RowWalk()
-        let identifiers = try Row.fetchCursor(
-            db.cachedStatement(
-                sql: """
-                    SELECT event_row, role, key, quantity, uom FROM event_identifier
-                    WHERE event_row \(condition) ORDER BY event_row, rowid
-                    """),
-            arguments: arguments)
+        var order = Order(rows)
+        let identifiers = try select("event_identifier", "role, key, quantity, uom")
         while let row = try identifiers.next() {
-            guard let at = walk.index(of: row[0], in: page) else { continue }
+            let eventRow: Int64 = row[0]
+            if byRowid { try order.check(eventRow) }
+            guard let at = walk.index(of: eventRow, in: page) else { continue }
             TraceFactsBuilder.add(role: row[1], key: row[2], quantity: row[3], uom: row[4], to: &page[at].event)
         }
         walk = TraceFactsBuilder.RowWalk()
+        order = Order(rows)
         var sides = TraceFactsBuilder.Sides()
-        let parties = try Row.fetchCursor(
-            db.cachedStatement(
-                sql: """
-                    SELECT event_row, direction, type, party FROM event_party
-                    WHERE event_row \(condition) ORDER BY event_row, rowid
-                    """),
-            arguments: arguments)
+        let parties = try select("event_party", "direction, type, party")
         while let row = try parties.next() {
-            guard let at = walk.index(of: row[0], in: page) else { continue }
+            let eventRow: Int64 = row[0]
+            if byRowid { try order.check(eventRow) }
+            guard let at = walk.index(of: eventRow, in: page) else { continue }
             facts.add(direction: row[1], type: row[2], party: row[3], to: &page[at].event, at: at, sides: &sides)
         }
         walk = TraceFactsBuilder.RowWalk()
-        let transactions = try Row.fetchCursor(
-            db.cachedStatement(
-                sql: """
-                    SELECT event_row, transaction_id FROM event_biz_transaction
-                    WHERE event_row \(condition) ORDER BY event_row, rowid
-                    """),
-            arguments: arguments)
+        order = Order(rows)
+        let transactions = try select("event_biz_transaction", "transaction_id")
         while let row = try transactions.next() {
-            guard let at = walk.index(of: row[0], in: page) else { continue }
+            let eventRow: Int64 = row[0]
+            if byRowid { try order.check(eventRow) }
+            guard let at = walk.index(of: eventRow, in: page) else { continue }
             page[at].event.bizTransactions.append(row[1])
         }
         return page
+    }
+
+    /// The rows of a child table that belong to the selected events, in event-row order: by their rowid range
+    /// (`byRowid`, for a range of events), else through the table's `event_row` index.
+    private static func children(
+        _ db: Database, table: String, columns: String, rows: Rows, byRowid: Bool, _ condition: String,
+        _ arguments: StatementArguments
+    ) throws -> RowCursor {
+        guard byRowid, case .range(let first, let last) = rows else {
+            return try Row.fetchCursor(
+                db.cachedStatement(
+                    sql: "SELECT event_row, \(columns) FROM \(table) WHERE event_row \(condition) ORDER BY event_row, rowid"),
+                arguments: arguments)
+        }
+        // The rowids of the range's rows, from the index alone (it holds the rowid): every row of these events lies
+        // between them, whatever the order; rows of other events between them show that the order broke.
+        let bounds = try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT min(rowid), max(rowid) FROM \(table) WHERE event_row BETWEEN ? AND ?"),
+            arguments: [first, last])
+        let low: Int64? = bounds?[0]
+        let high: Int64? = bounds?[1]
+        return try Row.fetchCursor(
+            db.cachedStatement(sql: "SELECT event_row, \(columns) FROM \(table) WHERE rowid BETWEEN ? AND ?"),
+            arguments: [low ?? 1, high ?? 0])
+    }
+
+    /// Checks that child rows read by rowid come in event-row order and belong to the page's range.
+    private struct Order {
+        private var previous: Int64
+        private let last: Int64
+
+        init(_ rows: Rows) {
+            switch rows {
+            case .range(let first, let last): (previous, self.last) = (first, last)
+            case .list: (previous, last) = (.min, .max)
+            }
+        }
+
+        mutating func check(_ row: Int64) throws {
+            guard row >= previous, row <= last else { throw OutOfOrder() }
+            previous = row
+        }
     }
 }
