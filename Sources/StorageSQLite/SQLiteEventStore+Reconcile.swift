@@ -138,7 +138,8 @@ extension SQLiteEventStore: ReconcileSource {
 }
 
 /// Builds trace facts from the index columns of a set of event rows: one statement per table, each in row
-/// order, merged by walking the page.
+/// order, merged by walking the page. The event columns come from the covering index `event_facts`, not from the
+/// table with the bodies.
 ///
 /// For a range of event rows (a full scan), the rows of `event_identifier`, `event_party` and
 /// `event_biz_transaction` are read by their own rowid range, found in the table's `event_row` index, instead of
@@ -183,13 +184,7 @@ struct ReconcileColumnReader {
         }
         var page: [(event: TraceEvent, reference: Int64)] = []
         // The fold names events by row; their IDs are looked up for the findings only (eventIDs(references:)).
-        let events = try Row.fetchCursor(
-            db.cachedStatement(
-                sql: """
-                    SELECT id, event_type, event_time_ms, action, biz_step, disposition, read_point, biz_location
-                    FROM event WHERE id \(condition) ORDER BY id
-                    """),
-            arguments: arguments)
+        let events = try Row.fetchCursor(db.cachedStatement(sql: Self.eventsSQL(condition)), arguments: arguments)
         while let row = try events.next() {
             let reference: Int64 = row[0]
             guard let event = facts.event(
@@ -231,6 +226,14 @@ struct ReconcileColumnReader {
             page[at].event.bizTransactions.append(row[1])
         }
         return page
+    }
+
+    /// The event columns of the rows `id` the condition selects (`BETWEEN ? AND ?` or `IN (…)`), in row order.
+    static func eventsSQL(_ condition: String) -> String {
+        """
+        SELECT id, event_type, event_time_ms, action, biz_step, disposition, read_point, biz_location
+        FROM event INDEXED BY event_facts WHERE id \(condition) ORDER BY id
+        """
     }
 
     /// The rows of a child table that belong to the selected events, in event-row order: by their rowid range

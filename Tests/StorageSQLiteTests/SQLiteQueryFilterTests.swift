@@ -80,4 +80,13 @@ import Testing
         #expect(plan.contains { $0.contains("SEARCH ledger_node USING PRIMARY KEY") }, "\(plan)")
         #expect(!plan.contains { $0.hasPrefix("SCAN") }, "\(plan)")
     }
+
+    @Test("a reconciliation page reads the event columns from the covering index, not the table of bodies")
+    func reconcilePage() async throws {
+        let store = try SQLiteEventStore(.memory)
+        for condition in ["BETWEEN ? AND ?", "IN (?, ?, ?)"] {
+            let plan = try await store.plan(of: ReconcileColumnReader.eventsSQL(condition))
+            #expect(plan.contains { $0.contains("USING COVERING INDEX event_facts") }, "\(plan)")
+        }
+    }
 }
