@@ -8,8 +8,6 @@ public import TraceEngine
 /// (`event`, `event_identifier`, `event_party`, `event_biz_transaction`) a page of rows at a time, so that a
 /// reconciliation never decodes an event body nor holds the events (docs/decisions/0008-streaming-reconcile.md).
 extension SQLiteEventStore: ReconcileSource {
-    /// How many events one page reads.
-    static let reconcilePageSize: Int64 = 20_000
 
     /// Hands every event's trace facts to `page`, in capture order; with `since`, only the events at or after it
     /// and every event sharing an identifier or business transaction with one of them (see
@@ -17,38 +15,47 @@ extension SQLiteEventStore: ReconcileSource {
     public func scanReconcileEvents(
         since: Date?, page: @escaping @Sendable (_ events: [(event: TraceEvent, reference: Int64)]) async -> Void
     ) async throws {
-        // Each page is its own read, so that the caller can fold one page while the next is read. Rows are only
+        // Each page is its own read, so that the caller can fold one page while the next ones are read: two reads
+        // at a time (a file store has a reader connection for each), handed over in capture order. Rows are only
         // ever appended, and the pages stop at the last row of the first read.
+        var selections: [ReconcileColumnReader.Rows] = []
         if let since {
             let rows = try await rowsSharingKeys(since: since)
-            for start in stride(from: 0, to: rows.count, by: Int(Self.reconcilePageSize)) {
-                let batch = Array(rows[start..<min(start + Int(Self.reconcilePageSize), rows.count)])
-                await page(try await read { db in
+            let size = Int(reconcilePageSize)
+            for start in stride(from: 0, to: rows.count, by: size) {
+                selections.append(.list(Array(rows[start..<min(start + size, rows.count)])))
+            }
+        } else {
+            let (low, high) = try await read { db in
+                (try Int64.fetchOne(db, sql: "SELECT min(id) FROM event") ?? 1,
+                 try Int64.fetchOne(db, sql: "SELECT max(id) FROM event") ?? 0)
+            }
+            for start in stride(from: low, through: high, by: Int(reconcilePageSize)) {
+                selections.append(.range(start, min(start + reconcilePageSize - 1, high)))
+            }
+        }
+        var reading: [Task<[(event: TraceEvent, reference: Int64)], any Error>] = []
+        defer { for task in reading { task.cancel() } }
+        for selection in selections {
+            reading.append(Task { [self] in
+                try await read { db in
                     var reader = ReconcileColumnReader()
+                    guard case .list(let rows) = selection else { return try reader.events(db, rows: selection) }
                     var events: [(event: TraceEvent, reference: Int64)] = []
-                    for part in stride(from: 0, to: batch.count, by: Self.traceBatchSize) {
-                        let rows = Array(batch[part..<min(part + Self.traceBatchSize, batch.count)])
-                        events += try reader.events(db, rows: .list(rows))
+                    for start in stride(from: 0, to: rows.count, by: Self.traceBatchSize) {
+                        let part = Array(rows[start..<min(start + Self.traceBatchSize, rows.count)])
+                        events += try reader.events(db, rows: .list(part))
                     }
                     return events
-                })
-            }
-            return
-        }
-        let (low, high) = try await read { db in
-            (try Int64.fetchOne(db, sql: "SELECT min(id) FROM event") ?? 1,
-             try Int64.fetchOne(db, sql: "SELECT max(id) FROM event") ?? 0)
-        }
-        var first = low
-        while first <= high {
-            let (start, end) = (first, min(first + Self.reconcilePageSize - 1, high))
-            await page(try await read { db in
-                var reader = ReconcileColumnReader()
-                return try reader.events(db, rows: .range(start, end))
+                }
             })
-            first = end + 1
+            if reading.count == Self.reconcileReadsAhead { await page(try await reading.removeFirst().value) }
         }
+        while !reading.isEmpty { await page(try await reading.removeFirst().value) }
     }
+
+    /// How many pages are read at once.
+    static let reconcileReadsAhead = 2
 
     /// The event IDs of event rows.
     public func eventIDs(references: [Int64]) async throws -> [Int64: String] {

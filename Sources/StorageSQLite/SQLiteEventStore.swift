@@ -22,6 +22,9 @@ public struct SQLiteEventStore: EventStore {
     let writer: any DatabaseWriter
     /// The Merkle log every captured event joins, and the key that signs its heads.
     let ledger: SQLiteLedger
+    /// How many events one page of a reconciliation reads (``scanReconcileEvents(since:page:)``): larger pages
+    /// mean fewer statements and more memory per page in flight.
+    public var reconcilePageSize: Int64 = 20_000
 
     /// Opens (and creates and migrates when needed) a store.
     ///

@@ -59,7 +59,9 @@ import TraceEngine
     @Test("a reconciliation streamed from the store's columns finds what one over the decoded events finds; with since, from fewer events")
     func reconcileSince() async throws {
         // Given a demo world with anomalies in SQLite, and the same events decoded in memory
-        let (store, _, events, generator) = try await Self.world()
+        var (store, _, events, generator) = try await Self.world()
+        // Pages of 100 events, so that the store reads many pages, two at a time, and hands them over in order
+        store.reconcilePageSize = 100
         let registry = try await store.partyRegistry()
         let end = generator.latestEventTime.addingTimeInterval(72 * 3_600)
         let decoded = events.map { TraceEvent($0) }
