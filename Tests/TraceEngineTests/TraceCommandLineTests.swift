@@ -70,6 +70,18 @@ struct TraceCommandLineTests {
         #expect((recalled["withdrawals"] as? [[String: Any]])?.count == holders.count && recalled["reason"] as? String == "melamine")
         let findings = try #require((JSONSerialization.jsonObject(with: reconcile.stdout) as? [String: Any])?["findings"] as? [[String: Any]])
         #expect(findings.count == truth.count && !truth.isEmpty)
+
+        // And with a tolerance for every category above the demo's short receipts (4-10 %), no quantity mismatch is
+        // left and the other findings stay; a malformed tolerance is refused
+        let tolerant = try Self.run(
+            ["reconcile", "--json", "--store", store]
+                + ["meat", "vegetables", "dairy", "drugs"].flatMap { ["--tolerance-for", "\($0)=0.2"] })
+        let kinds = try #require((JSONSerialization.jsonObject(with: tolerant.stdout) as? [String: Any])?["findings"]
+            as? [[String: Any]]).compactMap { $0["kind"] as? String }
+        let mismatches = truth.filter { $0["kind"] as? String == "quantityMismatch" }.count
+        #expect(mismatches > 0 && !kinds.contains("quantityMismatch") && kinds.count == findings.count - mismatches)
+        let malformed = try SuyuanBinary.run(["reconcile", "--store", store, "--tolerance-for", "meat"])
+        #expect(malformed.status != 0 && String(decoding: malformed.stderr, as: UTF8.self).contains("CATEGORY=FRACTION"))
     }
 
     @Test("recall records a recall that list, show and ack then read and update")

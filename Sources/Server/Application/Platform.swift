@@ -40,9 +40,9 @@ struct Platform<Store: PlatformStore>: Sendable {
     func reconcile(since: Date? = nil) async throws -> FindingsCache.Snapshot {
         let compute: @Sendable () async throws -> FindingsCache.Snapshot = { [store, configuration] in
             let started = Date()
-            let reconciler = Reconciler(
-                configuration: .init(receiptHorizon: configuration.receiptHorizonHours * 3_600, since: since),
-                registry: try await store.partyRegistry())
+            var settings = configuration.reconciliation
+            settings.since = since
+            let reconciler = Reconciler(configuration: settings, registry: try await store.partyRegistry())
             let (findings, events) = try await reconciler.reconcile(store)
             return FindingsCache.Snapshot(
                 findings: findings, events: events, at: Date(),

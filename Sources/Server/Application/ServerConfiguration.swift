@@ -1,4 +1,5 @@
 import Foundation
+public import TraceEngine
 
 /// How `suyuan serve` runs: where it listens, how it names itself in links, and its limits.
 public struct ServerConfiguration: Sendable {
@@ -23,8 +24,9 @@ public struct ServerConfiguration: Sendable {
     public var consumerCacheLifetime: Duration = .seconds(60)
     /// How long it is still served while nothing was captured through this server (ten minutes by default).
     public var consumerCacheQuietLifetime: Duration = .seconds(600)
-    /// The reconciler's settings for the console and `/reconcile`.
-    public var receiptHorizonHours: Double
+    /// The reconciler's settings for the console and `/reconcile` (tolerances, receipt horizon); each run sets
+    /// its own `since`.
+    public var reconciliation = Reconciler.Configuration()
     /// The log level: trace, debug, info (default), notice, warning, error or critical.
     public var logLevel: String = "info"
     /// Whether anyone may read the API without a key (the consumer pages are always public). Off by default.
@@ -35,7 +37,7 @@ public struct ServerConfiguration: Sendable {
         host: String = "127.0.0.1", port: Int = 8080, publicBaseURL: String? = nil, captureEventLimit: Int = 500_000,
         captureByteLimit: Int = 256 * 1_024 * 1_024, maxPageSize: Int = 10_000,
         subscriptionPollInterval: Duration = .milliseconds(500), scanFlushInterval: Duration = .milliseconds(250),
-        receiptHorizonHours: Double = 48, openAccess: Bool = false
+        openAccess: Bool = false
     ) {
         self.host = host
         self.port = port
@@ -45,7 +47,6 @@ public struct ServerConfiguration: Sendable {
         self.maxPageSize = maxPageSize
         self.subscriptionPollInterval = subscriptionPollInterval
         self.scanFlushInterval = scanFlushInterval
-        self.receiptHorizonHours = receiptHorizonHours
         self.openAccess = openAccess
     }
 

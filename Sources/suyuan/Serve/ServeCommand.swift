@@ -39,12 +39,15 @@ struct ServeCommand: AsyncParsableCommand {
 
     @OptionGroup var storeOption: StoreOption
 
+    @OptionGroup(title: "Reconciliation (the console and /reconcile)") var reconcileOptions: ReconcileOptions
+
     func run() async throws {
         guard ["trace", "debug", "info", "notice", "warning", "error", "critical"].contains(logLevel) else {
             throw ValidationError("--log-level must be trace, debug, info, notice, warning, error or critical")
         }
         var configuration = ServerConfiguration(host: host, port: port, publicBaseURL: publicURL)
         configuration.logLevel = logLevel
+        configuration.reconciliation = try reconcileOptions.configuration()
         try await storeOption.withStore { store in
             if demo { try await DemoSetup.prepare(store, events: demoEvents, baseURL: configuration.baseURL) }
             try await runServer(store: store, configuration: configuration, storeName: storeOption.name)

@@ -19,11 +19,7 @@ struct ReconcileCommand: AsyncParsableCommand {
     @Option(help: "Reconcile as of this time instead of now (xsd:dateTime), for the receipt horizon.")
     var now: String?
 
-    @Option(name: .customLong("horizon-hours"), help: "Hours a shipment may stay unreceived.")
-    var horizonHours = 48.0
-
-    @Option(help: "Default relative tolerance of receipts against shipments.")
-    var tolerance = 0.005
+    @OptionGroup var settings: ReconcileOptions
 
     @Flag(help: "Print JSON instead of a table.")
     var json = false
@@ -49,9 +45,10 @@ struct ReconcileCommand: AsyncParsableCommand {
         let asOf = try time(now, "now") ?? Date()
         // With --since only the events sharing an identifier or transaction with an event since then are read.
         let (findings, events) = try await storeOption.withStore { store in
+            var configuration = try settings.configuration()
+            configuration.since = sinceDate
             let reconciler = Reconciler(
-                configuration: .init(defaultTolerance: tolerance, receiptHorizon: horizonHours * 3_600, since: sinceDate),
-                registry: try await store.partyRegistry(), now: { asOf })
+                configuration: configuration, registry: try await store.partyRegistry(), now: { asOf })
             return try await reconciler.reconcile(store)
         }
         let elapsed = Date().timeIntervalSince(started) * 1_000
