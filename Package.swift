@@ -37,7 +37,10 @@ let package = Package(
         .target(name: "DemoChains", dependencies: ["EPCIS", "Identifiers"], swiftSettings: strict),
         .target(name: "TraceEngine", dependencies: ["EPCIS", "Identifiers"], swiftSettings: strict),
         .target(name: "Web", dependencies: ["EPCIS", "Identifiers", "TraceEngine"], swiftSettings: strict),
-        .target(name: "StorageTesting", dependencies: ["Storage", "EPCIS", "Transparency"], swiftSettings: strict),
+        .target(
+            name: "StorageTesting", dependencies: ["Storage", "EPCIS", "Transparency", "TraceEngine", "DemoChains"],
+            swiftSettings: strict
+        ),
         .target(
             name: "Transparency",
             dependencies: [.product(name: "Crypto", package: "swift-crypto")],

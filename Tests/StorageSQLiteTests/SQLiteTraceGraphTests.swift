@@ -3,6 +3,7 @@ import EPCIS
 import Foundation
 import Storage
 import StorageSQLite
+import StorageTesting
 import Testing
 import TraceEngine
 
@@ -58,35 +59,9 @@ import TraceEngine
 
     @Test("a reconciliation streamed from the store's columns finds what one over the decoded events finds; with since, from fewer events")
     func reconcileSince() async throws {
-        // Given a demo world with anomalies in SQLite, and the same events decoded in memory
-        var (store, _, events, generator) = try await Self.world()
         // Pages of 100 events, so that the store reads many pages, two at a time, and hands them over in order
+        var store = try SQLiteEventStore(.memory)
         store.reconcilePageSize = 100
-        let registry = try await store.partyRegistry()
-        let end = generator.latestEventTime.addingTimeInterval(72 * 3_600)
-        let decoded = events.map { TraceEvent($0) }
-        let times = events.map(\.eventTime.date).sorted()
-        for since in [nil, times[times.count / 2], times[times.count * 9 / 10]] {
-            // When it is reconciled from the store, and over the decoded events
-            let reconciler = Reconciler(configuration: .init(since: since), registry: registry, now: { end })
-            let (streamed, read) = try await reconciler.reconcile(store)
-            let inMemory = reconciler.reconcile(decoded)
-            // Then the findings are the same; in full, with the same figures, event IDs and labels (events at the
-            // same time come in capture order from the store, in event ID order in memory); with since, the same
-            // identifiers (their evidence holds only the events that were read)
-            func normal(_ findings: [Finding]) -> Set<String> {
-                Set(findings.map {
-                    since != nil ? "\($0.kind) \($0.key)"
-                        : "\($0.kind) \($0.identifier) \($0.from ?? "") \($0.to ?? "") \($0.expected ?? -1) "
-                            + "\($0.actual ?? -1) \($0.uom ?? "") \($0.events.sorted())"
-                })
-            }
-            #expect(streamed.count == inMemory.count)
-            #expect(normal(streamed).subtracting(normal(inMemory)) == [])
-            #expect(normal(inMemory).subtracting(normal(streamed)) == [])
-            #expect(!streamed.isEmpty)
-            // And with since the store read fewer events
-            #expect(since == nil ? read == events.count : read < events.count)
-        }
+        try await ReconcileConformance.streamedAgreesWithMemory(store) { try await store.partyRegistry() }
     }
 }
