@@ -68,4 +68,37 @@ import Testing
         #expect(plan.events.count == 2_999)
         #expect(plan.rejected.map(\.location) == ["/epcisBody/eventList/2999"])
     }
+
+    @Test(
+        "planned in batches of any size, a document gets the whole-document plan's events and problems",
+        arguments: [1, 7, 500, 2_999])
+    func batchesAgreeWithTheWholeDocument(batchSize: Int) throws {
+        // Given a document with invalid events and a repeat, each in another part of it
+        let document = document(count: 3_000, invalid: [3, 1_500], repeated: [2_001])
+        let proceed = CaptureContext(errorBehaviour: .proceed)
+        let whole = try CapturePlan(document, context: proceed)
+        // When it is planned batch by batch
+        var planner = CapturePlanner(document, context: proceed)
+        var events: [StoredEvent] = []
+        var records = 0
+        while planner.hasMore {
+            let batch = planner.planNext(batchSize, withRecords: true)
+            events += batch.events
+            records += batch.records.count
+            #expect(!batch.refused)
+        }
+        // Then the events, their order and the problems are the whole plan's, and every event has its row
+        #expect(events == whole.events)
+        #expect(records == events.count)
+        #expect(try planner.finish().map(\.location) == whole.rejected.map(\.location))
+        // And with rollback the batches are refused from the first problem on, and finish() throws
+        var strict = CapturePlanner(document, context: CaptureContext())
+        var refusedFrom: Int?
+        while strict.hasMore {
+            let start = strict.next
+            if strict.planNext(batchSize, withRecords: true).refused, refusedFrom == nil { refusedFrom = start }
+        }
+        #expect(refusedFrom == (3 / batchSize) * batchSize)
+        #expect(throws: StorageError.self) { try strict.finish() }
+    }
 }
