@@ -13,7 +13,7 @@ public final class CapturePipeline: @unchecked Sendable {
     /// How many planned batches may wait for the writer.
     public let depth = 2
 
-    /// Guards every field below.
+    /// Guards the mutable fields below.
     private let condition = NSCondition()
     private var ready: [CapturePlanner.Batch] = []
     /// The planner, back from the thread once it has planned every event.
@@ -40,6 +40,7 @@ public final class CapturePipeline: @unchecked Sendable {
         let thread = Thread { [self] in
             var planner = planner
             while planner.hasMore {
+                guard !isCancelled else { return }
                 let batch = planner.planNext(batchSize, withRecords: true)
                 condition.lock()
                 while ready.count >= depth && !cancelled { condition.wait() }
@@ -105,6 +106,12 @@ public final class CapturePipeline: @unchecked Sendable {
                 .internalFailure, "the capture ended before its document was planned; nothing was stored")
         }
         return try planner.finish()
+    }
+
+    private var isCancelled: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return cancelled
     }
 
     /// Stops the planner thread (after its current batch): for a write transaction that failed or never ran.

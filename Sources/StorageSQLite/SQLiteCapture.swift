@@ -21,7 +21,9 @@ enum SQLiteCapture {
         var alreadyStored: [StoredEvent] = []
         var refused = false
         while let batch = pipeline.next() {
-            refused = refused || batch.refused
+            // A batch the planner refused stays refused to the end, and finish() throws that refusal: no probes.
+            if batch.refused { refused = true }
+            guard !batch.refused else { continue }
             let duplicates = try probes.duplicates(among: batch.events)
             alreadyStored += duplicates
             if !duplicates.isEmpty && pipeline.errorBehaviour == .rollback { refused = true }

@@ -6,7 +6,8 @@ public import TraceEngine
 
 /// The SQLite store as a ``TraceEngine/ReconcileSource``: every event's trace facts read from the index columns
 /// (`event`, `event_identifier`, `event_party`, `event_biz_transaction`) a page of rows at a time, so that a
-/// reconciliation never decodes an event body nor holds the events (docs/decisions/0008-streaming-reconcile.md).
+/// reconciliation never decodes an event body nor holds the events (docs/decisions/0008-streaming-reconcile.md,
+/// 0010-reconcile-reads-by-rowid-range.md).
 extension SQLiteEventStore: ReconcileSource {
 
     /// Hands every event's trace facts to `page`, in capture order; with `since`, only the events at or after it
