@@ -82,6 +82,14 @@ public final class CapturePipeline: @unchecked Sendable {
         return batch
     }
 
+    /// ``next()`` for an asynchronous writer: the wait happens on a thread of its own, not on one of Swift's
+    /// cooperative threads.
+    public func nextBatch() async -> CapturePlanner.Batch? {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(returning: self.next()) }
+        }
+    }
+
     /// Refuses a document whose first batch already refuses it, without a write transaction: plans the rest (so
     /// that the refusal names every problem) and throws. Does nothing otherwise.
     /// - Throws: ``StorageError`` as ``finish()`` does.

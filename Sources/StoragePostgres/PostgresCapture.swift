@@ -4,11 +4,12 @@ import PostgresNIO
 import Storage
 import Transparency
 
-/// The write transaction of a capture: the capture lock, duplicate look-ups with `= ANY($1)`, then the events and
-/// their index rows in batches of multi-row `INSERT … SELECT * FROM unnest(…)` with every column bound as one
-/// array, then master data, the projections (one look-up and one write per table for the whole document) and
-/// the ledger's leaves, nodes and signed tree head. The unique indexes on hashes and event IDs stay the last
-/// guard against a concurrent capture of the same event (mapped to `.duplicateEvent`).
+/// The write transaction of a capture, batch after batch as the pipeline plans them (``Storage/CapturePipeline``):
+/// the capture lock, duplicate look-ups with `= ANY($1)`, the events and their index rows as multi-row
+/// `INSERT … SELECT * FROM unnest(…)` with every column bound as one array, and the projections (one look-up and one
+/// write per table for the batch); then master data and the ledger's leaves, nodes and signed tree head. The unique
+/// indexes on hashes and event IDs stay the last guard against a concurrent capture of the same event (mapped to
+/// `.duplicateEvent`).
 struct PostgresCapture {
     /// Events per batch of inserts: large enough that round trips do not count, small enough for modest messages.
     static let batchSize = 5_000
@@ -17,30 +18,56 @@ struct PostgresCapture {
     let logger: Logger
     let signer: TreeHeadSigner
 
-    func run(_ plan: CapturePlan, records: [EventRecord]) async throws -> CaptureReceipt {
-        var plan = plan
+    /// Runs the capture. A refused document (a problem under rollback, found in any batch) throws, which rolls back
+    /// what earlier batches wrote: all of a document or nothing.
+    func run(_ pipeline: CapturePipeline) async throws -> CaptureReceipt {
         // Captures append to one log: the lock orders them and lets rows be numbered without gaps.
         try await PostgresLedger.lock(on: connection, logger: logger)
-        let known = try await storedKeys(hashes: plan.events.map(\.hashID), ids: plan.events.map(\.id))
-        try plan.resolvingStored(hashes: known.hashes, declaredHashes: known.declaredHashes, ids: known.ids)
-        let keep = Set(plan.events.map(\.id))
-        let kept = records.filter { keep.contains($0.eventID) }
-        let first = try await PostgresLedger.lastRow(on: connection, logger: logger) + 1
-        let rows = (0..<Int64(kept.count)).map { first + $0 }
-        for start in stride(from: 0, to: kept.count, by: Self.batchSize) {
-            let end = min(start + Self.batchSize, kept.count)
-            try await insert(kept[start..<end], rows: rows[start..<end])
+        var next = try await PostgresLedger.lastRow(on: connection, logger: logger) + 1
+        var ids: [String] = []
+        var leaves: [MerkleHash] = []
+        var rows: [Int64] = []
+        var alreadyStored: [StoredEvent] = []
+        var refused = false
+        while let batch = await pipeline.nextBatch() {
+            // A batch the planner refused stays refused to the end, and finish() throws that refusal: no look-ups.
+            if batch.refused { refused = true }
+            guard !batch.refused else { continue }
+            let known = try await storedKeys(hashes: batch.events.map(\.hashID), ids: batch.events.map(\.id))
+            let duplicates = CapturePlanner.storedDuplicates(
+                in: batch.events, hashes: known.hashes, declaredHashes: known.declaredHashes, ids: known.ids)
+            alreadyStored += duplicates
+            if !duplicates.isEmpty && pipeline.errorBehaviour == .rollback { refused = true }
+            // Once the document is refused nothing more is written; the batches are still looked up, so that the
+            // refusal names every stored duplicate.
+            guard !refused else { continue }
+            let skip = Set(duplicates.map(\.id))
+            let kept = zip(batch.events, batch.records).filter { skip.isEmpty || !skip.contains($0.0.id) }
+            let keptRows = (0..<Int64(kept.count)).map { next + $0 }
+            next += Int64(kept.count)
+            let records = kept.map(\.1)
+            for start in stride(from: 0, to: records.count, by: Self.batchSize) {
+                let end = min(start + Self.batchSize, records.count)
+                try await insert(records[start..<end], rows: keptRows[start..<end])
+            }
+            let items = zip(kept, keptRows).map { pair, row in
+                ProjectionBatch.Item(
+                    event: pair.0.event, row: row, keys: pair.1.canonicalKeys,
+                    identifierKeys: Set(pair.1.identifiers.map(\.key)), transactions: Set(pair.1.transactions.map(\.id)))
+            }
+            try await PostgresProjections.apply(items, on: connection, logger: logger)
+            ids += kept.map(\.0.id)
+            leaves += records.map(\.leafHash)
+            rows += keptRows
         }
-        let elements = try await PostgresMasterData.store(plan.masterData, on: connection, logger: logger)
-        let items = zip(zip(plan.events, kept), rows).map { pair, row in
-            ProjectionBatch.Item(
-                event: pair.0.event, row: row, keys: pair.1.canonicalKeys,
-                identifierKeys: Set(pair.1.identifiers.map(\.key)), transactions: Set(pair.1.transactions.map(\.id)))
+        var rejected = try pipeline.finish()
+        if !alreadyStored.isEmpty {
+            if pipeline.errorBehaviour == .rollback { throw CapturePlanner.alreadyStored(alreadyStored) }
+            rejected += CapturePlanner.alreadyStoredDiagnostics(alreadyStored)
         }
-        try await PostgresProjections.apply(items, on: connection, logger: logger)
-        try await PostgresLedger.append(
-            kept.map(\.leafHash), rows: rows, signer: signer, on: connection, logger: logger)
-        return CaptureReceipt(eventIDs: plan.events.map(\.id), masterDataElements: elements, rejected: plan.rejected)
+        let elements = try await PostgresMasterData.store(pipeline.masterData, on: connection, logger: logger)
+        try await PostgresLedger.append(leaves, rows: rows, signer: signer, on: connection, logger: logger)
+        return CaptureReceipt(eventIDs: ids, masterDataElements: elements, rejected: rejected)
     }
 
     private func storedKeys(hashes: [String], ids: [String]) async throws -> (

@@ -145,15 +145,16 @@ public struct PostgresEventStore: EventStore {
     public func capture(_ document: EPCISDocument, locations: [EventLocation]?, context: CaptureContext)
         async throws(StorageError) -> CaptureReceipt
     {
-        // Validation, hashing and encoding are CPU work: done before the transaction takes a connection.
-        let plan = try CapturePlan(document, locations: locations, context: context)
-        let records = EventRecord.records(for: plan.events)
+        // Validation, hashing and encoding are CPU work: the first batch is done before the transaction takes a
+        // connection, the others while the transaction writes the ones before them (CapturePipeline).
+        let pipeline = CapturePipeline(planning: document, locations: locations, context: context)
+        defer { pipeline.cancel() }
+        try pipeline.refuseEarly()
         let logger = logger
         let signer = signer
         return try await withConnection { connection in
             try await connection.withTransaction(logger: logger) { connection in
-                try await PostgresCapture(connection: connection, logger: logger, signer: signer)
-                    .run(plan, records: records)
+                try await PostgresCapture(connection: connection, logger: logger, signer: signer).run(pipeline)
             }
         }
     }
