@@ -59,8 +59,8 @@ public final class CapturePipeline: @unchecked Sendable {
         thread.start()
     }
 
-    /// Plans a whole document on the calling thread and hands it over as one batch (for small documents, and for
-    /// measuring the phases one after another).
+    /// Plans a document's first batch on the calling thread, before any write transaction, and starts the planner
+    /// thread for the rest (a document of one batch needs none).
     /// - Parameters:
     ///   - document: the decoded document.
     ///   - locations: where each event stood in the source.
