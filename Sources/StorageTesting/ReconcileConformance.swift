@@ -1,6 +1,7 @@
 import DemoChains
 public import EPCIS
 import Foundation
+import Synchronization
 public import Storage
 import Testing
 public import TraceEngine
@@ -34,7 +35,10 @@ public enum ReconcileConformance {
         for since in [nil, times[times.count / 2], times[times.count * 9 / 10]] {
             // When it is reconciled from the store, and over the decoded events
             let reconciler = Reconciler(configuration: .init(since: since), registry: parties, now: { end })
-            let (streamed, read) = try await reconciler.reconcile(store)
+            let reported = Mutex<[Int]>([])
+            let (streamed, read) = try await reconciler.reconcile(store) { count in
+                reported.withLock { $0.append(count) }
+            }
             let inMemory = reconciler.reconcile(decoded)
             // Then the findings are the same (events at the same time come in capture order from the store, in
             // event ID order in memory)
@@ -49,8 +53,10 @@ public enum ReconcileConformance {
             #expect(streamed.count == inMemory.count)
             #expect(normal(streamed).subtracting(normal(inMemory)) == [])
             #expect(normal(inMemory).subtracting(normal(streamed)) == [])
-            // And with since the store read fewer events
+            // And with since the store read fewer events; the progress rose page by page to the events read
             #expect(since == nil ? read == events.count : read < events.count)
+            let counts = reported.withLock { $0 }
+            #expect(!counts.isEmpty && counts.last == read && zip(counts, counts.dropFirst()).allSatisfy { $0 < $1 })
         }
     }
 }

@@ -70,15 +70,23 @@ public struct Reconciler: Sendable {
 
     /// Reconciles the events of a source, streamed through a ``Reconciliation`` page by page: memory holds the
     /// rules' state, never the events.
-    /// - Parameter source: where the events are (a store).
+    /// - Parameters:
+    ///   - source: where the events are (a store).
+    ///   - progress: told how many events have been read so far, after each page the source hands over.
     /// - Returns: the findings, ordered by kind, then identifier, and how many events were read.
     /// - Throws: what the source throws.
-    public func reconcile(_ source: some ReconcileSource) async throws -> (findings: [Finding], events: Int) {
+    public func reconcile(
+        _ source: some ReconcileSource, progress: (@Sendable (_ eventsRead: Int) -> Void)? = nil
+    ) async throws -> (findings: [Finding], events: Int) {
         let sink = ReconcileSink(Reconciliation(self))
         // The fold of one page runs while the source reads the next: on two cores, reading and folding overlap.
         let pipeline = ReconcilePipeline(sink)
+        let read = Mutex(0)
         do {
-            try await source.scanReconcileEvents(since: configuration.since) { page in await pipeline.take(page) }
+            try await source.scanReconcileEvents(since: configuration.since) { page in
+                await pipeline.take(page)
+                if let progress { progress(read.withLock { $0 += page.count; return $0 }) }
+            }
         } catch {
             await pipeline.drain()
             throw error

@@ -34,6 +34,15 @@ struct ReconcileCommand: AsyncParsableCommand {
         var elapsedMs: Double
     }
 
+    /// Writes `reconciling: N events read, R events/s` over itself on standard error.
+    static func progress(since started: Date) -> @Sendable (Int) -> Void {
+        { read in
+            let rate = Double(read) / max(Date().timeIntervalSince(started), 1e-9)
+            let line = String(format: "\rreconciling: %d events read, %.0f events/s", read, rate)
+            FileHandle.standardError.write(Data(line.utf8))
+        }
+    }
+
     func run() async throws {
         let started = Date()
         func time(_ text: String?, _ name: String) throws -> Date? {
@@ -49,7 +58,12 @@ struct ReconcileCommand: AsyncParsableCommand {
             configuration.since = sinceDate
             let reconciler = Reconciler(
                 configuration: configuration, registry: try await store.partyRegistry(), now: { asOf })
-            return try await reconciler.reconcile(store)
+            // On a terminal, how far the scan is: a full run over millions of events takes a while.
+            let showProgress = isatty(STDERR_FILENO) != 0
+            let result = try await reconciler.reconcile(
+                store, progress: showProgress ? Self.progress(since: started) : nil)
+            if showProgress { FileHandle.standardError.write(Data("\n".utf8)) }
+            return result
         }
         let elapsed = Date().timeIntervalSince(started) * 1_000
         let rows = findings.map(TraceJSON.dto)
