@@ -131,3 +131,48 @@ public final class CapturePipeline: @unchecked Sendable {
         condition.unlock()
     }
 }
+
+/// A store's writer side of a pipelined capture: which planned events of each batch it writes, given the ones the
+/// store already holds, and the receipt's problems at the end. Both stores' writers decide through it, alike.
+public struct CaptureWriting: Sendable {
+    private let errorBehaviour: CaptureContext.ErrorBehaviour
+    private var alreadyStored: [StoredEvent] = []
+    private var refused = false
+
+    /// Starts deciding for one capture.
+    public init(_ pipeline: CapturePipeline) {
+        errorBehaviour = pipeline.errorBehaviour
+    }
+
+    /// The events of a batch to write, with their rows, in order: every one the store does not hold yet; none once
+    /// the document is refused (a batch the planner refused, or a stored duplicate under rollback).
+    /// - Parameters:
+    ///   - batch: the next planned batch.
+    ///   - duplicates: the batch's events that the store already holds (look them up only while the batch is not
+    ///     ``CapturePlanner/Batch/refused``: the planner's refusal wins, and names the problems).
+    public mutating func toWrite(_ batch: CapturePlanner.Batch, duplicates: [StoredEvent]) -> [(
+        stored: StoredEvent, record: EventRecord
+    )] {
+        // The planner's refusal stays to the end, and CapturePipeline.finish() throws it.
+        guard !batch.refused else { return [] }
+        alreadyStored += duplicates
+        if !duplicates.isEmpty && errorBehaviour == .rollback { refused = true }
+        // Once the document is refused nothing more is written; later batches are still looked up, so that the
+        // refusal names every stored duplicate.
+        guard !refused else { return [] }
+        let skip = Set(duplicates.map(\.id))
+        return zip(batch.events, batch.records).filter { skip.isEmpty || !skip.contains($0.0.id) }
+            .map { (stored: $0.0, record: $0.1) }
+    }
+
+    /// The problems of the events left out, once every batch went through ``toWrite(_:duplicates:)``.
+    /// - Parameter pipeline: the capture's pipeline, for the planner's verdict.
+    /// - Returns: the planner's problems (proceed), then those of the events already stored.
+    /// - Throws: ``StorageError`` the planner's refusal, else `.duplicateEvent` for stored events under rollback.
+    public func rejected(by pipeline: CapturePipeline) throws(StorageError) -> [Diagnostic] {
+        let planned = try pipeline.finish()
+        guard !alreadyStored.isEmpty else { return planned }
+        if errorBehaviour == .rollback { throw CapturePlanner.alreadyStored(alreadyStored) }
+        return planned + CapturePlanner.alreadyStoredDiagnostics(alreadyStored)
+    }
+}

@@ -4,12 +4,12 @@ import PostgresNIO
 import Storage
 import Transparency
 
-/// The write transaction of a capture, batch after batch as the pipeline plans them (``Storage/CapturePipeline``):
-/// the capture lock, duplicate look-ups with `= ANY($1)`, the events and their index rows as multi-row
-/// `INSERT … SELECT * FROM unnest(…)` with every column bound as one array, and the projections (one look-up and one
-/// write per table for the batch); then master data and the ledger's leaves, nodes and signed tree head. The unique
-/// indexes on hashes and event IDs stay the last guard against a concurrent capture of the same event (mapped to
-/// `.duplicateEvent`).
+/// The write transaction of a capture, batch after batch as the pipeline plans them
+/// (``Storage/CapturePipeline``): the capture lock, duplicate look-ups with `= ANY($1)`, the events and their index
+/// rows as multi-row `INSERT … SELECT * FROM unnest(…)` with every column bound as one array, and the projections
+/// (one look-up and one write per table for the batch); then master data and the ledger's leaves, nodes and signed
+/// tree head. The unique indexes on hashes and event IDs stay the last guard against a concurrent capture of the
+/// same event (mapped to `.duplicateEvent`).
 struct PostgresCapture {
     /// Events per batch of inserts: large enough that round trips do not count, small enough for modest messages.
     static let batchSize = 5_000
@@ -27,44 +27,35 @@ struct PostgresCapture {
         var ids: [String] = []
         var leaves: [MerkleHash] = []
         var rows: [Int64] = []
-        var alreadyStored: [StoredEvent] = []
-        var refused = false
+        var writing = CaptureWriting(pipeline)
         while let batch = await pipeline.nextBatch() {
-            // A batch the planner refused stays refused to the end, and finish() throws that refusal: no look-ups.
-            if batch.refused { refused = true }
-            guard !batch.refused else { continue }
-            let known = try await storedKeys(hashes: batch.events.map(\.hashID), ids: batch.events.map(\.id))
-            let duplicates = CapturePlanner.storedDuplicates(
-                in: batch.events, hashes: known.hashes, declaredHashes: known.declaredHashes, ids: known.ids)
-            alreadyStored += duplicates
-            if !duplicates.isEmpty && pipeline.errorBehaviour == .rollback { refused = true }
-            // Once the document is refused nothing more is written; the batches are still looked up, so that the
-            // refusal names every stored duplicate.
-            guard !refused else { continue }
-            let skip = Set(duplicates.map(\.id))
-            let kept = zip(batch.events, batch.records).filter { skip.isEmpty || !skip.contains($0.0.id) }
+            var duplicates: [StoredEvent] = []
+            if !batch.refused {
+                let known = try await storedKeys(hashes: batch.events.map(\.hashID), ids: batch.events.map(\.id))
+                duplicates = CapturePlanner.storedDuplicates(
+                    in: batch.events, hashes: known.hashes, declaredHashes: known.declaredHashes, ids: known.ids)
+            }
+            let kept = writing.toWrite(batch, duplicates: duplicates)
+            guard !kept.isEmpty else { continue }
             let keptRows = (0..<Int64(kept.count)).map { next + $0 }
             next += Int64(kept.count)
-            let records = kept.map(\.1)
+            let records = kept.map(\.record)
             for start in stride(from: 0, to: records.count, by: Self.batchSize) {
                 let end = min(start + Self.batchSize, records.count)
                 try await insert(records[start..<end], rows: keptRows[start..<end])
             }
             let items = zip(kept, keptRows).map { pair, row in
                 ProjectionBatch.Item(
-                    event: pair.0.event, row: row, keys: pair.1.canonicalKeys,
-                    identifierKeys: Set(pair.1.identifiers.map(\.key)), transactions: Set(pair.1.transactions.map(\.id)))
+                    event: pair.stored.event, row: row, keys: pair.record.canonicalKeys,
+                    identifierKeys: Set(pair.record.identifiers.map(\.key)),
+                    transactions: Set(pair.record.transactions.map(\.id)))
             }
             try await PostgresProjections.apply(items, on: connection, logger: logger)
-            ids += kept.map(\.0.id)
+            ids += kept.map(\.stored.id)
             leaves += records.map(\.leafHash)
             rows += keptRows
         }
-        var rejected = try pipeline.finish()
-        if !alreadyStored.isEmpty {
-            if pipeline.errorBehaviour == .rollback { throw CapturePlanner.alreadyStored(alreadyStored) }
-            rejected += CapturePlanner.alreadyStoredDiagnostics(alreadyStored)
-        }
+        let rejected = try writing.rejected(by: pipeline)
         let elements = try await PostgresMasterData.store(pipeline.masterData, on: connection, logger: logger)
         try await PostgresLedger.append(leaves, rows: rows, signer: signer, on: connection, logger: logger)
         return CaptureReceipt(eventIDs: ids, masterDataElements: elements, rejected: rejected)

@@ -18,20 +18,10 @@ enum SQLiteCapture {
         var leaves: [MerkleHash] = []
         var rows: [Int64] = []
         var ids: [String] = []
-        var alreadyStored: [StoredEvent] = []
-        var refused = false
+        var writing = CaptureWriting(pipeline)
         while let batch = pipeline.next() {
-            // A batch the planner refused stays refused to the end, and finish() throws that refusal: no probes.
-            if batch.refused { refused = true }
-            guard !batch.refused else { continue }
-            let duplicates = try probes.duplicates(among: batch.events)
-            alreadyStored += duplicates
-            if !duplicates.isEmpty && pipeline.errorBehaviour == .rollback { refused = true }
-            // Once the document is refused nothing more is inserted; the batches are still probed, so that the
-            // refusal names every stored duplicate.
-            guard !refused else { continue }
-            let skip = Set(duplicates.map(\.id))
-            for (stored, record) in zip(batch.events, batch.records) where skip.isEmpty || !skip.contains(stored.id) {
+            let duplicates = batch.refused ? [] : try probes.duplicates(among: batch.events)
+            for (stored, record) in writing.toWrite(batch, duplicates: duplicates) {
                 let row = try inserts.insert(record)
                 try projector.apply(stored.event, keys: record.canonicalKeys, row: row, in: db)
                 leaves.append(record.leafHash)
@@ -39,11 +29,7 @@ enum SQLiteCapture {
                 ids.append(stored.id)
             }
         }
-        var rejected = try pipeline.finish()
-        if !alreadyStored.isEmpty {
-            if pipeline.errorBehaviour == .rollback { throw CapturePlanner.alreadyStored(alreadyStored) }
-            rejected += CapturePlanner.alreadyStoredDiagnostics(alreadyStored)
-        }
+        let rejected = try writing.rejected(by: pipeline)
         let elements = try SQLiteMasterData.store(pipeline.masterData, in: db)
         try ledger?.append(leaves, rows: rows, in: db)
         return CaptureReceipt(eventIDs: ids, masterDataElements: elements, rejected: rejected)
