@@ -9,7 +9,6 @@ public import TraceEngine
 /// reconciliation never decodes an event body nor holds the events (docs/decisions/0008-streaming-reconcile.md,
 /// 0010-reconcile-reads-by-rowid-range.md).
 extension SQLiteEventStore: ReconcileSource {
-
     /// Hands every event's trace facts to `page`, in capture order; with `since`, only the events at or after it
     /// and every event sharing an identifier or business transaction with one of them (see
     /// ``TraceEngine/ReconcileSource``). References are the event rows.
@@ -41,13 +40,7 @@ extension SQLiteEventStore: ReconcileSource {
             reading.append(Task { [self] in
                 try await read { db in
                     var reader = ReconcileColumnReader()
-                    guard case .list(let rows) = selection else { return try reader.events(db, rows: selection) }
-                    var events: [(event: TraceEvent, reference: Int64)] = []
-                    for start in stride(from: 0, to: rows.count, by: Self.traceBatchSize) {
-                        let part = Array(rows[start..<min(start + Self.traceBatchSize, rows.count)])
-                        events += try reader.events(db, rows: .list(part))
-                    }
-                    return events
+                    return try reader.events(db, rows: selection)
                 }
             })
             if reading.count == Self.reconcileReadsAhead { await page(try await reading.removeFirst().value) }
@@ -170,7 +163,16 @@ struct ReconcileColumnReader {
 
     /// The events of the selected rows, in row order.
     mutating func events(_ db: Database, rows: Rows) throws -> [(event: TraceEvent, reference: Int64)] {
-        guard case .range = rows else { return try events(db, rows: rows, byRowid: false) }
+        if case .list(let list) = rows {
+            // Lists are read in parts that keep the `IN (…)` within SQLite's bound on parameters.
+            let size = SQLiteEventStore.traceBatchSize
+            var events: [(event: TraceEvent, reference: Int64)] = []
+            for start in stride(from: 0, to: list.count, by: size) {
+                let part = Array(list[start..<min(start + size, list.count)])
+                events += try self.events(db, rows: .list(part), byRowid: false)
+            }
+            return events
+        }
         do {
             return try events(db, rows: rows, byRowid: true)
         } catch is OutOfOrder {
@@ -202,38 +204,36 @@ struct ReconcileColumnReader {
             page.append((event, reference))
         }
         guard !page.isEmpty else { return page }
-        let select = { (table: String, columns: String) throws -> RowCursor in
+        func children(_ table: String, _ columns: String) throws -> RowCursor {
             try Self.children(db, table: table, columns: columns, rows: rows, byRowid: byRowid, condition, arguments)
         }
-        var walk = TraceFactsBuilder.RowWalk()
-        var order = Order(rows)
-        let identifiers = try select("event_identifier", "role, key, quantity, uom")
-        while let row = try identifiers.next() {
-            let eventRow: Int64 = row[0]
-            if byRowid { try order.check(eventRow) }
-            guard let at = walk.index(of: eventRow, in: page) else { continue }
-            TraceFactsBuilder.add(role: row[1], key: row[2], quantity: row[3], uom: row[4], to: &page[at].event)
+        try Self.walk(children("event_identifier", "role, key, quantity, uom"), rows, byRowid, &page) { row, event, _ in
+            TraceFactsBuilder.add(role: row[1], key: row[2], quantity: row[3], uom: row[4], to: &event)
         }
-        walk = TraceFactsBuilder.RowWalk()
-        order = Order(rows)
         var sides = TraceFactsBuilder.Sides()
-        let parties = try select("event_party", "direction, type, party")
-        while let row = try parties.next() {
-            let eventRow: Int64 = row[0]
-            if byRowid { try order.check(eventRow) }
-            guard let at = walk.index(of: eventRow, in: page) else { continue }
-            facts.add(direction: row[1], type: row[2], party: row[3], to: &page[at].event, at: at, sides: &sides)
+        try Self.walk(children("event_party", "direction, type, party"), rows, byRowid, &page) { row, event, at in
+            facts.add(direction: row[1], type: row[2], party: row[3], to: &event, at: at, sides: &sides)
         }
-        walk = TraceFactsBuilder.RowWalk()
-        order = Order(rows)
-        let transactions = try select("event_biz_transaction", "transaction_id")
-        while let row = try transactions.next() {
-            let eventRow: Int64 = row[0]
-            if byRowid { try order.check(eventRow) }
-            guard let at = walk.index(of: eventRow, in: page) else { continue }
-            page[at].event.bizTransactions.append(row[1])
+        try Self.walk(children("event_biz_transaction", "transaction_id"), rows, byRowid, &page) { row, event, _ in
+            event.bizTransactions.append(row[1])
         }
         return page
+    }
+
+    /// Hands each child row (event row first) to `body` with its event and the event's place in the page; rows read
+    /// by rowid must come in event-row order within the page's range, else ``OutOfOrder`` is thrown.
+    private static func walk(
+        _ cursor: RowCursor, _ rows: Rows, _ byRowid: Bool, _ page: inout [(event: TraceEvent, reference: Int64)],
+        _ body: (Row, inout TraceEvent, Int) throws -> Void
+    ) throws {
+        var walk = TraceFactsBuilder.RowWalk()
+        var order = Order(rows)
+        while let row = try cursor.next() {
+            let eventRow: Int64 = row[0]
+            if byRowid { try order.check(eventRow) }
+            guard let at = walk.index(of: eventRow, in: page) else { continue }
+            try body(row, &page[at].event, at)
+        }
     }
 
     /// The event columns of the rows `id` the condition selects (`BETWEEN ? AND ?` or `IN (…)`), in row order.
@@ -253,7 +253,10 @@ struct ReconcileColumnReader {
         guard byRowid, case .range(let first, let last) = rows else {
             return try Row.fetchCursor(
                 db.cachedStatement(
-                    sql: "SELECT event_row, \(columns) FROM \(table) WHERE event_row \(condition) ORDER BY event_row, rowid"),
+                    sql: """
+                        SELECT event_row, \(columns) FROM \(table) WHERE event_row \(condition)
+                        ORDER BY event_row, rowid
+                        """),
                 arguments: arguments)
         }
         // The rowids of the range's rows, from the index alone (it holds the rowid): every row of these events lies
