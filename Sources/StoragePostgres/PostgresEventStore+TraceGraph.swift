@@ -98,10 +98,20 @@ extension PostgresEventStore: ReconcileSource {
             }
             return
         }
+        try await scanReconcileEvents(after: 0, page: page)
+    }
+
+    /// Hands the trace facts of every event row after `reference` to `page`, in capture order.
+    public func scanReconcileEvents(
+        after reference: Int64, page: @escaping @Sendable (_ events: [(event: TraceEvent, reference: Int64)]) async -> Void
+    ) async throws {
+        let logger = logger
         let (low, high) = try await withConnection { connection in
             var bounds: (Int64, Int64) = (1, 0)
-            let found = try await connection.query("SELECT min(id), max(id) FROM event", logger: logger)
-            for try await (low, high) in found.decode((Int64?, Int64?).self) { bounds = (low ?? 1, high ?? 0) }
+            let found = try await connection.query(
+                "SELECT (SELECT min(id) FROM event WHERE id > \(reference)), (SELECT max(id) FROM event)", logger: logger)
+            // No row after `reference`: an empty range.
+            for try await (low, high) in found.decode((Int64?, Int64?).self) { bounds = (low ?? 1, low == nil ? 0 : high ?? 0) }
             return bounds
         }
         var first = low
@@ -109,6 +119,63 @@ extension PostgresEventStore: ReconcileSource {
             let rows = Array(first...min(first + Self.reconcilePageSize - 1, high))
             await page(try await withConnection { try await Self.reconcilePage($0, rows: rows, logger: logger) })
             first += Self.reconcilePageSize
+        }
+    }
+
+    /// The state the last full run kept, restored for `reconciler`. Its parts are fetched first (PostgresNIO
+    /// hands rows over asynchronously, the restore takes them synchronously), each let go once it is read.
+    public func restoreReconciliation(for reconciler: Reconciler) async throws -> Reconciliation? {
+        let logger = logger
+        let stored: (header: (Int64, Int64, Int32), parts: [Data])? = try await withConnection { connection in
+            var header: (Int64, Int64, Int32)?
+            let rows = try await connection.query(
+                "SELECT last_event_row, event_count, parts FROM reconcile_checkpoint WHERE id = 1", logger: logger)
+            for try await row in rows.decode((Int64, Int64, Int32).self) { header = row }
+            guard let header else { return nil }
+            var parts: [Data] = []
+            let found = try await connection.query(
+                "SELECT bytes FROM reconcile_checkpoint_part ORDER BY part", logger: logger)
+            for try await part in found.decode(Data.self) { parts.append(part) }
+            return (header, parts)
+        }
+        guard var (header, parts) = stored else { return nil }
+        var next = 0
+        let run = try Reconciliation.restore(for: reconciler) {
+            guard next < parts.count else { return nil }
+            defer { parts[next] = Data(); next += 1 }
+            return [UInt8](parts[next])
+        }
+        guard let run else { return nil }
+        guard parts.count == Int(header.2), run.lastReference == header.0, run.eventCount == Int(header.1) else {
+            throw CheckpointError.notACheckpoint
+        }
+        return run
+    }
+
+    /// Keeps a run's state, in parts, in place of the last one, in one transaction.
+    public func saveReconciliation(_ run: Reconciliation) async throws {
+        let logger = logger
+        var parts: [Data] = []
+        try run.checkpoint { parts.append(Data($0)) }
+        let bytes = parts.reduce(0) { $0 + $1.count }
+        let stored = parts
+        try await withConnection { connection in
+            try await connection.withTransaction(logger: logger) { connection in
+                try await connection.query("DELETE FROM reconcile_checkpoint_part", logger: logger)
+                for (index, part) in stored.enumerated() {
+                    try await connection.query(
+                        "INSERT INTO reconcile_checkpoint_part (part, bytes) VALUES (\(Int32(index)), \(part))",
+                        logger: logger)
+                }
+                try await connection.query(
+                    """
+                    INSERT INTO reconcile_checkpoint (id, last_event_row, event_count, parts, bytes)
+                    VALUES (1, \(run.lastReference), \(Int64(run.eventCount)), \(Int32(stored.count)), \(Int64(bytes)))
+                    ON CONFLICT (id) DO UPDATE SET last_event_row = excluded.last_event_row,
+                        event_count = excluded.event_count, parts = excluded.parts, bytes = excluded.bytes,
+                        saved_at = now()
+                    """, logger: logger)
+            }
         }
     }
 

@@ -26,14 +26,34 @@ extension SQLiteEventStore: ReconcileSource {
                 selections.append(.list(Array(rows[start..<min(start + size, rows.count)])))
             }
         } else {
-            let (low, high) = try await read { db in
-                (try Int64.fetchOne(db, sql: "SELECT min(id) FROM event") ?? 1,
-                 try Int64.fetchOne(db, sql: "SELECT max(id) FROM event") ?? 0)
-            }
-            for start in stride(from: low, through: high, by: Int(reconcilePageSize)) {
-                selections.append(.range(start, min(start + reconcilePageSize - 1, high)))
-            }
+            selections = try await rangeSelections(after: 0)
         }
+        try await scanReconcileEvents(selections, page: page)
+    }
+
+    /// Hands the trace facts of every event row after `reference` to `page`, in capture order.
+    public func scanReconcileEvents(
+        after reference: Int64, page: @escaping @Sendable (_ events: [(event: TraceEvent, reference: Int64)]) async -> Void
+    ) async throws {
+        try await scanReconcileEvents(try await rangeSelections(after: reference), page: page)
+    }
+
+    /// The pages of event rows after `reference`, up to the last row there is now.
+    private func rangeSelections(after reference: Int64) async throws -> [ReconcileColumnReader.Rows] {
+        let (first, last) = try await read { db in
+            (try Int64.fetchOne(db, sql: "SELECT min(id) FROM event WHERE id > ?", arguments: [reference]),
+             try Int64.fetchOne(db, sql: "SELECT max(id) FROM event"))
+        }
+        guard let low = first, let high = last else { return [] }
+        return stride(from: low, through: high, by: Int(reconcilePageSize)).map {
+            .range($0, min($0 + reconcilePageSize - 1, high))
+        }
+    }
+
+    private func scanReconcileEvents(
+        _ selections: [ReconcileColumnReader.Rows],
+        page: @escaping @Sendable (_ events: [(event: TraceEvent, reference: Int64)]) async -> Void
+    ) async throws {
         var reading: [Task<[(event: TraceEvent, reference: Int64)], any Error>] = []
         defer { for task in reading { task.cancel() } }
         for selection in selections {
@@ -50,6 +70,49 @@ extension SQLiteEventStore: ReconcileSource {
 
     /// How many pages are read at once.
     static let reconcileReadsAhead = 2
+
+    /// The state the last full run kept, restored for `reconciler`: its parts are read one after the other into
+    /// the state, never all at once.
+    public func restoreReconciliation(for reconciler: Reconciler) async throws -> Reconciliation? {
+        try await read { db in
+            guard let header = try Row.fetchOne(
+                db, sql: "SELECT last_event_row, event_count, parts FROM reconcile_checkpoint WHERE id = 1")
+            else { return nil }
+            let parts = try Row.fetchCursor(db, sql: "SELECT bytes FROM reconcile_checkpoint_part ORDER BY part")
+            var read = 0
+            let run = try Reconciliation.restore(for: reconciler) {
+                guard let row = try parts.next() else { return nil }
+                read += 1
+                return [UInt8](row[0] as Data)
+            }
+            guard let run else { return nil }
+            guard read == header["parts"] as Int, run.lastReference == header["last_event_row"] as Int64,
+                  run.eventCount == header["event_count"] as Int
+            else { throw CheckpointError.notACheckpoint }
+            return run
+        }
+    }
+
+    /// Keeps a run's state, in parts, in place of the last one, in one transaction.
+    public func saveReconciliation(_ run: Reconciliation) async throws {
+        try await write { db in
+            try db.execute(sql: "DELETE FROM reconcile_checkpoint_part")
+            let insert = try db.cachedStatement(sql: "INSERT INTO reconcile_checkpoint_part (part, bytes) VALUES (?, ?)")
+            var parts = 0
+            var bytes = 0
+            try run.checkpoint { part in
+                try insert.execute(arguments: [parts, Data(part)])
+                parts += 1
+                bytes += part.count
+            }
+            try db.execute(
+                sql: """
+                    INSERT OR REPLACE INTO reconcile_checkpoint (id, last_event_row, event_count, parts, bytes, saved_at)
+                    VALUES (1, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+                    """,
+                arguments: [run.lastReference, run.eventCount, parts, bytes])
+        }
+    }
 
     /// The event IDs of event rows.
     public func eventIDs(references: [Int64]) async throws -> [Int64: String] {

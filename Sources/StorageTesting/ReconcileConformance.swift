@@ -36,9 +36,10 @@ public enum ReconcileConformance {
             // When it is reconciled from the store, and over the decoded events
             let reconciler = Reconciler(configuration: .init(since: since), registry: parties, now: { end })
             let reported = Mutex<[Int]>([])
-            let (streamed, read) = try await reconciler.reconcile(store) { count in
+            let report = try await reconciler.reconcile(store) { count in
                 reported.withLock { $0.append(count) }
             }
+            let (streamed, read) = (report.findings, report.eventsRead)
             let inMemory = reconciler.reconcile(decoded)
             // Then the findings are the same (events at the same time come in capture order from the store, in
             // event ID order in memory)
@@ -58,5 +59,69 @@ public enum ReconcileConformance {
             let counts = reported.withLock { $0 }
             #expect(!counts.isEmpty && counts.last == read && zip(counts, counts.dropFirst()).allSatisfy { $0 < $1 })
         }
+    }
+
+    /// Captures half a demo world and reconciles it (the store keeps the state), captures the rest and
+    /// reconciles again: the second run restores the state, reads only the events captured since, and finds what a
+    /// run from scratch and a run over the decoded events find. A run with nothing new reads nothing and keeps no
+    /// new state; a registry with other licences makes the run start from nothing.
+    /// - Parameters:
+    ///   - store: an empty store.
+    ///   - registry: reads the store's party registry (after the world's master data is captured).
+    public static func checkpointAgreesWithFullRun(
+        _ store: some EventStore & ReconcileSource, registry: () async throws -> PartyRegistry
+    ) async throws {
+        // Given half a demo world with anomalies in the store, reconciled once
+        var generator = DemoGenerator(
+            DemoConfiguration(seed: 33, targetEvents: 1_600, anomalyRate: 0.5, eventsPerDocument: 200))
+        _ = try await store.capture(generator.masterDataDocument, context: CaptureContext())
+        var documents: [EPCISDocument] = []
+        while let document = generator.nextDocument() { documents.append(document) }
+        let half = documents.count / 2
+        for document in documents[..<half] { _ = try await store.capture(document, context: CaptureContext()) }
+        let parties = try await registry()
+        let end = generator.latestEventTime.addingTimeInterval(72 * 3_600)
+        let reconciler = Reconciler(registry: parties, now: { end })
+        let first = try await reconciler.reconcile(store)
+        let firstEvents = documents[..<half].reduce(0) { $0 + $1.events.count }
+        #expect(first.restoredEvents == nil && first.eventsRead == firstEvents && first.savedCheckpoint)
+
+        // When the rest is captured and it is reconciled again, and again from scratch
+        for document in documents[half...] { _ = try await store.capture(document, context: CaptureContext()) }
+        let allEvents = documents.reduce(0) { $0 + $1.events.count }
+        let continued = try await reconciler.reconcile(store)
+        let scratch = try await reconciler.reconcile(store, checkpoint: .fromScratch)
+        let inMemory = reconciler.reconcile(documents.flatMap(\.events).map { TraceEvent($0) })
+
+        // Then the second run read only the new events, and all three agree with the run over decoded events
+        #expect(continued.restoredEvents == firstEvents)
+        #expect(continued.eventsRead == allEvents - firstEvents && continued.events == allEvents)
+        #expect(scratch.restoredEvents == nil && scratch.eventsRead == allEvents && scratch.savedCheckpoint)
+        func normal(_ findings: [Finding]) -> [String] {
+            findings.map {
+                "\($0.kind) \($0.identifier) \($0.from ?? "") \($0.to ?? "") \($0.expected ?? -1) \($0.actual ?? -1) "
+                    + "\($0.uom ?? "") \($0.events.sorted())"
+            }.sorted()
+        }
+        #expect(!continued.findings.isEmpty)
+        #expect(normal(continued.findings) == normal(scratch.findings))
+        #expect(normal(continued.findings) == normal(inMemory))
+
+        // And a run with nothing new reads nothing and keeps no new state
+        let idle = try await reconciler.reconcile(store)
+        #expect(idle.restoredEvents == allEvents && idle.eventsRead == 0 && !idle.savedCheckpoint)
+        #expect(normal(idle.findings) == normal(scratch.findings))
+
+        // And under a registry that suspends a party that ships, the state is not used: every event is read, and the
+        // suspended party's shipments are found
+        let shipper = try #require(
+            documents.flatMap(\.events).lazy.compactMap { TraceEvent($0) }.first { $0.bizStep == "shipping" }?.sourceParty)
+        var suspended = parties
+        suspended.parties[shipper] = PartyRegistry.Party(licenceStatus: "suspended", blacklisted: false)
+        let strict = Reconciler(registry: suspended, now: { end })
+        let restarted = try await strict.reconcile(store)
+        #expect(restarted.restoredEvents == nil && restarted.eventsRead == allEvents)
+        #expect(restarted.findings.contains { $0.kind == .unlicensedParty })
+        #expect(normal(restarted.findings) == normal(strict.reconcile(documents.flatMap(\.events).map { TraceEvent($0) })))
     }
 }

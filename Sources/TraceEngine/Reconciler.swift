@@ -70,33 +70,105 @@ public struct Reconciler: Sendable {
 
     /// Reconciles the events of a source, streamed through a ``Reconciliation`` page by page: memory holds the
     /// rules' state, never the events.
+    ///
+    /// Without `since`, the run goes on from the state the source kept after an earlier run (its checkpoint) and
+    /// reads only the events captured after it, unless `checkpoint` is ``CheckpointUse/fromScratch``; it leaves its
+    /// own state for the next run when it read every event or when what it read is at least a twentieth of all.
+    /// The findings are the same either way. With `since`, the run reads the events that share something with
+    /// the events since then, and neither reads nor leaves a checkpoint.
     /// - Parameters:
     ///   - source: where the events are (a store).
+    ///   - checkpoint: whether to go on from the source's checkpoint.
     ///   - progress: told how many events have been read so far, after each page the source hands over.
-    /// - Returns: the findings, ordered by kind, then identifier, and how many events were read.
+    /// - Returns: the findings, ordered by kind, then identifier, and what the run read and kept.
     /// - Throws: what the source throws.
     public func reconcile(
-        _ source: some ReconcileSource, progress: (@Sendable (_ eventsRead: Int) -> Void)? = nil
-    ) async throws -> (findings: [Finding], events: Int) {
-        let sink = ReconcileSink(Reconciliation(self))
+        _ source: some ReconcileSource, checkpoint: CheckpointUse = .continue,
+        progress: (@Sendable (_ eventsRead: Int) -> Void)? = nil
+    ) async throws -> ReconcileReport {
+        let started = Date()
+        var restored: Reconciliation?
+        if configuration.since == nil, checkpoint == .continue {
+            restored = try await source.restoreReconciliation(for: self)
+        }
+        let restoredAt = Date()
+        let sink = ReconcileSink(restored ?? Reconciliation(self))
         // The fold of one page runs while the source reads the next: on two cores, reading and folding overlap.
         let pipeline = ReconcilePipeline(sink)
         let read = Mutex(0)
+        let handOver: @Sendable ([(event: TraceEvent, reference: Int64)]) async -> Void = { page in
+            await pipeline.take(page)
+            let count = read.withLock { $0 += page.count; return $0 }
+            progress?(count)
+        }
         do {
-            try await source.scanReconcileEvents(since: configuration.since) { page in
-                await pipeline.take(page)
-                if let progress { progress(read.withLock { $0 += page.count; return $0 }) }
+            if let restored {
+                try await source.scanReconcileEvents(after: restored.lastReference, page: handOver)
+            } else {
+                try await source.scanReconcileEvents(since: configuration.since, page: handOver)
             }
         } catch {
             await pipeline.drain()
             throw error
         }
         await pipeline.drain()
-        let (draft, count) = sink.finish()
+        let run = sink.state
+        let eventsRead = read.withLock { $0 }
+        let scanned = Date()
+        let draft = run.finish()
         let ids = try await source.eventIDs(references: draft.references)
         let labels = try await source.labels(keys: draft.keys)
-        return (draft.resolve(eventID: { ids[$0] }, labels: labels), count)
+        let findings = draft.resolve(eventID: { ids[$0] }, labels: labels)
+        let finished = Date()
+        var saved = false
+        if configuration.since == nil, eventsRead > 0, restored == nil || eventsRead * 20 >= run.eventCount {
+            try await source.saveReconciliation(run)
+            saved = true
+        }
+        return ReconcileReport(
+            findings: findings, events: run.eventCount, eventsRead: eventsRead,
+            restoredEvents: restored?.eventCount, savedCheckpoint: saved,
+            phases: .init(
+                restore: restoredAt.timeIntervalSince(started), read: scanned.timeIntervalSince(restoredAt),
+                finish: finished.timeIntervalSince(scanned), save: Date().timeIntervalSince(finished)))
     }
+
+    /// Whether a run goes on from a source's checkpoint.
+    public enum CheckpointUse: Sendable {
+        /// Restore the source's checkpoint if it has one made under the same registry facts, and read what was
+        /// captured after it.
+        case `continue`
+        /// Read every event; the state is then kept as the new checkpoint.
+        case fromScratch
+    }
+}
+
+/// What a run of ``Reconciler/reconcile(_:checkpoint:progress:)`` found, read and kept.
+public struct ReconcileReport: Sendable {
+    /// How long each part of the run took, in seconds.
+    public struct Phases: Sendable, Hashable {
+        /// Restoring the checkpoint (zero without one).
+        public var restore: TimeInterval
+        /// Reading the events and folding them.
+        public var read: TimeInterval
+        /// The rules' end-of-stream passes and naming the evidence.
+        public var finish: TimeInterval
+        /// Keeping the state as the next checkpoint (zero if it was not kept).
+        public var save: TimeInterval
+    }
+
+    /// The findings, ordered by kind, then identifier.
+    public var findings: [Finding]
+    /// How many events the findings cover: those of the checkpoint and those read.
+    public var events: Int
+    /// How many events were read from the source in this run.
+    public var eventsRead: Int
+    /// How many events the restored checkpoint covered; nil if the run started from nothing.
+    public var restoredEvents: Int?
+    /// Whether the run's state was kept as the source's checkpoint.
+    public var savedCheckpoint: Bool
+    /// The time of each part of the run.
+    public var phases: Phases
 }
 
 /// Where a reconciliation reads its events: a store, which streams every event's trace facts from its index
@@ -117,8 +189,24 @@ public protocol ReconcileSource: Sendable {
         since: Date?, page: @escaping @Sendable (_ events: [(event: TraceEvent, reference: Int64)]) async -> Void
     ) async throws
 
+    /// Hands the trace facts of every event after `reference` to `page`, as ``scanReconcileEvents(since:page:)``
+    /// does without `since`.
+    /// - Parameters:
+    ///   - reference: the last reference a checkpoint covers.
+    ///   - page: called with each page of events, as for ``scanReconcileEvents(since:page:)``.
+    func scanReconcileEvents(
+        after reference: Int64, page: @escaping @Sendable (_ events: [(event: TraceEvent, reference: Int64)]) async -> Void
+    ) async throws
+
     /// The event IDs of references.
     func eventIDs(references: [Int64]) async throws -> [Int64: String]
+
+    /// The state the last run kept (``saveReconciliation(_:)``), restored for a run of `reconciler`; nil if none
+    /// was kept, or it was kept under other registry facts or in another format.
+    func restoreReconciliation(for reconciler: Reconciler) async throws -> Reconciliation?
+
+    /// Keeps a run's state for the next run, in place of the one kept before.
+    func saveReconciliation(_ run: Reconciliation) async throws
 
     /// The spelling each key was first captured with (an EPC URN, a Digital Link), for the keys an event names
     /// as an identifier, a source or destination, a business location or a read point; a key no event names is
@@ -139,9 +227,8 @@ final class ReconcileSink: Sendable {
         }
     }
 
-    func finish() -> (ReconciliationDraft, Int) {
-        run.withLock { run in (run.finish(), run.eventCount) }
-    }
+    /// The state after every page added.
+    var state: Reconciliation { run.withLock { $0 } }
 }
 
 /// Folds each page in a task of its own while the source reads the next one; a page waits for the previous fold,

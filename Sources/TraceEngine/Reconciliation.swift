@@ -32,16 +32,18 @@ public struct EvidenceReference: Hashable, Sendable, Comparable {
 /// with its capture order (a store's row number). ``finish()`` runs the end-of-stream passes and answers a
 /// ``ReconciliationDraft``: the findings with their evidence as references, for the source to name.
 public struct Reconciliation: Sendable {
-    let configuration: Reconciler.Configuration
-    let registry: PartyRegistry
-    let now: Date
+    var configuration: Reconciler.Configuration
+    var registry: PartyRegistry
+    var now: Date
     /// Whether any registered party is suspended, revoked or blacklisted; if none is, the licence rule has
     /// nothing to find and records nothing.
     let checksLicences: Bool
 
     var symbols = Symbols()
     /// How many events were added.
-    public private(set) var eventCount = 0
+    public internal(set) var eventCount = 0
+    /// The largest reference added, −1 before the first.
+    var latestReference: Int64 = -1
 
     var shipments: [Movement] = []
     var receipts: [Movement] = []
@@ -72,6 +74,7 @@ public struct Reconciliation: Sendable {
     ///   - reference: the source's reference of the event, unique, growing with capture order.
     public mutating func add(_ event: TraceEvent, reference: Int64) {
         eventCount += 1
+        latestReference = max(latestReference, reference)
         let evidence = EvidenceReference(time: event.time, reference: reference)
         let source = event.sourceParty.map { symbols.id($0) } ?? -1
         let destination = event.destinationParty.map { symbols.id($0) } ?? -1
@@ -266,6 +269,8 @@ struct Symbols: Sendable {
     /// How many names there are.
     var count: Int { hashes.count }
 
+    init() {}
+
     /// The number of a string, given one on first sight.
     mutating func id(_ name: String) -> Int32 {
         var name = name
@@ -300,9 +305,12 @@ struct Symbols: Sendable {
         }
     }
 
-    private mutating func grow() {
-        table = [Int32](repeating: -1, count: table.count * 2)
-        let mask = table.count - 1
+    private mutating func grow() { rebuildTable(size: table.count * 2) }
+
+    /// Places every name in a table of `size` slots.
+    private mutating func rebuildTable(size: Int) {
+        table = [Int32](repeating: -1, count: size)
+        let mask = size - 1
         for number in hashes.indices {
             var slot = Int(hashes[number]) & mask
             while table[slot] >= 0 { slot = (slot + 1) & mask }
@@ -315,6 +323,39 @@ struct Symbols: Sendable {
         var hash: UInt32 = 2_166_136_261
         for byte in utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
         return hash
+    }
+
+    /// Writes the names, their hashes and the table, for ``init(from:)``.
+    func write(to out: inout CheckpointWriter) throws {
+        try out.put(UInt64(bytes.count))
+        try bytes.withUnsafeBufferPointer { all in
+            for start in stride(from: 0, to: all.count, by: 1 << 20) {
+                try out.put(bytes: UnsafeBufferPointer(rebasing: all[start..<min(start + (1 << 20), all.count)]))
+            }
+        }
+        try out.put(UInt64(hashes.count))
+        for index in hashes.indices {
+            try out.put(UInt32(starts[index + 1] - starts[index]))
+            try out.put(hashes[index])
+        }
+    }
+
+    /// Reads back what ``write(to:)`` wrote; the table is built again from the hashes.
+    init(from input: inout CheckpointReader) throws {
+        let total = Int(try input.get(UInt64.self))
+        bytes.reserveCapacity(total)
+        while bytes.count < total { bytes += try input.bytes() }
+        let count = Int(try input.get(UInt64.self))
+        starts.reserveCapacity(count + 1)
+        hashes.reserveCapacity(count)
+        for _ in 0..<count {
+            starts.append(starts[starts.count - 1] + Int(try input.get(UInt32.self)))
+            hashes.append(try input.get(UInt32.self))
+        }
+        guard starts[starts.count - 1] == bytes.count else { throw CheckpointError.notACheckpoint }
+        var size = 1 << 10
+        while count * 2 > size { size *= 2 }
+        rebuildTable(size: size)
     }
 
     /// The string of a number.

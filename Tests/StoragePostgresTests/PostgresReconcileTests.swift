@@ -12,4 +12,11 @@ struct PostgresReconcileTests {
             try await ReconcileConformance.streamedAgreesWithMemory(store) { try await store.partyRegistry() }
         }
     }
+
+    @Test("a reconciliation on PostgreSQL goes on from the state the last run kept and finds what a run from scratch finds")
+    func checkpointAgreesWithFullRun() async throws {
+        try await PostgresTestDatabase.withFreshStore { store in
+            try await ReconcileConformance.checkpointAgreesWithFullRun(store) { try await store.partyRegistry() }
+        }
+    }
 }

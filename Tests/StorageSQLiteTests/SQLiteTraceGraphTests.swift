@@ -48,7 +48,8 @@ import TraceEngine
         // When it is reconciled from the store's events and registry
         let registry = try await store.partyRegistry()
         let end = generator.latestEventTime.addingTimeInterval(72 * 3_600)
-        let (findings, events) = try await Reconciler(registry: registry, now: { end }).reconcile(store)
+        let report = try await Reconciler(registry: registry, now: { end }).reconcile(store)
+        let (findings, events) = (report.findings, report.events)
         // Then every event was read, and the findings are the ground truth, named by event ID and captured spelling
         #expect(events == generator.eventCount)
         let found = Set(findings.map { "\($0.kind.rawValue) \($0.key)" })
@@ -63,5 +64,12 @@ import TraceEngine
         var store = try SQLiteEventStore(.memory)
         store.reconcilePageSize = 100
         try await ReconcileConformance.streamedAgreesWithMemory(store) { try await store.partyRegistry() }
+    }
+
+    @Test("a reconciliation goes on from the state the last run kept in the store and finds what a run from scratch finds")
+    func reconcileFromCheckpoint() async throws {
+        var store = try SQLiteEventStore(.memory)
+        store.reconcilePageSize = 100
+        try await ReconcileConformance.checkpointAgreesWithFullRun(store) { try await store.partyRegistry() }
     }
 }

@@ -46,7 +46,7 @@ public struct SHA256: Sendable {
             buffered += take
             offset = take
             guard buffered == 64 else { return }
-            var block = buffer
+            let block = buffer
             block.withUnsafeBytes { compress($0, blocks: 1) }
             buffered = 0
         }

@@ -43,9 +43,9 @@ struct Platform<Store: PlatformStore>: Sendable {
             var settings = configuration.reconciliation
             settings.since = since
             let reconciler = Reconciler(configuration: settings, registry: try await store.partyRegistry())
-            let (findings, events) = try await reconciler.reconcile(store)
+            let report = try await reconciler.reconcile(store)
             return FindingsCache.Snapshot(
-                findings: findings, events: events, at: Date(),
+                findings: report.findings, events: report.events, at: Date(),
                 elapsedMilliseconds: Date().timeIntervalSince(started) * 1_000)
         }
         return since == nil ? try await findings.snapshot(compute) : try await compute()

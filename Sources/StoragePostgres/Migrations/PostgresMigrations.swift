@@ -23,6 +23,7 @@ enum PostgresMigrations {
         Step(version: "v3-recalls", sql: PostgresRecallSchema.statements),
         Step(version: "v4-platform", sql: PostgresPlatformSchema.statements),
         Step(version: "v5-scheduled-subscriptions", sql: PostgresPlatformSchema.scheduleStatements),
+        Step(version: "v6-reconcile-checkpoint", sql: reconcileCheckpoint),
     ]
 
     /// The versions of ``steps``.
@@ -172,6 +173,27 @@ enum PostgresMigrations {
         )
         """,
         "CREATE INDEX open_shipment_destination ON open_shipment(destination)",
+    ]
+
+    /// The reconciliation state the last full run kept, as in SQLite: which events it covers, and its bytes in
+    /// parts (docs/decisions/0011-reconcile-checkpoint.md).
+    private static let reconcileCheckpoint = [
+        """
+        CREATE TABLE reconcile_checkpoint (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            last_event_row BIGINT NOT NULL,
+            event_count BIGINT NOT NULL,
+            parts INTEGER NOT NULL,
+            bytes BIGINT NOT NULL,
+            saved_at TIMESTAMPTZ NOT NULL DEFAULT now()
+        )
+        """,
+        """
+        CREATE TABLE reconcile_checkpoint_part (
+            part INTEGER PRIMARY KEY,
+            bytes BYTEA NOT NULL
+        )
+        """,
     ]
 
     /// The Merkle log's nodes and the signed tree heads (docs/decisions/0006-postgres-ledger-key.md). As in SQLite

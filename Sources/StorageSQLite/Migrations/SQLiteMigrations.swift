@@ -15,6 +15,7 @@ enum SQLiteMigrations {
         migrator.registerMigration("v5-scheduled-subscriptions", migrate: SQLitePlatformSchema.addSchedules)
         migrator.registerMigration("v6-one-event-id-index", migrate: oneEventIDIndex)
         migrator.registerMigration("v7-event-facts-index", migrate: eventFactsIndex)
+        migrator.registerMigration("v8-reconcile-checkpoint", migrate: reconcileCheckpoint)
         return migrator
     }
 
@@ -113,6 +114,27 @@ enum SQLiteMigrations {
             sql: """
                 CREATE INDEX event_facts ON event(id, event_type, event_time_ms, action, biz_step, disposition,
                     read_point, biz_location)
+                """)
+    }
+
+    /// The reconciliation state the last full run kept (docs/decisions/0011-reconcile-checkpoint.md): one row saying
+    /// which events it covers, and its bytes in parts (a state of millions of events is larger than one value may
+    /// be).
+    private static func reconcileCheckpoint(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE reconcile_checkpoint (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    last_event_row INTEGER NOT NULL,
+                    event_count INTEGER NOT NULL,
+                    parts INTEGER NOT NULL,
+                    bytes INTEGER NOT NULL,
+                    saved_at TEXT NOT NULL
+                );
+                CREATE TABLE reconcile_checkpoint_part (
+                    part INTEGER PRIMARY KEY,
+                    bytes BLOB NOT NULL
+                );
                 """)
     }
 

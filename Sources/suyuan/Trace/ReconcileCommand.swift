@@ -21,6 +21,9 @@ struct ReconcileCommand: AsyncParsableCommand {
 
     @OptionGroup var settings: ReconcileOptions
 
+    @Flag(help: "Read every event instead of going on from the state the last full run kept in the store (the checkpoint); the state is then kept anew.")
+    var fromScratch = false
+
     @Flag(help: "Print JSON instead of a table.")
     var json = false
 
@@ -30,8 +33,31 @@ struct ReconcileCommand: AsyncParsableCommand {
 
     struct Output: Encodable {
         var findings: [FindingDTO]
+        /// The events the findings cover.
         var events: Int
+        /// The events read from the store in this run (the rest came from the checkpoint).
+        var eventsRead: Int
+        /// The events the restored checkpoint covered; absent when the run started from nothing.
+        var checkpointEvents: Int?
+        /// Whether the run's state was kept as the store's checkpoint.
+        var checkpointSaved: Bool
+        var phasesMs: Phases
         var elapsedMs: Double
+    }
+
+    struct Phases: Encodable {
+        var restore: Double
+        var read: Double
+        var finish: Double
+        var save: Double
+
+        init(_ phases: ReconcileReport.Phases) {
+            func ms(_ seconds: TimeInterval) -> Double { (seconds * 1_000_000).rounded() / 1_000 }
+            restore = ms(phases.restore)
+            read = ms(phases.read)
+            finish = ms(phases.finish)
+            save = ms(phases.save)
+        }
     }
 
     /// Writes `reconciling: N events read, R events/s` over itself on standard error.
@@ -53,7 +79,7 @@ struct ReconcileCommand: AsyncParsableCommand {
         let sinceDate = try time(since, "since")
         let asOf = try time(now, "now") ?? Date()
         // With --since only the events sharing an identifier or transaction with an event since then are read.
-        let (findings, events) = try await storeOption.withStore { store in
+        let report = try await storeOption.withStore { store in
             var configuration = try settings.configuration()
             configuration.since = sinceDate
             let reconciler = Reconciler(
@@ -61,17 +87,23 @@ struct ReconcileCommand: AsyncParsableCommand {
             // On a terminal, how far the scan is: a full run over millions of events takes a while.
             let showProgress = isatty(STDERR_FILENO) != 0
             let result = try await reconciler.reconcile(
-                store, progress: showProgress ? Self.progress(since: started) : nil)
+                store, checkpoint: fromScratch ? .fromScratch : .continue,
+                progress: showProgress ? Self.progress(since: started) : nil)
             if showProgress { FileHandle.standardError.write(Data("\n".utf8)) }
             return result
         }
         let elapsed = Date().timeIntervalSince(started) * 1_000
-        let rows = findings.map(TraceJSON.dto)
+        let rows = report.findings.map(TraceJSON.dto)
         if json {
-            print(TraceOutput.encode(Output(findings: rows, events: events, elapsedMs: (elapsed * 1_000).rounded() / 1_000)))
+            print(TraceOutput.encode(Output(
+                findings: rows, events: report.events, eventsRead: report.eventsRead,
+                checkpointEvents: report.restoredEvents, checkpointSaved: report.savedCheckpoint,
+                phasesMs: Phases(report.phases), elapsedMs: (elapsed * 1_000).rounded() / 1_000)))
             return
         }
-        print("\(findings.count) findings over \(events) events in \(String(format: "%.0f", elapsed)) ms")
+        let checkpoint = report.restoredEvents.map { " (\($0) from the checkpoint, \(report.eventsRead) read)" } ?? ""
+        print("\(report.findings.count) findings over \(report.events) events\(checkpoint) in "
+              + "\(String(format: "%.0f", elapsed)) ms" + (report.savedCheckpoint ? "; checkpoint kept" : ""))
         for row in rows {
             let figures = row.expected.map { expected in
                 " expected \(expected) actual \(row.actual.map { "\($0)" } ?? "?") \(row.uom ?? "")"

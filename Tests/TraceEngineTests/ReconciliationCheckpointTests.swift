@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+@testable import TraceEngine
+
+/// A reconciliation's state written as a checkpoint and read back goes on as if it had never stopped; bytes that do
+/// not hold a state are refused with the rule they break, and a state gathered under other licences is not used.
+@Suite struct ReconciliationCheckpointTests {
+    static let world = DemoWorldFixture(seed: 2, events: 2_000, anomalyRate: 0.5)
+
+    /// The world's events in time order, each with its position as reference.
+    static var ordered: [TraceEvent] { world.traceEvents.sorted { ($0.time, $0.id) < ($1.time, $1.id) } }
+
+    static func reconciler(_ registry: PartyRegistry = world.registry) -> Reconciler {
+        Reconciler(registry: registry, now: { world.end.addingTimeInterval(72 * 3_600) })
+    }
+
+    /// The state after the first `count` events.
+    static func state(after count: Int, _ reconciler: Reconciler = reconciler()) -> Reconciliation {
+        var run = Reconciliation(reconciler)
+        for (index, event) in ordered.prefix(count).enumerated() { run.add(event, reference: Int64(index)) }
+        return run
+    }
+
+    /// A state's checkpoint in parts of `size` bytes.
+    static func parts(_ run: Reconciliation, size: Int) throws -> [[UInt8]] {
+        var parts: [[UInt8]] = []
+        try run.checkpoint(partSize: size) { parts.append(Array($0)) }
+        return parts
+    }
+
+    static func restore(_ parts: [[UInt8]], _ reconciler: Reconciler = reconciler()) throws -> Reconciliation? {
+        var rest = parts[...]
+        return try Reconciliation.restore(for: reconciler) { rest.popFirst() }
+    }
+
+    /// Findings as comparable text, evidence included.
+    static func text(_ draft: ReconciliationDraft) -> [String] {
+        draft.resolve(eventID: { "e\($0)" }, labels: [:]).map {
+            "\($0.kind) \($0.identifier) \($0.from ?? "") \($0.to ?? "") \($0.expected ?? -1) \($0.actual ?? -1) \($0.events)"
+        }
+    }
+
+    @Test("a state restored from its checkpoint, in parts of any size, and fed the rest finds what one run finds",
+          arguments: [97, 4_096, 8 << 20])
+    func roundTrip(partSize: Int) throws {
+        // Given the state after half the events, written in parts and read back
+        let events = Self.ordered
+        let half = events.count / 2
+        let parts = try Self.parts(Self.state(after: half), size: partSize)
+        #expect(parts.dropLast().allSatisfy { $0.count >= partSize })
+        var restored = try #require(try Self.restore(parts))
+        #expect(restored.eventCount == half && restored.lastReference == Int64(half - 1))
+        // When the other half is added
+        for (index, event) in events.enumerated().dropFirst(half) { restored.add(event, reference: Int64(index)) }
+        // Then it finds what a run over every event finds, evidence and figures included
+        let whole = Self.state(after: events.count).finish()
+        #expect(!whole.entries.isEmpty)
+        #expect(Self.text(restored.finish()) == Self.text(whole))
+        // And its own checkpoint is byte for byte the whole run's (dictionaries aside, the same size)
+        let again = try Self.parts(restored, size: 8 << 20).joined().count
+        #expect(again == (try Self.parts(Self.state(after: events.count), size: 8 << 20).joined().count))
+    }
+
+    @Test("a checkpoint gathered under other licences or location owners is not restored")
+    func otherRegistry() throws {
+        let parts = try Self.parts(Self.state(after: 500), size: 1 << 16)
+        var suspended = Self.world.registry
+        let party = try #require(suspended.parties.keys.sorted().first)
+        suspended.parties[party]?.licenceStatus = "suspended"
+        #expect(try Self.restore(parts, Self.reconciler(suspended)) == nil)
+        var moved = Self.world.registry
+        let location = try #require(moved.locationOwners.keys.sorted().first)
+        moved.locationOwners[location] = "urn:epc:id:pgln:6999999.00001"
+        #expect(try Self.restore(parts, Self.reconciler(moved)) == nil)
+        // A registry that only adds a product category changes nothing the fold read
+        var categorised = Self.world.registry
+        categorised.categories["06999999000019"] = "meat"
+        #expect(try Self.restore(parts, Self.reconciler(categorised)) != nil)
+    }
+
+    @Test("bytes that end early, run on, or are not a checkpoint are refused, each with its rule")
+    func refused() throws {
+        let bytes = try Self.parts(Self.state(after: 300), size: 1 << 30).joined().map { $0 }
+        #expect(throws: CheckpointError.truncated) { try Self.restore([Array(bytes.dropLast(5))]) }
+        #expect(throws: CheckpointError.trailingBytes) { try Self.restore([bytes, [0]]) }
+        var other = bytes
+        other[0] ^= 0xFF
+        #expect(throws: CheckpointError.notACheckpoint) { try Self.restore([other]) }
+        #expect(CheckpointError.truncated.description.contains("end in the middle"))
+        // A checkpoint of another format version is not restored (the next run reads every event)
+        var older = bytes
+        older[4] &+= 1
+        #expect(try Self.restore([older]) == nil)
+    }
+}
