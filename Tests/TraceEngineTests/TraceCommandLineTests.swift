@@ -68,18 +68,31 @@ struct TraceCommandLineTests {
         #expect(!holders.isEmpty && holders.allSatisfy { $0["party"] != nil && $0["uom"] as? String == "EA" })
         let recalled = try #require(JSONSerialization.jsonObject(with: recall.stdout) as? [String: Any])
         #expect((recalled["withdrawals"] as? [[String: Any]])?.count == holders.count && recalled["reason"] as? String == "melamine")
-        let findings = try #require((JSONSerialization.jsonObject(with: reconcile.stdout) as? [String: Any])?["findings"] as? [[String: Any]])
+        let reconciled = try #require(JSONSerialization.jsonObject(with: reconcile.stdout) as? [String: Any])
+        let findings = try #require(reconciled["findings"] as? [[String: Any]])
         #expect(findings.count == truth.count && !truth.isEmpty)
+        // The first run read every event and kept its state as the store's checkpoint
+        let events = try #require(reconciled["events"] as? Int)
+        #expect(reconciled["eventsRead"] as? Int == events && reconciled["checkpointEvents"] == nil)
+        #expect(reconciled["checkpointSaved"] as? Bool == true && reconciled["phasesMs"] is [String: Any])
 
         // And with a tolerance for every category above the demo's short receipts (4-10 %), no quantity mismatch is
         // left and the other findings stay; a malformed tolerance is refused
         let tolerant = try Self.run(
             ["reconcile", "--json", "--store", store]
                 + ["meat", "vegetables", "dairy", "drugs"].flatMap { ["--tolerance-for", "\($0)=0.2"] })
-        let kinds = try #require((JSONSerialization.jsonObject(with: tolerant.stdout) as? [String: Any])?["findings"]
-            as? [[String: Any]]).compactMap { $0["kind"] as? String }
+        let tolerantReport = try #require(JSONSerialization.jsonObject(with: tolerant.stdout) as? [String: Any])
+        let kinds = try #require(tolerantReport["findings"] as? [[String: Any]]).compactMap { $0["kind"] as? String }
         let mismatches = truth.filter { $0["kind"] as? String == "quantityMismatch" }.count
         #expect(mismatches > 0 && !kinds.contains("quantityMismatch") && kinds.count == findings.count - mismatches)
+        // (that second run went on from the checkpoint: the tolerances apply to a restored state too)
+        #expect(tolerantReport["checkpointEvents"] as? Int == events && tolerantReport["eventsRead"] as? Int == 0)
+        #expect(tolerantReport["checkpointSaved"] as? Bool == false)
+        // And --from-scratch reads every event again, finds the same, and keeps its state
+        let scratch = try #require(JSONSerialization.jsonObject(
+            with: try Self.run(["reconcile", "--json", "--from-scratch", "--store", store]).stdout) as? [String: Any])
+        #expect(scratch["eventsRead"] as? Int == events && scratch["checkpointSaved"] as? Bool == true)
+        #expect((scratch["findings"] as? [[String: Any]])?.count == findings.count)
         let malformed = try SuyuanBinary.run(["reconcile", "--store", store, "--tolerance-for", "meat"])
         #expect(malformed.status != 0 && String(decoding: malformed.stderr, as: UTF8.self).contains("CATEGORY=FRACTION"))
     }
