@@ -72,25 +72,30 @@ extension SQLiteEventStore: ReconcileSource {
     static let reconcileReadsAhead = 2
 
     /// The state the last full run kept, restored for `reconciler`: its parts are read one after the other into
-    /// the state, never all at once.
+    /// the state, never all at once. Damaged bytes throw ``TraceEngine/CheckpointError`` as it is.
     public func restoreReconciliation(for reconciler: Reconciler) async throws -> Reconciliation? {
-        try await read { db in
+        let restored: Result<Reconciliation?, CheckpointError> = try await read { db in
             guard let header = try Row.fetchOne(
                 db, sql: "SELECT last_event_row, event_count, parts FROM reconcile_checkpoint WHERE id = 1")
-            else { return nil }
+            else { return .success(nil) }
             let parts = try Row.fetchCursor(db, sql: "SELECT bytes FROM reconcile_checkpoint_part ORDER BY part")
             var read = 0
-            let run = try Reconciliation.restore(for: reconciler) {
-                guard let row = try parts.next() else { return nil }
-                read += 1
-                return [UInt8](row[0] as Data)
+            do {
+                let run = try Reconciliation.restore(for: reconciler) {
+                    guard let row = try parts.next() else { return nil }
+                    read += 1
+                    return [UInt8](row[0] as Data)
+                }
+                guard let run else { return .success(nil) }
+                guard read == header["parts"] as Int, run.lastReference == header["last_event_row"] as Int64,
+                      run.eventCount == header["event_count"] as Int
+                else { return .failure(.notACheckpoint) }
+                return .success(run)
+            } catch let error as CheckpointError {
+                return .failure(error)
             }
-            guard let run else { return nil }
-            guard read == header["parts"] as Int, run.lastReference == header["last_event_row"] as Int64,
-                  run.eventCount == header["event_count"] as Int
-            else { throw CheckpointError.notACheckpoint }
-            return run
         }
+        return try restored.get()
     }
 
     /// Keeps a run's state, in parts, in place of the last one, in one transaction.

@@ -88,8 +88,14 @@ public struct Reconciler: Sendable {
     ) async throws -> ReconcileReport {
         let started = Date()
         var restored: Reconciliation?
+        var discarded: CheckpointError?
         if configuration.since == nil, checkpoint == .continue {
-            restored = try await source.restoreReconciliation(for: self)
+            // A damaged checkpoint is set aside: the run reads every event and keeps a sound one.
+            do {
+                restored = try await source.restoreReconciliation(for: self)
+            } catch let error as CheckpointError {
+                discarded = error
+            }
         }
         let restoredAt = Date()
         let sink = ReconcileSink(restored ?? Reconciliation(self))
@@ -127,7 +133,7 @@ public struct Reconciler: Sendable {
         }
         return ReconcileReport(
             findings: findings, events: run.eventCount, eventsRead: eventsRead,
-            restoredEvents: restored?.eventCount, savedCheckpoint: saved,
+            restoredEvents: restored?.eventCount, discardedCheckpoint: discarded, savedCheckpoint: saved,
             phases: .init(
                 restore: restoredAt.timeIntervalSince(started), read: scanned.timeIntervalSince(restoredAt),
                 finish: finished.timeIntervalSince(scanned), save: Date().timeIntervalSince(finished)))
@@ -165,6 +171,8 @@ public struct ReconcileReport: Sendable {
     public var eventsRead: Int
     /// How many events the restored checkpoint covered; nil if the run started from nothing.
     public var restoredEvents: Int?
+    /// Why the source's checkpoint was set aside, if its bytes were damaged (the run then read every event).
+    public var discardedCheckpoint: CheckpointError?
     /// Whether the run's state was kept as the source's checkpoint.
     public var savedCheckpoint: Bool
     /// The time of each part of the run.
@@ -202,7 +210,8 @@ public protocol ReconcileSource: Sendable {
     func eventIDs(references: [Int64]) async throws -> [Int64: String]
 
     /// The state the last run kept (``saveReconciliation(_:)``), restored for a run of `reconciler`; nil if none
-    /// was kept, or it was kept under other registry facts or in another format.
+    /// was kept, or it was kept under other registry facts or in another format. Throws ``CheckpointError`` itself
+    /// (not wrapped) when the kept bytes are damaged, so that the run can set them aside.
     func restoreReconciliation(for reconciler: Reconciler) async throws -> Reconciliation?
 
     /// Keeps a run's state for the next run, in place of the one kept before.

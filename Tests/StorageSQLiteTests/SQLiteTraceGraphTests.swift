@@ -1,6 +1,7 @@
 import DemoChains
 import EPCIS
 import Foundation
+import GRDB
 import Storage
 import StorageSQLite
 import StorageTesting
@@ -71,5 +72,36 @@ import TraceEngine
         var store = try SQLiteEventStore(.memory)
         store.reconcilePageSize = 100
         try await ReconcileConformance.checkpointAgreesWithFullRun(store) { try await store.partyRegistry() }
+    }
+
+    @Test("a damaged checkpoint is set aside with its reason: the run reads every event, finds the same and keeps a sound one")
+    func damagedCheckpoint() async throws {
+        // Given a store in a file, reconciled once (which keeps a checkpoint)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("checkpoint-\(UUID()).sqlite").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        var generator = DemoGenerator(DemoConfiguration(seed: 4, targetEvents: 600, anomalyRate: 0.5))
+        let store = try SQLiteEventStore(.file(path))
+        _ = try await store.capture(generator.masterDataDocument, context: CaptureContext())
+        while let document = generator.nextDocument() { _ = try await store.capture(document, context: CaptureContext()) }
+        let end = generator.latestEventTime.addingTimeInterval(72 * 3_600)
+        let reconciler = Reconciler(registry: try await store.partyRegistry(), now: { end })
+        let first = try await reconciler.reconcile(store)
+        #expect(first.savedCheckpoint)
+        // When its last part is cut short behind the store's back
+        let queue = try DatabaseQueue(path: path)
+        try await queue.write { db in
+            try db.execute(sql: """
+                UPDATE reconcile_checkpoint_part SET bytes = substr(bytes, 1, length(bytes) - 3)
+                WHERE part = (SELECT max(part) FROM reconcile_checkpoint_part)
+                """)
+        }
+        try queue.close()
+        let second = try await reconciler.reconcile(store)
+        // Then the run says why it set the checkpoint aside, read every event, found the same and kept a new one
+        #expect(second.discardedCheckpoint == .truncated)
+        #expect(second.restoredEvents == nil && second.eventsRead == first.eventsRead && second.savedCheckpoint)
+        #expect(second.findings.map(\.key) == first.findings.map(\.key))
+        let third = try await reconciler.reconcile(store)
+        #expect(third.discardedCheckpoint == nil && third.restoredEvents == first.eventsRead && third.eventsRead == 0)
     }
 }

@@ -39,6 +39,8 @@ struct ReconcileCommand: AsyncParsableCommand {
         var eventsRead: Int
         /// The events the restored checkpoint covered; absent when the run started from nothing.
         var checkpointEvents: Int?
+        /// Why the store's checkpoint was set aside (its bytes were damaged); absent when it was not.
+        var checkpointDiscarded: String?
         /// Whether the run's state was kept as the store's checkpoint.
         var checkpointSaved: Bool
         var phasesMs: Phases
@@ -93,11 +95,15 @@ struct ReconcileCommand: AsyncParsableCommand {
             return result
         }
         let elapsed = Date().timeIntervalSince(started) * 1_000
+        if let damage = report.discardedCheckpoint {
+            FileHandle.standardError.write(Data("warning: \(damage); every event was read and a new checkpoint kept\n".utf8))
+        }
         let rows = report.findings.map(TraceJSON.dto)
         if json {
             print(TraceOutput.encode(Output(
                 findings: rows, events: report.events, eventsRead: report.eventsRead,
-                checkpointEvents: report.restoredEvents, checkpointSaved: report.savedCheckpoint,
+                checkpointEvents: report.restoredEvents, checkpointDiscarded: report.discardedCheckpoint?.description,
+                checkpointSaved: report.savedCheckpoint,
                 phasesMs: Phases(report.phases), elapsedMs: (elapsed * 1_000).rounded() / 1_000)))
             return
         }
