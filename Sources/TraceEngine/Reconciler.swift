@@ -118,9 +118,11 @@ public struct Reconciler: Sendable {
             throw error
         }
         await pipeline.drain()
-        let run = sink.state
+        var run = sink.take()
         let eventsRead = read.withLock { $0 }
         let scanned = Date()
+        // In place, so that the checkpoint keeps them in order and the next run sorts only what it adds.
+        run.orderSightings()
         let draft = run.finish()
         let ids = try await source.eventIDs(references: draft.references)
         let labels = try await source.labels(keys: draft.keys)
@@ -226,18 +228,24 @@ public protocol ReconcileSource: Sendable {
 /// The reconciliation a source's pages are fed into, behind a lock (pages are folded on other threads than the
 /// source's).
 final class ReconcileSink: Sendable {
-    private let run: Mutex<Reconciliation>
+    private let run: Mutex<Reconciliation?>
 
     init(_ run: Reconciliation) { self.run = Mutex(run) }
 
     func add(_ page: [(event: TraceEvent, reference: Int64)]) {
         run.withLock { run in
-            for item in page { run.add(item.event, reference: item.reference) }
+            for item in page { run?.add(item.event, reference: item.reference) }
         }
     }
 
-    /// The state after every page added.
-    var state: Reconciliation { run.withLock { $0 } }
+    /// The state after every page added, taken out of the sink (which keeps no copy, so that the state's arrays
+    /// can be changed in place); pages added after this are dropped.
+    func take() -> Reconciliation {
+        run.withLock { run in
+            defer { run = nil }
+            return run!
+        }
+    }
 }
 
 /// Folds each page in a task of its own while the source reads the next one; a page waits for the previous fold,

@@ -57,6 +57,8 @@ public struct Reconciliation: Sendable {
     var licenceEvidence: [Int32: [EvidenceReference]] = [:]
     var unownedPlaces: [(location: Int32, source: Int32, destination: Int32, evidence: EvidenceReference)] = []
     var sightings: [Sighting] = []
+    /// How many of the first sightings are in ``Sighting/ordered(_:_:)`` order (``orderSightings()``).
+    var orderedSightings = 0
 
     /// Starts a reconciliation.
     /// - Parameter reconciler: the rules' configuration, the registry and the clock.
@@ -178,6 +180,37 @@ public struct Reconciliation: Sendable {
         for key in event.epcs {
             sightings.append(Sighting(key: symbols.id(key), location: place, flags: mark, evidence: evidence))
         }
+    }
+
+    /// Puts the sightings in the order the clone and decommissioning rules read them: the ones added since the last
+    /// call are sorted and merged into the ones already in order, so that a state restored from a checkpoint (kept in
+    /// order) sorts only what was added since. ``finish()`` sorts a copy when this was not called.
+    public mutating func orderSightings() {
+        guard orderedSightings < sightings.count else { return }
+        var added = Array(sightings[orderedSightings...])
+        added.sort(by: Sighting.ordered)
+        if orderedSightings == 0 {
+            sightings = added
+        } else {
+            var merged: [Sighting] = []
+            merged.reserveCapacity(sightings.count)
+            var old = 0
+            var new = 0
+            // On a tie the earlier sighting goes first, as a stable sort of the whole would put it.
+            while old < orderedSightings && new < added.count {
+                if Sighting.ordered(added[new], sightings[old]) {
+                    merged.append(added[new])
+                    new += 1
+                } else {
+                    merged.append(sightings[old])
+                    old += 1
+                }
+            }
+            merged += sightings[old..<orderedSightings]
+            merged += added[new...]
+            sightings = merged
+        }
+        orderedSightings = sightings.count
     }
 
     /// Runs the end-of-stream passes.

@@ -118,6 +118,7 @@ extension Reconciliation {
             try out.put(place.evidence)
         }
         try out.put(UInt64(sightings.count))
+        try out.put(UInt64(orderedSightings))
         for sighting in sightings {
             try out.put(sighting.key)
             try out.put(sighting.location)
@@ -187,6 +188,9 @@ extension Reconciliation {
                 destination: try input.get(Int32.self), evidence: try input.reference()))
         }
         let sightings = Int(try input.get(UInt64.self))
+        let ordered = Int(try input.get(UInt64.self))
+        guard ordered <= sightings else { throw CheckpointError.notACheckpoint }
+        run.orderedSightings = ordered
         run.sightings.reserveCapacity(sightings)
         for _ in 0..<sightings {
             run.sightings.append(Sighting(

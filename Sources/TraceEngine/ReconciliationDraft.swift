@@ -166,7 +166,8 @@ struct FinishPass {
     /// sites closer in time than ``Reconciler/Configuration/minimumTransit``. Sightings are the events that name
     /// it directly (epcList, parent, children, inputs, outputs) at a business location (else the read point).
     func serialised(into draft: inout ReconciliationDraft) {
-        let sightings = run.sightings.sorted(by: Reconciliation.Sighting.ordered)
+        let sightings = run.orderedSightings == run.sightings.count
+            ? run.sightings : run.sightings.sorted(by: Reconciliation.Sighting.ordered)
         let transit = run.configuration.minimumTransit
         func place(_ location: Int32) -> String { owner(of: location) ?? symbols[location] }
         var start = 0

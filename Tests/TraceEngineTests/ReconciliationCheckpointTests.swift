@@ -46,16 +46,27 @@ import Testing
         // Given the state after half the events, written in parts and read back
         let events = Self.ordered
         let half = events.count / 2
-        let parts = try Self.parts(Self.state(after: half), size: partSize)
+        // (its sightings put in order, as a run does before it keeps a checkpoint)
+        var first = Self.state(after: half)
+        first.orderSightings()
+        let parts = try Self.parts(first, size: partSize)
         #expect(parts.dropLast().allSatisfy { $0.count >= partSize })
         var restored = try #require(try Self.restore(parts))
         #expect(restored.eventCount == half && restored.lastReference == Int64(half - 1))
         // When the other half is added
         for (index, event) in events.enumerated().dropFirst(half) { restored.add(event, reference: Int64(index)) }
-        // Then it finds what a run over every event finds, evidence and figures included
-        let whole = Self.state(after: events.count).finish()
+        // Then it finds what a run over every event finds, evidence and figures included, whether the sightings are
+        // put in order (the old ones merged with the new) or sorted whole by the finish
+        let wholeRun = Self.state(after: events.count)
+        let whole = wholeRun.finish()
         #expect(!whole.entries.isEmpty)
         #expect(Self.text(restored.finish()) == Self.text(whole))
+        restored.orderSightings()
+        #expect(restored.orderedSightings == restored.sightings.count)
+        #expect(Self.text(restored.finish()) == Self.text(whole))
+        let sorted = wholeRun.sightings.sorted(by: Reconciliation.Sighting.ordered)
+        #expect(restored.sightings.map(\.evidence) == sorted.map(\.evidence))
+        #expect(restored.sightings.map(\.key) == sorted.map(\.key))
         // And its own checkpoint is byte for byte the whole run's (dictionaries aside, the same size)
         let again = try Self.parts(restored, size: 8 << 20).joined().count
         #expect(again == (try Self.parts(Self.state(after: events.count), size: 8 << 20).joined().count))
