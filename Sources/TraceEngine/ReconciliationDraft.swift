@@ -105,9 +105,12 @@ struct FinishPass {
             let evidence = [shipment.evidence] + receipts.map(\.evidence)
             for element in shipment.quantities {
                 guard let expected = element.quantity else { continue }
-                let actual = receipts.flatMap(\.quantities)
-                    .filter { $0.key == element.key && $0.uom == element.uom }
-                    .compactMap(\.quantity).reduce(0, +)
+                var actual = 0.0
+                for receipt in receipts {
+                    for amount in receipt.quantities where amount.key == element.key && amount.uom == element.uom {
+                        actual += amount.quantity ?? 0
+                    }
+                }
                 let key = symbols[element.key]
                 let tolerance = run.registry.category(of: key).flatMap { run.configuration.tolerances[$0] }
                     ?? run.configuration.defaultTolerance
@@ -116,6 +119,7 @@ struct FinishPass {
                                  uom: name(element.uom), evidence: evidence)
                 }
             }
+            guard !shipment.epcs.isEmpty else { continue }
             let arrived = Set(receipts.flatMap(\.epcs))
             for key in shipment.epcs where !arrived.contains(key) {
                 draft.report(.quantityMismatch, symbols[key], from: from, to: to, expected: 1, actual: 0, uom: "EA",
