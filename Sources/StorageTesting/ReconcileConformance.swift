@@ -20,14 +20,9 @@ public enum ReconcileConformance {
         _ store: some EventStore & ReconcileSource, registry: () async throws -> PartyRegistry
     ) async throws {
         // Given a demo world with anomalies in the store, and the same events decoded in memory
-        var generator = DemoGenerator(
-            DemoConfiguration(seed: 21, targetEvents: 1_200, anomalyRate: 0.5, eventsPerDocument: 400))
-        _ = try await store.capture(generator.masterDataDocument, context: CaptureContext())
-        var events: [EPCISEvent] = []
-        while let document = generator.nextDocument() {
-            _ = try await store.capture(document, context: CaptureContext())
-            events += document.events
-        }
+        let (generator, documents) = try await world(into: store, seed: 21, events: 1_200, perDocument: 400)
+        for document in documents { _ = try await store.capture(document, context: CaptureContext()) }
+        let events = documents.flatMap(\.events)
         let parties = try await registry()
         let end = generator.latestEventTime.addingTimeInterval(72 * 3_600)
         let decoded = events.map { TraceEvent($0) }
@@ -72,11 +67,7 @@ public enum ReconcileConformance {
         _ store: some EventStore & ReconcileSource, registry: () async throws -> PartyRegistry
     ) async throws {
         // Given half a demo world with anomalies in the store, reconciled once
-        var generator = DemoGenerator(
-            DemoConfiguration(seed: 33, targetEvents: 1_600, anomalyRate: 0.5, eventsPerDocument: 200))
-        _ = try await store.capture(generator.masterDataDocument, context: CaptureContext())
-        var documents: [EPCISDocument] = []
-        while let document = generator.nextDocument() { documents.append(document) }
+        let (generator, documents) = try await world(into: store, seed: 33, events: 1_600, perDocument: 200)
         let half = documents.count / 2
         for document in documents[..<half] { _ = try await store.capture(document, context: CaptureContext()) }
         let parties = try await registry()
@@ -123,5 +114,17 @@ public enum ReconcileConformance {
         #expect(restarted.restoredEvents == nil && restarted.eventsRead == allEvents)
         #expect(restarted.findings.contains { $0.kind == .unlicensedParty })
         #expect(normal(restarted.findings) == normal(strict.reconcile(documents.flatMap(\.events).map { TraceEvent($0) })))
+    }
+
+    /// A demo world with many anomalies, its master data captured into `store`, its documents not yet.
+    private static func world(
+        into store: some EventStore, seed: UInt64, events: Int, perDocument: Int
+    ) async throws -> (DemoGenerator, [EPCISDocument]) {
+        var generator = DemoGenerator(
+            DemoConfiguration(seed: seed, targetEvents: events, anomalyRate: 0.5, eventsPerDocument: perDocument))
+        _ = try await store.capture(generator.masterDataDocument, context: CaptureContext())
+        var documents: [EPCISDocument] = []
+        while let document = generator.nextDocument() { documents.append(document) }
+        return (generator, documents)
     }
 }
