@@ -103,6 +103,12 @@ public enum ReconcileConformance {
         #expect(idle.restoredEvents == allEvents && idle.eventsRead == 0 && !idle.savedCheckpoint)
         #expect(normal(idle.findings) == normal(scratch.findings))
 
+        // And a registry that only adds a revoked party no event names still goes on from the state
+        var grown = parties
+        grown.parties["urn:epc:id:pgln:6999998.00001"] = PartyRegistry.Party(licenceStatus: "revoked", blacklisted: false)
+        let newcomer = try await Reconciler(registry: grown, now: { end }).reconcile(store)
+        #expect(newcomer.restoredEvents == allEvents && newcomer.eventsRead == 0)
+
         // And under a registry that suspends a party that ships, the state is not used: every event is read, and the
         // suspended party's shipments are found
         let shipper = try #require(

@@ -37,7 +37,7 @@ public struct Reconciliation: Sendable {
     var now: Date
     /// Whether any registered party is suspended, revoked or blacklisted; if none is, the licence rule has
     /// nothing to find and records nothing.
-    let checksLicences: Bool
+    var checksLicences: Bool
 
     var symbols = Symbols()
     /// How many events were added.

@@ -4,50 +4,35 @@ import Foundation
 /// as bytes a part at a time and read back the same way, so that the next run folds only the events captured since
 /// (docs/decisions/0011-reconcile-checkpoint.md).
 ///
-/// The state depends on the registry in one way only: which parties are unlicensed and who owns each business
-/// location decide what the licence rule records as events come. A checkpoint keeps those facts and is restored
-/// only for a registry that has the same ones; the rules' configuration and the clock are read at the end, so a
-/// checkpoint serves any of them.
+/// The state depends on the registry in one way only: whether each party met is licensed and who owns each business
+/// location met decide what the licence rule records as events come. A checkpoint is restored only for a registry
+/// that answers the same for every party and location its events named (``agrees(with:)``); the rules'
+/// configuration and the clock are read at the end, so a checkpoint serves any of them.
 extension Reconciliation {
     /// The version of the byte layout; a checkpoint of another one is not restored.
     static let checkpointFormat: UInt32 = 1
     /// "SYRC", the first four bytes of a checkpoint.
     static let checkpointMagic: UInt32 = 0x5359_5243
 
-    /// The registry facts the fold read as events came: the unlicensed parties and the owner of each business
-    /// location, both sorted.
-    struct RegistryFacts: Equatable {
-        var unlicensed: [String]
-        var locationOwners: [(String, String)]
-
-        init(_ registry: PartyRegistry) {
-            unlicensed = registry.parties.filter { !$0.value.isLicensed }.map(\.key).sorted()
-            locationOwners = registry.locationOwners.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
-        }
-
-        init(unlicensed: [String], locationOwners: [(String, String)]) {
-            self.unlicensed = unlicensed
-            self.locationOwners = locationOwners
-        }
-
-        static func == (lhs: Self, rhs: Self) -> Bool {
-            lhs.unlicensed == rhs.unlicensed && lhs.locationOwners.elementsEqual(rhs.locationOwners) { $0 == $1 }
-        }
-    }
-
     /// The largest reference added so far, −1 before the first: the next run reads the events after it.
     public var lastReference: Int64 { latestReference }
 
-    /// This state under another reconciler's configuration, registry and clock, or nil if the registry's facts
-    /// differ from the ones the state was gathered under (the state would then miss or keep licence evidence).
-    /// - Parameter reconciler: the reconciler of the run that goes on from this state.
-    public func continued(by reconciler: Reconciler) -> Reconciliation? {
-        guard RegistryFacts(registry) == RegistryFacts(reconciler.registry) else { return nil }
-        var run = self
-        run.configuration = reconciler.configuration
-        run.registry = reconciler.registry
-        run.now = reconciler.now()
-        return run
+    /// Whether the state is the one a fold under `registry` would have gathered from the same events: the licence
+    /// rule asked the registry, as events came, whether each party it met is licensed and who owns each business
+    /// location it met, and recorded evidence by the answers. They must be the same now; parties and locations no
+    /// event has named yet do not matter. A state gathered while no party was unlicensed recorded no answers, so it
+    /// serves only a registry where none is; any state serves such a registry.
+    func agrees(with registry: PartyRegistry) -> Bool {
+        // Where every party is licensed the licence rule records nothing, and what it recorded is not read.
+        guard registry.parties.values.contains(where: { !$0.isLicensed }) else { return true }
+        guard checksLicences else { return false }
+        for (party, verdict) in unlicensed where (registry.parties[symbols[party]].map { !$0.isLicensed } ?? false) != verdict {
+            return false
+        }
+        for (place, owner) in registeredOwners where registry.locationOwners[symbols[place]] != symbols.name(owner) {
+            return false
+        }
+        return true
     }
 
     /// Writes the state, a part of at most `partSize` bytes at a time.
@@ -63,16 +48,9 @@ extension Reconciliation {
     }
 
     private func write(to out: inout CheckpointWriter) throws {
-        let facts = RegistryFacts(registry)
         try out.put(Self.checkpointMagic)
         try out.put(Self.checkpointFormat)
-        try out.put(UInt32(facts.unlicensed.count))
-        for party in facts.unlicensed { try out.put(party) }
-        try out.put(UInt32(facts.locationOwners.count))
-        for (location, owner) in facts.locationOwners {
-            try out.put(location)
-            try out.put(owner)
-        }
+        try out.put(checksLicences)
         try out.put(Int64(eventCount))
         try out.put(latestReference)
         try symbols.write(to: &out)
@@ -146,11 +124,8 @@ extension Reconciliation {
     private static func restore(for reconciler: Reconciler, from input: inout CheckpointReader) throws -> Reconciliation? {
         guard try input.get(UInt32.self) == checkpointMagic else { throw CheckpointError.notACheckpoint }
         guard try input.get(UInt32.self) == checkpointFormat else { return nil }
-        let unlicensedParties = try (0..<input.count()).map { _ in try input.string() }
-        let owners = try (0..<input.count()).map { _ in (try input.string(), try input.string()) }
-        guard RegistryFacts(unlicensed: unlicensedParties, locationOwners: owners) == RegistryFacts(reconciler.registry)
-        else { return nil }
         var run = Reconciliation(reconciler)
+        run.checksLicences = try input.get(Bool.self)
         run.eventCount = Int(try input.get(Int64.self))
         run.latestReference = try input.get(Int64.self)
         run.symbols = try Symbols(from: &input)
@@ -198,6 +173,9 @@ extension Reconciliation {
                 evidence: try input.reference()))
         }
         guard try input.atEnd() else { throw CheckpointError.trailingBytes }
+        guard run.agrees(with: reconciler.registry) else { return nil }
+        // From here on the fold asks the reconciler's registry.
+        run.checksLicences = reconciler.registry.parties.values.contains { !$0.isLicensed }
         return run
     }
 }

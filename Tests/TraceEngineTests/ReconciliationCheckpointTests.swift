@@ -72,21 +72,34 @@ import Testing
         #expect(again == (try Self.parts(Self.state(after: events.count), size: 8 << 20).joined().count))
     }
 
-    @Test("a checkpoint gathered under other licences or location owners is not restored")
+    @Test("a checkpoint is restored only for a registry that answers the same for every party and location its events named")
     func otherRegistry() throws {
+        // Given the state after the first 500 events, a party that ships in them and a location they name
         let parts = try Self.parts(Self.state(after: 500), size: 1 << 16)
+        let early = Self.ordered.prefix(500)
+        let shipper = try #require(early.first { $0.bizStep == "shipping" }?.sourceParty)
+        let place = try #require(early.compactMap(\.bizLocation).first { Self.world.registry.locationOwners[$0] != nil })
+        // Then a registry that suspends that party, or gives that location another owner, gets no state
         var suspended = Self.world.registry
-        let party = try #require(suspended.parties.keys.sorted().first)
-        suspended.parties[party]?.licenceStatus = "suspended"
+        suspended.parties[shipper]?.licenceStatus = "suspended"
         #expect(try Self.restore(parts, Self.reconciler(suspended)) == nil)
         var moved = Self.world.registry
-        let location = try #require(moved.locationOwners.keys.sorted().first)
-        moved.locationOwners[location] = "urn:epc:id:pgln:6999999.00001"
+        moved.locationOwners[place] = "urn:epc:id:pgln:6999999.00001"
         #expect(try Self.restore(parts, Self.reconciler(moved)) == nil)
-        // A registry that only adds a product category changes nothing the fold read
-        var categorised = Self.world.registry
-        categorised.categories["06999999000019"] = "meat"
-        #expect(try Self.restore(parts, Self.reconciler(categorised)) != nil)
+        // And one that registers a new suspended party and a new location, or a product category, gets it
+        var grown = Self.world.registry
+        grown.parties["urn:epc:id:pgln:6999998.00001"] = PartyRegistry.Party(licenceStatus: "revoked", blacklisted: false)
+        grown.locationOwners["urn:epc:id:sgln:6999998.00000.0"] = "urn:epc:id:pgln:6999998.00001"
+        grown.categories["06999999000019"] = "meat"
+        #expect(try Self.restore(parts, Self.reconciler(grown)) != nil)
+        // And a state gathered while every party was licensed (no licence answers kept) serves only such a registry
+        var clean = Self.world.registry
+        for key in clean.parties.keys { clean.parties[key] = PartyRegistry.Party(licenceStatus: "active", blacklisted: false) }
+        let cleanParts = try Self.parts(Self.state(after: 500, Self.reconciler(clean)), size: 1 << 16)
+        #expect(try Self.restore(cleanParts, Self.reconciler(clean)) != nil)
+        #expect(try Self.restore(cleanParts, Self.reconciler(Self.world.registry)) == nil)
+        // (and a state with licence answers serves a registry where every party is licensed again)
+        #expect(try Self.restore(parts, Self.reconciler(clean)) != nil)
     }
 
     @Test("bytes that end early, run on, or are not a checkpoint are refused, each with its rule")
