@@ -80,6 +80,15 @@ struct FinishPass {
     /// transactions (desadv, po), identifier by identifier; a receipt that carries two of them counts once.
     func shipments(into draft: inout ReconciliationDraft) {
         let horizon = run.configuration.receiptHorizon
+        // The tolerance of each class or item key met, found once (lots are shipped again and again).
+        var tolerances: [Int32: Double] = [:]
+        func tolerance(_ key: Int32) -> Double {
+            if let known = tolerances[key] { return known }
+            let found = run.registry.category(of: symbols[key]).flatMap { run.configuration.tolerances[$0] }
+                ?? run.configuration.defaultTolerance
+            tolerances[key] = found
+            return found
+        }
         for shipment in run.shipments {
             var indices: [Int32] = []
             for transaction in shipment.transactions {
@@ -111,11 +120,8 @@ struct FinishPass {
                         actual += amount.quantity ?? 0
                     }
                 }
-                let key = symbols[element.key]
-                let tolerance = run.registry.category(of: key).flatMap { run.configuration.tolerances[$0] }
-                    ?? run.configuration.defaultTolerance
-                if abs(actual - expected) > tolerance * expected + 1e-9 {
-                    draft.report(.quantityMismatch, key, from: from, to: to, expected: expected, actual: actual,
+                if abs(actual - expected) > tolerance(element.key) * expected + 1e-9 {
+                    draft.report(.quantityMismatch, symbols[element.key], from: from, to: to, expected: expected, actual: actual,
                                  uom: name(element.uom), evidence: evidence)
                 }
             }
