@@ -1,7 +1,8 @@
 #!/bin/bash
-# Times a full reconciliation of a store, and one from a recent time on (--since), as a user runs them
-# (`suyuan reconcile --json`), and prints the events read, the findings, the time the command reports, the wall time
-# and the peak memory of the process (GNU time's maximum resident set size, and the peak of its anonymous memory).
+# Times, as a user runs them (`suyuan reconcile --json`): a full reconciliation from scratch (which keeps its state in
+# the store as a checkpoint), a full one that goes on from that checkpoint, and one from a recent time on (--since).
+# Prints the events read, the findings, the time the command reports and of each phase, the wall time and the peak
+# memory of the process (GNU time's maximum resident set size, and the peak of its anonymous memory).
 # Usage: scripts/reconcile-bench.sh SUYUAN_BINARY SQLITE_FILE [SINCE]
 # SINCE defaults to seven days before the store's latest event time.
 set -euo pipefail
@@ -21,8 +22,9 @@ PY
 fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-for run in full since; do
+for run in scratch checkpoint since; do
     args=(reconcile --json --store "sqlite:$db")
+    [ "$run" = scratch ] && args+=(--from-scratch)
     [ "$run" = since ] && args+=(--since "$since")
     /usr/bin/time -v "$suyuan" "${args[@]}" > "$work/out.json" 2> "$work/time.txt" &
     # The peak of the process's anonymous memory (its heap), apart from the pages of the store's memory map, which
@@ -48,10 +50,18 @@ rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", text).group(
 kinds = {}
 for finding in report["findings"]:
     kinds[finding["kind"]] = kinds.get(finding["kind"], 0) + 1
-label = "full" if run == "full" else f"--since {since}"
-print(f"{label}: {report['events']} events read, {len(report['findings'])} findings, "
-      f"elapsedMs {report['elapsedMs']:.0f}, wall {wall}, peak RSS {rss / 1024:.0f} MB "
+label = {"scratch": "full, --from-scratch", "checkpoint": "full, from the checkpoint"}.get(run, f"--since {since}")
+phases = ", ".join(f"{name} {ms:.0f} ms" for name, ms in report["phasesMs"].items())
+print(f"{label}: {report['eventsRead']} events read of {report['events']}, {len(report['findings'])} findings, "
+      f"elapsedMs {report['elapsedMs']:.0f} ({phases}), checkpoint kept: {report['checkpointSaved']}, "
+      f"wall {wall}, peak RSS {rss / 1024:.0f} MB "
       f"(anonymous memory {anon / 1024:.0f} MB, the rest is the store's memory map)")
 print("  by kind: " + ", ".join(f"{k} {v}" for k, v in sorted(kinds.items())))
 PY
 done
+python3 - "$db" <<'PY'
+import sqlite3, sys
+row = sqlite3.connect(sys.argv[1]).execute("SELECT event_count, parts, bytes FROM reconcile_checkpoint").fetchone()
+if row:
+    print(f"checkpoint: {row[0]} events in {row[1]} parts, {row[2] / 1e6:.0f} MB")
+PY
