@@ -76,9 +76,11 @@ extension SQLiteEventStore: ReconcileSource {
     public func restoreReconciliation(for reconciler: Reconciler) async throws -> Reconciliation? {
         let restored: Result<Reconciliation?, CheckpointError> = try await read { db in
             guard let header = try Row.fetchOne(
-                db, sql: "SELECT last_event_row, event_count, parts FROM reconcile_checkpoint WHERE id = 1")
+                db, sql: "SELECT generation, last_event_row, event_count, parts FROM reconcile_checkpoint WHERE id = 1")
             else { return .success(nil) }
-            let parts = try Row.fetchCursor(db, sql: "SELECT bytes FROM reconcile_checkpoint_part ORDER BY part")
+            let parts = try Row.fetchCursor(
+                db, sql: "SELECT bytes FROM reconcile_checkpoint_part WHERE generation = ? ORDER BY part",
+                arguments: [header["generation"] as String])
             var read = 0
             do {
                 let run = try Reconciliation.restore(for: reconciler) {
@@ -98,26 +100,76 @@ extension SQLiteEventStore: ReconcileSource {
         return try restored.get()
     }
 
-    /// Keeps a run's state, in parts, in place of the last one, in one transaction.
+    /// Keeps a run's state in place of the last one. The parts of a new generation are written a few at a time, each
+    /// batch its own transaction, so that captures wait for one batch at most, never for the whole state; then one
+    /// transaction points the checkpoint at them and drops every other generation. A reader sees the old checkpoint
+    /// or the new one, whole. Should another process's save have pointed the checkpoint at its own parts in the
+    /// meantime (dropping these), that checkpoint stands and this state is not kept.
     public func saveReconciliation(_ run: Reconciliation) async throws {
-        try await write { db in
-            try db.execute(sql: "DELETE FROM reconcile_checkpoint_part")
-            let insert = try db.cachedStatement(sql: "INSERT INTO reconcile_checkpoint_part (part, bytes) VALUES (?, ?)")
-            var parts = 0
-            var bytes = 0
-            try run.checkpoint { part in
-                try insert.execute(arguments: [parts, Data(part)])
-                parts += 1
-                bytes += part.count
+        let generation = UUID().uuidString
+        let writer = writer
+        do {
+            try await Task.detached {
+                var batch: [Data] = []
+                var parts = 0
+                var bytes = 0
+                func flush() throws {
+                    guard !batch.isEmpty else { return }
+                    let first = parts - batch.count
+                    let written = batch
+                    try writer.write { db in
+                        let insert = try db.cachedStatement(
+                            sql: "INSERT INTO reconcile_checkpoint_part (generation, part, bytes) VALUES (?, ?, ?)")
+                        for (offset, part) in written.enumerated() {
+                            try insert.execute(arguments: [generation, first + offset, part])
+                        }
+                    }
+                    batch.removeAll()
+                }
+                try run.checkpoint { part in
+                    batch.append(Data(part))
+                    parts += 1
+                    bytes += part.count
+                    if batch.count == Self.checkpointPartsPerWrite { try flush() }
+                }
+                try flush()
+                let (count, size) = (parts, bytes)
+                try writer.write { db in
+                    // Another process's save, pointing at its own parts, dropped these: its checkpoint stands.
+                    let written = try Int.fetchOne(
+                        db, sql: "SELECT count(*) FROM reconcile_checkpoint_part WHERE generation = ?",
+                        arguments: [generation])
+                    guard written == count else {
+                        try db.execute(
+                            sql: "DELETE FROM reconcile_checkpoint_part WHERE generation = ?", arguments: [generation])
+                        return
+                    }
+                    try db.execute(
+                        sql: """
+                            INSERT OR REPLACE INTO reconcile_checkpoint
+                                (id, generation, last_event_row, event_count, parts, bytes, saved_at)
+                            VALUES (1, ?, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+                            """,
+                        arguments: [generation, run.lastReference, run.eventCount, count, size])
+                    try db.execute(sql: "DELETE FROM reconcile_checkpoint_part WHERE generation <> ?", arguments: [generation])
+                }
+            }.value
+        } catch {
+            // A save that failed half-way leaves parts no checkpoint points at: they go, the old checkpoint stays.
+            _ = try? await write { db in
+                try db.execute(
+                    sql: """
+                        DELETE FROM reconcile_checkpoint_part
+                        WHERE generation = ? AND generation <> coalesce((SELECT generation FROM reconcile_checkpoint), '')
+                        """,
+                    arguments: [generation])
             }
-            try db.execute(
-                sql: """
-                    INSERT OR REPLACE INTO reconcile_checkpoint (id, last_event_row, event_count, parts, bytes, saved_at)
-                    VALUES (1, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
-                    """,
-                arguments: [run.lastReference, run.eventCount, parts, bytes])
+            throw Self.storageError(error)
         }
     }
+
+    /// How many checkpoint parts (8 MB each) one write transaction takes.
+    static let checkpointPartsPerWrite = 4
 
     /// The event IDs of event rows.
     public func eventIDs(references: [Int64]) async throws -> [Int64: String] {

@@ -87,20 +87,29 @@ import TraceEngine
         let reconciler = Reconciler(registry: try await store.partyRegistry(), now: { end })
         let first = try await reconciler.reconcile(store)
         #expect(first.savedCheckpoint)
-        // When its last part is cut short behind the store's back
+        // When its last part is cut short behind the store's back, and a save that never finished left a part
         let queue = try DatabaseQueue(path: path)
         try await queue.write { db in
             try db.execute(sql: """
                 UPDATE reconcile_checkpoint_part SET bytes = substr(bytes, 1, length(bytes) - 3)
                 WHERE part = (SELECT max(part) FROM reconcile_checkpoint_part)
                 """)
+            try db.execute(sql: "INSERT INTO reconcile_checkpoint_part VALUES ('abandoned', 0, x'00')")
         }
-        try queue.close()
         let second = try await reconciler.reconcile(store)
         // Then the run says why it set the checkpoint aside, read every event, found the same and kept a new one
         #expect(second.discardedCheckpoint == .truncated)
         #expect(second.restoredEvents == nil && second.eventsRead == first.eventsRead && second.savedCheckpoint)
         #expect(second.findings.map(\.key) == first.findings.map(\.key))
+        // And the new checkpoint's parts are the only ones left
+        let generations = try await queue.read { db in
+            try String.fetchAll(db, sql: "SELECT DISTINCT generation FROM reconcile_checkpoint_part")
+        }
+        let current = try await queue.read { db in
+            try String.fetchOne(db, sql: "SELECT generation FROM reconcile_checkpoint")
+        }
+        try queue.close()
+        #expect(generations.count == 1 && generations.first == current)
         let third = try await reconciler.reconcile(store)
         #expect(third.discardedCheckpoint == nil && third.restoredEvents == first.eventsRead && third.eventsRead == 0)
     }

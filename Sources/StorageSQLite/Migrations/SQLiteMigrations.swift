@@ -118,13 +118,14 @@ enum SQLiteMigrations {
     }
 
     /// The reconciliation state the last full run kept (docs/decisions/0011-reconcile-checkpoint.md): one row saying
-    /// which events it covers, and its bytes in parts (a state of millions of events is larger than one value may
-    /// be).
+    /// which events it covers and which generation of parts holds its bytes (a state of millions of events is larger
+    /// than one value may be). A save writes a new generation's parts, then points the row at them.
     private static func reconcileCheckpoint(_ db: Database) throws {
         try db.execute(
             sql: """
                 CREATE TABLE reconcile_checkpoint (
                     id INTEGER PRIMARY KEY CHECK (id = 1),
+                    generation TEXT NOT NULL,
                     last_event_row INTEGER NOT NULL,
                     event_count INTEGER NOT NULL,
                     parts INTEGER NOT NULL,
@@ -132,9 +133,11 @@ enum SQLiteMigrations {
                     saved_at TEXT NOT NULL
                 );
                 CREATE TABLE reconcile_checkpoint_part (
-                    part INTEGER PRIMARY KEY,
-                    bytes BLOB NOT NULL
-                );
+                    generation TEXT NOT NULL,
+                    part INTEGER NOT NULL,
+                    bytes BLOB NOT NULL,
+                    PRIMARY KEY (generation, part)
+                ) WITHOUT ROWID;
                 """)
     }
 
