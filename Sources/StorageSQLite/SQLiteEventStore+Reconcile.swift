@@ -86,7 +86,7 @@ extension SQLiteEventStore: ReconcileSource {
                 let run = try Reconciliation.restore(for: reconciler) {
                     guard let row = try parts.next() else { return nil }
                     read += 1
-                    return [UInt8](row[0] as Data)
+                    return try row.withUnsafeData(atIndex: 0) { [UInt8]($0 ?? Data()) }
                 }
                 guard let run else { return .success(nil) }
                 guard read == header["parts"] as Int, run.lastReference == header["last_event_row"] as Int64,

@@ -280,7 +280,8 @@ struct CheckpointReader {
         var joined = Array(current[offset...])
         while joined.count < count {
             guard let part = try next() else { throw CheckpointError.truncated }
-            joined += part
+            // The writer ends its parts between values, so this is the usual case: the next part, not copied.
+            if joined.isEmpty { joined = part } else { joined += part }
         }
         current = joined
         offset = 0

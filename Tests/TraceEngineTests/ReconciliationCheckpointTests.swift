@@ -102,6 +102,16 @@ import Testing
         #expect(try Self.restore(parts, Self.reconciler(clean)) != nil)
     }
 
+    @Test("a checkpoint cut into parts anywhere, values split across them, reads back the same state")
+    func splitAnywhere() throws {
+        let run = Self.state(after: 800)
+        let bytes = try Self.parts(run, size: 1 << 30).joined().map { $0 }
+        let pieces = stride(from: 0, to: bytes.count, by: 7).map { Array(bytes[$0..<min($0 + 7, bytes.count)]) }
+        let restored = try #require(try Self.restore(pieces))
+        #expect(restored.eventCount == 800 && Self.text(restored.finish()) == Self.text(run.finish()))
+        #expect(try Self.parts(restored, size: 1 << 30).joined().count == bytes.count)
+    }
+
     @Test("bytes that end early, run on, or are not a checkpoint are refused, each with its rule")
     func refused() throws {
         let bytes = try Self.parts(Self.state(after: 300), size: 1 << 30).joined().map { $0 }
