@@ -140,16 +140,12 @@ extension PostgresEventStore: ReconcileSource {
         }
         guard var (header, parts) = stored else { return nil }
         var next = 0
-        let run = try Reconciliation.restore(for: reconciler) {
+        let recorded = CheckpointRecord(lastReference: header.0, eventCount: Int(header.1), parts: Int(header.2))
+        return try Reconciliation.restore(for: reconciler, recorded: recorded) {
             guard next < parts.count else { return nil }
             defer { parts[next] = Data(); next += 1 }
             return [UInt8](parts[next])
         }
-        guard let run else { return nil }
-        guard parts.count == Int(header.2), run.lastReference == header.0, run.eventCount == Int(header.1) else {
-            throw CheckpointError.notACheckpoint
-        }
-        return run
     }
 
     /// Keeps a run's state, in parts, in place of the last one, in one transaction.

@@ -81,18 +81,12 @@ extension SQLiteEventStore: ReconcileSource {
             let parts = try Row.fetchCursor(
                 db, sql: "SELECT bytes FROM reconcile_checkpoint_part WHERE generation = ? ORDER BY part",
                 arguments: [header["generation"] as String])
-            var read = 0
+            let recorded = CheckpointRecord(
+                lastReference: header["last_event_row"], eventCount: header["event_count"], parts: header["parts"])
             do {
-                let run = try Reconciliation.restore(for: reconciler) {
-                    guard let row = try parts.next() else { return nil }
-                    read += 1
-                    return try row.withUnsafeData(atIndex: 0) { [UInt8]($0 ?? Data()) }
-                }
-                guard let run else { return .success(nil) }
-                guard read == header["parts"] as Int, run.lastReference == header["last_event_row"] as Int64,
-                      run.eventCount == header["event_count"] as Int
-                else { return .failure(.notACheckpoint) }
-                return .success(run)
+                return .success(try Reconciliation.restore(for: reconciler, recorded: recorded) {
+                    try parts.next().map { row in try row.withUnsafeData(atIndex: 0) { [UInt8]($0 ?? Data()) } }
+                })
             } catch let error as CheckpointError {
                 return .failure(error)
             }

@@ -143,7 +143,7 @@ public struct Reconciler: Sendable {
 
     /// Whether a run goes on from a source's checkpoint.
     public enum CheckpointUse: Sendable {
-        /// Restore the source's checkpoint if it has one made under the same registry facts, and read what was
+        /// Restore the source's checkpoint if it has one that agrees with the registry, and read what was
         /// captured after it.
         case `continue`
         /// Read every event; the state is then kept as the new checkpoint.

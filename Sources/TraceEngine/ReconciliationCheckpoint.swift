@@ -112,13 +112,25 @@ extension Reconciliation {
     ///   - nextPart: the parts, in order; nil after the last.
     /// - Returns: the state, or nil if it was written in another format or under other registry facts.
     /// - Throws: ``CheckpointError`` if the bytes end early or do not hold a state; what `nextPart` throws.
+    ///   - recorded: what the store recorded beside the bytes when it kept them; a state that does not match it
+    ///     (other parts, events or last reference) is refused as ``CheckpointError/notACheckpoint``.
     public static func restore(
-        for reconciler: Reconciler, parts nextPart: () throws -> [UInt8]?
+        for reconciler: Reconciler, recorded: CheckpointRecord? = nil, parts nextPart: () throws -> [UInt8]?
     ) throws -> Reconciliation? {
-        try withoutActuallyEscaping(nextPart) { nextPart in
-            var input = CheckpointReader(nextPart)
+        var read = 0
+        let run = try withoutActuallyEscaping(nextPart) { nextPart in
+            var input = CheckpointReader {
+                let part = try nextPart()
+                if part != nil { read += 1 }
+                return part
+            }
             return try restore(for: reconciler, from: &input)
         }
+        if let run, let recorded,
+           recorded != CheckpointRecord(lastReference: run.lastReference, eventCount: run.eventCount, parts: read) {
+            throw CheckpointError.notACheckpoint
+        }
+        return run
     }
 
     private static func restore(for reconciler: Reconciler, from input: inout CheckpointReader) throws -> Reconciliation? {
@@ -177,6 +189,23 @@ extension Reconciliation {
         // From here on the fold asks the reconciler's registry.
         run.checksLicences = reconciler.registry.parties.values.contains { !$0.isLicensed }
         return run
+    }
+}
+
+/// What a store records beside a checkpoint's bytes, which the restored state must match.
+public struct CheckpointRecord: Hashable, Sendable {
+    /// The last reference the state covers.
+    public var lastReference: Int64
+    /// How many events the state covers.
+    public var eventCount: Int
+    /// How many parts the bytes were kept in.
+    public var parts: Int
+
+    /// Makes a record.
+    public init(lastReference: Int64, eventCount: Int, parts: Int) {
+        self.lastReference = lastReference
+        self.eventCount = eventCount
+        self.parts = parts
     }
 }
 

@@ -125,5 +125,19 @@ import Testing
         var older = bytes
         older[4] &+= 1
         #expect(try Self.restore([older]) == nil)
+        // And a state that is not what the store recorded beside it (events, last reference, parts) is refused
+        let record = CheckpointRecord(lastReference: 299, eventCount: 300, parts: 1)
+        func restore(_ recorded: CheckpointRecord) throws -> Reconciliation? {
+            var rest = [bytes][...]
+            return try Reconciliation.restore(for: Self.reconciler(), recorded: recorded) { rest.popFirst() }
+        }
+        #expect(try restore(record)?.eventCount == 300)
+        for other in [
+            CheckpointRecord(lastReference: 300, eventCount: 300, parts: 1),
+            CheckpointRecord(lastReference: 299, eventCount: 301, parts: 1),
+            CheckpointRecord(lastReference: 299, eventCount: 300, parts: 2),
+        ] {
+            #expect(throws: CheckpointError.notACheckpoint) { try restore(other) }
+        }
     }
 }
