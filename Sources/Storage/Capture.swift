@@ -22,6 +22,11 @@ public struct CaptureContext: Sendable {
     /// server does, to refuse a bad document in the request): the capture then skips that per-event pass, which is
     /// a fifth of a capture's CPU time. The document-level checks and the event hashes still run.
     public var eventsValidated = false
+    /// The pending capture job (``CaptureJobStore``) this capture runs, when it runs one: the store ends the job as
+    /// succeeded in the capture's own transaction, so that a crash leaves the job either pending with nothing
+    /// stored or ended with its events stored, never both. A capture whose job is not pending stores nothing
+    /// (`.notFound`).
+    public var jobID: String?
 
     /// Makes a context.
     /// - Parameters:

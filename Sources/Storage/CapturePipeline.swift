@@ -23,13 +23,20 @@ public final class CapturePipeline: @unchecked Sendable {
     public let errorBehaviour: CaptureContext.ErrorBehaviour
     /// The master data of the document.
     public let masterData: [Vocabulary]
+    /// The capture job the capture ends, if any (``CaptureContext/jobID``).
+    public let jobID: String?
 
     /// Starts planning the rest of a document.
     /// - Parameters:
     ///   - planner: the document's planner, usually with its first batch planned.
     ///   - first: that first batch, if any.
     ///   - batchSize: events per batch.
-    public init(planner: CapturePlanner, first: CapturePlanner.Batch?, batchSize: Int = CapturePipeline.batchSize) {
+    ///   - jobID: the capture job the capture ends, if any.
+    public init(
+        planner: CapturePlanner, first: CapturePlanner.Batch?, batchSize: Int = CapturePipeline.batchSize,
+        jobID: String? = nil
+    ) {
+        self.jobID = jobID
         errorBehaviour = planner.errorBehaviour
         masterData = planner.masterData
         if let first { ready.append(first) }
@@ -68,7 +75,7 @@ public final class CapturePipeline: @unchecked Sendable {
     public convenience init(planning document: EPCISDocument, locations: [EventLocation]?, context: CaptureContext) {
         var planner = CapturePlanner(document, locations: locations, context: context)
         let first = planner.planNext(CapturePipeline.batchSize, withRecords: true)
-        self.init(planner: planner, first: first)
+        self.init(planner: planner, first: first, jobID: context.jobID)
     }
 
     /// The next batch in document order, waiting for it to be planned; nil after the last one.

@@ -12,11 +12,16 @@ public actor InMemoryEventStore: EventStore {
     var platformBook = InMemoryPlatformBook()
     /// The recorded recalls (InMemoryEventStore+Recalls.swift).
     var recallBook = InMemoryRecallBook()
+    /// Accepted capture jobs (CaptureJobs/InMemoryEventStore+CaptureJobs.swift).
+    var captureJobBook = InMemoryCaptureJobBook()
 
     /// Makes an empty store.
     public init() {}
 
     public func capture(_ document: EPCISDocument, context: CaptureContext) throws(StorageError) -> CaptureReceipt {
+        if let job = context.jobID, !captureJobBook.isPending(job) {
+            throw StorageError(.notFound, "capture job \(job) is not pending; nothing was stored")
+        }
         var plan = try CapturePlan(document, context: context)
         let known = Set(plan.events.map(\.id)).filter { positionsByID[$0] != nil }
         let planned = Set(plan.events.map(\.hashID))
@@ -32,9 +37,11 @@ public actor InMemoryEventStore: EventStore {
             stored.append(event)
         }
         vocabularies += plan.masterData
-        return CaptureReceipt(
+        let receipt = CaptureReceipt(
             eventIDs: plan.events.map(\.id), masterDataElements: plan.masterData.reduce(0) { $0 + $1.elements.count },
             rejected: plan.rejected)
+        if let job = context.jobID { captureJobBook.succeed(job, receipt: receipt, at: Date()) }
+        return receipt
     }
 
     public func events(matching query: EPCISQuery, page: PageRequest) throws(StorageError) -> EventPage {

@@ -9,7 +9,7 @@ public struct StorageError: Error, Sendable, CustomStringConvertible {
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         private enum Base: String, Hashable, Sendable {
             case invalidDocument, duplicateEvent, notFound, invalidQuery, invalidPageToken, schemaOutdated,
-                unavailable, internalFailure, alreadyExists
+                unavailable, internalFailure, alreadyExists, storageFull
         }
         private let base: Base
         /// The document breaks the EPCIS schema or a rule; `diagnostics` lists every problem. Nothing was stored.
@@ -26,8 +26,10 @@ public struct StorageError: Error, Sendable, CustomStringConvertible {
         public static let invalidPageToken = Code(base: .invalidPageToken)
         /// The database schema is older than this build; run `suyuan migrate`.
         public static let schemaOutdated = Code(base: .schemaOutdated)
-        /// The database cannot be reached.
+        /// The database cannot be reached (down, restarting, locked out): nothing was stored; try again later.
         public static let unavailable = Code(base: .unavailable)
+        /// The disk (or the database's size limit) is full: nothing was stored; it may succeed once there is room.
+        public static let storageFull = Code(base: .storageFull)
         /// Anything else: a bug or a broken database. The message stays generic.
         public static let internalFailure = Code(base: .internalFailure)
         public var description: String { base.rawValue }
@@ -55,6 +57,10 @@ public struct StorageError: Error, Sendable, CustomStringConvertible {
         self.eventIDs = eventIDs
         self.underlying = underlying
     }
+
+    /// Whether the failure says nothing about the request: the store could not be reached or had no room, so the
+    /// same request may succeed later (a capture job waits and runs again; a client gets 503 or 507).
+    public var isTransient: Bool { code == .unavailable || code == .storageFull }
 
     public var description: String {
         ([message] + diagnostics.map(\.description) + eventIDs.map { "  \($0)" }).joined(separator: "\n")

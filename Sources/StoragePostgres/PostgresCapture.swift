@@ -1,4 +1,5 @@
 import EPCIS
+import Foundation
 import Logging
 import PostgresNIO
 import Storage
@@ -58,7 +59,11 @@ struct PostgresCapture {
         let rejected = try writing.rejected(by: pipeline)
         let elements = try await PostgresMasterData.store(pipeline.masterData, on: connection, logger: logger)
         try await PostgresLedger.append(leaves, rows: rows, signer: signer, on: connection, logger: logger)
-        return CaptureReceipt(eventIDs: ids, masterDataElements: elements, rejected: rejected)
+        let receipt = CaptureReceipt(eventIDs: ids, masterDataElements: elements, rejected: rejected)
+        if let job = pipeline.jobID {
+            try await PostgresCaptureJobs.succeed(job, receipt: receipt, at: Date(), on: connection, logger: logger)
+        }
+        return receipt
     }
 
     private func storedKeys(hashes: [String], ids: [String]) async throws -> (

@@ -1,4 +1,5 @@
 import EPCIS
+import Foundation
 import GRDB
 import Storage
 import Transparency
@@ -32,7 +33,9 @@ enum SQLiteCapture {
         let rejected = try writing.rejected(by: pipeline)
         let elements = try SQLiteMasterData.store(pipeline.masterData, in: db)
         try ledger?.append(leaves, rows: rows, in: db)
-        return CaptureReceipt(eventIDs: ids, masterDataElements: elements, rejected: rejected)
+        let receipt = CaptureReceipt(eventIDs: ids, masterDataElements: elements, rejected: rejected)
+        if let job = pipeline.jobID { try SQLiteCaptureJobs.succeed(job, receipt: receipt, at: Date(), in: db) }
+        return receipt
     }
 
     /// The look-ups that find planned events the store already holds: index probes of the ones each event's

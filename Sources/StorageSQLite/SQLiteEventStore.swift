@@ -110,7 +110,14 @@ public struct SQLiteEventStore: EventStore {
         defer { pipeline.cancel() }
         try pipeline.refuseEarly()
         let ledger = ledger
-        return try await write { db in try SQLiteCapture.run(pipeline, ledger: ledger, in: db) }
+        do {
+            return try await write { db in try SQLiteCapture.run(pipeline, ledger: ledger, in: db) }
+        } catch {
+            // Whatever failed (a COMMIT on a full disk, an I/O error), the next capture continues the log the
+            // database holds.
+            if error.code != .invalidDocument && error.code != .duplicateEvent { try? ledger.reload(from: writer) }
+            throw error
+        }
     }
 
     public func events(matching query: EPCISQuery, page: PageRequest) async throws(StorageError) -> EventPage {
@@ -157,8 +164,21 @@ public struct SQLiteEventStore: EventStore {
 
     static func storageError(_ error: any Error) -> StorageError {
         if let error = error as? StorageError { return error }
-        if let error = error as? DatabaseError, error.resultCode == .SQLITE_CONSTRAINT {
-            return StorageError(.duplicateEvent, "an event is already stored; nothing was stored", underlying: error)
+        if let error = error as? DatabaseError {
+            switch error.resultCode {
+            case .SQLITE_CONSTRAINT:
+                return StorageError(
+                    .duplicateEvent, "an event is already stored; nothing was stored", underlying: error)
+            case .SQLITE_FULL:
+                return StorageError(
+                    .storageFull, "the disk of the SQLite store is full; nothing was stored", underlying: error)
+            case .SQLITE_IOERR, .SQLITE_CANTOPEN, .SQLITE_BUSY, .SQLITE_LOCKED, .SQLITE_READONLY, .SQLITE_NOMEM:
+                return StorageError(
+                    .unavailable, "the SQLite store cannot be written or read now; nothing was stored",
+                    underlying: error)
+            default:
+                break
+            }
         }
         return StorageError(.internalFailure, "the SQLite store failed", underlying: error)
     }

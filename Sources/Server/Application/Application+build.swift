@@ -31,7 +31,9 @@ public func buildApplication<Store: PlatformStore>(
         server: .http1WebSocketUpgrade(webSocketRouter: webSocketRouter),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "suyuan"),
         services: [
-            CaptureService(jobs: platform.jobs, store: store, metrics: metrics, onCaptured: { platform.captured.signal() }),
+            CaptureService(
+                jobs: platform.jobs, store: store, metrics: metrics, logger: logger,
+                onCaptured: { platform.captured.signal() }),
             WebhookDeliveryService(platform: platform, client: client),
             ScanFlushService(recorder: platform.scans, interval: configuration.scanFlushInterval),
             HTTPClientService(client: client),

@@ -44,8 +44,15 @@ struct CaptureController<Store: PlatformStore> {
             }
             captureContext.eventsValidated = true
         }
-        let id = await platform.jobs.enqueue(
-            document, locations: locations, context: captureContext, by: context.principal)
+        // The job and its document are kept in the store before the answer: a 202 is a promise that the capture
+        // runs, after a crash or a restart too. A store that cannot keep it answers 503 or 507, and the client sends
+        // the document again.
+        let id = UUID().uuidString.lowercased()
+        let job = CaptureJobRecord(
+            id: id, createdAt: Date(), errorBehaviour: behaviour, capturedBy: context.principal.name,
+            eventCount: document.events.count)
+        try await platform.store.enqueueCapture(job, body: data)
+        platform.jobs.submit(id, validated: captureContext.eventsValidated)
         var headers = Responses.gs1Headers()
         headers[.location] = "/capture/\(id)"
         headers.append(contentsOf: limitHeaders)
@@ -72,18 +79,19 @@ struct CaptureController<Store: PlatformStore> {
 
     func list(_ context: AppRequestContext) async throws -> Response {
         try platform.require(context.principal, .admin, .regulator, .party, to: "list capture jobs")
-        let jobs = await platform.jobs.latest(100).filter {
-            context.principal.seesEverything || $0.capturedBy == context.principal.name
-        }
-        return try Responses.json(jobs.map(\.document), headers: Responses.gs1Headers())
+        let sender = context.principal.seesEverything ? nil : context.principal.name
+        let jobs = try await platform.store.captureJobs(capturedBy: sender, limit: 100)
+        return try Responses.json(
+            jobs.map { CaptureJobDocument($0, waiting: platform.jobs.waiting($0.id)) }, headers: Responses.gs1Headers())
     }
 
     func job(_ context: AppRequestContext) async throws -> Response {
         let id = try context.parameters.require("captureID")
-        guard let job = await platform.jobs.job(id),
+        guard let job = try await platform.store.captureJob(id: id),
             context.principal.seesEverything || job.capturedBy == context.principal.name
         else { throw Problem.notFound("no capture job \(id)") }
-        return try Responses.json(job.document, headers: Responses.gs1Headers())
+        return try Responses.json(
+            CaptureJobDocument(job, waiting: platform.jobs.waiting(id)), headers: Responses.gs1Headers())
     }
 
     /// The limits this server advertises (EPCIS 2.0 section 12.6).

@@ -127,7 +127,16 @@ extension Problem {
         case .invalidPageToken:
             self = Problem(.badRequest, "QueryParameterException", "Invalid page token", detail: error.message)
         case .unavailable, .schemaOutdated:
-            self = Problem(.serviceUnavailable, "ImplementationException", "Store unavailable", detail: error.message)
+            // One status for "the store is unavailable", wherever it shows: the client may send the same request
+            // again later, and Retry-After says when.
+            self = Problem(
+                .serviceUnavailable, "ImplementationException", "Store unavailable",
+                detail: error.message + "; try again later", headers: [.retryAfter: "5"])
+        case .storageFull:
+            self = Problem(
+                .init(code: 507, reasonPhrase: "Insufficient Storage"), "ImplementationException",
+                "Insufficient storage", detail: error.message + "; try again once the operator has made room",
+                headers: [.retryAfter: "60"])
         default:
             self = Problem(.internalServerError, "ImplementationException", "Internal error",
                            detail: "the store failed; the server log has the details")

@@ -24,6 +24,7 @@ enum PostgresMigrations {
         Step(version: "v4-platform", sql: PostgresPlatformSchema.statements),
         Step(version: "v5-scheduled-subscriptions", sql: PostgresPlatformSchema.scheduleStatements),
         Step(version: "v6-reconcile-checkpoint", sql: reconcileCheckpoint),
+        Step(version: "v7-capture-jobs", sql: PostgresCaptureJobSchema.statements),
     ]
 
     /// The versions of ``steps``.

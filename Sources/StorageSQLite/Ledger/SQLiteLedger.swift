@@ -6,8 +6,8 @@ import Transparency
 /// The ledger state of one open store: the right edge of the Merkle log (``MerkleFrontier``) and the signing key.
 ///
 /// The frontier is read once when the store opens and then kept here; a capture appends to it inside its write
-/// transaction. Writes are serialised by GRDB's writer, and the lock guards the value against the reads of other
-/// threads. When the transaction rolls back, the frontier returns to what it was before the capture.
+/// transaction and the kept frontier moves when that transaction commits. Writes are serialised by GRDB's writer,
+/// and the lock guards the value against the reads of other threads.
 final class SQLiteLedger: @unchecked Sendable {
     /// Signs the tree head of every capture.
     let signer: TreeHeadSigner
@@ -55,10 +55,19 @@ final class SQLiteLedger: @unchecked Sendable {
             try insert.run()
         }
         try signAndStore(next, in: db)
-        lock.withLock { state = .success(next) }
-        db.afterNextTransaction(
-            onCommit: { _ in },
-            onRollback: { [self] _ in lock.withLock { state = .success(previous) } })
+        // The frontier in memory follows the database: it moves only once the transaction has committed. A COMMIT
+        // that fails (a full disk) notifies neither callback when SQLite has already rolled back by itself, so the
+        // state must not move before (it used to, and every later capture was refused as not continuing the log).
+        let committed = next
+        db.afterNextTransaction(onCommit: { [self] _ in lock.withLock { state = .success(committed) } })
+    }
+
+    /// Reads the frontier again from the database: after a write that failed, whatever the reason, so that the
+    /// state in memory is the committed one even if a transaction ended in a way no callback saw.
+    /// - Parameter writer: the store's database.
+    func reload(from writer: any DatabaseWriter) throws {
+        let fresh = try writer.read { db in try Self.readFrontier(db) }
+        lock.withLock { state = fresh }
     }
 
     /// The committed frontier.

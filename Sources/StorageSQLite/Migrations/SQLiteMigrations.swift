@@ -16,6 +16,7 @@ enum SQLiteMigrations {
         migrator.registerMigration("v6-one-event-id-index", migrate: oneEventIDIndex)
         migrator.registerMigration("v7-event-facts-index", migrate: eventFactsIndex)
         migrator.registerMigration("v8-reconcile-checkpoint", migrate: reconcileCheckpoint)
+        migrator.registerMigration("v9-capture-jobs", migrate: SQLiteCaptureJobSchema.create)
         return migrator
     }
 
