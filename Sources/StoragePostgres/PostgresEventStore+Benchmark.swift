@@ -19,7 +19,7 @@ extension PostgresEventStore {
         let logger = logger
         let signer = signer
         return try await withConnection { connection in
-            try await connection.withTransaction(logger: logger) { connection in
+            try await connection.transaction(logger: logger) { connection in
                 let capture = PostgresCapture(connection: connection, logger: logger, signer: signer)
                 try await PostgresLedger.lock(on: connection, logger: logger)
                 let first = try await PostgresLedger.lastRow(on: connection, logger: logger) + 1

@@ -10,7 +10,7 @@ extension PostgresEventStore: RecallStore {
         let keys = RecallKeys.keys(of: recall)
         let logger = logger
         return try await withConnection { connection in
-            try await connection.withTransaction(logger: logger) { connection in
+            try await connection.transaction(logger: logger) { connection in
                 let existing = try await connection.query(
                     "SELECT 1 FROM recall WHERE recall_id = \(recall.id)", logger: logger
                 ).collect()
@@ -80,7 +80,7 @@ extension PostgresEventStore: RecallStore {
         let logger = logger
         let at = RecallRecord.millisecondsSince1970(acknowledgement.at)
         return try await withConnection { connection in
-            try await connection.withTransaction(logger: logger) { connection in
+            try await connection.transaction(logger: logger) { connection in
                 let found = try await connection.query(
                     "SELECT id FROM recall WHERE recall_id = \(recallID)", logger: logger
                 ).collect()

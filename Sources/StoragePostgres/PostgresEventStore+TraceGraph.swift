@@ -156,7 +156,7 @@ extension PostgresEventStore: ReconcileSource {
         let bytes = parts.reduce(0) { $0 + $1.count }
         let stored = parts
         try await withConnection { connection in
-            try await connection.withTransaction(logger: logger) { connection in
+            try await connection.transaction(logger: logger) { connection in
                 try await connection.query("DELETE FROM reconcile_checkpoint_part", logger: logger)
                 for (index, part) in stored.enumerated() {
                     try await connection.query(

@@ -24,6 +24,8 @@ public struct PostgresEventStore: EventStore {
     let logger: Logger
     /// Signs the tree head of every capture.
     let signer: TreeHeadSigner
+    /// Tells operations when their connection closes (``PostgresOperation``).
+    let watch = PostgresConnectionWatch()
 
     init(client: PostgresClient, logger: Logger, signer: TreeHeadSigner) {
         self.client = client
@@ -78,9 +80,11 @@ public struct PostgresEventStore: EventStore {
             throw StorageError(
                 .unavailable, "the ledger key of the PostgreSQL store: \(error.message)", underlying: error)
         }
-        let client = PostgresClient(configuration: location.configuration)
+        // PostgresNIO logs every query at debug level and connection trouble at warning; by default only what is
+        // critical reaches the server's log. SUYUAN_POSTGRES_LOG=trace|debug|info|warning shows more.
         var logger = Logger(label: "suyuan.storage.postgres")
-        logger.logLevel = .critical
+        logger.logLevel = ProcessInfo.processInfo.environment["SUYUAN_POSTGRES_LOG"].flatMap { Logger.Level(rawValue: $0) } ?? .critical
+        let client = PostgresClient(configuration: location.configuration, backgroundLogger: logger)
         let store = PostgresEventStore(client: client, logger: logger, signer: signer)
         return try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await client.run() }
@@ -153,7 +157,7 @@ public struct PostgresEventStore: EventStore {
         let logger = logger
         let signer = signer
         return try await withConnection { connection in
-            try await connection.withTransaction(logger: logger) { connection in
+            try await connection.transaction(logger: logger) { connection in
                 try await PostgresCapture(connection: connection, logger: logger, signer: signer).run(pipeline)
             }
         }
@@ -182,12 +186,15 @@ public struct PostgresEventStore: EventStore {
     }
 
     /// Runs `body` on a pooled connection, mapping every error to ``StorageError`` (whose message never carries
-    /// database text: PSQLError stays `underlying`, for logs).
+    /// database text: PSQLError stays `underlying`, for logs). It always ends: a database that cannot be reached
+    /// within ``PostgresOperation/leaseTimeout``, or a connection that closes under `body`, is `.unavailable`
+    /// (``PostgresOperation``).
     func withConnection<T: Sendable>(
-        _ body: (PostgresConnection) async throws -> sending T
+        leaseTimeout: Duration = PostgresOperation.leaseTimeout,
+        _ body: @escaping @Sendable (PostgresConnection) async throws -> T
     ) async throws(StorageError) -> T {
         do {
-            return try await client.withConnection(body)
+            return try await PostgresOperation.run(client: client, watch: watch, leaseTimeout: leaseTimeout, body)
         } catch {
             throw Self.storageError(error)
         }
@@ -199,10 +206,30 @@ public struct PostgresEventStore: EventStore {
         if let error = error as? PostgresTransactionError, let closureError = error.closureError {
             return storageError(closureError)
         }
+        if let error = error as? PostgresTransactionFailure { return storageError(error.underlying) }
+        if error is PostgresOperation.Closed {
+            return StorageError(
+                .unavailable, "the connection to the PostgreSQL store closed (the database restarted?)", underlying: error)
+        }
+        if let wait = error as? PostgresOperation.NoConnection {
+            return StorageError(
+                .unavailable, "the PostgreSQL store gave no connection within \(wait.waited)", underlying: error)
+        }
         if let error = error as? PSQLError {
-            if error.serverInfo?[.sqlState] == "23505" {
+            let state = error.serverInfo?[.sqlState] ?? ""
+            switch state {
+            case "23505":
                 return StorageError(
                     .duplicateEvent, "an event is already stored; nothing was stored", underlying: error)
+            case "53100":
+                return StorageError(
+                    .storageFull, "the disk of the PostgreSQL store is full; nothing was stored", underlying: error)
+            case _ where state.hasPrefix("08") || state.hasPrefix("57") || state.hasPrefix("53"):
+                // Connection exceptions, operator intervention (shutdown, restart, cannot connect now) and
+                // insufficient resources: the database is there but cannot serve now.
+                return StorageError(.unavailable, "the PostgreSQL store cannot serve now", underlying: error)
+            default:
+                break
             }
             if error.serverInfo == nil {
                 return StorageError(.unavailable, "the PostgreSQL store cannot be reached", underlying: error)

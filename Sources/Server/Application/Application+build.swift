@@ -65,8 +65,9 @@ func buildRouter<Store: PlatformStore>(_ platform: Platform<Store>) -> Router<Ap
     router.add(middleware: ProblemMiddleware())
     router.add(middleware: OptionsMiddleware(configuration: platform.configuration))
     router.add(middleware: AuthMiddleware(store: platform.store, openAccess: platform.configuration.openAccess))
+    // 200 when the store answers within 3 s; 503 with Retry-After when it does not (a database down or restarting).
     router.get("health") { _, _ in
-        _ = try await platform.store.recalls(limit: 1)
+        try await platform.store.checkHealth(within: .seconds(3))
         return try Responses.json(["status": "ok"])
     }
     router.get("metrics") { _, _ in

@@ -137,7 +137,7 @@ struct PostgresLedgerNodes: MerkleNodeStore {
     func write(_ nodes: [MerkleNode]) async throws {
         let logger = store.logger
         try await store.withConnection { connection in
-            try await connection.withTransaction(logger: logger) { connection in
+            try await connection.transaction(logger: logger) { connection in
                 try await Self.insert(nodes, on: connection, logger: logger)
             }
         }

@@ -246,7 +246,7 @@ enum PostgresMigrations {
             let done = Set(try await applied(on: connection, logger: logger))
             var applied: [String] = []
             for step in steps where !done.contains(step.version) {
-                try await connection.withTransaction(logger: logger) { connection in
+                try await connection.transaction(logger: logger) { connection in
                     for statement in step.sql {
                         // The statements are constants of this file: no request data reaches unsafeSQL.
                         try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)

@@ -45,7 +45,7 @@ extension PostgresEventStore {
         let logger = logger
         let party = Vocabulary(type: "urn:epcglobal:epcis:vtype:Party", elements: [element])
         try await withConnection { connection in
-            try await connection.withTransaction(logger: logger) { connection in
+            try await connection.transaction(logger: logger) { connection in
                 // The rows a captured master data document writes, so that queries (`EQ_ATTR_`) see the change too.
                 _ = try await PostgresMasterData.store([party], on: connection, logger: logger)
                 for change in changes {
@@ -85,7 +85,7 @@ extension PostgresEventStore {
         let logger = logger
         let batchSize = Self.scanBatchSize
         try await withConnection { connection in
-            try await connection.withTransaction(logger: logger) { connection in
+            try await connection.transaction(logger: logger) { connection in
                 for start in stride(from: 0, to: scans.count, by: batchSize) {
                     let batch = scans[start..<min(start + batchSize, scans.count)]
                     let keys = batch.map(\.key)

@@ -128,7 +128,7 @@ extension PostgresEventStore: PlatformStateStore {
         let schedule = subscription.schedule?.storedText
         let notified = subscription.lastNotifiedAt.map(PostgresPlatformRows.milliseconds)
         try await withConnection { connection in
-            try await connection.withTransaction(logger: logger) { connection in
+            try await connection.transaction(logger: logger) { connection in
                 // FOR KEY SHARE keeps the query from being deleted before the subscription is in.
                 let query = try await connection.query(
                     "SELECT 1 FROM named_query WHERE name = \(subscription.queryName) FOR KEY SHARE", logger: logger

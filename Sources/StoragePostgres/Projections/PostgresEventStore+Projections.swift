@@ -73,7 +73,7 @@ extension PostgresEventStore: ProjectionStore {
     public func rebuildProjections() async throws(StorageError) {
         let logger = logger
         try await withConnection { connection in
-            try await connection.withTransaction(logger: logger) { connection in
+            try await connection.transaction(logger: logger) { connection in
                 try await PostgresLedger.lock(on: connection, logger: logger)
                 try await PostgresProjections.rebuild(on: connection, logger: logger)
             }
