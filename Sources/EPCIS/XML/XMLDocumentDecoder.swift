@@ -9,9 +9,10 @@ public import Foundation
 ///
 /// The decoder streams: a SAX parser walks the document, and only the subtree of the event being read is held
 /// in memory. It checks what the EPCIS XSD (gs1-EPCIS/XSD/EPCglobal-epcis-2_0.xsd) forbids — unknown elements,
-/// standard elements out of schema order or repeated, missing required elements, bad actions, timestamps,
-/// offsets, quantities and CBV values, extension elements in the EPCIS namespace — and reports all of them
-/// in one pass, each with its line and element path.
+/// standard elements repeated, missing required elements, bad actions, timestamps, offsets, quantities and CBV
+/// values, extension elements in the EPCIS namespace — and reports all of them in one pass, each with its line
+/// and element path. It is liberal where the meaning is clear: standard elements out of the XSD's order are read,
+/// with a warning each (the writer keeps the XSD order).
 public struct XMLDocumentDecoder: Sendable {
     /// Makes a decoder.
     public init() {}
@@ -67,8 +68,8 @@ public struct XMLDocumentDecoder: Sendable {
     /// Every problem in a document, warnings included, without throwing: what a capture interface shows.
     ///
     /// Warnings mark what the decoder accepts although it is not EPCIS 2.0 as the XSD writes it (standard
-    /// elements qualified with the EPCIS namespace, EPCIS 1.2 placements in a 2.0 document, unqualified user
-    /// elements in `<extension>`, 1.2 timestamps without seconds).
+    /// elements out of the XSD's order or qualified with the EPCIS namespace, EPCIS 1.2 placements in a 2.0
+    /// document, unqualified user elements in `<extension>`, 1.2 timestamps without seconds).
     /// - Parameter data: the XML bytes.
     /// - Returns: the diagnostics in document order; empty when the document is clean.
     public func diagnostics(for data: Data) -> [Diagnostic] {
