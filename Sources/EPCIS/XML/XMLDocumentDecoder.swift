@@ -53,6 +53,14 @@ public struct XMLDocumentDecoder: Sendable {
     public func forEachEvent(
         in data: Data, _ body: (EPCISEvent, EventLocation) throws -> Void
     ) throws -> EPCISDocument {
+        try forEachEventWithWarnings(in: data, body).document
+    }
+
+    /// ``forEachEvent(in:_:)`` that also returns the warnings of the document it accepted (its errors are thrown),
+    /// for ``EPCISValidator/check(_:)``, which reports them with its own.
+    func forEachEventWithWarnings(
+        in data: Data, _ body: (EPCISEvent, EventLocation) throws -> Void
+    ) throws -> (document: EPCISDocument, warnings: [Diagnostic]) {
         let handler = XMLSAXHandler()
         handler.keepEvents = false
         withoutActuallyEscaping(body) { escapable in
@@ -62,7 +70,7 @@ public struct XMLDocumentDecoder: Sendable {
         }
         if let error = handler.callbackError { throw error }
         try check(handler)
-        return handler.document
+        return (handler.document, handler.reader.diagnostics)
     }
 
     /// Every problem in a document, warnings included, without throwing: what a capture interface shows.
