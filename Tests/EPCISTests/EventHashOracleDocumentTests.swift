@@ -30,12 +30,23 @@ struct EventHashOracleDocumentTests {
         ]
     }
 
-    static func ours(_ sample: Sample) throws -> (hashes: [String], preHashes: [String]) {
+    /// ILMD in the CBV master-data namespace, declared with and without the trailing colon (item 11a).
+    static let masterDataNamespace: [Sample] = [
+        Sample(name: "JSON cbvmda declared as the ratified context does", text: EventHashMasterDataTests.jsonDeclared,
+            format: .json),
+        Sample(name: "XML cbvmda with the colon", text: EventHashMasterDataTests.xmlWithColon, format: .xml),
+        Sample(name: "XML cbvmda without the colon", text: EventHashMasterDataTests.xmlWithoutColon, format: .xml),
+    ]
+
+    static func ours(
+        _ sample: Sample, keepsUndeclaredStandardPrefixes: Bool = false
+    ) throws -> (hashes: [String], preHashes: [String]) {
         let document =
             sample.format == .xml
             ? try XMLDocumentDecoder().decode(Data(sample.text.utf8))
             : try JSONDocumentDecoder().decode(Data(sample.text.utf8))
-        let hasher = EventHasher(for: document, format: sample.format)
+        var hasher = EventHasher(for: document, format: sample.format)
+        hasher.keepsUndeclaredStandardPrefixes = keepsUndeclaredStandardPrefixes
         return (document.events.map(hasher.hashID(for:)), document.events.map(hasher.preHashString(for:)))
     }
 
@@ -73,5 +84,27 @@ struct EventHashOracleDocumentTests {
     func persistentDispositionMatchesReference(_ sample: Sample) throws {
         // Given a document written by hand
         try Self.compare(sample)
+    }
+
+    @Test("ILMD in the cbvmda namespace hashes as the reference hashes it", arguments: masterDataNamespace)
+    func masterDataNamespaceMatchesReference(_ sample: Sample) throws {
+        // Given a document written by hand
+        try Self.compare(sample)
+    }
+
+    @Test("an undeclared cbvmda prefix hashes as the reference hashes it in compatibility mode only")
+    func undeclaredMasterDataPrefix() throws {
+        // Given JSON that relies on the standard context for cbvmda, which the reference does not read
+        let sample = Sample(
+            name: "JSON cbvmda from the standard context", text: EventHashMasterDataTests.jsonStandardContext,
+            format: .json)
+        let reference = try EventHashOracle.run(document: sample.text, fileExtension: sample.fileExtension)
+        // When we hash it in compatibility mode, Then we agree with the reference
+        let compatible = try Self.ours(sample, keepsUndeclaredStandardPrefixes: true)
+        #expect(compatible.preHashes == reference.preHashes)
+        #expect(compatible.hashes == reference.hashes)
+        // And by default we hash it as the reference hashes the same document with the prefix written out
+        let declared = try EventHashOracle.run(document: EventHashMasterDataTests.jsonDeclared, fileExtension: "jsonld")
+        #expect(try Self.ours(sample).hashes == declared.hashes)
     }
 }

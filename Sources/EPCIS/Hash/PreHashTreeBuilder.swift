@@ -171,6 +171,8 @@ struct PreHashTreeBuilder {
     /// Prefixes that the standard EPCIS JSON-LD context defines. The reference implementation expands an element
     /// name only with prefixes the document itself declares, so it hashes `cbvmda:lotNumber` as written unless the
     /// document declares `cbvmda` (as every XML document does with `xmlns:cbvmda`); only in that compatibility mode.
+    /// Otherwise the name is expanded with the standard context's definition (`urn:epcglobal:cbv:mda:`), which is
+    /// what the reference hashes when a document writes that definition out.
     private static let standardContextPrefixes: Set<String> = [
         "epcis", "cbv", "cbvmda", "gs1", "rdfs", "owl", "xsd", "dcterms",
     ]
@@ -181,11 +183,9 @@ struct PreHashTreeBuilder {
         {
             return prefix + ":" + name.localName
         }
-        // CBV master data attributes: one namespace, whichever spelling the syntax uses (XML
-        // `urn:epcglobal:cbv:mda`, JSON-LD contexts `urn:epcglobal:cbv:mda#` or `…:mda:`), so that JSON and XML agree.
-        if name.namespace.hasPrefix("urn:epcglobal:cbv:mda"), name.namespace.count == 22 {
-            return "{urn:epcglobal:cbv:mda}" + name.localName
-        }
+        // Every namespace as the document gives it, the CBV master-data one included: the ratified JSON-LD context's
+        // `urn:epcglobal:cbv:mda:` and GS1's XML examples' `urn:epcglobal:cbv:mda` are hashed as written, as the
+        // reference does (its own JSON and XML examples both declare the first and hash `{urn:epcglobal:cbv:mda:}`).
         return name.namespace.isEmpty ? name.localName : name.expanded
     }
 
