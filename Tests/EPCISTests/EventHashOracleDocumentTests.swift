@@ -38,6 +38,14 @@ struct EventHashOracleDocumentTests {
         Sample(name: "XML cbvmda without the colon", text: EventHashMasterDataTests.xmlWithoutColon, format: .xml),
     ]
 
+    /// User extensions that repeat an element name inside a list, and user lists (item 11b).
+    static let extensionLists: [Sample] = [
+        Sample(name: "XML user lists", text: EventHashExtensionListTests.xmlLists, format: .xml),
+        Sample(name: "JSON user lists", text: EventHashExtensionListTests.jsonLists, format: .json),
+        Sample(name: "XML list of repeated items", text: EventHashExtensionListTests.xmlItemList, format: .xml),
+        Sample(name: "JSON array under a …List name", text: EventHashExtensionListTests.jsonItemList, format: .json),
+    ]
+
     static func ours(
         _ sample: Sample, keepsUndeclaredStandardPrefixes: Bool = false
     ) throws -> (hashes: [String], preHashes: [String]) {
@@ -74,6 +82,17 @@ struct EventHashOracleDocumentTests {
         #expect(ours.hashes == reference.hashes)
     }
 
+    @Test("JSON-LD members in any order hash as the reference hashes the same event in XSD order")
+    func jsonMemberOrder() throws {
+        // Given the event in JSON-LD with every member reversed (business transactions, sources and destinations
+        // too, whose member order the reference hashes as written), and in XML in XSD order
+        let json = Sample(name: "JSON reversed", text: XMLFieldOrderTests.objectReversedJSON, format: .json)
+        // When we hash the JSON and the reference the XML
+        let reference = try EventHashOracle.run(document: XMLFieldOrderTests.objectInOrder, fileExtension: "xml")
+        // Then they agree
+        #expect(try Self.ours(json).hashes == reference.hashes)
+    }
+
     @Test("documents with elements out of XSD order hash as the reference hashes them", arguments: fieldOrder)
     func fieldOrderMatchesReference(_ sample: Sample) throws {
         // Given a document written by hand
@@ -106,5 +125,11 @@ struct EventHashOracleDocumentTests {
         // And by default we hash it as the reference hashes the same document with the prefix written out
         let declared = try EventHashOracle.run(document: EventHashMasterDataTests.jsonDeclared, fileExtension: "jsonld")
         #expect(try Self.ours(sample).hashes == declared.hashes)
+    }
+
+    @Test("user lists and repeated user elements hash as the reference hashes them", arguments: extensionLists)
+    func extensionListsMatchReference(_ sample: Sample) throws {
+        // Given a document written by hand
+        try Self.compare(sample)
     }
 }

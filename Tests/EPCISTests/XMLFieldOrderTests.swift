@@ -134,6 +134,29 @@ import Testing
               </ObjectEvent>
         """)
 
+    /// The same event in JSON-LD, every member in reverse order, business transaction, source and destination
+    /// written with the identifier before the type.
+    static let objectReversedJSON = JSONTestDocuments.document(
+        """
+        {"ex:note": "packed by line 2",
+         "ilmd": {"ex:grade": "A"},
+         "persistentDisposition": {"unset": ["completeness_inferred"], "set": ["completeness_verified"]},
+         "sensorElementList": [{"sensorReport": [{"uom": "CEL", "value": 4.5, "type": "Temperature"}],
+                                "sensorMetadata": {"time": "2024-03-02T09:59:00Z"}}],
+         "destinationList": [{"destination": "urn:epc:id:pgln:0614141.00001", "type": "owning_party"}],
+         "sourceList": [{"source": "urn:epc:id:pgln:4012345.00000", "type": "owning_party"}],
+         "quantityList": [{"uom": "KGM", "quantity": 5, "epcClass": "urn:epc:class:lgtin:4012345.012345.998877"}],
+         "bizTransactionList": [{"bizTransaction": "urn:epcglobal:cbv:bt:4012345000009:77", "type": "po"}],
+         "bizLocation": {"ex:door": "3", "id": "urn:epc:id:sgln:4012345.00001.0"},
+         "readPoint": {"id": "urn:epc:id:sgln:4012345.00001.0"},
+         "disposition": "active", "bizStep": "commissioning", "action": "ADD",
+         "epcList": ["urn:epc:id:sgtin:4012345.011111.1001"],
+         "certificationInfo": "https://accreditation.example.org/certificate/7",
+         "eventID": "urn:uuid:7b1d2f3e-1111-4222-8333-444455556666",
+         "eventTimeZoneOffset": "+01:00", "recordTime": "2024-03-02T10:05:00.000+01:00",
+         "eventTime": "2024-03-02T10:00:00.000+01:00", "type": "ObjectEvent"}
+        """)
+
     static func decode(_ text: String) throws -> EPCISDocument {
         try XMLDocumentDecoder().decode(Data(text.utf8))
     }
@@ -196,6 +219,14 @@ import Testing
     @Test("every part in reverse order hashes as the event in XSD order")
     func reversedObjectEventHash() throws {
         #expect(try Self.hashes(Self.objectReversed) == (try Self.hashes(Self.objectInOrder)))
+    }
+
+    @Test("JSON-LD members in any order, the type of a business transaction last, hash as the XML in XSD order")
+    func reversedJSONHash() throws {
+        // Given the event in JSON-LD with every member reversed, When it is hashed
+        let json = try JSONDocumentDecoder().decode(Data(Self.objectReversedJSON.utf8))
+        // Then its hash is the XML event's in XSD order
+        #expect(EventHasher.hashIDs(of: json) == (try Self.hashes(Self.objectInOrder)))
     }
 
     @Test("the writer puts fields read out of order back in XSD order")

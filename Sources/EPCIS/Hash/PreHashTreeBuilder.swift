@@ -157,7 +157,7 @@ struct PreHashTreeBuilder {
 
     private func extensions(_ elements: [ExtensionElement]) -> [PreHashNode] {
         guard !elements.isEmpty else { return [] }
-        return Self.correct(elements.lazy.filter { !Self.isComment($0.name) }.flatMap {
+        return correct(elements.lazy.filter { !Self.isComment($0.name) }.flatMap {
             nodes(named: expandedName($0.name), $0.value)
         })
     }
@@ -216,15 +216,18 @@ struct PreHashTreeBuilder {
                     children += nodes(named: expandedName(member.name), member.value)
                 }
             }
-            return PreHashNode(name, text, Self.correct(children))
+            return PreHashNode(name, text, correct(children))
         case .array(let items): return PreHashNode(name, "", items.map { item(named: "", $0) })
         }
     }
 
-    /// The reference's JSON-to-XML model corrections for user elements: repeated `…List` members become one list
-    /// element whose children drop the `List` suffix.
-    private static func correct(_ nodes: [PreHashNode]) -> [PreHashNode] {
-        guard nodes.contains(where: { $0.name.hasSuffix("List") }) else { return nodes }
+    /// The reference's JSON-to-XML model corrections for user elements, in JSON-LD only: the items of a `…List`
+    /// member (each array item, or the one value) become children of one list element, named without the `List`
+    /// suffix, as the items of `epcList` are `epc` in XML. XML elements are hashed as they stand: repeated
+    /// `<ex:lotList>` siblings stay separate elements, and a list's items keep their own names (the reference's own
+    /// epcisDocWithTransformationEventWithMultipleExtensions example).
+    private func correct(_ nodes: [PreHashNode]) -> [PreHashNode] {
+        guard format == .json, nodes.contains(where: { $0.name.hasSuffix("List") }) else { return nodes }
         var kept: [PreHashNode] = []
         var lists: [(name: String, members: [PreHashNode])] = []
         for node in nodes {
