@@ -22,6 +22,37 @@ struct EventHashOracleDocumentTests {
         Sample(name: "XML every part in reverse order", text: XMLFieldOrderTests.objectReversed, format: .xml),
     ]
 
+    /// Sparse events, each with only what its type requires, in XML (fields out of XSD order) and JSON-LD.
+    static let sparse: [Sample] = [
+        Sample(
+            name: "XML sparse events out of order",
+            text: XMLFieldOrderTests.document(
+                """
+                      <ObjectEvent><epcList/><action>OBSERVE</action><eventTimeZoneOffset>+00:00</eventTimeZoneOffset>
+                        <eventTime>2024-01-01T00:00:00Z</eventTime></ObjectEvent>
+                      <AggregationEvent><action>OBSERVE</action>
+                        <childEPCs><epc>urn:epc:id:sgtin:4012345.011111.2</epc></childEPCs>
+                        <eventTimeZoneOffset>-05:00</eventTimeZoneOffset><eventTime>2024-01-01T00:00:00-05:00</eventTime>
+                      </AggregationEvent>
+                      <TransformationEvent><outputEPCList><epc>urn:epc:id:sgtin:4012345.011111.3</epc></outputEPCList>
+                        <transformationID>urn:uuid:11111111-2222-4333-8444-555555555555</transformationID>
+                        <eventTimeZoneOffset>+08:00</eventTimeZoneOffset><eventTime>2024-01-01T08:00:00.5+08:00</eventTime>
+                      </TransformationEvent>
+                """), format: .xml),
+        Sample(
+            name: "JSON sparse events",
+            text: JSONTestDocuments.document(
+                """
+                {"type": "ObjectEvent", "epcList": [], "action": "OBSERVE", "eventTimeZoneOffset": "+00:00",
+                 "eventTime": "2024-01-01T00:00:00Z"},
+                {"action": "OBSERVE", "childEPCs": ["urn:epc:id:sgtin:4012345.011111.2"], "type": "AggregationEvent",
+                 "eventTime": "2024-01-01T00:00:00-05:00", "eventTimeZoneOffset": "-05:00"},
+                {"outputEPCList": ["urn:epc:id:sgtin:4012345.011111.3"], "type": "TransformationEvent",
+                 "transformationID": "urn:uuid:11111111-2222-4333-8444-555555555555",
+                 "eventTimeZoneOffset": "+08:00", "eventTime": "2024-01-01T08:00:00.5+08:00"}
+                """), format: .json),
+    ]
+
     /// persistentDisposition on AggregationEvent, TransactionEvent and AssociationEvent, in both syntaxes.
     static let persistentDisposition: [Sample] = PersistentDispositionTests.twins.flatMap { twin in
         [
@@ -91,6 +122,15 @@ struct EventHashOracleDocumentTests {
         let reference = try EventHashOracle.run(document: XMLFieldOrderTests.objectInOrder, fileExtension: "xml")
         // Then they agree
         #expect(try Self.ours(json).hashes == reference.hashes)
+    }
+
+    @Test("sparse events hash as the reference hashes them, and alike in XML and JSON-LD", arguments: sparse)
+    func sparseMatchesReference(_ sample: Sample) throws {
+        // Given a document of sparse events written by hand
+        try Self.compare(sample)
+        // And the other syntax's rendering has the same hashes
+        let twins = try Self.sparse.map { try Self.ours($0).hashes }
+        #expect(twins[0] == twins[1])
     }
 
     @Test("documents with elements out of XSD order hash as the reference hashes them", arguments: fieldOrder)
