@@ -23,11 +23,14 @@ import Testing
     }
 
     /// The standard context only: `cbvmda` is the one it defines.
-    static let jsonStandardContext = json(context: #"["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"]"#)
+    static let jsonStandardContext = json(
+        context: #"["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"]"#)
 
     /// The ratified definition written out in the document, as the reference implementation's own example does.
     static let jsonDeclared = json(
-        context: #"["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld", {"cbvmda": "urn:epcglobal:cbv:mda:"}]"#)
+        context: #"""
+            ["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld", {"cbvmda": "urn:epcglobal:cbv:mda:"}]
+            """#)
 
     static func xml(mda: String) -> String {
         """

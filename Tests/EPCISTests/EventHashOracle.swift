@@ -19,7 +19,8 @@ enum EventHashOracle {
     ///   - fileExtension: `xml` or `jsonld`; the reference tells the syntax by the file name.
     /// - Returns: the reference's hashes and pre-hash strings.
     static func run(document text: String, fileExtension: String) throws -> Output {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("suyuan-oracle-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("suyuan-oracle-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("document.\(fileExtension)")
@@ -46,7 +47,9 @@ enum EventHashOracle {
         // separated by lines of "---".
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let hashes = lines.filter { $0.hasPrefix("ni:///") }
-        guard let start = lines.firstIndex(of: "Pre-hash strings:") else { return Output(hashes: hashes, preHashes: []) }
+        guard let start = lines.firstIndex(of: "Pre-hash strings:") else {
+            return Output(hashes: hashes, preHashes: [])
+        }
         let rest = lines[(start + 1)...].joined(separator: "\n")
         let preHashes = rest.components(separatedBy: "\n---\n").map {
             $0.trimmingCharacters(in: .newlines)

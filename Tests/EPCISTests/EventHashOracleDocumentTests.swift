@@ -18,7 +18,8 @@ struct EventHashOracleDocumentTests {
 
     /// Elements out of XSD order (item 10 of issue 14): the hash is over a canonical order.
     static let fieldOrder: [Sample] = [
-        Sample(name: "XML sensorElementList after ilmd", text: XMLFieldOrderTests.transformationSensorLast, format: .xml),
+        Sample(
+            name: "XML sensorElementList after ilmd", text: XMLFieldOrderTests.transformationSensorLast, format: .xml),
         Sample(name: "XML every part in reverse order", text: XMLFieldOrderTests.objectReversed, format: .xml),
     ]
 
@@ -139,7 +140,9 @@ struct EventHashOracleDocumentTests {
         try Self.compare(sample)
     }
 
-    @Test("persistentDisposition on every event type hashes as the reference hashes it", arguments: persistentDisposition)
+    @Test(
+        "persistentDisposition on every event type hashes as the reference hashes it",
+        arguments: persistentDisposition)
     func persistentDispositionMatchesReference(_ sample: Sample) throws {
         // Given a document written by hand
         try Self.compare(sample)

@@ -180,7 +180,9 @@ import Testing
         let warning = try #require(diagnostics.first)
         #expect(diagnostics.count == 1)
         #expect(warning.severity == .warning)
-        #expect(warning.location.hasPrefix("line 15 /EPCISDocument/EPCISBody/EventList/TransformationEvent[1]/sensorElementList"))
+        #expect(
+            warning.location.hasPrefix(
+                "line 15 /EPCISDocument/EPCISBody/EventList/TransformationEvent[1]/sensorElementList"))
         #expect(warning.message.contains("<sensorElementList> must come before <ilmd> in TransformationEvent"))
     }
 
