@@ -5,7 +5,7 @@ import Testing
 
 /// Live differential test against the GS1 reference implementation (`SUYUAN_ORACLE_PYTHON` names a Python with
 /// epcis-event-hash-generator installed; scripts/test sets it).
-@Suite(.enabled(if: ProcessInfo.processInfo.environment["SUYUAN_ORACLE_PYTHON"] != nil))
+@Suite(.enabled(if: EventHashOracle.isAvailable))
 struct EventHashOracleTests {
     @Test("a few hundred generated events hash exactly as the reference implementation hashes them")
     func generatedEventsMatchTheReference() throws {
@@ -23,7 +23,7 @@ struct EventHashOracleTests {
         }
 
         // When the reference hashes the file once (pre-hash strings joined by a marker, one per line block)
-        let output = try runOracle(file: file)
+        let output = try EventHashOracle.run(file: file)
 
         // Then every event's pre-hash string and hash ID are the reference's
         let hasher = EventHasher(namespaces: [NamespaceDeclaration(prefix: "example", namespace: EventHashSampleEvents.namespace)])
@@ -33,27 +33,5 @@ struct EventHashOracleTests {
             #expect(hasher.preHashString(for: event) == output.preHashes[index], "event \(index)")
             #expect(hasher.hashID(for: event) == output.hashes[index], "event \(index)")
         }
-    }
-
-    private func runOracle(file: URL) throws -> (hashes: [String], preHashes: [String]) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: ProcessInfo.processInfo.environment["SUYUAN_ORACLE_PYTHON"] ?? "python3")
-        process.arguments = ["-m", "epcis_event_hash_generator", "-p", file.path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
-        // Output: a header line, the hashes one per line, a blank line, "Pre-hash strings:", then the pre-hashes
-        // separated by lines of "---".
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let hashes = lines.filter { $0.hasPrefix("ni:///") }
-        guard let start = lines.firstIndex(of: "Pre-hash strings:") else { return (hashes, []) }
-        let rest = lines[(start + 1)...].joined(separator: "\n")
-        let preHashes = rest.components(separatedBy: "\n---\n").map {
-            $0.trimmingCharacters(in: .newlines)
-        }
-        return (hashes, preHashes)
     }
 }

@@ -106,4 +106,28 @@ import Testing
         #expect(query.eventCount == 1)
         #expect(!query.diagnostics.contains { $0.location.hasSuffix("/recordTime") })
     }
+
+    @Test("the decoder's warnings come with an accepted document, XML and JSON alike")
+    func decoderWarningsKept() {
+        // Given an XML document whose fields are out of XSD order, and a JSON event with a member given twice
+        let xml = Data(XMLFieldOrderTests.transformationSensorLast.utf8)
+        let json = Self.document(
+            Self.objectEvent.replacingOccurrences(of: "\"action\"", with: "\"action\": \"OBSERVE\", \"action\""))
+        // When checked
+        let xmlResult = F.validator.check(xml)
+        let jsonResult = F.validator.check(json)
+        // Then both are accepted, and the decoder's warning is among the diagnostics
+        #expect(xmlResult.accepted, "\(xmlResult.diagnostics)")
+        #expect(
+            xmlResult.diagnostics.contains {
+                $0.severity == .warning && $0.location.hasPrefix("line 15 ")
+                    && $0.message.contains("<sensorElementList> must come before <ilmd>")
+            }, "\(xmlResult.diagnostics)")
+        #expect(jsonResult.accepted, "\(jsonResult.diagnostics)")
+        #expect(
+            jsonResult.diagnostics.contains {
+                $0.severity == .warning && $0.location == "/epcisBody/eventList/0/action"
+                    && $0.message.contains("appears twice")
+            }, "\(jsonResult.diagnostics)")
+    }
 }

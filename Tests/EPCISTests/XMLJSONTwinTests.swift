@@ -107,6 +107,8 @@ enum TwinNormal {
             "XML has a rail:trainAxleCount the JSON lacks",
         "openepcis-test-resources/2.0/EPCIS/XML/Query/queryDocument.xml":
             "JSON uses id.example.com Digital Links where XML uses id.gs1.org; times in another offset",
+        "openepcis-test-resources/2.0/EPCIS/XML/Query/JumbledFieldsOrder.xml":
+            "JSON writes eventTime and the sensor times in UTC where XML keeps -06:00 and +01:00",
     ]
 
     /// The prefixes the standard EPCIS JSON-LD context defines.

@@ -30,12 +30,13 @@ enum XMLLint {
     }
 }
 
-/// What a document keeps through XML: everything but the schema version (the encoder writes 2.0) and
-/// the creation date when there was none (the encoder must write one).
+/// What a document keeps through XML: everything but the schema version (the encoder writes 2.0) and the
+/// query name of query results that had none (the query XSD requires one; the encoder writes SimpleEventQuery).
 func comparable(_ document: EPCISDocument) -> EPCISDocument {
     var document = document
     document.schemaVersion = "2.0"
     document.namespaces = []
+    if document.kind == .queryDocument && document.queryName == nil { document.queryName = "SimpleEventQuery" }
     return document
 }
 

@@ -26,8 +26,9 @@ public struct EventHasher: Sendable {
     public var format: EPCISDocumentFormat
     /// Off by default. On, a JSON-LD element named with a prefix of the standard EPCIS context that the document
     /// does not declare itself (`cbvmda:lotNumber`) is hashed as written, as the reference implementation
-    /// (epcis-event-hash-generator 1.9.3) does. Off, it is hashed by its namespace, as the same element in XML is,
-    /// so that an event gets one hash in both syntaxes (CBV 2.0 section 8.9).
+    /// (epcis-event-hash-generator 1.9.3) does, since it reads no remote context. Off, it is hashed by the namespace
+    /// the ratified context gives it (`{urn:epcglobal:cbv:mda:}lotNumber`), as the reference hashes the same document
+    /// with that definition written out, and as XML declaring `xmlns:cbvmda="urn:epcglobal:cbv:mda:"` is hashed.
     public var keepsUndeclaredStandardPrefixes = false
 
     /// Makes a hasher.

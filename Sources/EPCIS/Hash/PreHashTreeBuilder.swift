@@ -157,7 +157,7 @@ struct PreHashTreeBuilder {
 
     private func extensions(_ elements: [ExtensionElement]) -> [PreHashNode] {
         guard !elements.isEmpty else { return [] }
-        return Self.correct(elements.lazy.filter { !Self.isComment($0.name) }.flatMap {
+        return correct(elements.lazy.filter { !Self.isComment($0.name) }.flatMap {
             nodes(named: expandedName($0.name), $0.value)
         })
     }
@@ -171,6 +171,8 @@ struct PreHashTreeBuilder {
     /// Prefixes that the standard EPCIS JSON-LD context defines. The reference implementation expands an element
     /// name only with prefixes the document itself declares, so it hashes `cbvmda:lotNumber` as written unless the
     /// document declares `cbvmda` (as every XML document does with `xmlns:cbvmda`); only in that compatibility mode.
+    /// Otherwise the name is expanded with the standard context's definition (`urn:epcglobal:cbv:mda:`), which is
+    /// what the reference hashes when a document writes that definition out.
     private static let standardContextPrefixes: Set<String> = [
         "epcis", "cbv", "cbvmda", "gs1", "rdfs", "owl", "xsd", "dcterms",
     ]
@@ -181,11 +183,9 @@ struct PreHashTreeBuilder {
         {
             return prefix + ":" + name.localName
         }
-        // CBV master data attributes: one namespace, whichever spelling the syntax uses (XML
-        // `urn:epcglobal:cbv:mda`, JSON-LD contexts `urn:epcglobal:cbv:mda#` or `…:mda:`), so that JSON and XML agree.
-        if name.namespace.hasPrefix("urn:epcglobal:cbv:mda"), name.namespace.count == 22 {
-            return "{urn:epcglobal:cbv:mda}" + name.localName
-        }
+        // Every namespace as the document gives it, the CBV master-data one included: the ratified JSON-LD context's
+        // `urn:epcglobal:cbv:mda:` and GS1's XML examples' `urn:epcglobal:cbv:mda` are hashed as written, as the
+        // reference does (its own JSON and XML examples both declare the first and hash `{urn:epcglobal:cbv:mda:}`).
         return name.namespace.isEmpty ? name.localName : name.expanded
     }
 
@@ -216,15 +216,18 @@ struct PreHashTreeBuilder {
                     children += nodes(named: expandedName(member.name), member.value)
                 }
             }
-            return PreHashNode(name, text, Self.correct(children))
+            return PreHashNode(name, text, correct(children))
         case .array(let items): return PreHashNode(name, "", items.map { item(named: "", $0) })
         }
     }
 
-    /// The reference's JSON-to-XML model corrections for user elements: repeated `…List` members become one list
-    /// element whose children drop the `List` suffix.
-    private static func correct(_ nodes: [PreHashNode]) -> [PreHashNode] {
-        guard nodes.contains(where: { $0.name.hasSuffix("List") }) else { return nodes }
+    /// The reference's JSON-to-XML model corrections for user elements, in JSON-LD only: the items of a `…List`
+    /// member (each array item, or the one value) become children of one list element, named without the `List`
+    /// suffix, as the items of `epcList` are `epc` in XML. XML elements are hashed as they stand: repeated
+    /// `<ex:lotList>` siblings stay separate elements, and a list's items keep their own names (the reference's own
+    /// epcisDocWithTransformationEventWithMultipleExtensions example).
+    private func correct(_ nodes: [PreHashNode]) -> [PreHashNode] {
+        guard format == .json, nodes.contains(where: { $0.name.hasSuffix("List") }) else { return nodes }
         var kept: [PreHashNode] = []
         var lists: [(name: String, members: [PreHashNode])] = []
         for node in nodes {

@@ -36,7 +36,7 @@ public struct JSONDocumentDecoder: Sendable {
             document = try run(data) { event, location in
                 events.append(event)
                 locations.append(location)
-            }
+            }.document
         } catch let error as EPCISDocumentError {
             throw error
         } catch {
@@ -59,6 +59,14 @@ public struct JSONDocumentDecoder: Sendable {
     public func forEachEvent(
         in data: Data, _ body: (EPCISEvent, EventLocation) throws -> Void
     ) throws -> EPCISDocument {
+        try run(data, body).document
+    }
+
+    /// ``forEachEvent(in:_:)`` that also returns the warnings of the document it accepted (its errors are thrown),
+    /// for ``EPCISValidator/check(_:)``, which reports them with its own.
+    func forEachEventWithWarnings(
+        in data: Data, _ body: (EPCISEvent, EventLocation) throws -> Void
+    ) throws -> (document: EPCISDocument, warnings: [Diagnostic]) {
         try run(data, body)
     }
 
@@ -92,7 +100,9 @@ public struct JSONDocumentDecoder: Sendable {
         }
     }
 
-    private func run(_ data: Data, _ body: (EPCISEvent, EventLocation) throws -> Void) throws -> EPCISDocument {
+    private func run(
+        _ data: Data, _ body: (EPCISEvent, EventLocation) throws -> Void
+    ) throws -> (document: EPCISDocument, warnings: [Diagnostic]) {
         var consumerError: (any Error)?
         let outcome = parse(data) { event, location in
             do {
@@ -111,7 +121,7 @@ public struct JSONDocumentDecoder: Sendable {
             if output.errorCount > 0 {
                 throw EPCISDocumentError(.invalid, diagnostics: output.diagnostics)
             }
-            return output.document
+            return (output.document, output.diagnostics)
         }
     }
 }

@@ -117,6 +117,13 @@ extension JSONDocumentParser {
             }
         }
         func has(_ field: JSONEventField) -> Bool { seen & field.bit != 0 }
+        if has(.persistentDisposition), !JSONEventField.isInJSONSchema(.persistentDisposition, for: type) {
+            report(
+                at: pointer("persistentDisposition"),
+                "'persistentDisposition' in \(aName) is allowed by the EPCIS 2.0 XSD but not listed by "
+                    + "EPCIS-JSON-Schema.json; read, but a receiver that validates against that schema refuses it",
+                .warning)
+        }
         if !has(.eventTime) { missing("eventTime", in: aName) }
         if !has(.eventTimeZoneOffset) { missing("eventTimeZoneOffset", in: aName) }
         if type != .transformationEvent, !has(.action) { missing("action", in: aName) }

@@ -1,5 +1,8 @@
 /// The properties an EPCIS 2.0 JSON event may carry, and which of them each event type allows
 /// (the `propertyNames` lists of gs1-EPCIS/EPCIS-JSON-Schema.json), in the order the writer emits them.
+///
+/// One departure: `persistentDisposition` is allowed on every event type, as in EPCglobal-epcis-2_0.xsd (the JSON
+/// Schema lists it only for ObjectEvent and TransformationEvent); the parser warns where the schema omits it.
 enum JSONEventField: String, CaseIterable, Sendable {
     case context = "@context"
     case type
@@ -88,13 +91,13 @@ enum JSONEventField: String, CaseIterable, Sendable {
             ]
         case .aggregationEvent, .associationEvent:
             [
-                .parentID, .childEPCs, .childQuantityList, .action, .bizStep, .disposition, .readPoint, .bizLocation,
-                .bizTransactionList, .sourceList, .destinationList, .sensorElementList,
+                .parentID, .childEPCs, .childQuantityList, .action, .bizStep, .disposition, .persistentDisposition,
+                .readPoint, .bizLocation, .bizTransactionList, .sourceList, .destinationList, .sensorElementList,
             ]
         case .transactionEvent:
             [
-                .bizTransactionList, .parentID, .epcList, .quantityList, .action, .bizStep, .disposition, .readPoint,
-                .bizLocation, .sourceList, .destinationList, .sensorElementList,
+                .bizTransactionList, .parentID, .epcList, .quantityList, .action, .bizStep, .disposition,
+                .persistentDisposition, .readPoint, .bizLocation, .sourceList, .destinationList, .sensorElementList,
             ]
         case .transformationEvent:
             [
@@ -103,6 +106,12 @@ enum JSONEventField: String, CaseIterable, Sendable {
                 .destinationList, .sensorElementList, .ilmd,
             ]
         }
+    }
+
+    /// Whether EPCIS-JSON-Schema.json lists the field for the type; false only for the fields this reader allows
+    /// beyond the schema (`persistentDisposition` outside ObjectEvent and TransformationEvent).
+    static func isInJSONSchema(_ field: JSONEventField, for type: EventType) -> Bool {
+        field != .persistentDisposition || type == .objectEvent || type == .transformationEvent
     }
 
     /// The set of fields a type allows.

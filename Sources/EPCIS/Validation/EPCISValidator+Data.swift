@@ -24,11 +24,12 @@ extension EPCISValidator {
         }
         var kind = EPCISDocument.Kind.document
         do {
-            if EPCISDocumentReader.format(of: data) == .xml {
-                kind = try XMLDocumentDecoder().forEachEvent(in: data, body).kind
-            } else {
-                kind = try JSONDocumentDecoder().forEachEvent(in: data, body).kind
-            }
+            let read =
+                EPCISDocumentReader.format(of: data) == .xml
+                ? try XMLDocumentDecoder().forEachEventWithWarnings(in: data, body)
+                : try JSONDocumentDecoder().forEachEventWithWarnings(in: data, body)
+            kind = read.document.kind
+            diagnostics += read.warnings
         } catch let error as EPCISDocumentError {
             diagnostics += error.diagnostics
         } catch {

@@ -9,9 +9,10 @@ public import Foundation
 ///
 /// The decoder streams: a SAX parser walks the document, and only the subtree of the event being read is held
 /// in memory. It checks what the EPCIS XSD (gs1-EPCIS/XSD/EPCglobal-epcis-2_0.xsd) forbids — unknown elements,
-/// standard elements out of schema order or repeated, missing required elements, bad actions, timestamps,
-/// offsets, quantities and CBV values, extension elements in the EPCIS namespace — and reports all of them
-/// in one pass, each with its line and element path.
+/// standard elements repeated, missing required elements, bad actions, timestamps, offsets, quantities and CBV
+/// values, extension elements in the EPCIS namespace — and reports all of them in one pass, each with its line
+/// and element path. It is liberal where the meaning is clear: standard elements out of the XSD's order, and a
+/// `QueryResults` left unqualified, are read with a warning each (the writer keeps the XSD order and namespaces).
 public struct XMLDocumentDecoder: Sendable {
     /// Makes a decoder.
     public init() {}
@@ -52,6 +53,14 @@ public struct XMLDocumentDecoder: Sendable {
     public func forEachEvent(
         in data: Data, _ body: (EPCISEvent, EventLocation) throws -> Void
     ) throws -> EPCISDocument {
+        try forEachEventWithWarnings(in: data, body).document
+    }
+
+    /// ``forEachEvent(in:_:)`` that also returns the warnings of the document it accepted (its errors are thrown),
+    /// for ``EPCISValidator/check(_:)``, which reports them with its own.
+    func forEachEventWithWarnings(
+        in data: Data, _ body: (EPCISEvent, EventLocation) throws -> Void
+    ) throws -> (document: EPCISDocument, warnings: [Diagnostic]) {
         let handler = XMLSAXHandler()
         handler.keepEvents = false
         withoutActuallyEscaping(body) { escapable in
@@ -61,14 +70,15 @@ public struct XMLDocumentDecoder: Sendable {
         }
         if let error = handler.callbackError { throw error }
         try check(handler)
-        return handler.document
+        return (handler.document, handler.reader.diagnostics)
     }
 
     /// Every problem in a document, warnings included, without throwing: what a capture interface shows.
     ///
     /// Warnings mark what the decoder accepts although it is not EPCIS 2.0 as the XSD writes it (standard
-    /// elements qualified with the EPCIS namespace, EPCIS 1.2 placements in a 2.0 document, unqualified user
-    /// elements in `<extension>`, 1.2 timestamps without seconds).
+    /// elements out of the XSD's order or qualified with the EPCIS namespace, an unqualified `QueryResults`,
+    /// EPCIS 1.2 placements in a 2.0 document, unqualified user elements in `<extension>`, 1.2 timestamps without
+    /// seconds).
     /// - Parameter data: the XML bytes.
     /// - Returns: the diagnostics in document order; empty when the document is clean.
     public func diagnostics(for data: Data) -> [Diagnostic] {

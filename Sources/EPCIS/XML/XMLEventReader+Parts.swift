@@ -28,12 +28,17 @@ extension XMLEventReader {
             var quantity: Double?
             var uom: String?
             var position = -1
+            var seen: Set<String> = []
             let order = ["epcClass", "quantity", "uom"]
             for part in children(of: element, elementPath, named: Set(order)) {
                 let partPath = elementPath + "/" + part.localName
+                guard seen.insert(part.localName).inserted else {
+                    report(part, partPath, "<\(part.localName)> may appear only once in <quantityElement>")
+                    continue
+                }
                 let index = order.firstIndex(of: part.localName) ?? 0
-                if index <= position {
-                    report(part, partPath, "<\(part.localName)> is out of order or repeated in <quantityElement>")
+                if index < position {
+                    reportOutOfOrder(part, partPath, before: "<\(order[position])>", in: "<quantityElement>")
                 }
                 position = max(position, index)
                 switch part.localName {
@@ -67,20 +72,34 @@ extension XMLEventReader {
     mutating func location(_ node: XMLNode, _ path: String) -> LocationReference? {
         var extensions: [ExtensionElement] = []
         var id: IdentifierURI?
+        var sawID = false
+        var sawExtension = false
         for child in node.children {
             let childPath = path + "/" + child.localName
-            if child.namespace.isEmpty && child.localName == "id" && id == nil && extensions.isEmpty {
+            if child.namespace.isEmpty && child.localName == "id" {
+                guard !sawID else {
+                    report(child, childPath, "<id> may appear only once in <\(node.localName)>")
+                    continue
+                }
+                sawID = true
+                if sawExtension {
+                    reportOutOfOrder(child, childPath, before: "the extension elements", in: "<\(node.localName)>")
+                }
                 id = nonEmpty(child, childPath).map { IdentifierURI($0) }
-            } else if child.namespace.isEmpty && child.localName == "extension" {
+                continue
+            }
+            if child.namespace.isEmpty && child.localName == "extension" {
+                sawExtension = true
                 readWrapper(child, path: childPath, into: &extensions)
             } else if !child.namespace.isEmpty && !XMLNames.epcisNamespaces.contains(child.namespace) {
+                sawExtension = true
                 extensions.append(XMLExtensionReader.element(child))
             } else {
                 report(child, childPath, "<\(child.localName)> is not allowed in <\(node.localName)>")
             }
         }
         guard let id else {
-            report(node, path, "<\(node.localName)> is missing the required element <id>")
+            if !sawID { report(node, path, "<\(node.localName)> is missing the required element <id>") }
             return nil
         }
         return LocationReference(id: id, extensions: XMLExtensionReader.grouped(extensions))
@@ -130,7 +149,7 @@ extension XMLEventReader {
                 result.set.append(value)
             } else {
                 if sawSet, !isVersion1 {
-                    report(child, childPath, "<unset> must come before <set> in <persistentDisposition>")
+                    reportOutOfOrder(child, childPath, before: "<set>", in: "<persistentDisposition>")
                 }
                 result.unset.append(value)
             }

@@ -6,6 +6,7 @@ extension XMLEventReader {
             let elementPath = path + "/sensorElement"
             var element = SensorElement()
             var sawReport = false
+            var sawMetadata = false
             for part in child.children {
                 let partPath = elementPath + "/" + part.localName
                 if !part.namespace.isEmpty && !XMLNames.epcisNamespaces.contains(part.namespace) {
@@ -17,8 +18,13 @@ extension XMLEventReader {
                     if part.localName == "sensorMetaData" && !isVersion1 {
                         report(part, partPath, "<sensorMetaData> is spelled <sensorMetadata> in EPCIS 2.0")
                     }
-                    if sawReport || element.metadata != nil {
-                        report(part, partPath, "<sensorMetadata> must come once, before the <sensorReport>s")
+                    guard !sawMetadata else {
+                        report(part, partPath, "<sensorMetadata> may appear only once in <sensorElement>")
+                        continue
+                    }
+                    sawMetadata = true
+                    if sawReport {
+                        reportOutOfOrder(part, partPath, before: "<sensorReport>", in: "<sensorElement>")
                     }
                     element.metadata = metadata(part, partPath)
                 case "sensorReport":

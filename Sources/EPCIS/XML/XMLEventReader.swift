@@ -2,8 +2,10 @@ import Foundation
 
 /// Turns the subtree of one event element into an ``EPCISEvent``, collecting every problem it finds.
 ///
-/// EPCIS 2.0 events are checked against the schema order of EPCglobal-epcis-2_0.xsd; EPCIS 1.2 events are read
-/// through their `extension`/`baseExtension` wrappers, which this reader treats as transparent.
+/// Standard elements are read in any order: one the schema order of EPCglobal-epcis-2_0.xsd puts earlier is kept
+/// and reported as a warning, since producers (GS1's own sensor example among them) do not all keep that order and
+/// the event means the same. A standard element given twice is an error. EPCIS 1.2 events are read through their
+/// `extension`/`baseExtension` wrappers, which this reader treats as transparent.
 struct XMLEventReader {
     /// Whether the document is EPCIS 1.x XML.
     let isVersion1: Bool
@@ -97,7 +99,7 @@ struct XMLEventReader {
             if ordered {
                 if index < state.position {
                     let after = state.position < state.sequence.count ? "<\(state.lastName)>" : "extension elements"
-                    report(child, childPath, "<\(name)> must come before \(after) in \(event.type.rawValue)")
+                    reportOutOfOrder(child, childPath, before: after, in: event.type.rawValue)
                 } else {
                     state.position = index
                     state.lastName = name
@@ -200,6 +202,19 @@ struct XMLEventReader {
     /// Whether `name` is a standard element of some event type.
     func isStandardName(_ name: String) -> Bool {
         EventType.allCases.contains { XMLNames.typeSequence($0).contains(name) }
+    }
+
+    /// An element the XSD puts before one already read: kept, with a warning (the order carries no meaning).
+    /// - Parameters:
+    ///   - node: the element out of place.
+    ///   - path: its element path.
+    ///   - before: what the XSD puts it before, as written in the message (`<ilmd>`, `extension elements`).
+    ///   - parent: the element it is in, as written in the message (`TransformationEvent`, `<quantityElement>`).
+    mutating func reportOutOfOrder(_ node: XMLNode, _ path: String, before: String, in parent: String) {
+        report(
+            node, path,
+            "<\(node.localName)> must come before \(before) in \(parent) by EPCglobal-epcis-2_0.xsd; "
+                + "accepted out of order", severity: .warning)
     }
 
     mutating func report(_ node: XMLNode, _ path: String, _ message: String, severity: Diagnostic.Severity = .error) {

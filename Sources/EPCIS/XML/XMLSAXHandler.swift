@@ -39,6 +39,9 @@ final class XMLSAXHandler: NSObject, XMLParserDelegate {
     private var skipDepth = 0
     private var isMasterDataDocument = false
     private var sawBody = false
+    /// Where the `QueryResults` being read started, and whether it had its required `queryName`.
+    private var queryResults: (line: Int, path: String)?
+    private var sawQueryName = false
 
     func parserDidStartDocument(_ parser: XMLParser) {}
 
@@ -142,13 +145,19 @@ final class XMLSAXHandler: NSObject, XMLParserDelegate {
                 enter()
             } else if name == "VocabularyList" && isEPCIS && isMasterDataDocument {
                 begin(.vocabularyList(path: path), part: name)
-            } else if name == "QueryResults" && document.kind == .queryDocument {
+            } else if name == "QueryResults" && isEPCIS && document.kind == .queryDocument {
+                // The query XSD refers to epcisq:QueryResults, but openepcis and the reference implementation's
+                // own examples leave it unqualified: the results are unambiguous, so they are read.
                 if node.namespace != XMLNames.query2 && node.namespace != XMLNames.query1 {
+                    let written = node.namespace.isEmpty ? "unqualified" : "in \(node.namespace)"
                     reader.diagnostics.append(
                         Diagnostic(
-                            at: "line \(node.line) \(path)",
-                            "<QueryResults> must be in the namespace \(XMLNames.query2)"))
+                            .warning, at: "line \(node.line) \(path)",
+                            "<QueryResults> must be in the namespace \(XMLNames.query2) by "
+                                + "EPCglobal-epcis-query-2_0.xsd, not \(written); read as the query results"))
                 }
+                queryResults = (node.line, path)
+                sawQueryName = false
                 enter()
             } else if !isEPCIS || name == "extension" {
                 skip()
@@ -157,7 +166,9 @@ final class XMLSAXHandler: NSObject, XMLParserDelegate {
             }
         case "QueryResults":
             switch name {
-            case "queryName": begin(.queryName, part: name)
+            case "queryName":
+                sawQueryName = true
+                begin(.queryName, part: name)
             case "subscriptionID": begin(.subscriptionID, part: name)
             case "resultsBody": enter()
             default:
@@ -259,8 +270,16 @@ final class XMLSAXHandler: NSObject, XMLParserDelegate {
             return
         }
         guard let current = capture else {
-            structure.removeLast()
+            let ended = structure.removeLast()
             pathParts.removeLast()
+            if ended == "QueryResults", let start = queryResults, !sawQueryName {
+                // Left out by openepcis's query examples; the results are readable without it.
+                reader.diagnostics.append(
+                    Diagnostic(
+                        .warning, at: "line \(start.line) \(start.path)",
+                        "<QueryResults> is missing the required element <queryName> "
+                            + "(EPCglobal-epcis-query-2_0.xsd); its results are read all the same"))
+            }
             if structure.isEmpty && !sawBody {
                 reader.diagnostics.append(
                     Diagnostic(

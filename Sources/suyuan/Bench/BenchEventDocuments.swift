@@ -68,7 +68,7 @@ struct BenchEventDocuments {
         var out = """
             <?xml version="1.0" encoding="UTF-8"?>
             <epcis:EPCISDocument xmlns:epcis="urn:epcglobal:epcis:xsd:2" xmlns:ex="https://ns.suyuan.example/epcis/" \
-            xmlns:cbvmda="urn:epcglobal:cbv:mda" schemaVersion="2.0" creationDate="2026-03-01T00:00:00Z"><EPCISBody><EventList>
+            xmlns:cbvmda="urn:epcglobal:cbv:mda:" schemaVersion="2.0" creationDate="2026-03-01T00:00:00Z"><EPCISBody><EventList>
             """
         for e in events {
             out += "\n"
