@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import Storage
 import HTTPTypes
+import NIOCore
 import NIOFoundationCompat
 
 /// Named queries and their subscriptions (EPCIS 2.0 REST binding, `/queries`): create, read, delete, run, and
@@ -232,10 +233,20 @@ struct QueriesController<Store: PlatformStore> {
     }
 }
 
-/// Reading small JSON request bodies (queries, subscriptions, recalls, registry changes).
+/// Reading small JSON request bodies (queries, subscriptions, recalls, registry changes, keys).
 enum JSONBody {
+    /// The most bytes such a body may hold.
+    static let limit = 1_024 * 1_024
+
     static func object(_ request: Request, _ context: AppRequestContext) async throws -> [String: Any] {
-        let buffer = try await request.body.collect(upTo: 1_024 * 1_024)
+        let tooLarge = Problem.bodyTooLarge(limit: limit, rule: "JSON request bodies are at most 1 MiB")
+        if let length = request.headers[.contentLength].flatMap(Int.init), length > limit { throw tooLarge }
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.body.collect(upTo: limit)
+        } catch is NIOTooManyBytesError {
+            throw tooLarge
+        }
         guard let object = try? JSONSerialization.jsonObject(with: Data(buffer: buffer)) as? [String: Any] else {
             throw Problem.invalid("the body must be a JSON object")
         }

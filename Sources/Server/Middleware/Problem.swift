@@ -85,6 +85,17 @@ extension Problem {
         Problem(.notFound, "NoSuchResourceException", "No such resource", detail: detail)
     }
 
+    /// A body larger than an endpoint takes (413).
+    /// - Parameters:
+    ///   - limit: the most bytes the endpoint reads.
+    ///   - exception: the EPCIS exception type (`CaptureLimitExceededException` for captures).
+    ///   - rule: what the limit is called, e.g. the header that advertises it.
+    public static func bodyTooLarge(limit: Int, exception: String = "suyuan:PayloadTooLarge", rule: String) -> Problem {
+        Problem(
+            .contentTooLarge, exception, "Body too large",
+            detail: "the body is larger than \(limit) bytes, the most this endpoint reads (\(rule)); nothing was stored")
+    }
+
     /// A bad parameter (`QueryParameterException`, 400).
     public static func badParameter(_ detail: String) -> Problem {
         Problem(.badRequest, "QueryParameterException", "Invalid query parameter", detail: detail)
@@ -156,6 +167,9 @@ extension Problem {
         case let error as StorageError: Problem(error)
         case let error as QueryParameterError: Problem(error)
         case let error as EPCISDocumentError: Problem(error)
+        // Hummingbird's own errors with a status (a body over `collect(upTo:)`'s limit is a 413).
+        case let error as any HTTPResponseError where error.status.code < 500:
+            Problem(error.status, "suyuan:HTTPError", error.status.reasonPhrase, detail: "\(error)")
         default:
             Problem(.internalServerError, "ImplementationException", "Internal error",
                     detail: "the server failed; its log has the details")
