@@ -101,20 +101,54 @@ struct CaptureController<Store: PlatformStore> {
                 .contentTooLarge, "CaptureLimitExceededException", "Document too large",
                 detail: "the body is \(length) bytes; the limit is \(limit) (GS1-EPCIS-Capture-File-Size-Limit)")
         }
-        if let type = request.headers[.contentType]?.lowercased(),
-            !(type.contains("json") || type.contains("xml"))
-        {
-            throw Problem(
-                .unsupportedMediaType, "suyuan:UnsupportedMediaType", "Unsupported media type",
-                detail: "send application/ld+json, application/json or application/xml (got \(type))")
-        }
+        var declared: (type: String, syntax: DeclaredSyntax)?
+        if let type = request.headers[.contentType] { declared = (type, try DeclaredSyntax(contentType: type)) }
+        let data: Data
         do {
-            let buffer = try await request.body.collect(upTo: limit)
-            return Data(buffer: buffer)
+            data = Data(buffer: try await request.body.collect(upTo: limit))
         } catch {
             throw Problem(
                 .contentTooLarge, "CaptureLimitExceededException", "Document too large",
                 detail: "the body is larger than \(limit) bytes (GS1-EPCIS-Capture-File-Size-Limit)")
+        }
+        if let declared { try declared.syntax.check(data, declaredAs: declared.type) }
+        return data
+    }
+
+    /// The syntax a `Content-Type` declares; a body must be in it (EPCIS 2.0 REST binding: JSON-LD or XML).
+    enum DeclaredSyntax {
+        case json, xml
+
+        init(contentType: String) throws(Problem) {
+            let mediaType = contentType.split(separator: ";").first.map {
+                $0.trimmingCharacters(in: .whitespaces).lowercased()
+            } ?? ""
+            if ["application/json", "application/ld+json"].contains(mediaType) || mediaType.hasSuffix("+json") {
+                self = .json
+            } else if ["application/xml", "text/xml"].contains(mediaType) || mediaType.hasSuffix("+xml") {
+                self = .xml
+            } else {
+                throw Problem(
+                    .unsupportedMediaType, "suyuan:UnsupportedMediaType", "Unsupported media type",
+                    detail: "send application/ld+json, application/json or application/xml (got \(contentType))")
+            }
+        }
+
+        /// Refuses a body whose first character shows another syntax than the declared one.
+        func check(_ data: Data, declaredAs contentType: String) throws(Problem) {
+            let first = data.first { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }
+            let actual: String
+            switch first {
+            case UInt8(ascii: "{"), UInt8(ascii: "["): actual = "JSON"
+            case UInt8(ascii: "<"): actual = "XML"
+            case nil: return  // An empty body is refused by the reader, as a document that is not there.
+            default: actual = "neither JSON nor XML"
+            }
+            guard actual != (self == .json ? "JSON" : "XML") else { return }
+            throw Problem(
+                .unsupportedMediaType, "suyuan:UnsupportedMediaType", "Body is not its Content-Type",
+                detail: "the Content-Type is \(contentType) but the body is \(actual); send it with the type it is "
+                    + "(application/ld+json or application/json for JSON, application/xml for XML); nothing was stored")
         }
     }
 
