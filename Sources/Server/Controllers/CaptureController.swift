@@ -12,7 +12,7 @@ struct CaptureController<Store: PlatformStore> {
 
     func register(on router: Router<AppRequestContext>) {
         router.post("capture") { request, context in try await capture(request, context) }
-        router.get("capture") { _, context in try await list(context) }
+        router.get("capture") { request, context in try await list(request, context) }
         router.get("capture/{captureID}") { _, context in try await job(context) }
         router.post("events") { request, context in try await captureEvent(request, context) }
     }
@@ -70,12 +70,16 @@ struct CaptureController<Store: PlatformStore> {
         return try Responses.json(["eventID": id], status: .created, headers: headers)
     }
 
-    func list(_ context: AppRequestContext) async throws -> Response {
+    func list(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         try platform.require(context.principal, .admin, .regulator, .party, to: "list capture jobs")
+        let paging = try Paging(request, maximum: platform.configuration.maxPageSize)
         let jobs = await platform.jobs.latest(100).filter {
             context.principal.seesEverything || $0.capturedBy == context.principal.name
         }
-        return try Responses.json(jobs.map(\.document), headers: Responses.gs1Headers())
+        let (page, next) = try paging.page(of: jobs.map(\.document), path: "/capture")
+        var headers = Responses.gs1Headers()
+        headers.append(contentsOf: Paging.linkHeader(request, base: "/capture", next: next))
+        return try Responses.json(page, headers: headers)
     }
 
     func job(_ context: AppRequestContext) async throws -> Response {
@@ -94,6 +98,8 @@ struct CaptureController<Store: PlatformStore> {
         return fields
     }
 
+    /// The body, read up to the capture limit, and checked to be what its `Content-Type` says (a body without one
+    /// is read as the syntax its first character shows).
     private func body(_ request: Request, _ context: AppRequestContext) async throws -> Data {
         let limit = platform.configuration.captureByteLimit
         if let length = request.headers[.contentLength].flatMap(Int.init), length > limit {

@@ -127,10 +127,12 @@ extension Problem {
             self = .invalid(error.message, errors: entries)
         case .duplicateEvent:
             self = Problem(
-                .conflict, "ValidationException", "Already captured", detail: error.message,
+                .conflict, "ResourceAlreadyExistsException", "Already captured", detail: error.message,
                 errors: error.eventIDs.map { Entry(pointer: "eventID", detail: "already stored: \($0)") })
         case .alreadyExists:
-            self = Problem(.conflict, "suyuan:AlreadyExists", "Already exists", detail: error.message)
+            self = Problem(.conflict, "ResourceAlreadyExistsException", "Already exists", detail: error.message)
+        case .queryTooLarge:
+            self = Problem(.contentTooLarge, "QueryTooLargeException", "Query result too large", detail: error.message)
         case .notFound:
             self = .notFound(error.message)
         case .invalidQuery:
