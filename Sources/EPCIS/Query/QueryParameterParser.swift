@@ -38,15 +38,17 @@ struct QueryParameterParser {
         switch name {
         case "eventType":
             // An extension event type is named by a URI; no stored event has one, so it adds no type to match.
-            add(.eventType(Set(try list.compactMap { (item) throws(QueryParameterError) -> EventType? in
-                if let type = EventType(rawValue: item) { return type }
-                guard Self.isURI(item) else {
+            var types: Set<EventType> = []
+            for item in list {
+                if let type = EventType(rawValue: item) {
+                    types.insert(type)
+                } else if !Self.isURI(item) {
                     throw QueryParameterError(
                         .queryParameter, parameter: name,
                         "\(item) is neither one of the five EPCIS event types nor the URI of an extension event type")
                 }
-                return nil
-            })))
+            }
+            add(.eventType(types))
         case "GE_eventTime", "LT_eventTime":
             add(.eventTime(Self.comparison(name), try time(value, name)))
         case "GE_recordTime", "LT_recordTime":
