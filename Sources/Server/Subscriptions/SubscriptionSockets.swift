@@ -20,7 +20,7 @@ struct SubscriptionSockets<Store: PlatformStore> {
     /// ``HTTPHeadGuard`` lets upgrades through to these paths only.
     static func isSocketPath(_ path: some StringProtocol) -> Bool {
         let segments = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
-        return segments.count == 3 && segments.first == "queries" && !segments.dropFirst().first!.isEmpty
+        return segments.count == 3 && segments.first == "queries" && segments.dropFirst().first?.isEmpty == false
             && segments.last == "events"
     }
 
