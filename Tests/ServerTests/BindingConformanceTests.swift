@@ -90,10 +90,11 @@ struct BindingConformanceTests {
                 next = Self.nextLink(page)
             }
             #expect(seen == members)
-            // In the URN form on request
-            let urns = try await client.send(
-                .get, "/epcs", key: server.regulator, headers: [HTTPField.Name("GS1-EPC-Format")!: "Always_EPC_URN"])
-            #expect((try urns.json()["member"] as? [String])?.contains("urn:epc:id:sgtin:0614141.107346.2") == true)
+            // As Digital Links on request (the canonical key of a GS1 identifier is one)
+            let links = try await client.send(
+                .get, "/epcs", key: server.regulator,
+                headers: [HTTPField.Name("GS1-EPC-Format")!: "Always_GS1_Digital_Link"])
+            #expect((try links.json()["member"] as? [String])?.contains("https://id.gs1.org/01/10614141073464/21/2") == true)
         }
     }
 
@@ -181,7 +182,8 @@ struct BindingConformanceTests {
     func collectionPaging() async throws {
         let server = try await TestServer.make()
         try await server.app.test(.router) { client in
-            let whole = try await client.send(.get, "/bizSteps", key: server.regulator).json()["member"] as? [String]
+            let whole = try await client.send(.get, "/bizSteps?perPage=1000", key: server.regulator)
+                .json()["member"] as? [String]
             var seen: [String] = []
             var next: String? = "/bizSteps?perPage=7"
             while let uri = next {

@@ -27,17 +27,17 @@ enum RawHTTP {
                     try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
                 }
             }
+        let received = Received()
         return try await channel.executeThenClose { inbound, outbound in
             try await outbound.write(ByteBuffer(string: request))
             return try await withThrowingTaskGroup(of: Exchange?.self) { group in
                 group.addTask {
-                    var received = ""
                     do {
-                        for try await buffer in inbound { received += String(buffer: buffer) }
+                        for try await buffer in inbound { await received.append(String(buffer: buffer)) }
                     } catch {
                         // A reset after the answer still leaves the answer.
                     }
-                    return Exchange(received: received, timedOut: false)
+                    return Exchange(received: await received.text, timedOut: false)
                 }
                 group.addTask {
                     try await Task.sleep(for: timeout)
@@ -47,8 +47,15 @@ enum RawHTTP {
                 // Closing ends the read of a connection the server keeps open without a word.
                 if first == nil { channel.channel.close(promise: nil) }
                 group.cancelAll()
-                return first ?? Exchange(received: "", timedOut: true)
+                return first ?? Exchange(received: await received.text, timedOut: true)
             }
         }
     }
+}
+
+/// What a connection has received so far (the answer of a connection kept open is what came before the time ran out).
+private actor Received {
+    var text = ""
+
+    func append(_ part: String) { text += part }
 }
