@@ -47,7 +47,8 @@ enum RawHTTP {
                 // Closing ends the read of a connection the server keeps open without a word.
                 if first == nil { channel.channel.close(promise: nil) }
                 group.cancelAll()
-                return first ?? Exchange(received: await received.text, timedOut: true)
+                if let first { return first }
+                return Exchange(received: await received.text, timedOut: true)
             }
         }
     }
