@@ -45,6 +45,19 @@ ensure_oracles() {
     command -v zbarimg >/dev/null 2>&1 || apt_install zbar-tools
 }
 
+# Schemathesis (PyPI, pinned) in its own venv under .build: it fuzzes the server against the official EPCIS 2.0
+# REST binding (scripts/api-fuzz.sh).
+ensure_schemathesis() {
+    local venv="$root/.build/schemathesis"
+    if [ ! -x "$venv/bin/st" ] || [ "$("$venv/bin/st" --version 2>/dev/null)" != "st, version 4.32.5" ]; then
+        log "installing Schemathesis from PyPI into .build/schemathesis"
+        command -v python3 >/dev/null 2>&1 || apt_install python3 python3-venv
+        mkdir -p "$root/.build"
+        python3 -m venv "$venv" || { apt_install python3-venv && python3 -m venv "$venv"; }
+        "$venv/bin/pip" install --quiet --disable-pip-version-check "schemathesis==4.32.5"
+    fi
+}
+
 # A throwaway PostgreSQL 15 cluster for the StoragePostgres tests: Debian's postgresql (installed when missing),
 # initdb in a temporary directory owned by the `postgres` user (initdb refuses to run as root), started on a free
 # loopback port with trust authentication, one database. Exports POSTGRES_HOSTNAME/PORT/USER/DB and

@@ -21,7 +21,8 @@ public protocol EventStore: Sendable {
     /// - Parameters:
     ///   - query: the query.
     ///   - page: page size and token.
-    /// - Throws: ``StorageError`` `.invalidQuery` or `.invalidPageToken`.
+    /// - Throws: ``StorageError`` `.invalidQuery`, `.queryTooLarge` (more events than `maxEventCount`) or
+    ///   `.invalidPageToken`.
     func events(matching query: EPCISQuery, page: PageRequest) async throws(StorageError) -> EventPage
 
     /// One event by its ID (as supplied on capture, or its event hash).

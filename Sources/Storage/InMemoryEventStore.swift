@@ -59,7 +59,7 @@ public actor InMemoryEventStore: EventStore {
         do {
             matching = try matcher.apply(query, to: stored, event: \.event)
         } catch {
-            throw StorageError(.invalidQuery, error.description)
+            throw StorageError(query: error)
         }
         let window = matching.dropFirst(offset).prefix(page.size)
         let events = Array(window)

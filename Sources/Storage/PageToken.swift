@@ -31,17 +31,28 @@ public struct PageToken: Equatable, Sendable {
 
     /// Reads a token and checks that it belongs to the query with `fingerprint`.
     public init(_ text: String, fingerprint expected: String) throws(StorageError) {
+        guard let token = Self.read(text), token.fingerprint == expected else {
+            throw StorageError(.invalidPageToken, "the page token is malformed or belongs to another query")
+        }
+        self = token
+    }
+
+    /// Whether a text is a token of this shape, of any query (`DELETE /nextPageToken/{token}` releases one).
+    /// - Parameter text: the token as a client sent it.
+    public static func isWellFormed(_ text: String) -> Bool {
+        read(text) != nil
+    }
+
+    private static func read(_ text: String) -> PageToken? {
         var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
         base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
         let parts =
             Data(base64Encoded: base64).map { String(decoding: $0, as: UTF8.self) }?
             .split(separator: ".").map(String.init) ?? []
-        guard parts.count == 5, parts[0] == "1", parts[1] == expected, let delivered = Int(parts[2]),
+        guard parts.count == 5, parts[0] == "1", let delivered = Int(parts[2]),
             let lastRow = Int64(parts[3]), let lastKey = Int64(parts[4]), delivered >= 0
-        else {
-            throw StorageError(.invalidPageToken, "the page token is malformed or belongs to another query")
-        }
-        self.init(fingerprint: expected, delivered: delivered, lastRow: lastRow, lastKey: lastKey)
+        else { return nil }
+        return PageToken(fingerprint: parts[1], delivered: delivered, lastRow: lastRow, lastKey: lastKey)
     }
 
     /// A fingerprint of a query that is the same in every process (Swift's `hashValue` is seeded per process, and

@@ -9,7 +9,7 @@ public struct StorageError: Error, Sendable, CustomStringConvertible {
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         private enum Base: String, Hashable, Sendable {
             case invalidDocument, duplicateEvent, notFound, invalidQuery, invalidPageToken, schemaOutdated,
-                unavailable, internalFailure, alreadyExists, storageFull
+                unavailable, internalFailure, alreadyExists, storageFull, queryTooLarge
         }
         private let base: Base
         /// The document breaks the EPCIS schema or a rule; `diagnostics` lists every problem. Nothing was stored.
@@ -20,8 +20,10 @@ public struct StorageError: Error, Sendable, CustomStringConvertible {
         public static let alreadyExists = Code(base: .alreadyExists)
         /// The thing asked for does not exist.
         public static let notFound = Code(base: .notFound)
-        /// A query parameter is unknown, malformed or conflicting, or the result is too large.
+        /// A query parameter is unknown, malformed or conflicting.
         public static let invalidQuery = Code(base: .invalidQuery)
+        /// More events match a query than its `maxEventCount` allows (EPCIS `QueryTooLargeException`).
+        public static let queryTooLarge = Code(base: .queryTooLarge)
         /// A paging token is malformed, expired, or belongs to another query.
         public static let invalidPageToken = Code(base: .invalidPageToken)
         /// The database schema is older than this build; run `suyuan migrate`.
@@ -61,6 +63,12 @@ public struct StorageError: Error, Sendable, CustomStringConvertible {
     /// Whether the failure says nothing about the request: the store could not be reached or had no room, so the
     /// same request may succeed later (a capture job waits and runs again; a client gets 503 or 507).
     public var isTransient: Bool { code == .unavailable || code == .storageFull }
+
+    /// The error a query that ``EventMatcher`` refused maps to: `.queryTooLarge` or `.invalidQuery`.
+    /// - Parameter error: what the matcher threw.
+    public init(query error: QueryParameterError) {
+        self.init(error.code == .queryTooLarge ? .queryTooLarge : .invalidQuery, error.description)
+    }
 
     public var description: String {
         ([message] + diagnostics.map(\.description) + eventIDs.map { "  \($0)" }).joined(separator: "\n")

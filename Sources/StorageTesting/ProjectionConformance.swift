@@ -52,6 +52,26 @@ public struct ProjectionConformance: Sendable {
         #expect(try await store.identifierState(Self.key(Self.item(99))) == nil)
     }
 
+    /// The identifiers with a state are listed in byte order, a page at a time, each once.
+    public func identifierKeysArePagedInOrder() async throws {
+        let store = try await makeStore()
+        #expect(try await store.identifierKeys(after: nil, limit: 10).isEmpty)
+        _ = try await store.capture(Self.document(Self.story), context: Self.context)
+        let all = try await store.identifierKeys(after: nil, limit: 1_000)
+        #expect(all == all.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })
+        #expect(all.contains(Self.key(Self.item(1))) && all.contains(Self.key(Self.pallet)))
+        var paged: [String] = []
+        var last: String?
+        while true {
+            let page = try await store.identifierKeys(after: last, limit: 2)
+            #expect(page.count <= 2)
+            guard let end = page.last else { break }
+            paged += page
+            last = end
+        }
+        #expect(paged == all)
+    }
+
     /// A late event (older eventTime) does not roll an identifier's state back.
     public func lateEventsDoNotRollStateBack() async throws {
         let store = try await makeStore()

@@ -127,7 +127,7 @@ struct EPCISAPITests {
         let server = try await TestServer.make()
         try await server.registerParties()
         try await server.app.test(.router) { client in
-            let steps = try await client.send(.get, "/bizSteps", key: server.regulator).json()
+            let steps = try await client.send(.get, "/bizSteps?perPage=100", key: server.regulator).json()
             #expect((steps["member"] as? [String])?.contains("shipping") == true)
             let dispositions = try await client.send(.get, "/dispositions", key: server.regulator).json()
             #expect((dispositions["member"] as? [String])?.contains("recalled") == true)

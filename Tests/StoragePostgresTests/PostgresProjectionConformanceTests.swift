@@ -29,6 +29,10 @@ struct PostgresProjectionConformanceTests {
         try await run { try await $0.identifierStatesFollowTheStory() }
     }
 
+    @Test("the identifiers with a state are paged in byte order") func keys() async throws {
+        try await run { try await $0.identifierKeysArePagedInOrder() }
+    }
+
     @Test("a late event does not roll an identifier's state back") func late() async throws {
         try await run { try await $0.lateEventsDoNotRollStateBack() }
     }

@@ -76,7 +76,7 @@ struct PostgresQueryAgreementTests {
                 return try await store.events(matching: query, page: PageRequest())
             }
         }
-        #expect(error?.code == .invalidQuery)
+        #expect(error?.code == .queryTooLarge)
     }
 
     @Test("a malformed page token is refused")

@@ -47,3 +47,20 @@ import Testing
         #expect(PostgresQueryFilter(query.predicates).values.isEmpty)
     }
 }
+
+/// Issue 14, item 5: a predicate over an empty set matches nothing, without binding an empty array.
+@Suite struct PostgresEmptyListFilterTests {
+    @Test("a predicate over an empty set renders as FALSE with no placeholder")
+    func rendersNothingMatches() {
+        let predicates: [QueryPredicate] = [
+            .eventType([]), .action([]), .bizStep([]), .readPoint([], withDescendants: false), .eventID([]),
+            .bizTransaction(type: "https://ref.gs1.org/cbv/BTT-po", ids: []),
+            .source(type: "https://ref.gs1.org/cbv/SDT-owning_party", ids: []),
+        ]
+        for predicate in predicates {
+            let filter = PostgresQueryFilter([predicate])
+            #expect(filter.sql == "FALSE", "\(predicate)")
+            #expect(filter.values.isEmpty, "\(predicate)")
+        }
+    }
+}

@@ -72,7 +72,7 @@ import Testing
         let error = await #expect(throws: StorageError.self) {
             try await store.events(matching: query, page: PageRequest())
         }
-        #expect(error?.code == .invalidQuery)
+        #expect(error?.code == .queryTooLarge)
     }
 
     @Test("a malformed page token is refused")

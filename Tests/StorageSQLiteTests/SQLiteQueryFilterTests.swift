@@ -1,4 +1,5 @@
 import EPCIS
+import Storage
 import Testing
 
 @testable import StorageSQLite
@@ -87,6 +88,47 @@ import Testing
         for condition in ["BETWEEN ? AND ?", "IN (?, ?, ?)"] {
             let plan = try await store.plan(of: ReconcileColumnReader.eventsSQL(condition))
             #expect(plan.contains { $0.contains("USING COVERING INDEX event_facts") }, "\(plan)")
+        }
+    }
+}
+
+/// Issue 14, item 5: a predicate over an empty set matches nothing, and its SQL binds as many values as it has
+/// placeholders (it used to bind none for one `?`: SQLite error 21).
+@Suite struct SQLiteEmptyListFilterTests {
+    static let emptyPredicates: [QueryPredicate] = [
+        .eventType([]), .action([]), .bizStep([]), .disposition([]), .readPoint([], withDescendants: false),
+        .bizLocation([], withDescendants: false), .transformationID([]), .eventID([]),
+        .bizTransaction(type: "https://ref.gs1.org/cbv/BTT-po", ids: []),
+        .source(type: "https://ref.gs1.org/cbv/SDT-owning_party", ids: []),
+        .destination(type: "https://ref.gs1.org/cbv/SDT-owning_party", ids: []), .identifier(.epc, []),
+    ]
+
+    @Test("a predicate over an empty set renders as a condition that holds for no row, with no placeholder")
+    func rendersNothingMatches() {
+        for predicate in Self.emptyPredicates where predicate != .identifier(.epc, []) {
+            let filter = SQLiteQueryFilter([predicate])
+            #expect(filter.sql == "0", "\(predicate)")
+            #expect(filter.values.isEmpty, "\(predicate)")
+        }
+    }
+
+    @Test("a store query with empty sets answers no events instead of failing")
+    func storeAnswersNothing() async throws {
+        // Given a store with an event
+        let store = try SQLiteEventStore(.memory)
+        var event = EPCISEvent(
+            type: .objectEvent, eventTime: try #require(EPCISDateTime("2026-03-01T10:00:00Z")),
+            eventTimeZoneOffset: "+00:00")
+        event.action = .observe
+        event.epcList = [IdentifierURI("urn:epc:id:sgtin:0614141.107346.1")]
+        _ = try await store.capture(EPCISDocument(kind: .document, events: [event]), context: .init())
+        // When each empty predicate is asked, alone and beside another
+        for predicate in Self.emptyPredicates {
+            for query in [EPCISQuery(predicates: [predicate]), EPCISQuery(predicates: [.action([.observe]), predicate])] {
+                let page = try await store.events(matching: query, page: PageRequest(size: 10))
+                // Then nothing matches, and nothing fails
+                #expect(page.events.isEmpty, "\(predicate)")
+            }
         }
     }
 }

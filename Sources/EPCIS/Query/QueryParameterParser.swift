@@ -29,14 +29,26 @@ struct QueryParameterParser {
     mutating func read(name: String, value: String) throws(QueryParameterError) {
         func add(_ predicate: QueryPredicate) { query.predicates.append(predicate) }
         let list = Self.split(value)
+        // An empty value (or one of separators only) names nothing to compare with; EXISTS_ parameters take none.
+        guard !list.isEmpty || name.hasPrefix("EXISTS_") else {
+            throw QueryParameterError(
+                .queryParameter, parameter: name,
+                "needs a value: an empty value names nothing to match (EPCIS 2.0 section 8.2.7.1)")
+        }
         switch name {
         case "eventType":
-            add(.eventType(Set(try list.map { (item) throws(QueryParameterError) in
-                guard let type = EventType(rawValue: item) else {
-                    throw QueryParameterError(.queryParameter, parameter: name, "\(item) is not an EPCIS event type")
+            // An extension event type is named by a URI; no stored event has one, so it adds no type to match.
+            var types: Set<EventType> = []
+            for item in list {
+                if let type = EventType(rawValue: item) {
+                    types.insert(type)
+                } else if !Self.isURI(item) {
+                    throw QueryParameterError(
+                        .queryParameter, parameter: name,
+                        "\(item) is neither one of the five EPCIS event types nor the URI of an extension event type")
                 }
-                return type
-            })))
+            }
+            add(.eventType(types))
         case "GE_eventTime", "LT_eventTime":
             add(.eventTime(Self.comparison(name), try time(value, name)))
         case "GE_recordTime", "LT_recordTime":
@@ -208,6 +220,19 @@ struct QueryParameterParser {
 
     static func split(_ value: String) -> [String] {
         value.split(separator: "|", omittingEmptySubsequences: true).map(String.init)
+    }
+
+    /// Whether a text has the shape of an absolute URI (RFC 3986 section 3: a scheme, a colon, and more, with no
+    /// white space), as an extension event type is named.
+    static func isURI(_ text: String) -> Bool {
+        func isLetter(_ c: Unicode.Scalar) -> Bool { ("a"..."z").contains(c) || ("A"..."Z").contains(c) }
+        let scalars = Array(text.unicodeScalars)
+        guard let colon = scalars.firstIndex(of: ":"), colon > 0, colon < scalars.count - 1, isLetter(scalars[0])
+        else { return false }
+        let schemeIsValid = scalars[..<colon].allSatisfy {
+            isLetter($0) || ("0"..."9").contains($0) || "+-.".unicodeScalars.contains($0)
+        }
+        return schemeIsValid && !scalars.contains { $0.value <= 0x20 || $0.properties.isWhitespace }
     }
 
     private static func comparison(_ name: String) -> Comparison {

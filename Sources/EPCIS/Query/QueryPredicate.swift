@@ -72,6 +72,8 @@ public enum SensorNumericField: String, Hashable, Sendable, CaseIterable {
 }
 
 /// One condition of a SimpleEventQuery. An event matches a query when it satisfies every predicate.
+/// A predicate over an empty set matches no event (the parser refuses empty values, and names only extension event
+/// types, which no stored event has, as an empty `eventType`).
 public enum QueryPredicate: Hashable, Sendable {
     case eventType(Set<EventType>)
     case eventTime(Comparison, EPCISDateTime)

@@ -28,7 +28,8 @@ public func buildApplication<Store: PlatformStore>(
     let client = HTTPClient(eventLoopGroupProvider: .singleton)
     return Application(
         router: router,
-        server: .http1WebSocketUpgrade(webSocketRouter: webSocketRouter),
+        server: .guardedHTTP1WebSocketUpgrade(
+            webSocketRouter: webSocketRouter, isSocketPath: { SubscriptionSockets<Store>.isSocketPath($0) }),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "suyuan"),
         services: [
             CaptureService(

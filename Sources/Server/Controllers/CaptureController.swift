@@ -12,7 +12,7 @@ struct CaptureController<Store: PlatformStore> {
 
     func register(on router: Router<AppRequestContext>) {
         router.post("capture") { request, context in try await capture(request, context) }
-        router.get("capture") { _, context in try await list(context) }
+        router.get("capture") { request, context in try await list(request, context) }
         router.get("capture/{captureID}") { _, context in try await job(context) }
         router.post("events") { request, context in try await captureEvent(request, context) }
     }
@@ -77,12 +77,16 @@ struct CaptureController<Store: PlatformStore> {
         return try Responses.json(["eventID": id], status: .created, headers: headers)
     }
 
-    func list(_ context: AppRequestContext) async throws -> Response {
+    func list(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         try platform.require(context.principal, .admin, .regulator, .party, to: "list capture jobs")
+        let paging = try Paging(request, maximum: platform.configuration.maxPageSize)
         let sender = context.principal.seesEverything ? nil : context.principal.name
         let jobs = try await platform.store.captureJobs(capturedBy: sender, limit: 100)
-        return try Responses.json(
-            jobs.map { CaptureJobDocument($0, waiting: platform.jobs.waiting($0.id)) }, headers: Responses.gs1Headers())
+        let documents = jobs.map { CaptureJobDocument($0, waiting: platform.jobs.waiting($0.id)) }
+        let (page, next) = try paging.page(of: documents, path: "/capture")
+        var headers = Responses.gs1Headers()
+        headers.append(contentsOf: Paging.linkHeader(request, base: "/capture", next: next))
+        return try Responses.json(page, headers: headers)
     }
 
     func job(_ context: AppRequestContext) async throws -> Response {
@@ -102,6 +106,8 @@ struct CaptureController<Store: PlatformStore> {
         return fields
     }
 
+    /// The body, read up to the capture limit, and checked to be what its `Content-Type` says (a body without one
+    /// is read as the syntax its first character shows).
     private func body(_ request: Request, _ context: AppRequestContext) async throws -> Data {
         let limit = platform.configuration.captureByteLimit
         if let length = request.headers[.contentLength].flatMap(Int.init), length > limit {
@@ -109,20 +115,54 @@ struct CaptureController<Store: PlatformStore> {
                 .contentTooLarge, "CaptureLimitExceededException", "Document too large",
                 detail: "the body is \(length) bytes; the limit is \(limit) (GS1-EPCIS-Capture-File-Size-Limit)")
         }
-        if let type = request.headers[.contentType]?.lowercased(),
-            !(type.contains("json") || type.contains("xml"))
-        {
-            throw Problem(
-                .unsupportedMediaType, "suyuan:UnsupportedMediaType", "Unsupported media type",
-                detail: "send application/ld+json, application/json or application/xml (got \(type))")
-        }
+        var declared: (type: String, syntax: DeclaredSyntax)?
+        if let type = request.headers[.contentType] { declared = (type, try DeclaredSyntax(contentType: type)) }
+        let data: Data
         do {
-            let buffer = try await request.body.collect(upTo: limit)
-            return Data(buffer: buffer)
+            data = Data(buffer: try await request.body.collect(upTo: limit))
         } catch {
             throw Problem(
                 .contentTooLarge, "CaptureLimitExceededException", "Document too large",
                 detail: "the body is larger than \(limit) bytes (GS1-EPCIS-Capture-File-Size-Limit)")
+        }
+        if let declared { try declared.syntax.check(data, declaredAs: declared.type) }
+        return data
+    }
+
+    /// The syntax a `Content-Type` declares; a body must be in it (EPCIS 2.0 REST binding: JSON-LD or XML).
+    enum DeclaredSyntax {
+        case json, xml
+
+        init(contentType: String) throws(Problem) {
+            let mediaType = contentType.split(separator: ";").first.map {
+                $0.trimmingCharacters(in: .whitespaces).lowercased()
+            } ?? ""
+            if ["application/json", "application/ld+json"].contains(mediaType) || mediaType.hasSuffix("+json") {
+                self = .json
+            } else if ["application/xml", "text/xml"].contains(mediaType) || mediaType.hasSuffix("+xml") {
+                self = .xml
+            } else {
+                throw Problem(
+                    .unsupportedMediaType, "suyuan:UnsupportedMediaType", "Unsupported media type",
+                    detail: "send application/ld+json, application/json or application/xml (got \(contentType))")
+            }
+        }
+
+        /// Refuses a body whose first character shows another syntax than the declared one.
+        func check(_ data: Data, declaredAs contentType: String) throws(Problem) {
+            let first = data.first { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }
+            let actual: String
+            switch first {
+            case UInt8(ascii: "{"), UInt8(ascii: "["): actual = "JSON"
+            case UInt8(ascii: "<"): actual = "XML"
+            case nil: return  // An empty body is refused by the reader, as a document that is not there.
+            default: actual = "neither JSON nor XML"
+            }
+            guard actual != (self == .json ? "JSON" : "XML") else { return }
+            throw Problem(
+                .unsupportedMediaType, "suyuan:UnsupportedMediaType", "Body is not its Content-Type",
+                detail: "the Content-Type is \(contentType) but the body is \(actual); send it with the type it is "
+                    + "(application/ld+json or application/json for JSON, application/xml for XML); nothing was stored")
         }
     }
 

@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import Storage
 import HTTPTypes
+import NIOCore
 import NIOFoundationCompat
 
 /// Named queries and their subscriptions (EPCIS 2.0 REST binding, `/queries`): create, read, delete, run, and
@@ -14,10 +15,10 @@ struct QueriesController<Store: PlatformStore> {
 
     func register(on router: Router<AppRequestContext>) {
         router.post("queries") { request, context in try await create(request, context) }
-        router.get("queries") { _, context in
+        router.get("queries") { request, context in
             try platform.require(context.principal, .admin, .regulator, .party, to: "list queries")
             let queries = try await platform.store.namedQueries().filter { owns($0, context.principal) }
-            return try Responses.json(queries.map(QueryDefinition.init), headers: Responses.gs1Headers())
+            return try paged(queries.map(QueryDefinition.init), request, path: "/queries")
         }
         router.get("queries/{name}") { _, context in
             try Responses.json(QueryDefinition(try await named(context)), headers: Responses.gs1Headers())
@@ -34,10 +35,10 @@ struct QueriesController<Store: PlatformStore> {
                 request, context, fixed: fixed, base: "/queries/\(PathEncoding.segment(query.name))/events")
         }
         router.post("queries/{name}/subscriptions") { request, context in try await subscribe(request, context) }
-        router.get("queries/{name}/subscriptions") { _, context in
+        router.get("queries/{name}/subscriptions") { request, context in
             let query = try await named(context)
             let list = try await platform.store.subscriptions(queryName: query.name).map(SubscriptionView.init)
-            return try Responses.json(list, headers: Responses.gs1Headers())
+            return try paged(list, request, path: "/queries/\(PathEncoding.segment(query.name))/subscriptions")
         }
         router.get("queries/{name}/subscriptions/{id}") { _, context in
             try Responses.json(SubscriptionView(try await subscription(context)), headers: Responses.gs1Headers())
@@ -47,6 +48,14 @@ struct QueriesController<Store: PlatformStore> {
             try await platform.store.deleteSubscription(id: found.id)
             return Response(status: .noContent, headers: Responses.gs1Headers())
         }
+    }
+
+    /// A page of a list as a JSON array, with a `Link` to the next page.
+    private func paged(_ items: [some Encodable], _ request: Request, path: String) throws -> Response {
+        let (page, next) = try Paging(request, maximum: platform.configuration.maxPageSize).page(of: items, path: path)
+        var headers = Responses.gs1Headers()
+        headers.append(contentsOf: Paging.linkHeader(request, base: path, next: next))
+        return try Responses.json(page, headers: headers)
     }
 
     /// `POST /queries` with `{"name": …, "query": {"EQ_bizStep": ["shipping"], …}}`; the query is checked first.
@@ -232,10 +241,20 @@ struct QueriesController<Store: PlatformStore> {
     }
 }
 
-/// Reading small JSON request bodies (queries, subscriptions, recalls, registry changes).
+/// Reading small JSON request bodies (queries, subscriptions, recalls, registry changes, keys).
 enum JSONBody {
+    /// The most bytes such a body may hold.
+    static let limit = 1_024 * 1_024
+
     static func object(_ request: Request, _ context: AppRequestContext) async throws -> [String: Any] {
-        let buffer = try await request.body.collect(upTo: 1_024 * 1_024)
+        let tooLarge = Problem.bodyTooLarge(limit: limit, rule: "JSON request bodies are at most 1 MiB")
+        if let length = request.headers[.contentLength].flatMap(Int.init), length > limit { throw tooLarge }
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.body.collect(upTo: limit)
+        } catch is NIOTooManyBytesError {
+            throw tooLarge
+        }
         guard let object = try? JSONSerialization.jsonObject(with: Data(buffer: buffer)) as? [String: Any] else {
             throw Problem.invalid("the body must be a JSON object")
         }

@@ -85,6 +85,17 @@ extension Problem {
         Problem(.notFound, "NoSuchResourceException", "No such resource", detail: detail)
     }
 
+    /// A body larger than an endpoint takes (413).
+    /// - Parameters:
+    ///   - limit: the most bytes the endpoint reads.
+    ///   - exception: the EPCIS exception type (`CaptureLimitExceededException` for captures).
+    ///   - rule: what the limit is called, e.g. the header that advertises it.
+    public static func bodyTooLarge(limit: Int, exception: String = "suyuan:PayloadTooLarge", rule: String) -> Problem {
+        Problem(
+            .contentTooLarge, exception, "Body too large",
+            detail: "the body is larger than \(limit) bytes, the most this endpoint reads (\(rule)); nothing was stored")
+    }
+
     /// A bad parameter (`QueryParameterException`, 400).
     public static func badParameter(_ detail: String) -> Problem {
         Problem(.badRequest, "QueryParameterException", "Invalid query parameter", detail: detail)
@@ -116,10 +127,12 @@ extension Problem {
             self = .invalid(error.message, errors: entries)
         case .duplicateEvent:
             self = Problem(
-                .conflict, "ValidationException", "Already captured", detail: error.message,
+                .conflict, "ResourceAlreadyExistsException", "Already captured", detail: error.message,
                 errors: error.eventIDs.map { Entry(pointer: "eventID", detail: "already stored: \($0)") })
         case .alreadyExists:
-            self = Problem(.conflict, "suyuan:AlreadyExists", "Already exists", detail: error.message)
+            self = Problem(.conflict, "ResourceAlreadyExistsException", "Already exists", detail: error.message)
+        case .queryTooLarge:
+            self = Problem(.contentTooLarge, "QueryTooLargeException", "Query result too large", detail: error.message)
         case .notFound:
             self = .notFound(error.message)
         case .invalidQuery:
@@ -165,6 +178,9 @@ extension Problem {
         case let error as StorageError: Problem(error)
         case let error as QueryParameterError: Problem(error)
         case let error as EPCISDocumentError: Problem(error)
+        // Hummingbird's own errors with a status (a body over `collect(upTo:)`'s limit is a 413).
+        case let error as any HTTPResponseError where error.status.code < 500:
+            Problem(error.status, "suyuan:HTTPError", error.status.reasonPhrase, detail: "\(error)")
         default:
             Problem(.internalServerError, "ImplementationException", "Internal error",
                     detail: "the server failed; its log has the details")

@@ -16,6 +16,14 @@ import HTTPTypes
 struct SubscriptionSockets<Store: PlatformStore> {
     let platform: Platform<Store>
 
+    /// Whether a request path (without its query) is one a WebSocket upgrade may go to: `/queries/{name}/events`.
+    /// ``HTTPHeadGuard`` lets upgrades through to these paths only.
+    static func isSocketPath(_ path: some StringProtocol) -> Bool {
+        let segments = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
+        return segments.count == 3 && segments.first == "queries" && segments.dropFirst().first?.isEmpty == false
+            && segments.last == "events"
+    }
+
     func register(on router: Router<AppRequestContext>) {
         router.ws("queries/{name}/events") { request, context in
             guard context.principal.role != nil else {

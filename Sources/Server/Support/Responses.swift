@@ -59,14 +59,27 @@ enum Responses {
     }
 
     /// The identifier form a client asked for with `GS1-EPC-Format` (as captured by default).
+    ///
+    /// `Never_Translates` (identifiers are never translated) is the form they were captured in, as `No_Preference`
+    /// is here.
     /// - Throws: ``Problem`` for a value the binding does not define.
     static func epcFormat(_ request: Request) throws(Problem) -> EPCFormat {
         guard let value = request.headers[HTTPField.Name("GS1-EPC-Format")!] else { return .asCaptured }
+        if value == "Never_Translates" { return .asCaptured }
         guard let format = EPCFormat(rawValue: value) else {
-            throw Problem.badParameter(
-                "GS1-EPC-Format: \(value) is not one of \(EPCFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+            let names = EPCFormat.allCases.map(\.rawValue) + ["Never_Translates"]
+            throw Problem.badParameter("GS1-EPC-Format: \(value) is not one of \(names.joined(separator: ", "))")
         }
         return format
+    }
+
+    /// The JSON media type a client asked for: `application/json` when `Accept` names it before (or without)
+    /// `application/ld+json`, else JSON-LD's own. The body is the same JSON-LD document either way.
+    static func jsonMediaType(_ request: Request) -> String {
+        guard let accept = request.headers[.accept]?.lowercased(), let json = accept.range(of: "application/json")
+        else { return "application/ld+json" }
+        guard let ld = accept.range(of: "application/ld+json") else { return "application/json" }
+        return json.lowerBound < ld.lowerBound ? "application/json" : "application/ld+json"
     }
 
     /// An EPCIS document in the negotiated syntax and identifier form, with the GS1 headers.
@@ -81,6 +94,6 @@ enum Responses {
             return bytes(data, status: status, contentType: "application/xml", headers: fields)
         }
         let data = JSONDocumentEncoder(epcFormat: format).encode(document)
-        return bytes(data, status: status, contentType: "application/ld+json", headers: fields)
+        return bytes(data, status: status, contentType: jsonMediaType(request), headers: fields)
     }
 }

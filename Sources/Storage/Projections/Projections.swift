@@ -111,6 +111,14 @@ public protocol ProjectionStore: EventStore {
     /// - Throws: ``StorageError``.
     func identifierState(_ key: String) async throws(StorageError) -> IdentifierState?
 
+    /// The canonical keys of the identifiers events named as objects (EPCs, parent IDs, children, inputs and
+    /// outputs: every identifier with a state), in the order of their bytes, a page at a time.
+    /// - Parameters:
+    ///   - after: the last key of the previous page, or nil for the first page.
+    ///   - limit: at most this many keys.
+    /// - Throws: ``StorageError``.
+    func identifierKeys(after: String?, limit: Int) async throws(StorageError) -> [String]
+
     /// The balances of a lot at every party, ordered by party and unit.
     /// - Parameter lot: The lot's canonical key.
     /// - Throws: ``StorageError``.

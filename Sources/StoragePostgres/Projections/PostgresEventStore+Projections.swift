@@ -25,6 +25,27 @@ extension PostgresEventStore: ProjectionStore {
         }
     }
 
+    /// The keys of the identifiers with a state, in byte order (`COLLATE "C"`, as SQLite orders them).
+    /// - Parameters:
+    ///   - after: the last key of the previous page, or nil.
+    ///   - limit: at most this many keys.
+    /// - Throws: ``StorageError`` `.internalFailure`.
+    public func identifierKeys(after: String?, limit: Int) async throws(StorageError) -> [String] {
+        let logger = logger
+        let after = after ?? ""
+        let limit = max(limit, 0)
+        return try await withConnection { connection in
+            let rows = try await connection.query(
+                """
+                SELECT key FROM identifier_state WHERE key COLLATE "C" > \(after)
+                ORDER BY key COLLATE "C" LIMIT \(limit)
+                """, logger: logger)
+            var keys: [String] = []
+            for try await key in rows.decode(String.self) { keys.append(key) }
+            return keys
+        }
+    }
+
     /// The balances of a lot at every party, ordered by party and unit.
     /// - Parameter lot: the lot's canonical key.
     /// - Throws: ``StorageError`` `.internalFailure`.

@@ -47,6 +47,7 @@ struct PostgresQueryFilter {
         case .eventID(let ids): among("event.event_id", Array(ids))
         case .errorDeclarationExists, .errorDeclarationTime, .errorReason, .correctiveEventID:
             clauses.append("event.has_error_declaration")
+        case .bizTransaction(_, let ids) where ids.isEmpty: clauses.append(Self.nothing)
         case .bizTransaction(let type, let ids):
             let type = bind(type)
             let ids = bind(ids.sorted())
@@ -59,7 +60,12 @@ struct PostgresQueryFilter {
         }
     }
 
+    /// The condition of a predicate over an empty set, which no event satisfies (said outright rather than by
+    /// binding an empty array).
+    private static let nothing = "FALSE"
+
     private mutating func among(_ column: String, _ items: [String]) {
+        guard !items.isEmpty else { return clauses.append(Self.nothing) }
         let placeholder = bind(items.sorted())
         clauses.append("\(column) = ANY(\(placeholder))")
     }
@@ -79,6 +85,7 @@ struct PostgresQueryFilter {
     }
 
     private mutating func party(_ direction: String, _ type: String, _ ids: Set<String>) {
+        guard !ids.isEmpty else { return clauses.append(Self.nothing) }
         let ids = bind(ids.sorted())
         let direction = bind(direction)
         let type = bind(type)

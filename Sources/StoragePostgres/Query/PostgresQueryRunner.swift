@@ -54,7 +54,7 @@ struct PostgresQueryRunner {
                 return query.eventCountLimit.map { count < $0 } ?? true
             }
             if count > max {
-                throw StorageError(.invalidQuery, "\(count) events match, more than maxEventCount \(max)")
+                throw StorageError(.queryTooLarge, "maxEventCount: \(count) events match, more than \(max)")
             }
         }
         let delivered = token?.delivered ?? 0
@@ -152,7 +152,7 @@ struct PostgresQueryRunner {
         do {
             ordered = try matcher.apply(query, to: candidates, event: \.event)
         } catch {
-            throw StorageError(.invalidQuery, error.description)
+            throw StorageError(query: error)
         }
         let start = Int(token?.lastKey ?? 0)
         guard start <= ordered.count else {

@@ -18,6 +18,19 @@ extension SQLiteEventStore: ProjectionStore {
         }
     }
 
+    /// The keys of the identifiers with a state, in byte order (SQLite's BINARY collation), from the primary key.
+    /// - Parameters:
+    ///   - after: the last key of the previous page, or nil.
+    ///   - limit: at most this many keys.
+    /// - Throws: ``StorageError`` `.internalFailure`.
+    public func identifierKeys(after: String?, limit: Int) async throws(StorageError) -> [String] {
+        try await read { db in
+            try String.fetchAll(
+                db, sql: "SELECT key FROM identifier_state WHERE key > ? ORDER BY key LIMIT ?",
+                arguments: [after ?? "", max(limit, 0)])
+        }
+    }
+
     /// The balances of a lot at every party.
     /// - Parameter lot: the lot's canonical key.
     /// - Throws: ``StorageError`` `.internalFailure`.

@@ -48,6 +48,7 @@ struct SQLiteQueryFilter {
         case .eventID(let ids): among("event.event_id", Array(ids))
         case .errorDeclarationExists, .errorDeclarationTime, .errorReason, .correctiveEventID:
             clauses.append("event.has_error_declaration = 1")
+        case .bizTransaction(_, let ids) where ids.isEmpty: clauses.append(Self.nothing)
         case .bizTransaction(let type, let ids):
             let sorted = ids.sorted()
             clauses.append(
@@ -60,7 +61,12 @@ struct SQLiteQueryFilter {
         }
     }
 
+    /// The condition of a predicate over an empty set, which no event satisfies. `IN ()` with one placeholder
+    /// would ask for one bound value more than there are (SQLite error 21).
+    private static let nothing = "0"
+
     private mutating func among(_ column: String, _ items: [String]) {
+        guard !items.isEmpty else { return clauses.append(Self.nothing) }
         let sorted = items.sorted()
         clauses.append("\(column) IN \(SQLiteCapture.placeholders(sorted.count))")
         bind(sorted)
@@ -78,6 +84,7 @@ struct SQLiteQueryFilter {
     }
 
     private mutating func party(_ direction: String, _ type: String, _ ids: Set<String>) {
+        guard !ids.isEmpty else { return clauses.append(Self.nothing) }
         let sorted = ids.sorted()
         clauses.append(
             "event.id IN (SELECT event_row FROM event_party WHERE party IN \(SQLiteCapture.placeholders(sorted.count))"
