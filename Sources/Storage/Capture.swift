@@ -27,6 +27,10 @@ public struct CaptureContext: Sendable {
     /// stored or ended with its events stored, never both. A capture whose job is not pending stores nothing
     /// (`.notFound`).
     public var jobID: String?
+    /// The syntax the document was read from: the GS1 event hash depends on it in a few places (a user extension
+    /// element named `…List` is read as a list only in JSON, docs/event-hash.md), so that the stored hash is the one
+    /// `suyuan epcis hash` and the reference give for the document as it was sent.
+    public var documentFormat: EPCISDocumentFormat = .json
 
     /// Makes a context.
     /// - Parameters:

@@ -63,7 +63,7 @@ public struct CapturePlanner: Sendable {
         }
         validator = context.validator
         validated = context.eventsValidated
-        hasher = EventHasher(for: document)
+        hasher = EventHasher(for: document, format: context.documentFormat)
         recordTime = context.recordTime
         var header = document
         header.events = []

@@ -20,7 +20,11 @@ enum RawHTTP {
         }
     }
 
-    static func send(_ request: String, port: Int, timeout: Duration = .seconds(5)) async throws -> Exchange {
+    /// Sends `request` and collects what comes back until the server closes, `timeout` passes, or (with
+    /// `stopAfterHead`) a whole response head has arrived, for a connection the server rightly keeps open.
+    static func send(
+        _ request: String, port: Int, timeout: Duration = .seconds(5), stopAfterHead: Bool = false
+    ) async throws -> Exchange {
         let channel = try await ClientBootstrap(group: NIOSingletons.posixEventLoopGroup)
             .connect(host: "127.0.0.1", port: port) { channel in
                 channel.eventLoop.makeCompletedFuture {
@@ -33,7 +37,10 @@ enum RawHTTP {
             return try await withThrowingTaskGroup(of: Exchange?.self) { group in
                 group.addTask {
                     do {
-                        for try await buffer in inbound { await received.append(String(buffer: buffer)) }
+                        for try await buffer in inbound {
+                            await received.append(String(buffer: buffer))
+                            if stopAfterHead, await received.text.contains("\r\n\r\n") { break }
+                        }
                     } catch {
                         // A reset after the answer still leaves the answer.
                     }

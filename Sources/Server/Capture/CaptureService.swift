@@ -64,8 +64,9 @@ struct CaptureService<Store: PlatformStore>: Service {
                     jobs.ended(id)
                     return
                 }
-                let (document, locations, _) = try EPCISDocumentReader().readLocated(pending.body)
+                let (document, locations, format) = try EPCISDocumentReader().readLocated(pending.body)
                 var context = CaptureContext(errorBehaviour: pending.job.errorBehaviour)
+                context.documentFormat = format
                 context.jobID = id
                 context.eventsValidated = jobs.wasValidated(id)
                 let receipt = try await store.capture(document, locations: locations, context: context)
@@ -100,7 +101,7 @@ struct CaptureService<Store: PlatformStore>: Service {
                         detail: problem.detail ?? problem.title, at: Date())
                     jobs.ended(id)
                     return
-                } catch let error as StorageError where error.isTransient {
+                } catch where error.isTransient {
                     failures += 1
                     guard await pause(afterFailures: failures) else { return }
                 } catch {

@@ -22,7 +22,7 @@ struct CaptureController<Store: PlatformStore> {
     func capture(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         try platform.require(context.principal, .admin, .regulator, .party, to: "capture")
         let data = try await body(request, context)
-        let (document, locations, _) = try EPCISDocumentReader().readLocated(data)
+        let (document, locations, format) = try EPCISDocumentReader().readLocated(data)
         guard document.events.count <= platform.configuration.captureEventLimit else {
             throw Problem(
                 .contentTooLarge, "CaptureLimitExceededException", "Too many events",
@@ -34,6 +34,7 @@ struct CaptureController<Store: PlatformStore> {
         // With rollback a document with any invalid event stores nothing: say so now, with every problem, rather
         // than in a job. The job's capture then skips the per-event validation it would repeat.
         var captureContext = CaptureContext(errorBehaviour: behaviour)
+        captureContext.documentFormat = format
         if behaviour == .rollback {
             let problems = captureContext.validator.validate(document, locations: locations)
                 .filter { $0.severity == .error }
@@ -63,12 +64,14 @@ struct CaptureController<Store: PlatformStore> {
     func captureEvent(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         try platform.require(context.principal, .admin, .regulator, .party, to: "capture")
         let data = try await body(request, context)
-        let (document, locations, _) = try EPCISDocumentReader().readLocated(try SingleEvent.document(from: data))
+        let (document, locations, format) = try EPCISDocumentReader().readLocated(try SingleEvent.document(from: data))
         guard document.events.count == 1 else {
             throw Problem.invalid("POST /events takes one event; send documents to POST /capture")
         }
         try await checkPlaces(document, locations: locations, principal: context.principal)
-        let receipt = try await platform.store.capture(document, locations: locations, context: CaptureContext())
+        var captureContext = CaptureContext()
+        captureContext.documentFormat = format
+        let receipt = try await platform.store.capture(document, locations: locations, context: captureContext)
         platform.captured.signal()
         platform.metrics.count("events_captured", "events captured", by: receipt.eventIDs.count)
         let id = receipt.eventIDs.first ?? ""

@@ -32,7 +32,9 @@ struct CaptureCommand: AsyncParsableCommand {
             do {
                 let data = try Data(contentsOf: URL(fileURLWithPath: file))
                 let (document, locations, format) = try EPCISDocumentReader().readLocated(data)
-                let receipt = try await store.capture(document, locations: locations, context: CaptureContext())
+                var context = CaptureContext()
+                context.documentFormat = format
+                let receipt = try await store.capture(document, locations: locations, context: context)
                 let elapsed = clock.now - start
                 print(
                     "\(file): stored \(receipt.eventIDs.count) events and \(receipt.masterDataElements) master data "
