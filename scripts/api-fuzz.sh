@@ -36,7 +36,7 @@ for _ in $(seq 1 100); do curl -fs "$base/health" >/dev/null 2>&1 && break; slee
 curl -fs "$base/health" >/dev/null || { cat "$work/server.log"; die "the server did not start"; }
 
 log "seeding the store: two official examples and the named query myQuery"
-for example in Example_9.6.1-ObjectEvent.jsonld Example_9.6.2-AggregationEvent.jsonld; do
+for example in Example_9.6.1-ObjectEvent.jsonld Example_9.6.3-AggregationEvent.jsonld; do
     curl -fs -o /dev/null -H "Authorization: Bearer $key" -H 'Content-Type: application/ld+json' \
         --data-binary "@$conformance/epcis/gs1-EPCIS/JSON/$example" "$base/capture" \
         || die "capturing $example failed"

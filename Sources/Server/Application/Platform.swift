@@ -13,7 +13,8 @@ struct Platform<Store: PlatformStore>: Sendable {
     let metrics: PlatformMetrics
     let registry: TimedCache<PartyRegistry>
     let scans: ScanRecorder<Store>
-    let captured: CaptureSignal
+    /// Signalled when events were captured or a subscription was made: wakes the subscription deliverers.
+    let captured: WakeSignal
     let findings: FindingsCache
     let consumer: ConsumerCache
     /// Digital Link paths already read, to their canonical keys.
@@ -29,7 +30,7 @@ struct Platform<Store: PlatformStore>: Sendable {
         jobs = CaptureJobs()
         registry = TimedCache(lifetime: .seconds(5)) { try await store.partyRegistry() }
         scans = ScanRecorder(store: store)
-        captured = CaptureSignal()
+        captured = WakeSignal()
         findings = FindingsCache()
         consumer = ConsumerCache(
             lifetime: configuration.consumerCacheLifetime, quietLifetime: configuration.consumerCacheQuietLifetime)
@@ -61,33 +62,6 @@ struct Platform<Store: PlatformStore>: Sendable {
                 "\(action) needs a \(roles.map(\.rawValue).joined(separator: " or ")) key; this is a \(role.rawValue) key")
         }
     }
-}
-
-/// Wakes the subscription deliverers when events were captured, so that streams do not wait for their next poll.
-final class CaptureSignal: Sendable {
-    private let stream: AsyncStream<Void>
-    private let continuation: AsyncStream<Void>.Continuation
-    private let counter = Atomic<Int>(0)
-
-    /// How many signals there have been: a cache compares it to tell whether anything was captured through this
-    /// server since it computed an entry.
-    var generation: Int { counter.load(ordering: .acquiring) }
-
-    init() {
-        (stream, continuation) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
-    }
-
-    /// Says that something was captured.
-    func signal() {
-        counter.add(1, ordering: .releasing)
-        continuation.yield()
-    }
-
-    /// The signals, for one listener.
-    var signals: AsyncStream<Void> { stream }
-
-    /// Ends the signals.
-    func finish() { continuation.finish() }
 }
 
 /// The canonical keys of Digital Link paths already read: a code printed on many packs is scanned again and again,

@@ -10,6 +10,8 @@ actor ScanRecorder<Store: PlatformStateStore> {
     private let capacity: Int
     private var pending: [ScanRecord] = []
     private var summaries: [String: ScanSummary] = [:]
+    /// Signalled when a scan waits to be written.
+    nonisolated let pendingSignal = WakeSignal()
 
     init(store: Store, capacity: Int = 200_000) {
         self.store = store
@@ -32,8 +34,12 @@ actor ScanRecorder<Store: PlatformStateStore> {
         }
         summaries[scan.key] = summary
         pending.append(scan)
+        pendingSignal.signal()
         return summary
     }
+
+    /// Whether scans wait to be written.
+    var hasPending: Bool { !pending.isEmpty }
 
     /// Writes what is pending; forgets the summaries when there are too many (they are read again from the store,
     /// which then holds every scan).
@@ -51,15 +57,27 @@ actor ScanRecorder<Store: PlatformStateStore> {
     }
 }
 
-/// Flushes the scan recorder on an interval, and once more on shutdown.
+/// Writes the scans that wait, `interval` after the first of a batch came (so that a burst is one write), and once
+/// more on shutdown. With nothing to write it sleeps until a scan comes: an idle server stays idle.
 struct ScanFlushService<Store: PlatformStateStore>: Service {
     let recorder: ScanRecorder<Store>
     let interval: Duration
 
     func run() async throws {
+        var failures = 0
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
-            try? await Task.sleep(for: interval)
-            try? await recorder.flush()
+            let seen = recorder.pendingSignal.generation
+            if failures == 0, await !recorder.hasPending {
+                try? await cancelWhenGracefulShutdown { await recorder.pendingSignal.wait(after: seen, until: nil) }
+            }
+            let pause = failures == 0 ? interval : min(RetrySchedule.delay(afterFailures: failures), .seconds(30))
+            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: pause) }
+            do {
+                try await recorder.flush()
+                failures = 0
+            } catch {
+                failures += 1
+            }
         }
         try await recorder.flush()
     }

@@ -52,48 +52,60 @@ struct WebhookDeliveryService<Store: PlatformStore>: Service {
 
     func run() async throws {
         var rounds = Rounds()
-        let signals = platform.captured.signals
-        let interval = platform.configuration.subscriptionPollInterval
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
-            await deliverRound(&rounds)
-            // Wait for the next capture or the poll interval, whichever comes first.
-            await withTaskGroup(of: Void.self) { group in
-                group.addTask { try? await Task.sleep(for: interval) }
-                group.addTask {
-                    var iterator = signals.makeAsyncIterator()
-                    _ = await iterator.next()
-                }
-                await group.next()
-                group.cancelAll()
-            }
+            let seen = platform.captured.generation
+            let next = await deliverRound(&rounds)
+            // Sleep until a capture or a new subscription, or until the next thing falls due; with no subscription
+            // there is nothing to wait for but a signal.
+            try? await cancelWhenGracefulShutdown { await platform.captured.wait(after: seen, until: next) }
         }
     }
 
     /// One pass over every subscription, at `now` (wall-clock time, which schedules are read in).
-    func deliverRound(_ rounds: inout Rounds, now: Date = Date()) async {
+    /// - Returns: when the next pass is due without a signal: the next retry or scheduled time, or the poll interval
+    ///   when there are stream subscriptions (another process may capture into the same store); nil when nothing is.
+    @discardableResult
+    func deliverRound(_ rounds: inout Rounds, now: Date = Date()) async -> ContinuousClock.Instant? {
+        let start = ContinuousClock.now
+        var next: ContinuousClock.Instant?
+        func due(_ instant: ContinuousClock.Instant) { next = min(next ?? instant, instant) }
         do {
             let subscriptions = try await platform.store.subscriptions(queryName: nil)
-            guard !subscriptions.isEmpty else { return }
+            guard !subscriptions.isEmpty else { return nil }
             let keys = try await platform.store.accessKeys()
             let visibility = try await platform.registry.visibility()
             for subscription in subscriptions {
                 let instant = ContinuousClock.now
-                guard rounds.retries[subscription.id, default: RetrySchedule()].isDue(at: instant) else { continue }
+                let retry = rounds.retries[subscription.id, default: RetrySchedule()]
+                guard retry.isDue(at: instant) else {
+                    if let notBefore = retry.notBefore { due(notBefore) }
+                    continue
+                }
                 if let schedule = subscription.schedule {
                     let last = rounds.lastRun[subscription.id] ?? subscription.lastNotifiedAt ?? subscription.createdAt
-                    guard let due = schedule.next(after: last), due <= now else { continue }
+                    guard let time = schedule.next(after: last) else { continue }
+                    guard time <= now else {
+                        due(start + .milliseconds(Int64(time.timeIntervalSince(now) * 1_000)))
+                        continue
+                    }
+                } else {
+                    due(start + platform.configuration.subscriptionPollInterval)
                 }
                 let principal = owner(of: subscription, keys: keys)
                 do {
-                    if subscription.schedule != nil {
+                    if let schedule = subscription.schedule {
                         try await runScheduled(subscription, visibility: visibility, principal: principal, now: now)
                         rounds.lastRun[subscription.id] = now
                         rounds.retries[subscription.id] = RetrySchedule()
+                        if let time = schedule.next(after: now) {
+                            due(start + .milliseconds(Int64(time.timeIntervalSince(now) * 1_000)))
+                        }
                     } else if try await deliver(subscription, visibility: visibility, principal: principal) != nil {
                         rounds.retries[subscription.id] = RetrySchedule()
                     }
                 } catch {
                     rounds.retries[subscription.id, default: RetrySchedule()].failed(at: instant)
+                    if let notBefore = rounds.retries[subscription.id]?.notBefore { due(notBefore) }
                     platform.metrics.count("webhook_failures", "webhook deliveries that failed")
                     platform.logger.warning(
                         "webhook delivery failed",
@@ -102,7 +114,9 @@ struct WebhookDeliveryService<Store: PlatformStore>: Service {
             }
         } catch {
             platform.logger.error("subscription round failed", metadata: ["error": "\(error)"])
+            due(start + .seconds(5))
         }
+        return next
     }
 
     /// One scheduled run: every batch recorded since the last acknowledged delivery, or an empty document when

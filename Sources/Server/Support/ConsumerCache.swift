@@ -52,7 +52,7 @@ actor ConsumerCache {
     }
 
     /// The entry of a code: from the cache, or computed by `compute`.
-    /// - Parameter generation: the capture generation now (``CaptureSignal/generation``).
+    /// - Parameter generation: the capture generation now (``WakeSignal/generation``).
     func entry(_ key: String, generation: Int, _ compute: @escaping @Sendable () async throws -> Entry) async throws
         -> Entry
     {
