@@ -1,4 +1,5 @@
 import EPCIS
+import Foundation
 
 /// The recalls of an ``InMemoryEventStore``, with the index of traced identifiers by canonical key.
 struct InMemoryRecallBook: Sendable {
@@ -37,9 +38,24 @@ struct InMemoryRecallBook: Sendable {
         guard !rows.isEmpty else {
             throw StorageError(.notFound, "recall \(recallID) has no holder \(party); nothing was changed")
         }
-        for row in rows { recall.holders[row].acknowledgement = acknowledgement }
+        for row in rows {
+            recall.holders[row].acknowledgement = acknowledgement
+            // A relayed copy's new answer must reach the issuing platform again.
+            if recall.origin != nil { recall.holders[row].relayedAt = nil }
+        }
         recalls[position] = recall
         return recall
+    }
+
+    func toRelay(limit: Int) -> [RecallRecord] {
+        Array(recalls.filter { $0.needsRelay }.prefix(max(0, limit)))
+    }
+
+    mutating func markRelayed(recallID: String, positions rows: [Int], at date: Date) throws(StorageError) {
+        guard let position = positions[recallID] else { throw StorageError(.notFound, "no recall \(recallID)") }
+        for row in rows where recalls[position].holders.indices.contains(row) {
+            recalls[position].holders[row].relayedAt = RecallRecord.milliseconds(date)
+        }
     }
 
     func recallIDs(reaching identifier: String) -> [String] {

@@ -14,6 +14,8 @@ public actor InMemoryEventStore: EventStore {
     var recallBook = InMemoryRecallBook()
     /// Accepted capture jobs (CaptureJobs/InMemoryEventStore+CaptureJobs.swift).
     var captureJobBook = InMemoryCaptureJobBook()
+    /// How far the events bound for each peer platform were pushed (Federation/InMemoryEventStore+Federation.swift).
+    var pushCursors: [String: SubscriptionCursor] = [:]
 
     /// Makes an empty store.
     public init() {}

@@ -14,11 +14,17 @@ public struct RecallHolder: Hashable, Sendable {
     public var uom: String
     /// The holder's acknowledgement; nil while it is pending.
     public var acknowledgement: RecallAcknowledgement?
+    /// The platform the holder is homed on, when it is another one (federation); nil for this platform's own.
+    public var platform: String?
+    /// When this row was relayed across the federation: for a recall issued here, when its notice reached the
+    /// holder's platform; for a recall relayed here from another platform, when the holder's acknowledgement
+    /// reached the platform that issued it. Nil until then.
+    public var relayedAt: Date?
 
     /// Makes a holder row, pending until acknowledged.
     public init(
         party: String?, location: String, identifier: String, quantity: Double, uom: String,
-        acknowledgement: RecallAcknowledgement? = nil
+        acknowledgement: RecallAcknowledgement? = nil, platform: String? = nil, relayedAt: Date? = nil
     ) {
         self.party = party
         self.location = location
@@ -26,6 +32,8 @@ public struct RecallHolder: Hashable, Sendable {
         self.quantity = quantity
         self.uom = uom
         self.acknowledgement = acknowledgement
+        self.platform = platform
+        self.relayedAt = relayedAt.map(RecallRecord.milliseconds)
     }
 
     /// Whether the holder has acknowledged the recall.
@@ -74,6 +82,9 @@ public struct RecallRecord: Hashable, Sendable {
     public var truncated: Bool
     /// Per holder, what to withdraw and its acknowledgement.
     public var holders: [RecallHolder]
+    /// The platform that issued the recall, when it is another one (this is its relayed copy, holding the holders
+    /// homed here); nil for a recall issued here.
+    public var origin: String?
 
     /// Makes a recall record.
     /// - Parameters:
@@ -91,8 +102,9 @@ public struct RecallRecord: Hashable, Sendable {
     public init(
         id: String = "recall-" + UUID().uuidString.lowercased(), root: String, reason: String, initiatedBy: String,
         issuedAt: Date, identifiers: [String], parties: [String], eventCount: Int, depth: Int, truncated: Bool,
-        holders: [RecallHolder]
+        holders: [RecallHolder], origin: String? = nil
     ) {
+        self.origin = origin
         self.id = id
         self.root = root
         self.reason = reason

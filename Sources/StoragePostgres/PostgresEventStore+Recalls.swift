@@ -23,9 +23,9 @@ extension PostgresEventStore: RecallStore {
                 let inserted = try await connection.query(
                     """
                     INSERT INTO recall (recall_id, root, reason, initiated_by, issued_at_ms, event_count, depth,
-                        truncated, parties)
+                        truncated, parties, origin)
                     VALUES (\(recall.id), \(recall.root), \(recall.reason), \(recall.initiatedBy), \(issued),
-                        \(eventCount), \(depth), \(recall.truncated), \(recall.parties)::text[])
+                        \(eventCount), \(depth), \(recall.truncated), \(recall.parties)::text[], \(recall.origin))
                     RETURNING id
                     """, logger: logger
                 ).collect()
@@ -44,13 +44,14 @@ extension PostgresEventStore: RecallStore {
                 for (position, holder) in recall.holders.enumerated() {
                     let position = Int64(position)
                     let at = holder.acknowledgement.map { RecallRecord.millisecondsSince1970($0.at) }
+                    let relayed = holder.relayedAt.map(RecallRecord.millisecondsSince1970)
                     try await connection.query(
                         """
                         INSERT INTO recall_holder (recall, position, party, location, identifier, quantity, uom,
-                            acknowledged_by, acknowledged_at_ms, note)
+                            acknowledged_by, acknowledged_at_ms, note, platform, relayed_at_ms)
                         VALUES (\(row), \(position), \(holder.party), \(holder.location), \(holder.identifier),
                             \(holder.quantity), \(holder.uom), \(holder.acknowledgement?.by), \(at),
-                            \(holder.acknowledgement?.note))
+                            \(holder.acknowledgement?.note), \(holder.platform), \(relayed))
                         """, logger: logger)
                 }
                 return recall
@@ -82,15 +83,17 @@ extension PostgresEventStore: RecallStore {
         return try await withConnection { connection in
             try await connection.transaction(logger: logger) { connection in
                 let found = try await connection.query(
-                    "SELECT id FROM recall WHERE recall_id = \(recallID)", logger: logger
+                    "SELECT id, origin IS NOT NULL FROM recall WHERE recall_id = \(recallID)", logger: logger
                 ).collect()
-                guard let row = try found.first?.decode(Int64.self) else {
+                guard let (row, relayedCopy) = try found.first?.decode((Int64, Bool).self) else {
                     throw StorageError(.notFound, "no recall \(recallID)")
                 }
+                // A relayed copy's new answer must reach the issuing platform again.
                 let updated = try await connection.query(
                     """
                     UPDATE recall_holder SET acknowledged_by = \(acknowledgement.by), acknowledged_at_ms = \(at),
-                        note = \(acknowledgement.note)
+                        note = \(acknowledgement.note),
+                        relayed_at_ms = CASE WHEN \(relayedCopy) THEN NULL ELSE relayed_at_ms END
                     WHERE recall = \(row) AND party = \(party)
                     RETURNING position
                     """, logger: logger
@@ -136,18 +139,18 @@ enum PostgresRecallRows {
         let limitMark = value == nil ? "$1" : "$2"
         // The condition is a constant of this file; the value is bound.
         let sql = """
-            SELECT id, recall_id, root, reason, initiated_by, issued_at_ms, event_count, depth, truncated, parties
+            SELECT id, recall_id, root, reason, initiated_by, issued_at_ms, event_count, depth, truncated, parties, origin
             FROM recall \(condition.map { "WHERE \($0)" } ?? "") ORDER BY issued_at_ms DESC, id DESC LIMIT \(limitMark)
             """
         let rows = try await connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger)
         var heads: [(Int64, RecallRecord)] = []
-        for try await (id, recallID, root, reason, by, issued, events, depth, truncated, parties) in rows.decode(
-            (Int64, String, String, String, String, Int64, Int64, Int64, Bool, [String]).self)
+        for try await (id, recallID, root, reason, by, issued, events, depth, truncated, parties, origin) in rows.decode(
+            (Int64, String, String, String, String, Int64, Int64, Int64, Bool, [String], String?).self)
         {
             heads.append((id, RecallRecord(
                 id: recallID, root: root, reason: reason, initiatedBy: by,
                 issuedAt: Date(timeIntervalSince1970: Double(issued) / 1_000), identifiers: [], parties: parties,
-                eventCount: Int(events), depth: Int(depth), truncated: truncated, holders: [])))
+                eventCount: Int(events), depth: Int(depth), truncated: truncated, holders: [], origin: origin)))
         }
         var records: [RecallRecord] = []
         for (id, head) in heads {
@@ -157,18 +160,21 @@ enum PostgresRecallRows {
             ).decode(String.self) {
                 record.identifiers.append(identifier)
             }
-            for try await (party, location, identifier, quantity, uom, ackBy, ackAt, note) in try await connection.query(
-                """
-                SELECT party, location, identifier, quantity, uom, acknowledged_by, acknowledged_at_ms, note
-                FROM recall_holder WHERE recall = \(id) ORDER BY position
-                """, logger: logger
-            ).decode((String?, String, String, Double, String, String?, Int64?, String?).self) {
+            for try await (party, location, identifier, quantity, uom, ackBy, ackAt, note, platform, relayed)
+                in try await connection.query(
+                    """
+                    SELECT party, location, identifier, quantity, uom, acknowledged_by, acknowledged_at_ms, note,
+                        platform, relayed_at_ms
+                    FROM recall_holder WHERE recall = \(id) ORDER BY position
+                    """, logger: logger
+                ).decode((String?, String, String, Double, String, String?, Int64?, String?, String?, Int64?).self)
+            {
                 record.holders.append(RecallHolder(
                     party: party, location: location, identifier: identifier, quantity: quantity, uom: uom,
                     acknowledgement: ackBy.map {
                         RecallAcknowledgement(
                             by: $0, at: Date(timeIntervalSince1970: Double(ackAt ?? 0) / 1_000), note: note)
-                    }))
+                    }, platform: platform, relayedAt: relayed.map { Date(timeIntervalSince1970: Double($0) / 1_000) }))
             }
             records.append(record)
         }

@@ -14,6 +14,10 @@ public struct AccessKey: Hashable, Sendable {
         /// One party: captures at its own locations or as source; reads its own events and those where it is
         /// source or destination; acknowledges recalls.
         case party
+        /// Another platform of the federation: reads what crossed to or from the parties homed there (one up, one
+        /// down), on a regulator's behalf more when this platform trusts that peer's regulators; pushes the events
+        /// that cross to parties homed here; relays recalls and acknowledgements.
+        case peer
     }
 
     /// The key's public ID (shown in lists and logs; not a secret).
@@ -24,6 +28,8 @@ public struct AccessKey: Hashable, Sendable {
     public var role: Role
     /// For a party key: the party's canonical key (a PGLN or GLN).
     public var party: String?
+    /// For a peer key: the ID of the platform that calls with it.
+    public var peer: String?
     /// A note on whom the key is for.
     public var label: String?
     /// When it was created, to the millisecond.
@@ -37,17 +43,19 @@ public struct AccessKey: Hashable, Sendable {
     ///   - secretHash: SHA-256 of the secret, hex.
     ///   - role: admin, regulator or party.
     ///   - party: the party's canonical key (required for a party key).
+    ///   - peer: the calling platform's ID (required for a peer key).
     ///   - label: a note.
     ///   - createdAt: when (kept to the millisecond).
     ///   - revokedAt: when it was revoked.
     public init(
-        id: String, secretHash: String, role: Role, party: String? = nil, label: String? = nil, createdAt: Date,
-        revokedAt: Date? = nil
+        id: String, secretHash: String, role: Role, party: String? = nil, peer: String? = nil, label: String? = nil,
+        createdAt: Date, revokedAt: Date? = nil
     ) {
         self.id = id
         self.secretHash = secretHash
         self.role = role
         self.party = party
+        self.peer = peer
         self.label = label
         self.createdAt = RecallRecord.milliseconds(createdAt)
         self.revokedAt = revokedAt.map(RecallRecord.milliseconds)
@@ -68,6 +76,12 @@ public struct AccessKey: Hashable, Sendable {
         }
         if role != .party, party != nil {
             throw StorageError(.invalidDocument, "access key party: only a party key names a party")
+        }
+        if role == .peer, peer?.isEmpty ?? true {
+            throw StorageError(.invalidDocument, "access key peer: a peer key must name its platform")
+        }
+        if role != .peer, peer != nil {
+            throw StorageError(.invalidDocument, "access key peer: only a peer key names a platform")
         }
     }
 }

@@ -25,6 +25,7 @@ enum PostgresMigrations {
         Step(version: "v5-scheduled-subscriptions", sql: PostgresPlatformSchema.scheduleStatements),
         Step(version: "v6-reconcile-checkpoint", sql: reconcileCheckpoint),
         Step(version: "v7-capture-jobs", sql: PostgresCaptureJobSchema.statements),
+        Step(version: "v8-federation", sql: PostgresFederationSchema.statements),
     ]
 
     /// The versions of ``steps``.

@@ -20,8 +20,9 @@ extension PostgresEventStore: PlatformStateStore {
         try await withConnection { connection in
             let inserted = try await connection.query(
                 """
-                INSERT INTO access_key (key_id, secret_hash, role, party, label, created_at_ms, revoked_at_ms)
-                VALUES (\(key.id), \(key.secretHash), \(role), \(key.party), \(key.label), \(createdAt), \(revokedAt))
+                INSERT INTO access_key (key_id, secret_hash, role, party, peer, label, created_at_ms, revoked_at_ms)
+                VALUES (\(key.id), \(key.secretHash), \(role), \(key.party), \(key.peer), \(key.label), \(createdAt),
+                    \(revokedAt))
                 ON CONFLICT DO NOTHING RETURNING id
                 """, logger: logger
             ).collect()

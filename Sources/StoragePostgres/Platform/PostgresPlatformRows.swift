@@ -7,7 +7,7 @@ import Storage
 /// Reads the platform tables' rows back into the Storage records.
 enum PostgresPlatformRows {
     /// The columns ``accessKeys(_:on:logger:)`` decodes, in order (a constant: safe for `unescaped:`).
-    static let accessKeyColumns = "key_id, secret_hash, role, party, label, created_at_ms, revoked_at_ms"
+    static let accessKeyColumns = "key_id, secret_hash, role, party, peer, label, created_at_ms, revoked_at_ms"
     /// The columns ``subscriptions(_:on:logger:)`` decodes, in order (a constant: safe for `unescaped:`).
     static let subscriptionColumns = """
         subscription_id, query_name, destination, signing_secret, stream, owner, created_at_ms, \
@@ -24,14 +24,14 @@ enum PostgresPlatformRows {
         async throws -> [AccessKey]
     {
         var keys: [AccessKey] = []
-        for try await (id, hash, roleName, party, label, created, revoked) in try await connection.query(
+        for try await (id, hash, roleName, party, peer, label, created, revoked) in try await connection.query(
             query, logger: logger
-        ).decode((String, String, String, String?, String?, Int64, Int64?).self) {
+        ).decode((String, String, String, String?, String?, String?, Int64, Int64?).self) {
             guard let role = AccessKey.Role(rawValue: roleName) else {
                 throw StorageError(.internalFailure, "a stored access key has an unknown role")
             }
             keys.append(AccessKey(
-                id: id, secretHash: hash, role: role, party: party, label: label, createdAt: date(created),
+                id: id, secretHash: hash, role: role, party: party, peer: peer, label: label, createdAt: date(created),
                 revokedAt: revoked.map(date)))
         }
         return keys

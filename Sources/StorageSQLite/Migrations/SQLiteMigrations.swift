@@ -17,6 +17,7 @@ enum SQLiteMigrations {
         migrator.registerMigration("v7-event-facts-index", migrate: eventFactsIndex)
         migrator.registerMigration("v8-reconcile-checkpoint", migrate: reconcileCheckpoint)
         migrator.registerMigration("v9-capture-jobs", migrate: SQLiteCaptureJobSchema.create)
+        migrator.registerMigration("v10-federation", migrate: SQLiteFederationSchema.create)
         return migrator
     }
 

@@ -22,10 +22,13 @@ extension SQLiteEventStore: PlatformStateStore {
             }
             try db.execute(
                 sql: """
-                    INSERT INTO access_key (key_id, secret_hash, role, party, label, created_at_ms, revoked_at_ms)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO access_key (key_id, secret_hash, role, party, peer, label, created_at_ms,
+                        revoked_at_ms)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                     """,
-                arguments: [key.id, key.secretHash, key.role.rawValue, key.party, key.label, createdAt, revokedAt])
+                arguments: [
+                    key.id, key.secretHash, key.role.rawValue, key.party, key.peer, key.label, createdAt, revokedAt,
+                ])
         }
     }
 

@@ -16,8 +16,8 @@ enum SQLitePlatformRows {
         }
         let revoked: Int64? = row["revoked_at_ms"]
         return AccessKey(
-            id: row["key_id"], secretHash: row["secret_hash"], role: role, party: row["party"], label: row["label"],
-            createdAt: date(row["created_at_ms"]), revokedAt: revoked.map(date))
+            id: row["key_id"], secretHash: row["secret_hash"], role: role, party: row["party"], peer: row["peer"],
+            label: row["label"], createdAt: date(row["created_at_ms"]), revokedAt: revoked.map(date))
     }
 
     static func namedQuery(_ row: Row) -> NamedQuery {

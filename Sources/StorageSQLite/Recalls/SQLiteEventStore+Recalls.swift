@@ -16,13 +16,13 @@ extension SQLiteEventStore: RecallStore {
                 try db.execute(
                     sql: """
                         INSERT INTO recall (recall_id, root, reason, initiated_by, issued_at_ms, event_count, depth,
-                            truncated, parties)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            truncated, parties, origin)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """,
                     arguments: [
                         recall.id, recall.root, recall.reason, recall.initiatedBy,
                         RecallRecord.millisecondsSince1970(recall.issuedAt), recall.eventCount, recall.depth,
-                        recall.truncated, parties,
+                        recall.truncated, parties, recall.origin,
                     ])
                 let row = db.lastInsertedRowID
                 let identifier = try db.makeStatement(
@@ -35,15 +35,16 @@ extension SQLiteEventStore: RecallStore {
                 let holder = try db.makeStatement(
                     sql: """
                         INSERT INTO recall_holder (recall, position, party, location, identifier, quantity, uom,
-                            acknowledged_by, acknowledged_at_ms, note)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            acknowledged_by, acknowledged_at_ms, note, platform, relayed_at_ms)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """)
                 for (position, value) in recall.holders.enumerated() {
                     try holder.execute(arguments: [
                         row, position, value.party, value.location, value.identifier, value.quantity, value.uom,
                         value.acknowledgement?.by,
                         value.acknowledgement.map { RecallRecord.millisecondsSince1970($0.at) },
-                        value.acknowledgement?.note,
+                        value.acknowledgement?.note, value.platform,
+                        value.relayedAt.map(RecallRecord.millisecondsSince1970),
                     ])
                 }
                 return recall
@@ -80,12 +81,13 @@ extension SQLiteEventStore: RecallStore {
                 let id: Int64 = row["id"]
                 try db.execute(
                     sql: """
-                        UPDATE recall_holder SET acknowledged_by = ?, acknowledged_at_ms = ?, note = ?
+                        UPDATE recall_holder SET acknowledged_by = ?, acknowledged_at_ms = ?, note = ?,
+                            relayed_at_ms = CASE WHEN ? THEN NULL ELSE relayed_at_ms END
                         WHERE recall = ? AND party = ?
                         """,
                     arguments: [
                         acknowledgement.by, RecallRecord.millisecondsSince1970(acknowledgement.at), acknowledgement.note,
-                        id, party,
+                        (row["origin"] as String?) != nil, id, party,
                     ])
                 guard db.changesCount > 0 else {
                     throw StorageError(.notFound, "recall \(recallID) has no holder \(party); nothing was changed")
@@ -127,19 +129,21 @@ enum SQLiteRecallRows {
         ).map { holder in
             let at: Int64? = holder["acknowledged_at_ms"]
             let by: String? = holder["acknowledged_by"]
+            let relayed: Int64? = holder["relayed_at_ms"]
             return RecallHolder(
                 party: holder["party"], location: holder["location"], identifier: holder["identifier"],
                 quantity: holder["quantity"], uom: holder["uom"],
                 acknowledgement: by.map { by in
                     RecallAcknowledgement(
                         by: by, at: Date(timeIntervalSince1970: Double(at ?? 0) / 1_000), note: holder["note"])
-                })
+                }, platform: holder["platform"], relayedAt: relayed.map { Date(timeIntervalSince1970: Double($0) / 1_000) })
         }
         let parties = try JSONDecoder().decode([String].self, from: Data((row["parties"] as String).utf8))
         let issued: Int64 = row["issued_at_ms"]
         return RecallRecord(
             id: row["recall_id"], root: row["root"], reason: row["reason"], initiatedBy: row["initiated_by"],
             issuedAt: Date(timeIntervalSince1970: Double(issued) / 1_000), identifiers: identifiers, parties: parties,
-            eventCount: row["event_count"], depth: row["depth"], truncated: row["truncated"], holders: holders)
+            eventCount: row["event_count"], depth: row["depth"], truncated: row["truncated"], holders: holders,
+            origin: row["origin"])
     }
 }
