@@ -38,6 +38,10 @@ let package = Package(
         .target(name: "TraceEngine", dependencies: ["EPCIS", "Identifiers"], swiftSettings: strict),
         .target(name: "Web", dependencies: ["EPCIS", "Identifiers", "TraceEngine"], swiftSettings: strict),
         .target(
+            name: "Federation", dependencies: ["EPCIS", "Identifiers", "Storage", "Transparency", "TraceEngine"],
+            swiftSettings: strict
+        ),
+        .target(
             name: "StorageTesting", dependencies: ["Storage", "EPCIS", "Transparency", "TraceEngine", "DemoChains"],
             swiftSettings: strict
         ),
@@ -65,7 +69,7 @@ let package = Package(
         .target(
             name: "Server",
             dependencies: [
-                "Identifiers", "EPCIS", "Storage", "TraceEngine", "Transparency", "Web", "DemoChains",
+                "Identifiers", "EPCIS", "Storage", "TraceEngine", "Transparency", "Web", "DemoChains", "Federation",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
@@ -93,6 +97,7 @@ let package = Package(
                 "DemoChains",
                 "StoragePostgres",
                 "Server",
+                "Federation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -108,6 +113,11 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "TransparencyTests", dependencies: ["Transparency"], swiftSettings: strict),
+        .testTarget(
+            name: "FederationTests",
+            dependencies: ["Federation", "Storage", "StorageSQLite", "EPCIS", "Transparency", "TestSupport"],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "StorageSQLiteTests",
             dependencies: [
