@@ -78,7 +78,9 @@ public struct EvidenceAnswer: Hashable, Sendable, Codable {
     }
 
     /// One stored event body read back (it is a JSON-LD event object with its own context).
-    static func decode(_ body: String) -> EPCISEvent? {
+    /// - Parameter body: the body as a store keeps it.
+    /// - Returns: the event, or nil when it cannot be read.
+    public static func decode(_ body: String) -> EPCISEvent? {
         let document = """
             {"@context":["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"],"type":"EPCISDocument",\
             "schemaVersion":"2.0","creationDate":"2000-01-01T00:00:00Z","epcisBody":{"eventList":[\(body)]}}

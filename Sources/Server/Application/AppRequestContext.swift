@@ -1,4 +1,5 @@
 public import Hummingbird
+public import Storage
 public import HummingbirdWebSocket
 import NIOCore
 
@@ -10,10 +11,25 @@ public struct Principal: Hashable, Sendable {
     public var role: Role?
     /// For a party key, the party's canonical key.
     public var party: String?
+    /// For a peer key, the calling platform's ID.
+    public var peer: String?
 
     /// What a caller may do.
     public enum Role: String, Hashable, Sendable {
-        case admin, regulator, party
+        case admin, regulator, party, peer
+    }
+
+    /// Makes a principal.
+    public init(keyID: String?, role: Role?, party: String?, peer: String? = nil) {
+        self.keyID = keyID
+        self.role = role
+        self.party = party
+        self.peer = peer
+    }
+
+    /// The caller an access key stands for.
+    public init(_ key: AccessKey) {
+        self.init(keyID: key.id, role: Role(rawValue: key.role.rawValue), party: key.party, peer: key.peer)
     }
 
     /// The public: no key.

@@ -19,13 +19,14 @@ public func buildApplication<Store: PlatformStore>(
     store: Store, configuration: ServerConfiguration = ServerConfiguration(), logger: Logger = Logger(label: "suyuan")
 ) -> some ApplicationProtocol {
     let metrics = PlatformMetrics()
-    let platform = Platform(store: store, configuration: configuration, metrics: metrics, logger: logger)
+    let client = HTTPClient(eventLoopGroupProvider: .singleton)
+    let platform = Platform(
+        store: store, configuration: configuration, metrics: metrics, logger: logger, client: client)
     let router = buildRouter(platform)
     let webSocketRouter = Router(context: AppRequestContext.self)
     webSocketRouter.add(middleware: ProblemMiddleware())
     webSocketRouter.add(middleware: AuthMiddleware(store: store, openAccess: configuration.openAccess))
     SubscriptionSockets(platform: platform).register(on: webSocketRouter)
-    let client = HTTPClient(eventLoopGroupProvider: .singleton)
     return Application(
         router: router,
         server: .guardedHTTP1WebSocketUpgrade(
@@ -36,6 +37,7 @@ public func buildApplication<Store: PlatformStore>(
                 jobs: platform.jobs, store: store, metrics: metrics, logger: logger,
                 onCaptured: { platform.captured.signal() }),
             WebhookDeliveryService(platform: platform, client: client),
+            FederationService(platform: platform),
             ScanFlushService(recorder: platform.scans, interval: configuration.scanFlushInterval),
             HTTPClientService(client: client),
         ],
@@ -86,6 +88,7 @@ func buildRouter<Store: PlatformStore>(_ platform: Platform<Store>) -> Router<Ap
     RegulatorController(platform: platform).register(on: router)
     ResolverController(platform: platform).register(on: router)
     ConsoleController(platform: platform).register(on: router)
+    FederationController(platform: platform).register(on: router)
     return router
 }
 

@@ -1,3 +1,4 @@
+import AsyncHTTPClient
 import Synchronization
 import Foundation
 import Logging
@@ -13,7 +14,8 @@ struct Platform<Store: PlatformStore>: Sendable {
     let metrics: PlatformMetrics
     let registry: TimedCache<PartyRegistry>
     let scans: ScanRecorder<Store>
-    /// Signalled when events were captured or a subscription was made: wakes the subscription deliverers.
+    /// Signalled when events were captured, a subscription made, or a recall issued or acknowledged: wakes the
+    /// subscription deliverers and the federation service.
     let captured: WakeSignal
     let findings: FindingsCache
     let consumer: ConsumerCache
@@ -21,12 +23,19 @@ struct Platform<Store: PlatformStore>: Sendable {
     let linkKeys = LinkKeyCache()
     let names: TimedCache<Names>
     let logger: Logger
+    /// The other platforms of the federation (none when this platform stands alone).
+    let peers: PeerClient
 
-    init(store: Store, configuration: ServerConfiguration, metrics: PlatformMetrics, logger: Logger) {
+    init(
+        store: Store, configuration: ServerConfiguration, metrics: PlatformMetrics, logger: Logger, client: HTTPClient
+    ) {
         self.store = store
         self.configuration = configuration
         self.metrics = metrics
         self.logger = logger
+        peers = PeerClient(
+            client: client, directory: configuration.federation.directory,
+            timeout: configuration.federation.peerTimeout)
         jobs = CaptureJobs()
         registry = TimedCache(lifetime: .seconds(5)) { try await store.partyRegistry() }
         scans = ScanRecorder(store: store)
@@ -50,6 +59,11 @@ struct Platform<Store: PlatformStore>: Sendable {
                 elapsedMilliseconds: Date().timeIntervalSince(started) * 1_000)
         }
         return since == nil ? try await findings.snapshot(compute) : try await compute()
+    }
+
+    /// Who may see what: the cached registry and this platform's directory.
+    func visibility() async throws -> Visibility {
+        try await registry.visibility(directory: configuration.federation.directory)
     }
 
     /// Fails unless the caller has one of the roles.

@@ -1,3 +1,4 @@
+public import Federation
 import Foundation
 public import TraceEngine
 
@@ -31,6 +32,9 @@ public struct ServerConfiguration: Sendable {
     public var logLevel: String = "info"
     /// Whether anyone may read the API without a key (the consumer pages are always public). Off by default.
     public var openAccess: Bool
+    /// This platform's place in a federation: its ID, its own prefixes and its peers (`--platform`, `--peers`);
+    /// alone by default.
+    public var federation = FederationSettings()
 
     /// Makes a configuration.
     public init(
@@ -54,5 +58,24 @@ public struct ServerConfiguration: Sendable {
     public var baseURL: String {
         let base = publicBaseURL ?? "http://\(host == "0.0.0.0" ? "127.0.0.1" : host):\(port)"
         return base.hasSuffix("/") ? String(base.dropLast()) : base
+    }
+}
+
+/// How a platform takes part in a federation (docs/decisions/0013-federation.md).
+public struct FederationSettings: Sendable {
+    /// This platform's ID, its own prefixes, and its peers.
+    public var directory: PlatformDirectory
+    /// How long a trace waits for a peer's answer before it goes on without it (the result is then partial).
+    public var peerTimeout: Duration
+    /// The most events one peer answer may carry.
+    public var evidenceLimit: Int
+
+    /// Makes settings.
+    public init(
+        directory: PlatformDirectory = .alone(), peerTimeout: Duration = .seconds(3), evidenceLimit: Int = 10_000
+    ) {
+        self.directory = directory
+        self.peerTimeout = peerTimeout
+        self.evidenceLimit = evidenceLimit
     }
 }

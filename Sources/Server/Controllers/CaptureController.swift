@@ -20,7 +20,7 @@ struct CaptureController<Store: PlatformStore> {
     /// Reads, checks and queues a document; 202 with the job's location. Nothing is stored when the document
     /// cannot be read, breaks a limit, or names places the caller does not own.
     func capture(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        try platform.require(context.principal, .admin, .regulator, .party, to: "capture")
+        try platform.require(context.principal, .admin, .regulator, .party, .peer, to: "capture")
         let data = try await body(request, context)
         let (document, locations, format) = try EPCISDocumentReader().readLocated(data)
         guard document.events.count <= platform.configuration.captureEventLimit else {
@@ -62,7 +62,7 @@ struct CaptureController<Store: PlatformStore> {
 
     /// One event (`POST /events`): stored in the request; 201 with its location, 409 when it is already stored.
     func captureEvent(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        try platform.require(context.principal, .admin, .regulator, .party, to: "capture")
+        try platform.require(context.principal, .admin, .regulator, .party, .peer, to: "capture")
         let data = try await body(request, context)
         let (document, locations, format) = try EPCISDocumentReader().readLocated(try SingleEvent.document(from: data))
         guard document.events.count == 1 else {
@@ -81,7 +81,7 @@ struct CaptureController<Store: PlatformStore> {
     }
 
     func list(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        try platform.require(context.principal, .admin, .regulator, .party, to: "list capture jobs")
+        try platform.require(context.principal, .admin, .regulator, .party, .peer, to: "list capture jobs")
         let paging = try Paging(request, maximum: platform.configuration.maxPageSize)
         let sender = context.principal.seesEverything ? nil : context.principal.name
         let jobs = try await platform.store.captureJobs(capturedBy: sender, limit: 100)
@@ -181,19 +181,22 @@ struct CaptureController<Store: PlatformStore> {
     private func checkPlaces(
         _ document: EPCISDocument, locations: [EventLocation], principal: Principal
     ) async throws {
-        guard principal.role == .party else { return }
-        let visibility = try await platform.registry.visibility()
+        guard principal.role == .party || principal.role == .peer else { return }
+        let visibility = try await platform.visibility()
         let refused = document.events.indices.filter { !visibility.canCapture(document.events[$0], principal: principal) }
         guard refused.isEmpty else {
             throw Problem(
                 .forbidden, "SecurityException", "Not your location",
-                detail: "a party key captures only events at its own locations or where it is a source; "
-                    + "nothing was stored",
+                detail: principal.role == .peer
+                    ? "a peer key captures only events at places or of sources homed on its platform; nothing was stored"
+                    : "a party key captures only events at its own locations or where it is a source; nothing was stored",
                 errors: refused.map {
                     Problem.Entry(
                         pointer: $0 < locations.count ? locations[$0].pointer : "/epcisBody/eventList/\($0)",
-                        detail: "bizLocation/readPoint is not a location of \(principal.party ?? "this party") "
-                            + "and it is not a source")
+                        detail: principal.role == .peer
+                            ? "neither bizLocation/readPoint nor a source is homed on platform \(principal.peer ?? "")"
+                            : "bizLocation/readPoint is not a location of \(principal.party ?? "this party") "
+                                + "and it is not a source")
                 })
         }
     }

@@ -41,7 +41,7 @@ struct EventsController<Store: PlatformStore> {
         }
         router.get("epcs") { request, context in try await epcs(request, context) }
         router.delete("nextPageToken/{token}") { _, context in
-            try platform.require(context.principal, .admin, .regulator, .party, to: "release page tokens")
+            try platform.require(context.principal, .admin, .regulator, .party, .peer, to: "release page tokens")
             let raw = try context.parameters.require("token")
             let token = raw.removingPercentEncoding ?? raw
             // Tokens hold where the next page starts and the server keeps nothing for them: releasing a token it
@@ -77,7 +77,7 @@ struct EventsController<Store: PlatformStore> {
     func page(
         _ request: Request, _ context: AppRequestContext, fixed: [(name: String, value: String)], base: String
     ) async throws -> Response {
-        try platform.require(context.principal, .admin, .regulator, .party, to: "query events")
+        try platform.require(context.principal, .admin, .regulator, .party, .peer, to: "query events")
         let paging = try Paging(request, maximum: platform.configuration.maxPageSize)
         let parameters = fixed + request.uri.queryParameters
             .filter { $0.key != "perPage" && $0.key != "nextPageToken" }
@@ -85,7 +85,7 @@ struct EventsController<Store: PlatformStore> {
         let query = try EPCISQuery(parameters: parameters)
         let found = try await platform.store.events(
             matching: query, page: PageRequest(size: paging.perPage, token: paging.token))
-        let visibility = try await platform.registry.visibility()
+        let visibility = try await platform.visibility()
         let events = found.events.filter { visibility.canRead($0.event, principal: context.principal) }
         var document = EPCISDocument(kind: .queryDocument, events: events.map(\.event))
         document.creationDate = EPCISDateTime(Date())
@@ -123,10 +123,10 @@ struct EventsController<Store: PlatformStore> {
 
     /// One event by its ID (`/events/{eventID}`, the ID percent-encoded); error declarations of it follow.
     func event(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        try platform.require(context.principal, .admin, .regulator, .party, to: "read events")
+        try platform.require(context.principal, .admin, .regulator, .party, .peer, to: "read events")
         let raw = try context.parameters.require("eventID")
         let id = raw.removingPercentEncoding ?? raw
-        let visibility = try await platform.registry.visibility()
+        let visibility = try await platform.visibility()
         let events = try await platform.store.events(withID: id).filter {
             visibility.canRead($0.event, principal: context.principal)
         }

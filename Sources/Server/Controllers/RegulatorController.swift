@@ -81,10 +81,9 @@ struct RegulatorController<Store: PlatformStore> {
         }
         let key = try IdentifierKeys.resolve(id)
         let budget = try Self.budget(request)
-        let engine = TraceEngine(source: platform.store)
-        let result = direction == "back"
-            ? try await engine.back(from: key, budget: budget) : try await engine.forward(from: key, budget: budget)
-        return try Responses.json(TraceJSON.dto(result))
+        let (result, report) = try await platform.trace(
+            direction == "back" ? .backward : .forward, from: key, budget: budget, principal: context.principal)
+        return try Responses.json(platform.traceDTO(result, report: report))
     }
 
     func recall(_ request: Request, _ context: AppRequestContext) async throws -> Response {
@@ -117,6 +116,7 @@ struct RegulatorController<Store: PlatformStore> {
             recallID: record.id, party: holder.party ?? party,
             RecallAcknowledgement(by: by, at: Date(), note: body["note"] as? String))
         platform.metrics.count("recall_acknowledgements", "recall acknowledgements recorded")
+        platform.captured.signal()
         return try Responses.json(TraceJSON.dto(updated))
     }
 

@@ -34,8 +34,7 @@ public struct AuthMiddleware<Store: PlatformStore>: RouterMiddleware {
             if let cookie = request.cookies[Self.cookieName]?.value, !cookie.isEmpty,
                 let key = try await store.accessKey(secretHash: MessageAuthentication.sha256Hex(cookie)), key.isActive
             {
-                context.principal = Principal(
-                    keyID: key.id, role: Principal.Role(rawValue: key.role.rawValue), party: key.party)
+                context.principal = Principal(key)
             } else if openAccess {
                 context.principal = Principal(keyID: "open-access", role: .regulator, party: nil)
             }
@@ -50,8 +49,7 @@ public struct AuthMiddleware<Store: PlatformStore>: RouterMiddleware {
             throw Problem.unauthenticated("unknown API key")
         }
         guard key.isActive else { throw Problem.unauthenticated("API key \(key.id) was revoked") }
-        context.principal = Principal(
-            keyID: key.id, role: Principal.Role(rawValue: key.role.rawValue), party: key.party)
+        context.principal = Principal(key)
         return try await next(request, context)
     }
 }
@@ -60,20 +58,21 @@ public struct AuthMiddleware<Store: PlatformStore>: RouterMiddleware {
 public enum AccessKeys {
     /// Creates and stores a key.
     /// - Parameters:
-    ///   - role: admin, regulator or party.
+    ///   - role: admin, regulator, party or peer.
     ///   - party: the party (any identifier form; kept as its canonical key) for a party key.
+    ///   - peer: the calling platform's ID for a peer key.
     ///   - label: a note on whom it is for.
     ///   - store: where keys are kept.
     /// - Returns: the stored key and its secret (`sy_…`), which is never shown again.
     /// - Throws: ``StorageError`` when the store refuses it (a party key without a party…).
     public static func create<Store: PlatformStateStore>(
-        role: AccessKey.Role, party: String?, label: String?, in store: Store
+        role: AccessKey.Role, party: String?, peer: String? = nil, label: String?, in store: Store
     ) async throws(StorageError) -> (key: AccessKey, secret: String) {
         let secret = "sy_" + base64URL(MessageAuthentication.randomBytes(32))
         let id = "key-" + MessageAuthentication.randomBytes(6).map { String(format: "%02x", $0) }.joined()
         let key = AccessKey(
             id: id, secretHash: MessageAuthentication.sha256Hex(secret), role: role,
-            party: party.map(IdentifierKeys.canonical), label: label, createdAt: Date())
+            party: party.map(IdentifierKeys.canonical), peer: peer, label: label, createdAt: Date())
         try await store.storeAccessKey(key)
         return (key, secret)
     }

@@ -73,7 +73,7 @@ struct SubscriptionSockets<Store: PlatformStore> {
         var cursor: SubscriptionCursor?
         let subscriptionID = "ws-" + UUID().uuidString.lowercased()
         while !Task.isCancelled {
-            let visibility = try await platform.registry.visibility()
+            let visibility = try await platform.visibility()
             let events = try await feed.next(
                 query: query, cursor: cursor, initial: start, visibility: visibility, principal: principal)
             if events.isEmpty {
@@ -99,7 +99,7 @@ struct SubscriptionSockets<Store: PlatformStore> {
         while !Task.isCancelled, let due = schedule.next(after: last) {
             try await Task.sleep(for: .milliseconds(max(0, Int(due.timeIntervalSinceNow * 1_000))))
             last = due
-            let visibility = try await platform.registry.visibility()
+            let visibility = try await platform.visibility()
             var sent = 0
             while true {
                 let events = try await feed.next(

@@ -73,7 +73,7 @@ struct WebhookDeliveryService<Store: PlatformStore>: Service {
             let subscriptions = try await platform.store.subscriptions(queryName: nil)
             guard !subscriptions.isEmpty else { return nil }
             let keys = try await platform.store.accessKeys()
-            let visibility = try await platform.registry.visibility()
+            let visibility = try await platform.visibility()
             for subscription in subscriptions {
                 let instant = ContinuousClock.now
                 let retry = rounds.retries[subscription.id, default: RetrySchedule()]

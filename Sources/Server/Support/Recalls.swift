@@ -1,4 +1,5 @@
 public import EPCIS
+import Federation
 import Foundation
 public import Storage
 public import TraceEngine
@@ -24,7 +25,27 @@ public enum RecallIssuer {
     public static func issue<Store: PlatformStore>(
         _ key: String, reason: String, by initiator: String, in store: Store, budget: TraceBudget = TraceBudget()
     ) async throws -> (RecallRecord, RecallResult) {
-        let engine = TraceEngine(source: store)
+        try await issue(key, reason: reason, by: initiator, in: store, tracing: store, budget: budget)
+    }
+
+    /// Traces forward over `source` (this store, or the federation), records the recall with each holder's
+    /// platform, and captures the notice events of the holders homed here; the holders on other platforms get
+    /// theirs from their own platform once the recall is relayed there.
+    /// - Parameters:
+    ///   - key: the recalled identifier's canonical key.
+    ///   - reason: why.
+    ///   - initiator: who.
+    ///   - store: the store.
+    ///   - source: the event graph to trace.
+    ///   - platformOf: the platform a holder is homed on when it is another one.
+    ///   - budget: the trace's budget.
+    /// - Returns: the recorded recall and the trace behind it.
+    /// - Throws: ``StorageError`` or a trace error; nothing is recorded then.
+    public static func issue<Store: PlatformStore, Source: TraceGraphSource>(
+        _ key: String, reason: String, by initiator: String, in store: Store, tracing source: Source,
+        platformOf: (Holder) -> String? = { _ in nil }, budget: TraceBudget = TraceBudget()
+    ) async throws -> (RecallRecord, RecallResult) {
+        let engine = TraceEngine(source: source)
         let recall = try await engine.recall(key, reason: reason, budget: budget)
         guard !recall.trace.events.isEmpty else {
             throw StorageError(.notFound, "no event names \(key): there is nothing to recall; nothing was recorded")
@@ -36,20 +57,20 @@ public enum RecallIssuer {
                 eventCount: recall.trace.events.count, depth: recall.trace.depth, truncated: recall.trace.truncated,
                 holders: recall.withdrawals.map {
                     RecallHolder(party: $0.party, location: $0.location, identifier: $0.identifier,
-                                 quantity: $0.quantity, uom: $0.uom)
+                                 quantity: $0.quantity, uom: $0.uom, platform: platformOf($0))
                 }))
-        let notices = Self.notices(for: record)
+        let notices = Self.notices(for: record, holders: record.holders.filter { $0.platform == nil })
         if !notices.events.isEmpty {
             _ = try await store.capture(notices, locations: nil, context: CaptureContext())
         }
         return (record, recall)
     }
 
-    /// The notice events of a recall, one per holder.
-    public static func notices(for record: RecallRecord) -> EPCISDocument {
+    /// The notice events of a recall, one per holder (of the holders given, else of all).
+    public static func notices(for record: RecallRecord, holders: [RecallHolder]? = nil) -> EPCISDocument {
         let now = EPCISDateTime(Date())
         var events: [EPCISEvent] = []
-        for holder in record.holders {
+        for holder in holders ?? record.holders {
             var event = EPCISEvent(type: .objectEvent, eventTime: now, eventTimeZoneOffset: "+00:00")
             event.action = .observe
             event.bizStep = CBVValue("holding", in: .bizStep)
@@ -85,10 +106,22 @@ public enum RecallIssuer {
 struct Recalls<Store: PlatformStore> {
     let platform: Platform<Store>
 
-    func issue(_ key: String, reason: String, by initiator: String, budget: TraceBudget = TraceBudget()) async throws
-        -> (RecallRecord, RecallResult)
-    {
-        let issued = try await RecallIssuer.issue(key, reason: reason, by: initiator, in: platform.store, budget: budget)
+    func issue(
+        _ key: String, reason: String, by initiator: String, principal: Principal? = nil,
+        budget: TraceBudget = TraceBudget()
+    ) async throws -> (RecallRecord, RecallResult) {
+        let issued: (RecallRecord, RecallResult)
+        if platform.configuration.federation.directory.isFederated {
+            // Traced across the federation on the regulator's behalf; the holders on other platforms are relayed
+            // the recall by the federation service (woken by the signal below).
+            let source = FederatedTraceSource(local: platform.store, peers: platform.peers, onBehalfOf: "regulator")
+            issued = try await RecallIssuer.issue(
+                key, reason: reason, by: initiator, in: platform.store, tracing: source,
+                platformOf: { [platform] in platform.foreignHome(of: $0.party) ?? platform.foreignHome(of: $0.location) },
+                budget: budget)
+        } else {
+            issued = try await RecallIssuer.issue(key, reason: reason, by: initiator, in: platform.store, budget: budget)
+        }
         platform.captured.signal()
         await platform.consumer.invalidate()
         platform.metrics.count("recalls_issued", "recalls issued")

@@ -11,6 +11,21 @@ public enum TraceJSON {
         public var identifier: String
         public var quantity: Double
         public var uom: String
+        /// The platform the holder is homed on (federated traces only).
+        public var platform: String?
+    }
+
+    /// What one platform contributed to a federated trace.
+    public struct PlatformDTO: Codable, Hashable, Sendable {
+        public var id: String
+        /// Events it handed over (this platform's own: read from its store).
+        public var events: Int
+        /// Of those, how many verified against its signed tree head with the key pinned for it.
+        public var verified: Int
+        /// Of those, how many came unsigned (a plain EPCIS repository).
+        public var unsigned: Int
+        /// Of those, how many did not verify.
+        public var failed: Int
     }
 
     /// A node of the trace graph.
@@ -53,6 +68,12 @@ public enum TraceJSON {
         public var withdrawals: [HolderDTO]?
         public var recallID: String?
         public var initiatedBy: String?
+        /// The platforms the result came from (federated traces only).
+        public var platforms: [PlatformDTO]?
+        /// Whether a platform that should have answered did not.
+        public var partial: Bool?
+        /// The platforms that did not answer.
+        public var unreachable: [String]?
     }
 
     /// A holder's acknowledgement of a recall.
@@ -71,6 +92,8 @@ public enum TraceJSON {
         public var uom: String
         public var state: String
         public var acknowledgement: AcknowledgementDTO?
+        /// The platform the holder is homed on, when it is another one.
+        public var platform: String?
     }
 
     /// A recorded recall.
@@ -87,6 +110,8 @@ public enum TraceJSON {
         public var truncated: Bool
         public var pending: Int
         public var holders: [RecallHolderDTO]
+        /// The platform that issued the recall, when it is another one (this is its relayed copy).
+        public var origin: String?
     }
 
     /// One reconciliation finding with its evidence.
@@ -160,8 +185,8 @@ public enum TraceJSON {
                     quantity: holder.quantity, uom: holder.uom, state: holder.isAcknowledged ? "acknowledged" : "pending",
                     acknowledgement: holder.acknowledgement.map {
                         AcknowledgementDTO(by: $0.by, at: time($0.at), note: $0.note)
-                    })
-            })
+                    }, platform: holder.platform)
+            }, origin: recall.origin)
     }
 
     /// A finding as JSON.

@@ -1,18 +1,37 @@
 import EPCIS
+import Federation
 import Foundation
 import TraceEngine
 
 /// Who may see and capture which events (ARCHITECTURE "Visibility"): a party sees its own events (at its locations)
 /// and those where it is a source or destination, one step back and one step forward; a party captures only at its
-/// own locations or as a source. Regulators and admins see everything.
+/// own locations or as a source. Regulators and admins see everything. A peer platform sees the events that name a
+/// party or location homed on it, and it captures only events of its own places or parties (what it pushes).
 struct Visibility: Sendable {
     /// Locations by owning party (canonical keys), from the master data.
     let locationsByParty: [String: Set<String>]
+    /// Which platform is home to which identifiers, for peer keys.
+    let directory: PlatformDirectory
 
-    init(registry: PartyRegistry) {
+    init(registry: PartyRegistry, directory: PlatformDirectory = .alone()) {
         var locations: [String: Set<String>] = [:]
         for (location, owner) in registry.locationOwners { locations[owner, default: []].insert(location) }
         locationsByParty = locations
+        self.directory = directory
+    }
+
+    /// Whether an event names a party or location homed on a peer platform: as source, destination, or the place
+    /// where it happened. What crossed to or from that platform.
+    func crosses(_ event: EPCISEvent, peer: String) -> Bool {
+        let named = [event.bizLocation?.id, event.readPoint?.id].compactMap { $0?.text }
+            + (event.sourceList + event.destinationList).map(\.id.text)
+        return named.contains { directory.home(of: $0) == peer }
+    }
+
+    /// Whether an event is of a peer's own: at a place homed there, or with a source homed there.
+    func isOwnEvent(_ event: EPCISEvent, peer: String) -> Bool {
+        let places = [event.bizLocation?.id, event.readPoint?.id].compactMap { $0?.text } + event.sourceList.map(\.id.text)
+        return places.contains { directory.home(of: $0) == peer }
     }
 
     /// Whether an event is at one of the party's locations (bizLocation or readPoint).
@@ -29,6 +48,7 @@ struct Visibility: Sendable {
     /// Whether a party may read an event.
     func canRead(_ event: EPCISEvent, principal: Principal) -> Bool {
         if principal.seesEverything { return true }
+        if principal.role == .peer, let peer = principal.peer { return crosses(event, peer: peer) }
         guard let party = principal.party else { return false }
         return isAtOwnLocation(event, party: party) || isSource(event, party: party)
             || names(event.destinationList, party: party)
@@ -37,6 +57,7 @@ struct Visibility: Sendable {
     /// Whether a party may capture an event: at its own locations or as a source.
     func canCapture(_ event: EPCISEvent, principal: Principal) -> Bool {
         if principal.role == .admin || principal.role == .regulator { return true }
+        if principal.role == .peer, let peer = principal.peer { return isOwnEvent(event, peer: peer) }
         guard let party = principal.party else { return false }
         return isAtOwnLocation(event, party: party) || isSource(event, party: party)
     }
@@ -77,6 +98,8 @@ extension TimedCache where Value == PartyRegistry {
     /// The registry cached for a few seconds.
     func registry() async throws -> PartyRegistry { try await value() }
 
-    /// Who may see what, from the cached registry.
-    func visibility() async throws -> Visibility { Visibility(registry: try await value()) }
+    /// Who may see what, from the cached registry and this platform's directory.
+    func visibility(directory: PlatformDirectory) async throws -> Visibility {
+        Visibility(registry: try await value(), directory: directory)
+    }
 }

@@ -41,6 +41,8 @@ struct ServeCommand: AsyncParsableCommand {
 
     @OptionGroup(title: "Reconciliation (the console and /reconcile)") var reconcileOptions: ReconcileOptions
 
+    @OptionGroup(title: "Federation (other platforms)") var federationOptions: FederationOptions
+
     func run() async throws {
         guard ["trace", "debug", "info", "notice", "warning", "error", "critical"].contains(logLevel) else {
             throw ValidationError("--log-level must be trace, debug, info, notice, warning, error or critical")
@@ -48,6 +50,7 @@ struct ServeCommand: AsyncParsableCommand {
         var configuration = ServerConfiguration(host: host, port: port, publicBaseURL: publicURL)
         configuration.logLevel = logLevel
         configuration.reconciliation = try reconcileOptions.configuration()
+        configuration.federation = try federationOptions.settings()
         try await storeOption.withStore { store in
             if demo { try await DemoSetup.prepare(store, events: demoEvents, baseURL: configuration.baseURL) }
             try await runServer(store: store, configuration: configuration, storeName: storeOption.name)
@@ -65,11 +68,14 @@ struct KeyCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "create", abstract: "Create an API key and print it once (only its SHA-256 is kept).")
 
-        @Option(help: "admin, regulator or party.")
+        @Option(help: "admin, regulator, party or peer.")
         var role: String
 
         @Option(help: "For a party key: the party (PGLN or GLN, any form).")
         var party: String?
+
+        @Option(help: "For a peer key: the ID of the platform that will call with it.")
+        var peer: String?
 
         @Option(help: "A note on whom the key is for.")
         var label: String?
@@ -78,13 +84,14 @@ struct KeyCommand: ParsableCommand {
 
         func run() async throws {
             guard let role = AccessKey.Role(rawValue: role) else {
-                throw ValidationError("--role must be admin, regulator or party (got \(role))")
+                throw ValidationError("--role must be admin, regulator, party or peer (got \(role))")
             }
             try await storeOption.withStore { store in
                 do {
-                    let (key, secret) = try await AccessKeys.create(role: role, party: party, label: label, in: store)
+                    let (key, secret) = try await AccessKeys.create(
+                        role: role, party: party, peer: peer, label: label, in: store)
                     print(secret)
-                    let party = key.party.map { " for \($0)" } ?? ""
+                    let party = (key.party ?? key.peer.map { "platform \($0)" }).map { " for \($0)" } ?? ""
                     FileHandle.standardError.write(Data(
                         "created \(key.role.rawValue) key \(key.id)\(party); the key above is shown only once\n".utf8))
                 } catch let error as StorageError {
@@ -103,7 +110,7 @@ struct KeyCommand: ParsableCommand {
         func run() async throws {
             try await storeOption.withStore { store in
                 for key in try await store.accessKeys() {
-                    print([key.id, key.role.rawValue, key.party ?? "-", key.isActive ? "active" : "revoked",
+                    print([key.id, key.role.rawValue, key.party ?? key.peer ?? "-", key.isActive ? "active" : "revoked",
                            key.label ?? ""].joined(separator: "\t"))
                 }
             }
