@@ -155,6 +155,7 @@ let package = Package(
                 .product(name: "NIOWebSocket", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            exclude: ["Federation/epcis_standin.py"],
             swiftSettings: strict
         ),
     ],

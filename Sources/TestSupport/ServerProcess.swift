@@ -87,6 +87,9 @@ public struct ServerProcessError: Error, CustomStringConvertible {
     /// What went wrong, with the server's log.
     public var message: String
     public var description: String { message }
+
+    /// Makes one.
+    public init(message: String) { self.message = message }
 }
 
 /// A throwaway PostgreSQL cluster of a test's own (scripts/pg-cluster.sh), which the test may restart or kill.
@@ -166,5 +169,27 @@ public enum Shell {
         // WEXITSTATUS: the exit code sits in the second byte of a normal exit's status.
         let exited = status & 0x7f == 0
         return (exited ? (status >> 8) & 0xff : 128 + (status & 0x7f), output)
+    }
+}
+
+/// A free TCP port on 127.0.0.1 (bound and released at once), for servers that must know their port before they
+/// start (peers files name each other's URLs).
+public enum FreePort {
+    /// A port nobody listens on now.
+    public static func next() -> Int {
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(descriptor) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, length) }
+        }
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &length) }
+        }
+        return Int(UInt16(bigEndian: address.sin_port))
     }
 }
