@@ -22,6 +22,8 @@ final class FederatedTraceSource<Local: TraceGraphSource>: TraceGraphSource {
     private struct State {
         var asked: [String: Set<String>] = [:]
         var report = FederationReport()
+        /// Whether the first frontier (the trace's root) was looked up.
+        var started = false
     }
 
     init(local: Local, peers: PeerClient, onBehalfOf: String?) {
@@ -40,6 +42,25 @@ final class FederatedTraceSource<Local: TraceGraphSource>: TraceGraphSource {
         state.withLock { $0.report.add(selfID, count: all.count, verified: all.count, unsigned: 0, failed: 0) }
         var seen = Set(all.map(\.id))
         var pending = route(keys, through: all)
+        // The root is asked of every Suyuan peer once: a regulator may start anywhere (the one-stop query), and the
+        // platform that holds a product's events is not always the one its company prefix names.
+        let isRoot = state.withLock { state -> Bool in
+            defer { state.started = true }
+            return !state.started
+        }
+        if isRoot {
+            let broadcast = state.withLock { state -> [String: Set<String>] in
+                var extra: [String: Set<String>] = [:]
+                for peer in directory.peers.values where peer.kind == .suyuan {
+                    let new = keys.subtracting(state.asked[peer.id] ?? [])
+                    guard !new.isEmpty else { continue }
+                    state.asked[peer.id, default: []].formUnion(new)
+                    extra[peer.id] = new
+                }
+                return extra
+            }
+            pending.merge(broadcast) { $0.union($1) }
+        }
         while !pending.isEmpty {
             let answers = await withTaskGroup(of: (String, Result<[ReceivedEvent], FederationError>).self) { group in
                 for (platform, asked) in pending {

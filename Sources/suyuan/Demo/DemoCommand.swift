@@ -10,7 +10,7 @@ struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract: "Generate or load deterministic pork, vegetable, dairy/formula and drug supply chains.",
-        subcommands: [DemoGenerateCommand.self, DemoLoadCommand.self]
+        subcommands: [DemoGenerateCommand.self, DemoLoadCommand.self, DemoFederatedCommand.self]
     )
 }
 
