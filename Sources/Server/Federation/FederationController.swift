@@ -18,6 +18,7 @@ struct FederationController<Store: PlatformStore> {
 
     func register(on router: Router<AppRequestContext>) {
         router.get("federation/platform") { _, _ in try Responses.json(identity) }
+        router.get(".well-known/gs1resolver") { _, _ in try Responses.json(resolverDescription) }
         router.get("federation/directory") { _, _ in try Responses.json(directoryDocument) }
         router.post("federation/events") { request, context in try await evidence(request, context) }
         router.post("federation/recalls") { request, context in try await relayedRecall(request, context) }
@@ -39,6 +40,36 @@ struct FederationController<Store: PlatformStore> {
         PlatformEntry(
             id: directory.selfID, url: platform.configuration.baseURL, publicKey: platform.store.ledgerPublicKey.hex,
             prefixes: directory.ownPrefixes, kind: "suyuan")
+    }
+
+    /// The GS1-Conformant Resolver description (`/.well-known/gs1resolver`, Resolver 1.2 description-file schema):
+    /// the resolver's root, the primary keys it answers, the link types it serves, and that a client may ask for
+    /// the whole linkset; plus, as an extension member, this platform's place in the federation.
+    struct ResolverDescription: Encodable {
+        struct LinkTypeNamespace: Encodable {
+            var namespace: String
+            var prefix: String
+        }
+
+        var name: String
+        var resolverRoot: String
+        var supportedPrimaryKeys: [String]
+        var supportedLinkType: [LinkTypeNamespace]
+        var linkTypeDefaultCanBeLinkset: Bool
+        /// Extension: the federation this resolver belongs to (its directory, its platform description).
+        var federation: [String: String]
+    }
+
+    var resolverDescription: ResolverDescription {
+        ResolverDescription(
+            name: "Suyuan platform \(directory.selfID)", resolverRoot: platform.configuration.baseURL,
+            supportedPrimaryKeys: ["01", "00", "414", "417", "8003", "8004", "253", "255", "401", "402"],
+            supportedLinkType: [LinkTypeNamespace(namespace: "https://gs1.org/voc/", prefix: "gs1:")],
+            linkTypeDefaultCanBeLinkset: true,
+            federation: [
+                "platform": directory.selfID, "description": platform.configuration.baseURL + "/federation/platform",
+                "directory": platform.configuration.baseURL + "/federation/directory",
+            ])
     }
 
     /// `GET /federation/directory`: this platform and every peer it knows, without the keys it calls them with.
