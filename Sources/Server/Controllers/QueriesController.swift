@@ -31,8 +31,12 @@ struct QueriesController<Store: PlatformStore> {
         router.get("queries/{name}/events") { request, context in
             let query = try await named(context)
             let fixed = try Self.parameters(query.parameters)
+            // The binding gives this resource the WebSocket form's subscription controls too; a plain GET checks them
+            // as the socket would (stream=true and a schedule exclude each other) and otherwise has no use for them.
+            _ = try SubscriptionSockets<Store>.timing(request.uri.queryParameters)
             return try await events.page(
-                request, context, fixed: fixed, base: "/queries/\(PathEncoding.segment(query.name))/events")
+                request, context, fixed: fixed, base: "/queries/\(PathEncoding.segment(query.name))/events",
+                ignoring: SubscriptionSockets<Store>.controlParameters)
         }
         router.post("queries/{name}/subscriptions") { request, context in try await subscribe(request, context) }
         router.get("queries/{name}/subscriptions") { request, context in
