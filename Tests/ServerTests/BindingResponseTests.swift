@@ -126,4 +126,93 @@ struct BindingResponseTests {
             #expect(unknown.status == .badRequest)
         }
     }
+
+    @Test("a capture job's errors are RFC 9457 problems (type and title), each with its place as a pointer")
+    func captureJobErrorsAreProblems() async throws {
+        // Given an event already stored
+        let server = try await Self.server()
+        try await server.app.test(.router) { client in
+            let event = BindingConformanceTests.event(serial: 1)
+            #expect(try await client.send(.post, "/events", key: server.admin, body: event).status == .created)
+            // When a document holding it again is captured
+            let document = """
+                {"@context":["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"],"type":"EPCISDocument",
+                 "schemaVersion":"2.0","creationDate":"2026-03-01T00:00:00Z","epcisBody":{"eventList":[\(event)]}}
+                """
+            let accepted = try await client.send(.post, "/capture", key: server.admin, body: document)
+            let location = try #require(accepted.headers[.location])
+            #expect(try await eventually {
+                try await client.send(.get, location, key: server.admin).json()["running"] as? Bool == false
+            })
+            // Then the job's errors say why, as problems
+            for job in [try await client.send(.get, location, key: server.admin).json(),
+                        try #require(try JSONSerialization.jsonObject(
+                            with: Data(try await client.send(.get, "/capture", key: server.admin).text.utf8))
+                            as? [[String: Any]]).first ?? [:]] {
+                #expect(job["success"] as? Bool == false)
+                let errors = try #require(job["errors"] as? [[String: Any]])
+                #expect(!errors.isEmpty)
+                for error in errors {
+                    #expect(error["type"] as? String == "epcisException:ResourceAlreadyExistsException")
+                    #expect(error["title"] is String)
+                    #expect((error["detail"] as? String)?.contains("already stored") == true)
+                    #expect(error["pointer"] as? String == "eventID")
+                }
+            }
+        }
+    }
+
+    @Test("an unknown GS1-EPC-Format is a 406 NotAcceptableException, on every operation that answers events",
+          arguments: ["/events", "/events/urn%3Auuid%3Anone", "/epcs", "/queries/mine/events"])
+    func unknownEPCFormatIsNotAcceptable(path: String) async throws {
+        let server = try await Self.server()
+        try await server.app.test(.router) { client in
+            let query = #"{"name":"mine","query":{"EQ_bizStep":["shipping"]}}"#
+            #expect(try await client.send(.post, "/queries", key: server.admin, body: query).status == .created)
+            let response = try await client.send(
+                .get, path, key: server.admin, headers: [HTTPField.Name("GS1-EPC-Format")!: "Always_Barcodes"])
+            #expect(response.status == .notAcceptable, "\(path): \(response.status)")
+            #expect(try response.json()["type"] as? String == "epcisException:NotAcceptableException")
+        }
+    }
+
+    @Test("capture refusals have the binding's types: ValidationException, UnsupportedMediaTypeException")
+    func captureRefusalTypes() async throws {
+        let server = try await Self.server()
+        try await server.app.test(.router) { client in
+            let document = try Conformance.text("gs1-EPCIS/JSON/Example_9.6.1-ObjectEvent.jsonld")
+            let behaviour = try await client.send(
+                .post, "/capture", key: server.admin, body: document,
+                headers: [HTTPField.Name("GS1-Capture-Error-Behaviour")!: "all"])
+            #expect(behaviour.status == .badRequest)
+            #expect(try behaviour.json()["type"] as? String == "epcisException:ValidationException")
+            for path in ["/capture", "/events"] {
+                let mislabelled = try await client.send(
+                    .post, path, key: server.admin, body: "\u{8}\n", headers: [.contentType: "application/json"])
+                #expect(mislabelled.status == .unsupportedMediaType, "\(path)")
+                #expect(try mislabelled.json()["type"] as? String == "epcisException:UnsupportedMediaTypeException")
+                let unknown = try await client.send(
+                    .post, path, key: server.admin, body: document, headers: [.contentType: "text/csv"])
+                #expect(unknown.status == .unsupportedMediaType, "\(path)")
+                #expect(try unknown.json()["type"] as? String == "epcisException:UnsupportedMediaTypeException")
+            }
+        }
+    }
+
+    @Test("a new subscription's Location is an absolute URI (the binding types it format: uri)")
+    func subscriptionLocationIsAbsolute() async throws {
+        let server = try await Self.server()
+        try await server.app.test(.router) { client in
+            let query = #"{"name":"mine","query":{"EQ_bizStep":["shipping"]}}"#
+            #expect(try await client.send(.post, "/queries", key: server.admin, body: query).status == .created)
+            let subscribe = #"{"dest":"https://client.example.com/cb","schedule":{"hour":"1","minute":"5"}}"#
+            let created = try await client.send(
+                .post, "/queries/mine/subscriptions", key: server.admin, body: subscribe,
+                headers: [.contentType: "application/json"])
+            #expect(created.status == .created, "\(created.text)")
+            let id = try #require(try created.json()["subscriptionID"] as? String)
+            #expect(created.headers[.location] == Self.baseURL + "/queries/mine/subscriptions/" + id)
+        }
+    }
 }
+

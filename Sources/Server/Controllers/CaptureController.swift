@@ -152,7 +152,7 @@ struct CaptureController<Store: PlatformStore> {
                 self = .xml
             } else {
                 throw Problem(
-                    .unsupportedMediaType, "suyuan:UnsupportedMediaType", "Unsupported media type",
+                    .unsupportedMediaType, "UnsupportedMediaTypeException", "Unsupported media type",
                     detail: "send application/ld+json, application/json or application/xml (got \(contentType))")
             }
         }
@@ -169,7 +169,7 @@ struct CaptureController<Store: PlatformStore> {
             }
             guard actual != (self == .json ? "JSON" : "XML") else { return }
             throw Problem(
-                .unsupportedMediaType, "suyuan:UnsupportedMediaType", "Body is not its Content-Type",
+                .unsupportedMediaType, "UnsupportedMediaTypeException", "Body is not its Content-Type",
                 detail: "the Content-Type is \(contentType) but the body is \(actual); send it with the type it is "
                     + "(application/ld+json or application/json for JSON, application/xml for XML); nothing was stored")
         }
@@ -178,7 +178,9 @@ struct CaptureController<Store: PlatformStore> {
     private func errorBehaviour(_ request: Request) throws(Problem) -> CaptureContext.ErrorBehaviour {
         guard let value = request.headers[HTTPField.Name("GS1-Capture-Error-Behaviour")!] else { return .rollback }
         guard let behaviour = CaptureContext.ErrorBehaviour(rawValue: value.lowercased()) else {
-            throw Problem.badParameter("GS1-Capture-Error-Behaviour: \(value) is not rollback or proceed")
+            // The capture's 400 is a ValidationException alone (the header is part of the capture request, not a query
+            // parameter).
+            throw Problem.invalid("GS1-Capture-Error-Behaviour: \(value) is not rollback or proceed; nothing stored")
         }
         return behaviour
     }

@@ -126,6 +126,7 @@ struct EventsController<Store: PlatformStore> {
     /// One event by its ID (`/events/{eventID}`, the ID percent-encoded); error declarations of it follow.
     func event(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         try platform.require(context.principal, .admin, .regulator, .party, .peer, to: "read events")
+        _ = try Responses.epcFormat(request)  // a form the server cannot answer in is refused, found or not
         let raw = try context.parameters.require("eventID")
         let id = raw.removingPercentEncoding ?? raw
         let visibility = try await platform.visibility()

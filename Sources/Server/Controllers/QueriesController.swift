@@ -117,7 +117,10 @@ struct QueriesController<Store: PlatformStore> {
         try await platform.store.saveSubscription(subscription)
         platform.captured.signal()
         var headers = Responses.gs1Headers()
-        headers[.location] = "/queries/\(PathEncoding.segment(query.name))/subscriptions/\(subscription.id)"
+        // Absolute: the binding types this Location `format: uri` (the capture's and the query's may be relative).
+        headers[.location] =
+            platform.configuration.baseURL
+            + "/queries/\(PathEncoding.segment(query.name))/subscriptions/\(subscription.id)"
         return try Responses.json(SubscriptionView(subscription), status: .created, headers: headers)
     }
 

@@ -64,13 +64,16 @@ enum Responses {
     ///
     /// `Never_Translates` (identifiers are never translated) is the form they were captured in, as `No_Preference`
     /// is here.
-    /// - Throws: ``Problem`` for a value the binding does not define.
+    /// - Throws: ``Problem`` for a value the binding does not define: 406 `NotAcceptableException`, the binding's
+    ///   answer when "the server cannot return the response as requested", which every operation lists.
     static func epcFormat(_ request: Request) throws(Problem) -> EPCFormat {
         guard let value = request.headers[HTTPField.Name("GS1-EPC-Format")!] else { return .asCaptured }
         if value == "Never_Translates" { return .asCaptured }
         guard let format = EPCFormat(rawValue: value) else {
             let names = EPCFormat.allCases.map(\.rawValue) + ["Never_Translates"]
-            throw Problem.badParameter("GS1-EPC-Format: \(value) is not one of \(names.joined(separator: ", "))")
+            throw Problem(
+                .notAcceptable, "NotAcceptableException", "Not acceptable",
+                detail: "GS1-EPC-Format: \(value) is not one of \(names.joined(separator: ", "))")
         }
         return format
     }
