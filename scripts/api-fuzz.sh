@@ -2,9 +2,9 @@
 # Fuzzes the EPCIS 2.0 REST binding of a live `suyuan serve` with Schemathesis, against GS1's own openapi.json.
 # The server runs on a SQLite store in a temporary folder with an admin key from `suyuan key create`, seeded with
 # two official example documents and a named query. The run is seeded and bounded in time; it fails on any 5xx,
-# dropped connection, or response that breaks the binding (status code, content type, headers, body schema),
-# except for the binding's own inconsistencies: scripts/schemathesis/known-inconsistencies.md says what they are
-# and why, and scripts/schemathesis/patch-spec.py corrects exactly those in a copy of the spec before the run.
+# dropped connection, response that breaks the binding (status code, content type, headers, body schema) or error in
+# the server's log, except for the binding's own inconsistencies: scripts/schemathesis/known-inconsistencies.md says
+# what they are and why, and scripts/schemathesis/patch-spec.py corrects exactly those in a copy of the spec.
 # Usage: scripts/api-fuzz.sh [SUYUAN_BINARY]   (default .build/debug/suyuan; env FUZZ_SECONDS, FUZZ_SEED)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -61,4 +61,14 @@ if [ "$status" -ne 0 ]; then
     echo "--- server log (last 40 lines) ---"
     tail -40 "$work/server.log"
 fi
+# Whatever a client sends, the server answers it: an error in its log (a failed upgrade negotiation, a request that
+# failed inside) fails the run even when every answer was right.
+errors="$(grep -E '^[^ ]+ (error|critical) ' "$work/server.log" || true)"
+if [ -n "$errors" ]; then
+    echo "--- errors in the server log ($(printf '%s\n' "$errors" | wc -l)) ---"
+    printf '%s\n' "$errors" | sort | uniq -c | sort -rn | head -20
+    [ "$status" -ne 0 ] || status=1
+fi
+warnings="$(grep -cE '^[^ ]+ warning ' "$work/server.log" || true)"
+log "server log: $warnings warning(s), $(printf '%s' "$errors" | grep -c . || true) error(s)"
 exit "$status"

@@ -45,16 +45,19 @@ ensure_oracles() {
     command -v zbarimg >/dev/null 2>&1 || apt_install zbar-tools
 }
 
-# Schemathesis (PyPI, pinned) in its own venv under .build: it fuzzes the server against the official EPCIS 2.0
-# REST binding (scripts/api-fuzz.sh).
+# Schemathesis (PyPI) in its own venv under .build: it fuzzes the server against the official EPCIS 2.0 REST binding
+# (scripts/api-fuzz.sh). Every package is pinned (scripts/schemathesis/requirements.txt, Hypothesis included: a seeded
+# run is reproducible only with the same generator), and the venv is rebuilt when the pins change.
 ensure_schemathesis() {
-    local venv="$root/.build/schemathesis"
-    if [ ! -x "$venv/bin/st" ] || [ "$("$venv/bin/st" --version 2>/dev/null)" != "st, version 4.32.5" ]; then
+    local venv="$root/.build/schemathesis" pins="$root/scripts/schemathesis/requirements.txt"
+    if [ ! -x "$venv/bin/st" ] || ! cmp -s "$pins" "$venv/suyuan-requirements.txt"; then
         log "installing Schemathesis from PyPI into .build/schemathesis"
         command -v python3 >/dev/null 2>&1 || apt_install python3 python3-venv
+        rm -rf "$venv"
         mkdir -p "$root/.build"
         python3 -m venv "$venv" || { apt_install python3-venv && python3 -m venv "$venv"; }
-        "$venv/bin/pip" install --quiet --disable-pip-version-check "schemathesis==4.32.5"
+        "$venv/bin/pip" install --quiet --disable-pip-version-check -r "$pins"
+        cp "$pins" "$venv/suyuan-requirements.txt"
     fi
 }
 

@@ -24,7 +24,7 @@ public func buildApplication<Store: PlatformStore>(
         store: store, configuration: configuration, metrics: metrics, logger: logger, client: client)
     let router = buildRouter(platform)
     let webSocketRouter = Router(context: AppRequestContext.self)
-    webSocketRouter.add(middleware: ProblemMiddleware())
+    webSocketRouter.add(middleware: ProblemMiddleware(baseURL: configuration.baseURL))
     webSocketRouter.add(middleware: AuthMiddleware(store: store, openAccess: configuration.openAccess))
     SubscriptionSockets(platform: platform).register(on: webSocketRouter)
     return Application(
@@ -65,7 +65,7 @@ func buildRouter<Store: PlatformStore>(_ platform: Platform<Store>) -> Router<Ap
     // HEAD answers as GET would, without the body (the EPCIS 2.0 binding: every resource supports HEAD).
     let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.add(middleware: MetricsMiddleware(metrics: platform.metrics))
-    router.add(middleware: ProblemMiddleware())
+    router.add(middleware: ProblemMiddleware(baseURL: platform.configuration.baseURL))
     router.add(middleware: OptionsMiddleware(configuration: platform.configuration))
     router.add(middleware: AuthMiddleware(store: platform.store, openAccess: platform.configuration.openAccess))
     // 200 when the store answers within 3 s; 503 with Retry-After when it does not (a database down or restarting).

@@ -14,7 +14,12 @@ import NIOHTTP1
 /// - An `Upgrade` request to a path that takes no WebSocket, or without what a WebSocket handshake needs, lost the
 ///   connection (NIO's upgrade handler, or Hummingbird's redirect to the same URL and close). The guard removes
 ///   `Upgrade` and the `upgrade` token of `Connection` from such a request, which is then served as a plain one
-///   (RFC 9110 section 7.8: a server may ignore an upgrade).
+///   (RFC 9110 section 7.8: a server may ignore an upgrade), and closes the connection after the response
+///   (`Connection: close`). It must: NIO's decoder has seen an upgrade (or a `CONNECT`) and parses nothing after
+///   it, so a next request on the same connection would wait for an answer forever.
+/// - A parse error ends the connection after the answer without the upgrade negotiation's "Error handling upgrade
+///   result" in the log: the guard tells the handlers after it that no more input comes, which the negotiation
+///   takes as a client gone, before it closes.
 ///
 /// A real WebSocket handshake to a socket path goes on to the upgrade handler, and the guard leaves the pipeline,
 /// which carries WebSocket frames from then on.
@@ -26,13 +31,17 @@ final class HTTPHeadGuard: ChannelDuplexHandler, RemovableChannelHandler {
 
     private let isSocketPath: @Sendable (Substring) -> Bool
     private var responseStarted = false
+    /// Whether the connection ends with the current response (a request whose upgrade the guard declined).
+    private var closeAfterResponse = false
 
     init(isSocketPath: @escaping @Sendable (Substring) -> Bool) {
         self.isSocketPath = isSocketPath
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        guard case .head(var head) = unwrapInboundIn(data), head.headers.contains(name: "upgrade") else {
+        guard case .head(var head) = unwrapInboundIn(data),
+            head.headers.contains(name: "upgrade") || head.method == .CONNECT
+        else {
             context.fireChannelRead(data)
             return
         }
@@ -40,22 +49,36 @@ final class HTTPHeadGuard: ChannelDuplexHandler, RemovableChannelHandler {
         let isHandshake =
             head.headers["upgrade"].contains { $0.lowercased() == "websocket" }
             && head.headers.contains(name: "sec-websocket-key") && head.headers.contains(name: "sec-websocket-version")
-        if isHandshake && isSocketPath(path) {
+        if isHandshake && isSocketPath(path) && head.method == .GET {
             context.fireChannelRead(data)
             context.pipeline.syncOperations.removeHandler(context: context, promise: nil)
             return
         }
+        // Served as a plain request, the last of its connection (Hummingbird stops reading after a request that
+        // says `Connection: close`).
         head.headers.remove(name: "upgrade")
-        let connection = head.headers[canonicalForm: "connection"].filter { $0.lowercased() != "upgrade" }
-        head.headers.remove(name: "connection")
-        if !connection.isEmpty { head.headers.add(name: "connection", value: connection.joined(separator: ", ")) }
+        head.headers.replaceOrAdd(name: "connection", value: "close")
+        closeAfterResponse = true
         context.fireChannelRead(wrapInboundOut(.head(head)))
     }
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
         switch unwrapOutboundIn(data) {
-        case .head(let head) where head.status.code >= 200: responseStarted = true
-        case .end: responseStarted = false
+        case .head(var head) where head.status.code >= 200:
+            responseStarted = true
+            if closeAfterResponse {
+                head.headers.replaceOrAdd(name: "connection", value: "close")
+                context.write(wrapOutboundOut(.head(head)), promise: promise)
+                return
+            }
+        case .end:
+            responseStarted = false
+            if closeAfterResponse {
+                let written = promise ?? context.eventLoop.makePromise()
+                context.writeAndFlush(data, promise: written)
+                written.futureResult.assumeIsolated().whenComplete { _ in context.close(promise: nil) }
+                return
+            }
         default: break
         }
         context.write(data, promise: promise)
@@ -66,6 +89,7 @@ final class HTTPHeadGuard: ChannelDuplexHandler, RemovableChannelHandler {
             context.fireErrorCaught(error)
             return
         }
+        let written = context.eventLoop.makePromise(of: Void.self)
         if !responseStarted {
             let (status, detail): (HTTPResponseStatus, String) =
                 switch parserError {
@@ -85,9 +109,16 @@ final class HTTPHeadGuard: ChannelDuplexHandler, RemovableChannelHandler {
             context.write(wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: status, headers: headers))),
                           promise: nil)
             context.write(wrapOutboundOut(.body(.byteBuffer(body))), promise: nil)
-            context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
+            context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: written)
+        } else {
+            written.succeed()
         }
-        context.close(promise: nil)
+        written.futureResult.assumeIsolated().whenComplete { _ in
+            // No more requests come: an upgrade negotiation still waiting for its first one ends as for a client that
+            // left (ChannelError.inputClosed), rather than failing when the close removes it mid-way.
+            context.fireUserInboundEventTriggered(ChannelEvent.inputClosed)
+            context.close(promise: nil)
+        }
     }
 }
 

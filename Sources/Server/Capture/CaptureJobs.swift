@@ -66,8 +66,29 @@ struct CaptureJobDocument: Encodable, Sendable {
     var captureErrorBehaviour: String
     var eventCount: Int
     var capturedEventCount: Int
-    var errors: [Problem.Entry]
+    var errors: [ErrorEntry]
     var detail: String?
+
+    /// One error of the job: an RFC 9457 problem, as the binding's `errors` items are (`RFC7807ProblemResponseBody`,
+    /// which requires `type` and `title`), with the place in the document as the `pointer` extension member.
+    struct ErrorEntry: Encodable, Sendable {
+        var type: String
+        var title: String
+        var detail: String
+        var pointer: String
+
+        init(_ error: CaptureJobError) {
+            type = error.type ?? "epcisException:ValidationException"
+            title =
+                switch type {
+                case "epcisException:ValidationException": "Invalid event"
+                case "epcisException:ResourceAlreadyExistsException": "Already captured"
+                default: "Not captured"
+                }
+            detail = error.detail
+            pointer = error.pointer
+        }
+    }
 
     /// The document of a kept job; `waiting` says why a pending one waits for the store.
     init(_ job: CaptureJobRecord, waiting: String?) {
@@ -79,7 +100,7 @@ struct CaptureJobDocument: Encodable, Sendable {
         captureErrorBehaviour = job.errorBehaviour.rawValue
         eventCount = job.eventCount
         capturedEventCount = job.capturedEventCount
-        errors = job.errors.map { Problem.Entry(pointer: $0.pointer, detail: $0.detail) }
+        errors = job.errors.map(ErrorEntry.init)
         detail = job.detail ?? waiting
     }
 }

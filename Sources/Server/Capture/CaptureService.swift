@@ -95,10 +95,13 @@ struct CaptureService<Store: PlatformStore>: Service {
                     metadata: Self.metadata(error, ["job": "\(id)", "status": "\(problem.status.code)"]))
                 metrics.count("captures_failed", "capture jobs that stored nothing")
                 do {
-                    let errors = problem.errors.map { CaptureJobError(pointer: $0.pointer, detail: $0.detail) }
+                    let errors = problem.errors.map {
+                        CaptureJobError(pointer: $0.pointer, detail: $0.detail, type: problem.type)
+                    }
+                    let detail = problem.detail ?? problem.title
+                    let whole = CaptureJobError(pointer: "", detail: detail, type: problem.type)
                     try await store.failCapture(
-                        id: id, errors: errors.isEmpty ? [CaptureJobError(pointer: "", detail: problem.detail ?? problem.title)] : errors,
-                        detail: problem.detail ?? problem.title, at: Date())
+                        id: id, errors: errors.isEmpty ? [whole] : errors, detail: detail, at: Date())
                     jobs.ended(id)
                     return
                 } catch where error.isTransient {

@@ -60,9 +60,12 @@ struct CaptureController<Store: PlatformStore> {
         return try Responses.json(["captureID": id], status: .accepted, headers: headers)
     }
 
-    /// One event (`POST /events`): stored in the request; 201 with its location, 409 when it is already stored.
+    /// One event (`POST /events`): stored in the request; 201 with its location and the event as stored (with its
+    /// eventID, in the identifier form `GS1-EPC-Format` asks for: the binding's body is the `EPCISEvent`), 409 when it
+    /// is already stored.
     func captureEvent(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         try platform.require(context.principal, .admin, .regulator, .party, .peer, to: "capture")
+        let epcFormat = try Responses.epcFormat(request)
         let data = try await body(request, context)
         let (document, locations, format) = try EPCISDocumentReader().readLocated(try SingleEvent.document(from: data))
         guard document.events.count == 1 else {
@@ -75,9 +78,12 @@ struct CaptureController<Store: PlatformStore> {
         platform.captured.signal()
         platform.metrics.count("events_captured", "events captured", by: receipt.eventIDs.count)
         let id = receipt.eventIDs.first ?? ""
-        var headers = Responses.gs1Headers()
+        var event = document.events[0]
+        event.eventID = id
+        var headers = Responses.gs1Headers(epcFormat: epcFormat)
         headers[.location] = "/events/" + PathEncoding.segment(id)
-        return try Responses.json(["eventID": id], status: .created, headers: headers)
+        let body = JSONDocumentEncoder(epcFormat: epcFormat).encode(event, namespaces: document.namespaces)
+        return Responses.bytes(body, status: .created, contentType: "application/json", headers: headers)
     }
 
     func list(_ request: Request, _ context: AppRequestContext) async throws -> Response {
@@ -146,7 +152,7 @@ struct CaptureController<Store: PlatformStore> {
                 self = .xml
             } else {
                 throw Problem(
-                    .unsupportedMediaType, "suyuan:UnsupportedMediaType", "Unsupported media type",
+                    .unsupportedMediaType, "UnsupportedMediaTypeException", "Unsupported media type",
                     detail: "send application/ld+json, application/json or application/xml (got \(contentType))")
             }
         }
@@ -163,7 +169,7 @@ struct CaptureController<Store: PlatformStore> {
             }
             guard actual != (self == .json ? "JSON" : "XML") else { return }
             throw Problem(
-                .unsupportedMediaType, "suyuan:UnsupportedMediaType", "Body is not its Content-Type",
+                .unsupportedMediaType, "UnsupportedMediaTypeException", "Body is not its Content-Type",
                 detail: "the Content-Type is \(contentType) but the body is \(actual); send it with the type it is "
                     + "(application/ld+json or application/json for JSON, application/xml for XML); nothing was stored")
         }
@@ -172,7 +178,9 @@ struct CaptureController<Store: PlatformStore> {
     private func errorBehaviour(_ request: Request) throws(Problem) -> CaptureContext.ErrorBehaviour {
         guard let value = request.headers[HTTPField.Name("GS1-Capture-Error-Behaviour")!] else { return .rollback }
         guard let behaviour = CaptureContext.ErrorBehaviour(rawValue: value.lowercased()) else {
-            throw Problem.badParameter("GS1-Capture-Error-Behaviour: \(value) is not rollback or proceed")
+            // The capture's 400 is a ValidationException alone (the header is part of the capture request, not a query
+            // parameter).
+            throw Problem.invalid("GS1-Capture-Error-Behaviour: \(value) is not rollback or proceed; nothing stored")
         }
         return behaviour
     }

@@ -74,13 +74,15 @@ struct EventsController<Store: PlatformStore> {
     }
 
     /// One page of events matching the request's parameters plus the fixed ones of the resource.
+    /// - Parameter ignoring: request parameters of the resource that are no query parameters.
     func page(
-        _ request: Request, _ context: AppRequestContext, fixed: [(name: String, value: String)], base: String
+        _ request: Request, _ context: AppRequestContext, fixed: [(name: String, value: String)], base: String,
+        ignoring: Set<String> = []
     ) async throws -> Response {
         try platform.require(context.principal, .admin, .regulator, .party, .peer, to: "query events")
         let paging = try Paging(request, maximum: platform.configuration.maxPageSize)
         let parameters = fixed + request.uri.queryParameters
-            .filter { $0.key != "perPage" && $0.key != "nextPageToken" }
+            .filter { $0.key != "perPage" && $0.key != "nextPageToken" && !ignoring.contains(String($0.key)) }
             .map { (name: String($0.key), value: String($0.value)) }
         let query = try EPCISQuery(parameters: parameters)
         let found = try await platform.store.events(
@@ -124,6 +126,7 @@ struct EventsController<Store: PlatformStore> {
     /// One event by its ID (`/events/{eventID}`, the ID percent-encoded); error declarations of it follow.
     func event(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         try platform.require(context.principal, .admin, .regulator, .party, .peer, to: "read events")
+        _ = try Responses.epcFormat(request)  // a form the server cannot answer in is refused, found or not
         let raw = try context.parameters.require("eventID")
         let id = raw.removingPercentEncoding ?? raw
         let visibility = try await platform.visibility()

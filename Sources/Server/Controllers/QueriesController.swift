@@ -31,8 +31,12 @@ struct QueriesController<Store: PlatformStore> {
         router.get("queries/{name}/events") { request, context in
             let query = try await named(context)
             let fixed = try Self.parameters(query.parameters)
+            // The binding gives this resource the WebSocket form's subscription controls too; a plain GET checks them
+            // as the socket would (stream=true and a schedule exclude each other) and otherwise has no use for them.
+            _ = try SubscriptionSockets<Store>.timing(request.uri.queryParameters)
             return try await events.page(
-                request, context, fixed: fixed, base: "/queries/\(PathEncoding.segment(query.name))/events")
+                request, context, fixed: fixed, base: "/queries/\(PathEncoding.segment(query.name))/events",
+                ignoring: SubscriptionSockets<Store>.controlParameters)
         }
         router.post("queries/{name}/subscriptions") { request, context in try await subscribe(request, context) }
         router.get("queries/{name}/subscriptions") { request, context in
@@ -113,7 +117,10 @@ struct QueriesController<Store: PlatformStore> {
         try await platform.store.saveSubscription(subscription)
         platform.captured.signal()
         var headers = Responses.gs1Headers()
-        headers[.location] = "/queries/\(PathEncoding.segment(query.name))/subscriptions/\(subscription.id)"
+        // Absolute: the binding types this Location `format: uri` (the capture's and the query's may be relative).
+        headers[.location] =
+            platform.configuration.baseURL
+            + "/queries/\(PathEncoding.segment(query.name))/subscriptions/\(subscription.id)"
         return try Responses.json(SubscriptionView(subscription), status: .created, headers: headers)
     }
 

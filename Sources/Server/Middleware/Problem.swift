@@ -8,8 +8,9 @@ import Web
 /// An RFC 9457 problem with an EPCIS exception type: the one shape every error of the API takes.
 ///
 /// `type` is `epcisException:NAME` for the exceptions the EPCIS 2.0 REST binding names (ValidationException,
-/// QueryParameterException, NoSuchResourceException, …) and `suyuan:NAME` for the platform's own. `errors` lists
-/// every problem of a rejected document with its place (JSON pointer or XML line) and rule.
+/// QueryParameterException, NoSuchNameException, …) and `suyuan:NAME` for the platform's own. `errors` lists
+/// every problem of a rejected document with its place (JSON pointer or XML line) and rule. `instance` is the
+/// absolute URI of the request's resource (the binding types it `format: uri`).
 public struct Problem: Error, Sendable, HTTPResponseError {
     /// One problem of a rejected document.
     public struct Entry: Hashable, Sendable, Encodable {
@@ -48,6 +49,16 @@ public struct Problem: Error, Sendable, HTTPResponseError {
     public var headers: HTTPFields { extraHeaders }
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {
+        response(from: request, baseURL: nil)
+    }
+
+    /// The response to a request: an HTML page for a browser, else `application/problem+json`.
+    /// - Parameters:
+    ///   - request: the request that failed.
+    ///   - baseURL: the server's public base URL, which makes `instance` an absolute URI; without it, `instance` is
+    ///     the request's path.
+    /// - Returns: the response.
+    public func response(from request: Request, baseURL: String?) -> Response {
         // A person in a browser gets a page that says the same; programs get problem+json.
         if let accept = request.headers[.accept], accept.contains("text/html") {
             var fields = extraHeaders
@@ -59,7 +70,8 @@ public struct Problem: Error, Sendable, HTTPResponseError {
                     + "<p><a href=\"/\">Suyuan</a></p></main>")
             return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(string: page)))
         }
-        var body = Body(type: type, title: title, status: Int(status.code), detail: detail, instance: request.uri.path)
+        let instance = (baseURL ?? "") + Self.uriPath(request.uri.path)
+        var body = Body(type: type, title: title, status: Int(status.code), detail: detail, instance: instance)
         body.errors = errors.isEmpty ? nil : errors
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -68,6 +80,31 @@ public struct Problem: Error, Sendable, HTTPResponseError {
         fields[.contentType] = "application/problem+json"
         return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
+
+    /// A request path as the path of a URI (RFC 3986 section 3.3): what it already percent-encodes stays, and any
+    /// other character outside `pchar` and `/` (a space, a backslash, a control character, a `%` that starts no
+    /// escape…) is percent-encoded, so that `instance` is a URI whatever path a client sent.
+    static func uriPath(_ path: String) -> String {
+        let bytes = Array(path.utf8)
+        var text = path.hasPrefix("/") ? "" : "/"
+        for (index, byte) in bytes.enumerated() {
+            let startsEscape =
+                byte == UInt8(ascii: "%") && index + 2 < bytes.count
+                && bytes[index + 1...index + 2].allSatisfy { Self.hexDigits.contains($0) }
+            if startsEscape || Self.pathCharacters.contains(byte) {
+                text.unicodeScalars.append(Unicode.Scalar(byte))
+            } else {
+                text += String(format: "%%%02X", byte)
+            }
+        }
+        return text
+    }
+
+    private static let hexDigits = Set("0123456789abcdefABCDEF".utf8)
+
+    /// RFC 3986 `pchar` without `%` (unreserved, sub-delims, `:` and `@`), and `/`.
+    private static let pathCharacters = Set(
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@/".utf8)
 
     private struct Body: Encodable {
         var type: String
@@ -80,9 +117,12 @@ public struct Problem: Error, Sendable, HTTPResponseError {
 }
 
 extension Problem {
-    /// A missing or unknown resource (`NoSuchResourceException`, 404).
+    /// A missing or unknown resource (`NoSuchNameException`, 404).
+    ///
+    /// The binding's one 404 (`404ResourceNotFound`, "the EPCIS event does not exist or the query does not exist")
+    /// allows this type alone, whatever resource is missing.
     public static func notFound(_ detail: String) -> Problem {
-        Problem(.notFound, "NoSuchResourceException", "No such resource", detail: detail)
+        Problem(.notFound, "NoSuchNameException", "No such resource", detail: detail)
     }
 
     /// A body larger than an endpoint takes (413).

@@ -8,8 +8,15 @@ import Storage
 /// Unknown errors are logged with their detail and answered with a generic 500, so that no database or system
 /// text reaches a client.
 public struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
+    /// The server's public base URL, which makes each problem's `instance` an absolute URI.
+    let baseURL: String?
+
     /// Makes the middleware.
-    public init() {}
+    /// - Parameter baseURL: the server's public base URL (``ServerConfiguration/baseURL``); without it, `instance`
+    ///   is the request's path.
+    public init(baseURL: String? = nil) {
+        self.baseURL = baseURL
+    }
 
     public func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
@@ -18,10 +25,10 @@ public struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             return try await next(request, context)
         } catch let error as HTTPError {
             let status = error.status
-            let exception = status == .notFound ? "NoSuchResourceException" : status.code < 500
+            let exception = status == .notFound ? "NoSuchNameException" : status.code < 500
                 ? "suyuan:HTTPError" : "ImplementationException"
-            return try Problem(status, exception, status.reasonPhrase, detail: error.body)
-                .response(from: request, context: context)
+            return Problem(status, exception, status.reasonPhrase, detail: error.body)
+                .response(from: request, baseURL: baseURL)
         } catch {
             let problem = Problem.from(error)
             if problem.status.code >= 500 {
@@ -29,7 +36,7 @@ public struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
                 let underlying = (error as? StorageError)?.underlying.map { "\($0)" } ?? "-"
                 context.logger.error("request failed", metadata: ["error": "\(error)", "underlying": "\(underlying)"])
             }
-            return try problem.response(from: request, context: context)
+            return problem.response(from: request, baseURL: baseURL)
         }
     }
 }

@@ -117,6 +117,12 @@ struct SubscriptionSockets<Store: PlatformStore> {
         }
     }
 
+    /// The names of the subscription controls a handshake takes as query parameters (the binding's `GS1-Query-…`
+    /// parameters of `GET /queries/{queryName}/events`).
+    static var controlParameters: Set<String> {
+        Set(QuerySchedule.Field.allCases.map(\.rawValue) + ["stream", "reportIfEmpty", "initialRecordTime"])
+    }
+
     /// The handshake's query parameters: `stream=true`, or a schedule, never both; no parameter at all is a stream,
     /// as this server has always read it.
     static func timing(_ parameters: Parameters) throws(Problem) -> (schedule: QuerySchedule?, reportIfEmpty: Bool) {

@@ -9,12 +9,14 @@ enum Responses {
     static var linkHeader: HTTPField.Name { HTTPField.Name("Link")! }
 
     /// The GS1 headers every EPCIS response carries (EPCIS 2.0 section 12.3).
+    ///
+    /// No `GS1-Extensions`: the server supports no EPCIS or CBV extension, and the binding types the header as a list
+    /// of `name=URI` pairs, of which an empty value is none.
     static func gs1Headers(epcFormat: EPCFormat = .asCaptured) -> HTTPFields {
         var fields = HTTPFields()
         fields[HTTPField.Name("GS1-EPCIS-Version")!] = "2.0.0"
         fields[HTTPField.Name("GS1-CBV-Version")!] = "2.0.0"
         fields[HTTPField.Name("GS1-EPC-Format")!] = epcFormat.rawValue
-        fields[HTTPField.Name("GS1-Extensions")!] = ""
         return fields
     }
 
@@ -62,24 +64,28 @@ enum Responses {
     ///
     /// `Never_Translates` (identifiers are never translated) is the form they were captured in, as `No_Preference`
     /// is here.
-    /// - Throws: ``Problem`` for a value the binding does not define.
+    /// - Throws: ``Problem`` for a value the binding does not define: 406 `NotAcceptableException`, the binding's
+    ///   answer when "the server cannot return the response as requested", which every operation lists.
     static func epcFormat(_ request: Request) throws(Problem) -> EPCFormat {
         guard let value = request.headers[HTTPField.Name("GS1-EPC-Format")!] else { return .asCaptured }
         if value == "Never_Translates" { return .asCaptured }
         guard let format = EPCFormat(rawValue: value) else {
             let names = EPCFormat.allCases.map(\.rawValue) + ["Never_Translates"]
-            throw Problem.badParameter("GS1-EPC-Format: \(value) is not one of \(names.joined(separator: ", "))")
+            throw Problem(
+                .notAcceptable, "NotAcceptableException", "Not acceptable",
+                detail: "GS1-EPC-Format: \(value) is not one of \(names.joined(separator: ", "))")
         }
         return format
     }
 
-    /// The JSON media type a client asked for: `application/json` when `Accept` names it before (or without)
-    /// `application/ld+json`, else JSON-LD's own. The body is the same JSON-LD document either way.
+    /// The JSON media type a client asked for: JSON-LD's own when `Accept` names `application/ld+json` before (or
+    /// without) `application/json`, else `application/json`, the one type the binding documents for JSON query
+    /// results (`Accept: */*` or none gets it). The body is the same JSON-LD document either way.
     static func jsonMediaType(_ request: Request) -> String {
-        guard let accept = request.headers[.accept]?.lowercased(), let json = accept.range(of: "application/json")
-        else { return "application/ld+json" }
-        guard let ld = accept.range(of: "application/ld+json") else { return "application/json" }
-        return json.lowerBound < ld.lowerBound ? "application/json" : "application/ld+json"
+        guard let accept = request.headers[.accept]?.lowercased(), let ld = accept.range(of: "application/ld+json")
+        else { return "application/json" }
+        guard let json = accept.range(of: "application/json") else { return "application/ld+json" }
+        return ld.lowerBound < json.lowerBound ? "application/ld+json" : "application/json"
     }
 
     /// An EPCIS document in the negotiated syntax and identifier form, with the GS1 headers.

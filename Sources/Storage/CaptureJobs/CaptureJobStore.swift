@@ -36,11 +36,15 @@ public struct CaptureJobError: Hashable, Sendable, Codable {
     public var pointer: String
     /// The rule it breaks.
     public var detail: String
+    /// The EPCIS exception it is (`epcisException:ResourceAlreadyExistsException`…); nil for a validation error, and
+    /// in jobs kept before the type was.
+    public var type: String?
 
     /// Makes one.
-    public init(pointer: String, detail: String) {
+    public init(pointer: String, detail: String, type: String? = nil) {
         self.pointer = pointer
         self.detail = detail
+        self.type = type
     }
 }
 
