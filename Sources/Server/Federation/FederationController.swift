@@ -64,7 +64,7 @@ struct FederationController<Store: PlatformStore> {
         ResolverDescription(
             name: "Suyuan platform \(directory.selfID)", resolverRoot: platform.configuration.baseURL,
             supportedPrimaryKeys: ["01", "00", "414", "417", "8003", "8004", "253", "255", "401", "402"],
-            supportedLinkType: [LinkTypeNamespace(namespace: "https://gs1.org/voc/", prefix: "gs1:")],
+            supportedLinkType: [ResolverDescription.LinkTypeNamespace(namespace: "https://gs1.org/voc/", prefix: "gs1:")],
             linkTypeDefaultCanBeLinkset: true,
             federation: [
                 "platform": directory.selfID, "description": platform.configuration.baseURL + "/federation/platform",
