@@ -56,12 +56,21 @@ enum ConsoleViews {
         body += "\(recall.eventCount) events\(recall.truncated ? " — <strong>cut short by the budget</strong>" : "")</dd></dl>"
         let acknowledged = recall.holders.count - recall.pendingCount
         body += "<h2>Holders: <span id=\"ack-count\">\(acknowledged) of \(recall.holders.count)</span> acknowledged</h2>"
+        if let origin = recall.origin {
+            body += "<p class=\"empty\">Issued on platform <strong>\(HTML.escape(origin))</strong>; these are the holders "
+            body += "homed here, whose acknowledgements go back to it.</p>"
+        }
         body += "<p class=\"empty\">Each holder was notified by a recall event (disposition recalled) at its location, "
-        body += "delivered through its subscriptions; this page refreshes every 5 seconds.</p>"
+        body += "delivered through its subscriptions (holders on other platforms by their own platform, which relays "
+        body += "their acknowledgements back); this page refreshes every 5 seconds.</p>"
         body += ConsolePage.table(
-            ["Party", "Location", "What", "Quantity", "Acknowledged"],
+            ["Platform", "Party", "Location", "What", "Quantity", "Acknowledged"],
             recall.holders.map { holder in
-                [HTML.escape(holder.party.map { names.party(IdentifierKeys.canonical($0)) } ?? "?"),
+                [HTML.escape(holder.platform ?? "here")
+                    + (holder.platform != nil && recall.origin == nil
+                        ? (holder.relayedAt == nil ? " <span class=\"pill wait\">relaying</span>" : " <span class=\"pill good\">relayed</span>")
+                        : ""),
+                 HTML.escape(holder.party.map { names.party(IdentifierKeys.canonical($0)) } ?? "?"),
                  HTML.escape(names.location(IdentifierKeys.canonical(holder.location))),
                  "<code>\(HTML.escape(holder.identifier))</code>",
                  "\(String(format: "%.3f", holder.quantity)) \(HTML.escape(holder.uom))",

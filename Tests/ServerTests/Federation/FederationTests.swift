@@ -98,6 +98,11 @@ struct FederationTests {
             let holders = try await world.json("sh", .GET, "/recalls/\(recallID)").json["holders"] as? [[String: Any]] ?? []
             return holders.contains { $0["platform"] as? String == "bj" && $0["state"] as? String == "acknowledged" }
         })
+        // and the console of sh shows every holder with its platform, relayed and acknowledged
+        let console = try await world.page("sh", "/console/recalls/\(recallID)")
+        #expect(console.contains("bj <span class=\"pill good\">relayed</span>"), "\(console.prefix(3_000))")
+        #expect(console.contains("hub <span class=\"pill good\">relayed</span>"))
+        #expect(console.contains("market manager"))
         // and bj notified its market through its own event stream
         #expect(try await Self.eventCount(world, "bj", "EQ_disposition=recalled") >= 1)
 

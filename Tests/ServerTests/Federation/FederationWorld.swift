@@ -140,6 +140,16 @@ final class FederationWorld: @unchecked Sendable {
         return (Int(response.status.code), object)
     }
 
+    /// A page of a platform's console, with its admin key.
+    func page(_ id: String, _ path: String) async throws -> String {
+        guard let node = nodes[id] else { throw ServerProcessError(message: "no platform \(id)") }
+        var request = HTTPClientRequest(url: node.url + path)
+        request.headers.add(name: "Authorization", value: "Bearer \(node.admin)")
+        request.headers.add(name: "Accept", value: "text/html")
+        let response = try await client.execute(request, timeout: .seconds(30))
+        return String(buffer: try await response.body.collect(upTo: 16 << 20))
+    }
+
     /// Captures a document on a platform and waits for its job to end.
     func capture(_ id: String, _ document: String) async throws -> [String: Any] {
         let accepted = try await json(id, .POST, "/capture", body: document, contentType: "application/ld+json")
