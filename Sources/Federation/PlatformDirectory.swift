@@ -1,6 +1,7 @@
 public import EPCIS
 public import Foundation
 import Identifiers
+import Transparency
 
 /// Which platform is home to which identifiers and parties: the longest GS1 Company Prefix or China drug code
 /// prefix that an identifier starts with names its home, as DSCSA's lookup directory maps a GTIN's company prefix
@@ -82,5 +83,48 @@ public struct PlatformDirectory: Hashable, Sendable {
             }
         }
         return found
+    }
+}
+
+extension PlatformDirectory {
+    /// One platform as a directory lists it (`GET /federation/directory`).
+    public struct Listing: Hashable, Sendable, Codable {
+        public var id: String
+        public var url: String
+        public var publicKey: String?
+        public var prefixes: [String]
+        public var kind: String
+
+        /// Makes one.
+        public init(id: String, url: String, publicKey: String?, prefixes: [String], kind: String) {
+            self.id = id
+            self.url = url
+            self.publicKey = publicKey
+            self.prefixes = prefixes
+            self.kind = kind
+        }
+    }
+
+    /// This directory with what a hub's directory says: the prefixes a hub lists replace those known for a peer
+    /// (the hub is where platforms register them), a URL or public key fills in one the peers file left out, and a
+    /// platform not known here is added without a key (it can be named as a home, not called). What this platform
+    /// says of itself, and the keys it calls peers with, never change.
+    /// - Parameter listings: the hub's listings.
+    /// - Returns: the merged directory.
+    public func merging(_ listings: [Listing]) -> PlatformDirectory {
+        var merged = self
+        for listing in listings where listing.id != selfID {
+            let key = listing.publicKey.flatMap { try? LogPublicKey(hex: $0) }
+            if var known = merged.peers[listing.id] {
+                if !listing.prefixes.isEmpty { known.prefixes = listing.prefixes }
+                if known.publicKey == nil { known.publicKey = key }
+                merged.peers[listing.id] = known
+            } else {
+                merged.peers[listing.id] = PeerPlatform(
+                    id: listing.id, url: listing.url, publicKey: key, prefixes: listing.prefixes,
+                    kind: PeerPlatform.Kind(rawValue: listing.kind) ?? .suyuan)
+            }
+        }
+        return merged
     }
 }

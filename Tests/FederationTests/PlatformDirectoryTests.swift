@@ -1,6 +1,7 @@
 import Federation
 import Foundation
 import Testing
+import Transparency
 
 /// The directory names an identifier's home platform by the longest prefix it starts with.
 @Suite struct PlatformDirectoryTests {
@@ -70,5 +71,31 @@ import Testing
         let error = #expect(throws: FederationError.self) { try PeersFile.read(Data(text.utf8), selfID: "sh") }
         #expect(error?.code == .invalidPeers)
         #expect(error?.message.contains(place) == true, "\(error?.message ?? "")")
+    }
+}
+
+/// A hub's directory fills in what a peers file left out, without changing what this platform says of itself or the
+/// keys it calls peers with.
+@Suite struct DirectoryMergeTests {
+    @Test("a hub's listing gives prefixes and a key, adds platforms without a key, and keeps this platform's own")
+    func merges() throws {
+        let key = TreeHeadSigner().publicKey.hex
+        let mine = PlatformDirectory(
+            selfID: "bj", ownPrefixes: ["6902345"],
+            peers: [PeerPlatform(id: "hub", url: "http://hub", key: "sy_secret", servesDirectory: true)])
+        let merged = mine.merging([
+            .init(id: "bj", url: "http://elsewhere", publicKey: nil, prefixes: ["6999999"], kind: "suyuan"),
+            .init(id: "hub", url: "http://hub-listed", publicKey: key, prefixes: ["6903456"], kind: "suyuan"),
+            .init(id: "gz", url: "http://gz", publicKey: nil, prefixes: ["6905678"], kind: "epcis"),
+        ])
+        #expect(merged.ownPrefixes == ["6902345"])
+        #expect(merged.peers["hub"]?.prefixes == ["6903456"])
+        #expect(merged.peers["hub"]?.key == "sy_secret")
+        #expect(merged.peers["hub"]?.url == "http://hub")
+        #expect(merged.peers["hub"]?.publicKey?.hex == key)
+        #expect(merged.peers["gz"]?.key == nil)
+        #expect(merged.peers["gz"]?.kind == .epcis)
+        #expect(merged.home(of: "urn:epc:id:sgtin:6905678.000017.1") == "gz")
+        #expect(merged.home(of: "urn:epc:id:sgtin:6999999.000017.1") == nil)
     }
 }

@@ -38,6 +38,7 @@ public func buildApplication<Store: PlatformStore>(
                 onCaptured: { platform.captured.signal() }),
             WebhookDeliveryService(platform: platform, client: client),
             FederationService(platform: platform),
+            DirectoryRefreshService(platform: platform),
             ScanFlushService(recorder: platform.scans, interval: configuration.scanFlushInterval),
             HTTPClientService(client: client),
         ],

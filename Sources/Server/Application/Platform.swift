@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import Federation
 import Synchronization
 import Foundation
 import Logging
@@ -25,6 +26,8 @@ struct Platform<Store: PlatformStore>: Sendable {
     let logger: Logger
     /// The other platforms of the federation (none when this platform stands alone).
     let peers: PeerClient
+    /// The directory now: the peers file's, refreshed from hubs.
+    let directoryBook: DirectoryBook
 
     init(
         store: Store, configuration: ServerConfiguration, metrics: PlatformMetrics, logger: Logger, client: HTTPClient
@@ -33,9 +36,8 @@ struct Platform<Store: PlatformStore>: Sendable {
         self.configuration = configuration
         self.metrics = metrics
         self.logger = logger
-        peers = PeerClient(
-            client: client, directory: configuration.federation.directory,
-            timeout: configuration.federation.peerTimeout)
+        directoryBook = DirectoryBook(configuration.federation.directory)
+        peers = PeerClient(client: client, directory: directoryBook, timeout: configuration.federation.peerTimeout)
         jobs = CaptureJobs()
         registry = TimedCache(lifetime: .seconds(5)) { try await store.partyRegistry() }
         scans = ScanRecorder(store: store)
@@ -61,9 +63,12 @@ struct Platform<Store: PlatformStore>: Sendable {
         return since == nil ? try await findings.snapshot(compute) : try await compute()
     }
 
+    /// The directory now (which platform is home to what).
+    var directory: PlatformDirectory { directoryBook.current }
+
     /// Who may see what: the cached registry and this platform's directory.
     func visibility() async throws -> Visibility {
-        try await registry.visibility(directory: configuration.federation.directory)
+        try await registry.visibility(directory: directory)
     }
 
     /// Fails unless the caller has one of the roles.

@@ -14,7 +14,7 @@ import Transparency
 struct FederationController<Store: PlatformStore> {
     let platform: Platform<Store>
 
-    var directory: PlatformDirectory { platform.configuration.federation.directory }
+    var directory: PlatformDirectory { platform.directory }
 
     func register(on router: Router<AppRequestContext>) {
         router.get("federation/platform") { _, _ in try Responses.json(identity) }

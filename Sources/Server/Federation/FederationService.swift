@@ -22,7 +22,7 @@ struct FederationService<Store: PlatformStore>: Service {
     /// Events read per page while scanning for what crosses.
     var pageSize = 1_000
 
-    var directory: PlatformDirectory { platform.configuration.federation.directory }
+    var directory: PlatformDirectory { platform.directory }
 
     func run() async throws {
         guard directory.isFederated else {

@@ -13,19 +13,22 @@ import Transparency
 /// `.unreachable`, never a wait without end.
 final class PeerClient: Sendable {
     let client: HTTPClient
-    let directory: PlatformDirectory
+    let book: DirectoryBook
     let timeout: Duration
     /// The keys pinned for peers: from the peers file, or asked for once and kept.
     private let pinned: Mutex<[String: LogPublicKey]>
 
-    init(client: HTTPClient, directory: PlatformDirectory, timeout: Duration) {
+    init(client: HTTPClient, directory: DirectoryBook, timeout: Duration) {
         self.client = client
-        self.directory = directory
+        book = directory
         self.timeout = timeout
         var keys: [String: LogPublicKey] = [:]
-        for peer in directory.peers.values { if let key = peer.publicKey { keys[peer.id] = key } }
+        for peer in directory.current.peers.values { if let key = peer.publicKey { keys[peer.id] = key } }
         pinned = Mutex(keys)
     }
+
+    /// The directory now.
+    var directory: PlatformDirectory { book.current }
 
     /// The evidence a Suyuan peer gives for some keys, read and verified; a plain EPCIS repository's events for
     /// them, unsigned.
@@ -50,6 +53,14 @@ final class PeerClient: Sendable {
     /// The key pinned for a peer; asked for once (`GET /federation/platform`) when the peers file gave none.
     func publicKey(of peer: PeerPlatform) async throws(FederationError) -> LogPublicKey? {
         if let key = pinned.withLock({ $0[peer.id] }) { return key }
+        if let key = peer.publicKey {
+            // A key a hub's directory filled in after start is pinned the first time it is used.
+            return pinned.withLock { keys in
+                if let pinned = keys[peer.id] { return pinned }
+                keys[peer.id] = key
+                return key
+            }
+        }
         struct Identity: Decodable {
             var id: String
             var publicKey: LogPublicKey

@@ -14,7 +14,7 @@ extension Platform {
     func trace(_ direction: TraceDirection, from key: String, budget: TraceBudget, principal: Principal)
         async throws -> (TraceResult, FederationReport?)
     {
-        guard configuration.federation.directory.isFederated else {
+        guard directory.isFederated else {
             let engine = TraceEngine(source: store)
             let result = direction == .backward
                 ? try await engine.back(from: key, budget: budget) : try await engine.forward(from: key, budget: budget)
@@ -30,14 +30,14 @@ extension Platform {
 
     /// The platform a holder, party or location is homed on, when it is another one.
     func foreignHome(of identifier: String?) -> String? {
-        identifier.flatMap { configuration.federation.directory.foreignHome(of: $0) }
+        identifier.flatMap { directory.foreignHome(of: $0) }
     }
 
     /// A trace's JSON, with the platforms it came from when it crossed any.
     func traceDTO(_ result: TraceResult, report: FederationReport?) -> TraceJSON.TraceDTO {
         var dto = TraceJSON.dto(result)
         guard let report else { return dto }
-        let selfID = configuration.federation.directory.selfID
+        let selfID = directory.selfID
         dto.holders = dto.holders?.map { holder in
             var holder = holder
             holder.platform = foreignHome(of: holder.party) ?? foreignHome(of: holder.location) ?? selfID

@@ -111,7 +111,7 @@ struct Recalls<Store: PlatformStore> {
         budget: TraceBudget = TraceBudget()
     ) async throws -> (RecallRecord, RecallResult) {
         let issued: (RecallRecord, RecallResult)
-        if platform.configuration.federation.directory.isFederated {
+        if platform.directory.isFederated {
             // Traced across the federation on the regulator's behalf; the holders on other platforms are relayed
             // the recall by the federation service (woken by the signal below).
             let source = FederatedTraceSource(local: platform.store, peers: platform.peers, onBehalfOf: "regulator")

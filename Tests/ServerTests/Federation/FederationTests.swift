@@ -35,6 +35,12 @@ struct FederationTests {
     func acrossThePlatforms() async throws {
         let world = try await Self.world()
 
+        // MARK: bj, whose peers file gives no prefixes for the hub, learns them from the hub's directory
+        #expect(try await world.eventually {
+            let listed = try await world.json("bj", .GET, "/federation/directory").json["platforms"] as? [[String: Any]] ?? []
+            return listed.contains { $0["id"] as? String == "hub" && $0["prefixes"] as? [String] == ["6903456"] }
+        })
+
         // MARK: events that cross are pushed to the platform on the other side
         // Then bj holds sh's shipment to its market and hub's; sh holds bj's and hub's receipts of its lot
         #expect(try await world.eventually { try await Self.eventCount(world, "bj", "EQ_bizStep=shipping") == 2 })

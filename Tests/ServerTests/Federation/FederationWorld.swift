@@ -65,10 +65,16 @@ final class FederationWorld: @unchecked Sendable {
         for (id, node) in nodes {
             var platforms: [[String: Any]] = [["id": id, "prefixes": [Self.prefixes[id] ?? ""]]]
             for (other, peer) in nodes where other != id {
-                platforms.append([
+                var entry: [String: Any] = [
                     "id": other, "url": peer.url, "key": peer.peerKeys[id] ?? "", "prefixes": [Self.prefixes[other] ?? ""],
                     "trustRegulators": true,
-                ])
+                ]
+                // bj learns the hub's prefixes from the hub's own directory, as a platform joining late would.
+                if id == "bj" && other == "hub" {
+                    entry["prefixes"] = []
+                    entry["directory"] = true
+                }
+                platforms.append(entry)
             }
             if id == "sh" {
                 platforms.append([
