@@ -45,14 +45,16 @@ def percentiles(samples):
     return at(50), at(99), ordered[-1]
 
 
-def wait_listening(port):
-    for _ in range(600):
+def wait_listening(port, minutes=20):
+    deadline = time.time() + minutes * 60
+    while time.time() < deadline:
         try:
             urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=2)
             return
         except Exception:
-            time.sleep(0.2)
-    raise SystemExit(f"nothing answers on {port}")
+            time.sleep(0.5)
+    log.flush()
+    raise SystemExit(f"nothing answers on {port}:\n" + open(os.path.join(work, "federation.log")).read()[-2000:])
 
 
 def event_count(port, key, query):
@@ -152,8 +154,8 @@ for candidate in recall_lots:
             try:
                 if call(ports[platform], "/recalls/" + recall["id"], keys[platform]).get("origin") == "hub":
                     break
-            except Exception:
-                pass
+            except SystemExit:
+                pass  # 404 until the relay has arrived
             time.sleep(0.002)
     relayed.append(posted[-1] + (time.perf_counter() - started) * 1000)
     reference.append(timed(call, single_port, "/recalls", single_key, {"id": candidate, "reason": "benchmark"})[0])

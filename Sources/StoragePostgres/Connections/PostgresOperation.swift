@@ -17,7 +17,7 @@ import Synchronization
 enum PostgresOperation {
     /// How long an operation waits for a connection before the store says it is unavailable: long enough for a busy
     /// pool on a loaded machine, short enough that a capture waiting on a database that is down tries again.
-    static let leaseTimeout: Duration = .seconds(30)
+    static let leaseTimeout: Duration = .seconds(60)
 
     static func run<T: Sendable>(
         client: PostgresClient, watch: PostgresConnectionWatch, leaseTimeout: Duration = leaseTimeout,
