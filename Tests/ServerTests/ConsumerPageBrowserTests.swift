@@ -51,11 +51,11 @@ struct ConsumerPageBrowserTests {
         let path = try DemoServer.path(demo.can)
         try await demo.server.app.test(.live) { client in
             let port = try #require(client.port)
-            let url = "http://127.0.0.1:\(port)\(path)"
+            let url = "http://127.0.0.1:\(port)\(path)?lang=en"
             // Before the recall: the page renders its journey, and nothing on it is banner-red
             let dom = try chromium.dumpDOM(url)
             #expect(dom.contains("class=\"journey\""))
-            #expect(dom.contains("<li><time>"))
+            #expect(dom.contains("<li><time datetime="))
             let before = try Self.redPixels(try chromium.screenshot(url, width: 390, height: 844))
             #expect(before.count == 0)
             // After the recall: the banner is in the DOM and drawn red near the top of the screen
