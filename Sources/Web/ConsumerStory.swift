@@ -4,7 +4,7 @@ public import Foundation
 /// What a consumer's scan shows, in no language yet: the product, its lot and dates, the maker, the origin, the
 /// test results, the journey and the sales, each name as the master data gives it (in every language it has) with
 /// the GS1 key to fall back on. The server reads it from the store (Server's `ConsumerStory+Reading.swift`);
-/// ``ConsumerPageModel`` puts it in the reader's language. How names are chosen is decision 0013.
+/// ``ConsumerPageModel`` puts it in the reader's language. How names are chosen is decision 0014.
 public struct ConsumerStory: Sendable, Hashable {
     /// A party, place or product as people read it: its master data name, else its GS1 key.
     public struct Name: Sendable, Hashable {

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The languages of Suyuan's pages: Simplified Chinese for the people the platform serves, English for everyone
-/// else. How a request chooses one is docs/decisions/0013-page-languages-and-names.md.
+/// else. How a request chooses one is docs/decisions/0014-page-languages-and-names.md.
 public enum PageLanguage: String, CaseIterable, Hashable, Sendable {
     /// Simplified Chinese, as in China.
     case zhCN = "zh-CN"

@@ -6,7 +6,7 @@ import Web
 
 /// Reads a code's ``Web/ConsumerStory`` from the store: the backward trace (one batched look-up per frontier) gives
 /// the chain; the full events of the chain give time zones, ILMD, certificates and sensor results; the master data
-/// gives names. The order in which names are chosen is docs/decisions/0013-page-languages-and-names.md.
+/// gives names. The order in which names are chosen is docs/decisions/0014-page-languages-and-names.md.
 extension ConsumerStory {
     /// The most events of a chain read in full (the rest keep their trace facts and UTC-less offsets of 0).
     static let fullEventLimit = 400
@@ -56,7 +56,7 @@ extension ConsumerStory {
     }
 
     /// Product name, manufacturer and origin: the lot's EPCClass, the GTIN's EPCClass, the ILMD of the event that
-    /// made the code, the party that made it (decision 0013).
+    /// made the code, the party that made it (decision 0014).
     private mutating func readProduct(names: Names, made: EPCISEvent?, madeBy: String?) {
         let classes = [lot.flatMap { lot in gtin.map { "https://id.gs1.org/01/\($0)/10/\(lot)" } },
                        gtin.map { "https://id.gs1.org/01/\($0)" }].compactMap { $0 }.compactMap { names.productClasses[$0] }

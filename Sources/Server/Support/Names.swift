@@ -16,7 +16,7 @@ struct DigitalLinkKey {
 }
 
 /// Display names from the master data: parties, locations (with their owner) and product classes, in every language
-/// the data gives them. The consumer pages choose by the reader's language (decision 0013); the console reads the
+/// the data gives them. The consumer pages choose by the reader's language (decision 0014); the console reads the
 /// plain ``parties``/``locations``/``products`` maps.
 struct Names: Sendable {
     /// What EPCClass master data says of a product class (CBV 2.0 section 10 trade item attributes).
