@@ -18,7 +18,8 @@ extension PlatformStateConformance {
         let product = VocabularyElement(
             id: "https://id.gs1.org/01/06901234000016",
             attributes: [
-                VocabularyAttribute(id: Self.mda("descriptionShort"), value: .languageTagged("冷鲜猪胴体", language: "zh-CN")),
+                VocabularyAttribute(
+                    id: Self.mda("descriptionShort"), value: .languageTagged("冷鲜猪胴体", language: "zh-CN")),
                 VocabularyAttribute(id: Self.mda("descriptionShort"), value: xmlTagged),
                 VocabularyAttribute(id: Self.mda("descriptionShort"), value: .string("Carcass")),
             ])

@@ -139,7 +139,8 @@ public struct ConsumerPageModel: PageModel {
             ("gtin", story.gtin), ("lot", story.lot), ("serial", story.serial),
             ("manufacturer", story.manufacturer?.text(t)), ("produced", story.production?.day(t)),
             ("expiry", story.expiry),
-            ("origin", story.origins.isEmpty ? nil : story.origins.compactMap { $0.text(t) }.joined(separator: t.text("list.separator"))),
+            ("origin", story.origins.isEmpty
+                ? nil : story.origins.compactMap { $0.text(t) }.joined(separator: t.text("list.separator"))),
         ]
         return values.compactMap { id, value in
             guard let value, !value.isEmpty else { return nil }
@@ -152,7 +153,9 @@ public struct ConsumerPageModel: PageModel {
         let title = [result.subject, type].compactMap { $0 }.first
             ?? (result.link != nil ? t.text("consumer.results.certificate") : t.text("consumer.results.result"))
         var value = result.value.map { number in
-            result.uom.map { t.format("consumer.results.withUnit", ["value": number, "unit": t.message("uom.\($0)") ?? $0]) }
+            result.uom.map {
+                t.format("consumer.results.withUnit", ["value": number, "unit": t.message("uom.\($0)") ?? $0])
+            }
                 ?? number
         }
         if let identification = result.identification {
@@ -173,11 +176,13 @@ public struct ConsumerPageModel: PageModel {
 
     private static func sale(_ story: ConsumerStory, context: Context, t: MessageCatalog) -> SaleBlock {
         guard let first = story.sales.first else {
-            return SaleBlock(outcome: "none", tone: "info", text: t.text("consumer.sale.none"), mineHref: nil, otherHref: nil)
+            return SaleBlock(
+                outcome: "none", tone: "info", text: t.text("consumer.sale.none"), mineHref: nil, otherHref: nil)
         }
         let values = [
             "date": first.time.minute(t), "place": first.place?.text(t) ?? t.text("consumer.sale.unknownPlace"),
-            "count": String(story.sales.count), "step": stepName(first.bizStep, type: .objectEvent, disposition: nil, t: t),
+            "count": String(story.sales.count),
+            "step": stepName(first.bizStep, type: .objectEvent, disposition: nil, t: t),
         ]
         if story.sales.count >= 2 {
             return SaleBlock(
@@ -191,7 +196,8 @@ public struct ConsumerPageModel: PageModel {
         }
         if context.saleAnswer == .mine {
             return SaleBlock(
-                outcome: "once", tone: "ok", text: t.format("consumer.sale.mine", values), mineHref: nil, otherHref: nil)
+                outcome: "once", tone: "ok", text: t.format("consumer.sale.mine", values), mineHref: nil,
+                otherHref: nil)
         }
         return SaleBlock(
             outcome: "once", tone: "info", text: t.format("consumer.sale.once", values),
@@ -208,7 +214,8 @@ public struct ConsumerPageModel: PageModel {
         case nil: name = t.text(type == .transformationEvent ? "bizStep.-transformed" : "bizStep.-recorded")
         }
         if let disposition, !["active", "in_progress", "in_transit", "retail_sold", "dispensed"].contains(disposition) {
-            name += t.text("list.dot") + (t.message("disposition.\(disposition)") ?? Self.words(Self.lastWord(disposition)))
+            let named = t.message("disposition.\(disposition)") ?? Self.words(Self.lastWord(disposition))
+            name += t.text("list.dot") + named
         }
         return name
     }

@@ -37,7 +37,9 @@ public struct ConsumerStory: Sendable, Hashable {
         public var place: Name?
 
         /// Makes a step.
-        public init(time: LocalTime, type: EventType, bizStep: String?, disposition: String?, party: Name?, place: Name?) {
+        public init(
+            time: LocalTime, type: EventType, bizStep: String?, disposition: String?, party: Name?, place: Name?
+        ) {
             self.time = time
             self.type = type
             self.bizStep = bizStep

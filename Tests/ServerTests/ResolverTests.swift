@@ -108,7 +108,9 @@ struct ResolverTests {
             // Then the next scan still gets the cached page (fresh, or stale while its successor is computed)
             #expect(try await client.send(.get, path, headers: english).text.contains("UNKNOWN CODE"))
             // And soon after, the page shows the recorded code
-            #expect(try await eventually { !(try await client.send(.get, path, headers: english).text.contains("UNKNOWN CODE")) })
+            #expect(try await eventually {
+                !(try await client.send(.get, path, headers: english).text.contains("UNKNOWN CODE"))
+            })
         }
     }
 

@@ -23,7 +23,9 @@ struct ResolverController<Store: PlatformStore> {
             router.get("\(ai)/**") { request, context in try await resolve(request, context, ai: ai) }
         }
         router.get("qr/**") { request, context in try qr(request, context) }
-        router.post("report") { request, context in try await ConsumerReports(platform: platform).receive(request, context) }
+        router.post("report") { request, context in
+            try await ConsumerReports(platform: platform).receive(request, context)
+        }
         router.get("lookup") { request, _ in
             // A code typed or pasted in any form (element string, EPC URN, RFID hex…) → its Digital Link page.
             let code = request.uri.queryParameters["code"].map(String.init) ?? ""
@@ -81,7 +83,8 @@ struct ResolverController<Store: PlatformStore> {
             let lot = story.gtin.flatMap { gtin in story.lot.map { "https://id.gs1.org/01/\(gtin)/10/\($0)" } }
             return ConsumerCache.Entry(
                 story: story, recalls: try await Self.recalls(reaching: key, lot: lot, in: platform.store),
-                context: ConsumerPageModel.Context(path: canonical, linksetURL: linksetURL, qrURL: "/qr\(canonical).svg"))
+                context: ConsumerPageModel.Context(
+                    path: canonical, linksetURL: linksetURL, qrURL: "/qr\(canonical).svg"))
         }
         let language = PageLanguageChoice(request)
         let origin = context.remoteAddress?.ipAddress.map(Self.network)
@@ -125,13 +128,16 @@ struct ResolverController<Store: PlatformStore> {
     static var gs1: String { "https://id.gs1.org" }
 
     /// The recalls that reached a code or its lot.
-    static func recalls(reaching key: String, lot: String?, in store: Store) async throws -> [ConsumerPageModel.Recall] {
+    static func recalls(
+        reaching key: String, lot: String?, in store: Store
+    ) async throws -> [ConsumerPageModel.Recall] {
         var ids = try await store.recallIDs(reaching: key)
         if let lot { ids += try await store.recallIDs(reaching: lot).filter { !ids.contains($0) } }
         var recalls: [ConsumerPageModel.Recall] = []
         for id in ids {
             if let record = try await store.recall(id: id) {
-                recalls.append(ConsumerPageModel.Recall(id: record.id, reason: record.reason, issuedAt: record.issuedAt))
+                recalls.append(
+                    ConsumerPageModel.Recall(id: record.id, reason: record.reason, issuedAt: record.issuedAt))
             }
         }
         return recalls

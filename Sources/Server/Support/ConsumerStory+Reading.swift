@@ -23,7 +23,8 @@ extension ConsumerStory {
         story.gtin = parts.value("01")
         story.lot = parts.value("10")
         story.serial = parts.value("21")
-        let trace = try await TraceEngine(source: store).back(from: key, budget: TraceBudget(maxDepth: 16, maxNodes: 2_000))
+        let trace = try await TraceEngine(source: store).back(
+            from: key, budget: TraceBudget(maxDepth: 16, maxNodes: 2_000))
         let facts = trace.facts
         var full: [String: EPCISEvent] = [:]
         for fact in facts.suffix(fullEventLimit) {
@@ -35,11 +36,13 @@ extension ConsumerStory {
         story.journey = facts.map { fact in
             Step(
                 time: time(fact), type: fact.type, bizStep: fact.bizStep, disposition: fact.disposition,
-                party: actor(of: fact, names: names).map(names.partyName), place: fact.bizLocation.map(names.locationName))
+                party: actor(of: fact, names: names).map(names.partyName),
+                place: fact.bizLocation.map(names.locationName))
         }
         story.localOffsetMinutes = story.journey.last?.time.offsetMinutes ?? 0
         if story.serial != nil {
-            story.cloneFindings = Reconciler().reconcile(trace.rootFacts).filter { $0.kind == .clone && $0.key == key }.count
+            story.cloneFindings = Reconciler().reconcile(trace.rootFacts)
+                .filter { $0.kind == .clone && $0.key == key }.count
         }
         let own = facts.filter { $0.objectKeys.contains(key) }
         let made = own.first { $0.bizStep == "commissioning" || $0.type == .transformationEvent } ?? own.first
@@ -58,8 +61,11 @@ extension ConsumerStory {
     /// Product name, manufacturer and origin: the lot's EPCClass, the GTIN's EPCClass, the ILMD of the event that
     /// made the code, the party that made it (decision 0014).
     private mutating func readProduct(names: Names, made: EPCISEvent?, madeBy: String?) {
-        let classes = [lot.flatMap { lot in gtin.map { "https://id.gs1.org/01/\($0)/10/\(lot)" } },
-                       gtin.map { "https://id.gs1.org/01/\($0)" }].compactMap { $0 }.compactMap { names.productClasses[$0] }
+        let keys = [
+            lot.flatMap { lot in gtin.map { "https://id.gs1.org/01/\($0)/10/\(lot)" } },
+            gtin.map { "https://id.gs1.org/01/\($0)" },
+        ]
+        let classes = keys.compactMap { $0 }.compactMap { names.productClasses[$0] }
         let ilmd = made?.ilmd ?? []
         func fromILMD(_ attributes: [String]) -> LocalizedText {
             for attribute in attributes {

@@ -27,7 +27,9 @@ extension ConsumerStory {
         var certificates = Self.certifications(in: event.extensions + (event.ilmd ?? []))
         for url in event.certificationInfo where !certificates.contains(where: { $0.link == url }) {
             var certificate = TestResult(link: url)
-            if authority == nil, let host = URL(string: url)?.host { certificate.authority = Name(LocalizedText(host), key: nil) }
+            if authority == nil, let host = URL(string: url)?.host {
+                certificate.authority = Name(LocalizedText(host), key: nil)
+            }
             certificates.append(certificate)
         }
         certificates.forEach(add)

@@ -19,7 +19,8 @@ struct ConsumerPageDataTests {
     static func server(_ documents: String...) async throws -> TestServer {
         let server = try await TestServer.make()
         for text in documents {
-            _ = try await server.store.capture(try EPCISDocumentReader().read(Data(text.utf8)), context: CaptureContext())
+            let document = try EPCISDocumentReader().read(Data(text.utf8))
+            _ = try await server.store.capture(document, context: CaptureContext())
         }
         return server
     }
@@ -110,7 +111,9 @@ struct ConsumerPageDataTests {
         // Given the drug packs in XML
         let server = try await Self.server(HandWrittenDocuments.drugXML)
         try await server.app.test(.router) { client in
-            func page(_ serial: Int, _ query: String = "", _ headers: HTTPFields = Self.english) async throws -> String {
+            func page(_ serial: Int, _ query: String = "", _ headers: HTTPFields = Self.english) async throws
+                -> String
+            {
                 try await client.send(.get, "/01/06901234000030/21/\(serial)\(query)", headers: headers).text
             }
             // When each pack is looked up
@@ -174,7 +177,8 @@ struct ConsumerPageDataTests {
             let page = try await client.send(.get, "/01/06901234000030/21/3", headers: Self.chinese).text
             #expect(page.contains("<form method=\"post\" action=\"/report\">"))
             // When they report it
-            let form = "key=https%3A%2F%2Fid.gs1.org%2F01%2F06901234000030%2F21%2F3&back=%2F01%2F06901234000030%2F21%2F3"
+            let form = "key=https%3A%2F%2Fid.gs1.org%2F01%2F06901234000030%2F21%2F3"
+                + "&back=%2F01%2F06901234000030%2F21%2F3"
                 + "&lang=zh-CN&problem=fake&text=%E7%9B%92%E5%AD%90%E8%A2%AB%E6%8B%86%E8%BF%87&phone=13800000000"
             let sent = try await client.send(
                 .post, "/report", body: form, headers: [.contentType: "application/x-www-form-urlencoded"])

@@ -27,7 +27,8 @@ struct ConsumerPageLanguageBrowserTests {
             image = Image.open(sys.argv[1]).convert("RGB")
             width, height = image.size
             def teal(p): return p[1] - p[0] > 30 and p[2] - p[0] > 25
-            points = [(x, y) for y in range(min(height, 64)) for x in range(min(width, 110)) if teal(image.getpixel((x, y)))]
+            points = [(x, y) for y in range(min(height, 64)) for x in range(min(width, 110))
+                      if teal(image.getpixel((x, y)))]
             xs = [x for x, _ in points]
             ys = [y for _, y in points]
             print(len(points), max(xs) - min(xs) + 1 if xs else 0, max(ys) - min(ys) + 1 if ys else 0)
@@ -59,7 +60,8 @@ struct ConsumerPageLanguageBrowserTests {
         let config = folder.appendingPathComponent("fonts.conf")
         try """
             <?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd">
-            <fontconfig><dir>/usr/share/fonts/truetype/dejavu</dir><cachedir>\(folder.path)/cache</cachedir></fontconfig>
+            <fontconfig><dir>/usr/share/fonts/truetype/dejavu</dir>
+            <cachedir>\(folder.path)/cache</cachedir></fontconfig>
             """.write(to: config, atomically: true, encoding: .utf8)
         return ["FONTCONFIG_FILE": config.path]
     }
@@ -71,7 +73,8 @@ struct ConsumerPageLanguageBrowserTests {
         let server = try await ConsumerPageDataTests.server(HandWrittenDocuments.porkJSON)
         try await server.app.test(.live) { client in
             let port = try #require(client.port)
-            let recall = #"{"id":"https://id.gs1.org/01/06901234000016/10/CARC01","reason":"瘦肉精 clenbuterol 0.8 µg/kg"}"#
+            let recall = #"{"id":"https://id.gs1.org/01/06901234000016/10/CARC01","#
+                + #""reason":"瘦肉精 clenbuterol 0.8 µg/kg"}"#
             #expect(try await client.send(.post, "/recalls", key: server.regulator, body: recall).status == .created)
             let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
                 .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(".build/screenshots")
@@ -95,7 +98,9 @@ struct ConsumerPageLanguageBrowserTests {
             // And the same check sees empty boxes when the browser has no CJK font (the check can fail)
             let url = "http://127.0.0.1:\(port)\(HandWrittenDocuments.loinPath)?lang=zh-CN"
             let fonts = try Self.latinOnlyFonts()
-            let boxes = try await offThePool { try chromium.screenshot(url, width: 375, height: 812, environment: fonts) }
+            let boxes = try await offThePool {
+                try chromium.screenshot(url, width: 375, height: 812, environment: fonts)
+            }
             try? boxes.write(to: folder.appendingPathComponent("consumer-zh-CN-no-cjk-font.png"))
             let tofu = try await offThePool { try Self.mark(boxes) }
             #expect(tofu.pixels > 0)

@@ -101,7 +101,8 @@ enum HandWrittenDocuments {
             <Vocabulary type="urn:epcglobal:epcis:vtype:EPCClass"><VocabularyElementList>
             <VocabularyElement id="urn:epc:idpat:sgtin:6901234.000003.*">
             <attribute id="urn:epcglobal:cbv:mda#regulatedProductName" xml:lang="zh-CN">阿莫西林胶囊</attribute>
-            <attribute id="urn:epcglobal:cbv:mda#regulatedProductName" xml:lang="en">Amoxicillin capsules 0.25 g</attribute>
+            <attribute id="urn:epcglobal:cbv:mda#regulatedProductName" xml:lang="en">\
+            Amoxicillin capsules 0.25 g</attribute>
             </VocabularyElement></VocabularyElementList></Vocabulary>
             <Vocabulary type="urn:epcglobal:epcis:vtype:BusinessLocation"><VocabularyElementList>
             <VocabularyElement id="urn:epc:id:sgln:6901234.00005.0">
