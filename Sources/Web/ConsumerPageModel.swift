@@ -112,7 +112,10 @@ public struct ConsumerPageModel: PageModel {
         self.sale = sale
         verified = recalls.isEmpty && story.isKnown && warnings.isEmpty && sale?.tone != "warning"
         facts = Self.facts(story, t: t)
-        results = story.results.map { Self.line($0, t: t) }
+        // Results that read the same (the same ILMD value on three intakes of one day) are shown once.
+        var lines: [ResultLine] = []
+        for line in story.results.map({ Self.line($0, t: t) }) where !lines.contains(line) { lines.append(line) }
+        results = lines
         journey = story.journey.map { step in
             let party = step.party?.text(t)
             let place = step.place?.text(t)

@@ -108,4 +108,17 @@ struct PageTemplateTests {
             #expect(pages[0].contains("<html lang=\"\(language.rawValue)\">"))
         }
     }
+
+    @Test("results that read the same are listed once")
+    func sameResultsOnce() {
+        var story = ConsumerStory(key: "https://id.gs1.org/01/06901234000016/10/L1")
+        var first = ConsumerStory.TestResult(subject: "bulk tank temperature", value: "4")
+        first.time = LocalTime(Date(timeIntervalSince1970: 1_772_337_600), offsetMinutes: 480)
+        var second = first
+        second.time = LocalTime(Date(timeIntervalSince1970: 1_772_341_200), offsetMinutes: 480)
+        story.results = [first, second]
+        let page = renderer.render(ConsumerPageModel(
+            story: story, recalls: [], context: .init(path: "/", linksetURL: "/l", qrURL: "/q"), language: .en))
+        #expect(page.components(separatedBy: "bulk tank temperature").count == 2)
+    }
 }
