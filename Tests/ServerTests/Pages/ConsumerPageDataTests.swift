@@ -142,6 +142,10 @@ struct ConsumerPageDataTests {
             #expect(twice.contains("This code was sold 2 times"))
             #expect(twiceZH.contains("此编码已被销售2次"))
             #expect(!twice.contains("id=\"verified\""))
+            // And the maker's batch release certificate, from the XML certificationInfo, is on every pack's page
+            for text in [none, onceZH] { #expect(text.contains("href=\"\(HandWrittenDocuments.batchRelease)\"")) }
+            #expect(onceZH.contains("检验 · 2026年5月1日"))
+            #expect(none.contains("inspected · 2026-05-01"))
         }
     }
 

@@ -7,6 +7,7 @@ enum HandWrittenDocuments {
     static let carcassPath = "/01/06901234000016/10/CARC01"
     static let loinPath = "/01/06901234000023/10/LOIN01"
     static let reportURL = "https://lab.example.cn/reports/2026-0301-17.pdf"
+    static let batchRelease = "https://qa.example.cn/batch-release/AMX-2605"
 
     /// A pork carcass lot slaughtered, inspected (a lab report as `certificationInfo`), cut into loins (ILMD with a
     /// structured certification), shipped cold (temperature sensor readings) and received at a market; product
@@ -80,8 +81,9 @@ enum HandWrittenDocuments {
         }
         """#
 
-    /// Drug packs in XML: the class named with `xml:lang`, two pharmacies; packs 1–4 commissioned and received at
-    /// pharmacy A; pack 2 sold there, pack 3 sold at pharmacy B (which never received it), pack 4 sold twice.
+    /// Drug packs in XML: the class named with `xml:lang`, two pharmacies; packs 1–4 commissioned, released by the
+    /// maker's quality inspection (a batch release certificate as `certificationInfo`) and received at pharmacy A;
+    /// pack 2 sold there, pack 3 sold at pharmacy B (which never received it), pack 4 sold twice.
     static var drugXML: String {
         func event(_ time: String, _ step: String, _ serials: [Int], at place: String, action: String = "OBSERVE")
             -> String
@@ -114,6 +116,13 @@ enum HandWrittenDocuments {
             </VocabularyList></EPCISMasterData></extension></EPCISHeader>
             <EPCISBody><EventList>
             \(event("1T08:00:00", "commissioning", [1, 2, 3, 4], at: "4", action: "ADD"))
+            <ObjectEvent><eventTime>2026-05-01T09:00:00+08:00</eventTime>
+            <eventTimeZoneOffset>+08:00</eventTimeZoneOffset>
+            <certificationInfo>\(batchRelease)</certificationInfo>
+            <epcList>\((1...4).map { "<epc>urn:epc:id:sgtin:6901234.000003.\($0)</epc>" }.joined())</epcList>
+            <action>OBSERVE</action><bizStep>urn:epcglobal:cbv:bizstep:inspecting</bizStep>
+            <disposition>urn:epcglobal:cbv:disp:conformant</disposition>
+            <bizLocation><id>urn:epc:id:sgln:6901234.00004.0</id></bizLocation></ObjectEvent>
             \(event("2T09:00:00", "receiving", [1, 2, 3, 4], at: "5"))
             \(event("3T10:15:00", "retail_selling", [2, 4], at: "5"))
             \(event("3T11:00:00", "retail_selling", [3], at: "6"))
