@@ -163,7 +163,7 @@ public struct ConsumerPageModel: PageModel {
         }
         if let identification = result.identification {
             let number = t.format("consumer.results.number", ["number": identification])
-            value = value.map { "\($0) · \(number)" } ?? number
+            value = value.map { $0 + t.text("list.dot") + number } ?? number
         }
         var detail: [String] = []
         if let step = result.bizStep { detail.append(stepName(step, type: .objectEvent, disposition: nil, t: t)) }
@@ -174,7 +174,7 @@ public struct ConsumerPageModel: PageModel {
             authority: result.authority?.text(t).map { t.format("consumer.results.by", ["authority": $0]) },
             link: result.link,
             linkLabel: result.link.map { _ in t.text("consumer.results.open") },
-            detail: detail.isEmpty ? nil : detail.joined(separator: " · "))
+            detail: detail.isEmpty ? nil : detail.joined(separator: t.text("list.dot")))
     }
 
     private static func sale(_ story: ConsumerStory, context: Context, t: MessageCatalog) -> SaleBlock {

@@ -14,7 +14,7 @@ public enum ReadableKey {
         guard !pairs.isEmpty else { return plain(key) }
         return pairs.map { ai, value in
             catalog.message("keys.ai\(ai)").map { "\($0) \(value)" } ?? "(\(ai)) \(value)"
-        }.joined(separator: " · ")
+        }.joined(separator: catalog.text("list.dot"))
     }
 
     /// The AI/value pairs of a GS1 Digital Link path, empty when the key is not one.

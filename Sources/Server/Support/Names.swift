@@ -65,7 +65,9 @@ struct Names: Sendable {
                 for variant in name.variants {
                     let place = variant.language.flatMap { PageLanguage(tag: $0) }.flatMap { city.text(in: $0) }
                         ?? city.variants.first { $0.language == nil }?.text
-                    joined.add(place.map { "\(variant.text), \($0)" } ?? variant.text, language: variant.language)
+                    let comma = PageRenderer.shared.catalog(
+                        variant.language.flatMap { PageLanguage(tag: $0) } ?? .en).text("list.comma")
+                    joined.add(place.map { variant.text + comma + $0 } ?? variant.text, language: variant.language)
                 }
                 names.locationTexts[key] = joined
                 names.locations[key] = joined.text(in: .en)

@@ -41,7 +41,7 @@ struct ConsumerPageDataTests {
             #expect(page.contains("这是该产品第1次查询"))
             for step in ["生产", "检验 · 合格", "加工", "发货", "收货"] { #expect(page.contains(step), "\(step)") }
             #expect(page.contains("2026年3月1日 12:00（北京时间）"))
-            #expect(page.contains("金华屠宰场"))
+            #expect(page.contains("金华屠宰场，金华"))
             #expect(page.contains("杭州农贸市场"))
             #expect(page.contains("主体码 GLN 6901234000092"))
             #expect(page.contains(HandWrittenDocuments.reportURL))
@@ -58,7 +58,7 @@ struct ConsumerPageDataTests {
                 #expect(en.contains(step), "\(step)")
             }
             #expect(en.contains("2026-03-01 12:00 China time"))
-            #expect(en.contains("Jinhua Slaughterhouse"))
+            #expect(en.contains("Jinhua Slaughterhouse, Jinhua"))
             #expect(en.contains("杭州农贸市场"))
             #expect(en.contains("GLN 6901234000092"))
             #expect(en.contains("By Jinhua Slaughterhouse"))

@@ -35,7 +35,9 @@ enum HandWrittenDocuments {
             {"type": "urn:epcglobal:epcis:vtype:BusinessLocation", "vocabularyElementList": [
               {"id": "urn:epc:id:sgln:6901234.00001.0", "attributes": [
                 {"id": "cbvmda:name", "attribute": {"@value": "金华屠宰场", "@language": "zh-CN"}},
-                {"id": "cbvmda:name", "attribute": {"@value": "Jinhua Slaughterhouse", "@language": "en"}}]},
+                {"id": "cbvmda:name", "attribute": {"@value": "Jinhua Slaughterhouse", "@language": "en"}},
+                {"id": "cbvmda:city", "attribute": {"@value": "金华", "@language": "zh-CN"}},
+                {"id": "cbvmda:city", "attribute": {"@value": "Jinhua", "@language": "en"}}]},
               {"id": "urn:epc:id:sgln:6901234.00002.0", "attributes": [
                 {"id": "cbvmda:name", "attribute": "杭州农贸市场"}]}
             ]}
