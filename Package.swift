@@ -29,6 +29,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         .target(name: "Identifiers", swiftSettings: strict),
@@ -36,7 +37,14 @@ let package = Package(
         .target(name: "Storage", dependencies: ["EPCIS", "Identifiers", "Transparency"], swiftSettings: strict),
         .target(name: "DemoChains", dependencies: ["EPCIS", "Identifiers"], swiftSettings: strict),
         .target(name: "TraceEngine", dependencies: ["EPCIS", "Identifiers"], swiftSettings: strict),
-        .target(name: "Web", dependencies: ["EPCIS", "Identifiers", "TraceEngine"], swiftSettings: strict),
+        .target(
+            name: "Web",
+            dependencies: [
+                "EPCIS", "Identifiers", "TraceEngine", .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            resources: [.copy("Templates"), .copy("Catalogs")],
+            swiftSettings: strict
+        ),
         .target(
             name: "Federation", dependencies: ["EPCIS", "Identifiers", "Storage", "Transparency", "TraceEngine"],
             swiftSettings: strict

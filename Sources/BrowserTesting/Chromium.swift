@@ -31,18 +31,24 @@ public struct Chromium: Sendable {
     ///   - url: an http(s) or file URL.
     ///   - width: window width in CSS pixels (e.g. 390 for a phone).
     ///   - height: window height.
-    public func screenshot(_ url: String, width: Int, height: Int) throws -> Data {
+    ///   - environment: variables to set for the browser (e.g. `FONTCONFIG_FILE`, to draw with fewer fonts).
+    public func screenshot(_ url: String, width: Int, height: Int, environment: [String: String] = [:]) throws -> Data {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("suyuan-\(UUID().uuidString).png")
         defer { try? FileManager.default.removeItem(at: file) }
-        _ = try run(["--screenshot=\(file.path)", "--window-size=\(width),\(height)", "--hide-scrollbars", url])
+        _ = try run(
+            ["--screenshot=\(file.path)", "--window-size=\(width),\(height)", "--hide-scrollbars", url],
+            environment: environment)
         return try Data(contentsOf: file)
     }
 
-    private func run(_ arguments: [String]) throws -> Data {
+    private func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Data {
         let profile = FileManager.default.temporaryDirectory.appendingPathComponent("suyuan-chromium-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: profile) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        }
         process.arguments = [
             "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
             "--user-data-dir=\(profile.path)", "--virtual-time-budget=5000",

@@ -8,6 +8,7 @@ struct InMemoryPlatformBook: Sendable {
     var subscriptions: [Subscription] = []
     var changes: [PartyChange] = []
     var scans: [String: [ScanRecord]] = [:]
+    var reports: [ConsumerReport] = []
 }
 
 extension InMemoryEventStore: PlatformStateStore {
@@ -90,9 +91,11 @@ extension InMemoryEventStore: PlatformStateStore {
             for element in vocabulary.elements {
                 let key = IdentifierURI(element.id).canonicalKey
                 // Like the SQL stores, the element is named by its canonical key.
-                var merged = VocabularyElement(id: key, children: element.children.map { IdentifierURI($0).canonicalKey })
+                var merged = VocabularyElement(
+                    id: key, children: element.children.map { IdentifierURI($0).canonicalKey })
                 merged.attributes = element.attributes.map {
-                    VocabularyAttribute(id: $0.id, value: .string($0.value.masterDataText))
+                    VocabularyAttribute(
+                        id: $0.id, value: .masterData($0.value.masterDataText, language: $0.value.masterDataLanguage))
                 }
                 if let previous = latest[key] {
                     merged.children = previous.children + merged.children.filter { !previous.children.contains($0) }

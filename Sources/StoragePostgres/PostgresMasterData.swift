@@ -29,11 +29,17 @@ struct PostgresMasterData: MasterDataLookup {
                 try await connection.query("DELETE FROM vocabulary_attribute WHERE element = \(id)", logger: logger)
                 let attributes = element.attributes.map(\.id)
                 let values = element.attributes.map { text(of: $0.value) }
+                // A text[] cannot carry NULL through the binding, so an absent language travels as a flag.
+                let languages = element.attributes.map { $0.value.masterDataLanguage ?? "" }
+                let tagged = element.attributes.map { $0.value.masterDataLanguage != nil }
                 if !attributes.isEmpty {
                     try await connection.query(
                         """
-                        INSERT INTO vocabulary_attribute (element, attribute, value)
-                        SELECT \(id), * FROM unnest(\(attributes)::text[], \(values)::text[])
+                        INSERT INTO vocabulary_attribute (element, attribute, value, language)
+                        SELECT \(id), attribute, value, CASE WHEN tagged THEN language END
+                        FROM unnest(
+                            \(attributes)::text[], \(values)::text[], \(languages)::text[], \(tagged)::boolean[]
+                        ) AS item(attribute, value, language, tagged)
                         """, logger: logger)
                 }
                 let children = element.children.map { IdentifierURI($0).canonicalKey }

@@ -29,8 +29,10 @@ struct SQLiteMasterData: MasterDataLookup {
                 try db.execute(sql: "DELETE FROM vocabulary_attribute WHERE element = ?", arguments: [id])
                 for attribute in element.attributes {
                     try db.execute(
-                        sql: "INSERT INTO vocabulary_attribute (element, attribute, value) VALUES (?, ?, ?)",
-                        arguments: [id, attribute.id, text(of: attribute.value)])
+                        sql: """
+                            INSERT INTO vocabulary_attribute (element, attribute, value, language) VALUES (?, ?, ?, ?)
+                            """,
+                        arguments: [id, attribute.id, text(of: attribute.value), attribute.value.masterDataLanguage])
                 }
                 for child in element.children {
                     try db.execute(

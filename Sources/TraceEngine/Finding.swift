@@ -1,3 +1,5 @@
+public import Foundation
+
 /// A kind of reconciliation finding.
 public enum FindingKind: String, Hashable, Sendable, CaseIterable {
     /// A receipt differs from its shipment beyond the category's tolerance.
@@ -14,6 +16,9 @@ public enum FindingKind: String, Hashable, Sendable, CaseIterable {
     case clone
     /// An item seen after it was destroyed or decommissioned.
     case decommissionedSeen
+    /// A consumer reported a problem from the product's page (never found by reconciliation: the server adds these
+    /// from its store of reports).
+    case consumerReport
 }
 
 /// One thing that does not add up, with its evidence.
@@ -36,6 +41,10 @@ public struct Finding: Hashable, Sendable {
     public var uom: String?
     /// The IDs of the events that show it.
     public var events: [String]
+    /// What a person said of it (a consumer's report: the kind of problem, the text, a phone number).
+    public var note: String?
+    /// When it was reported, for findings that are reports rather than computed from events.
+    public var at: Date?
 
     /// Makes a finding.
     public init(

@@ -51,25 +51,27 @@ struct ConsumerPageBrowserTests {
         let path = try DemoServer.path(demo.can)
         try await demo.server.app.test(.live) { client in
             let port = try #require(client.port)
-            let url = "http://127.0.0.1:\(port)\(path)"
+            let url = "http://127.0.0.1:\(port)\(path)?lang=en"
             // Before the recall: the page renders its journey, and nothing on it is banner-red
-            let dom = try chromium.dumpDOM(url)
+            let dom = try await offThePool { try chromium.dumpDOM(url) }
             #expect(dom.contains("class=\"journey\""))
-            #expect(dom.contains("<li><time>"))
-            let before = try Self.redPixels(try chromium.screenshot(url, width: 390, height: 844))
+            #expect(dom.contains("<li><time datetime="))
+            let before = try await offThePool {
+                try Self.redPixels(try chromium.screenshot(url, width: 390, height: 844))
+            }
             #expect(before.count == 0)
             // After the recall: the banner is in the DOM and drawn red near the top of the screen
             let body = #"{"id":"\#(demo.powderLot)","reason":"melamine 3.1 mg/kg"}"#
             #expect(try await client.send(.post, "/recalls", key: demo.server.regulator, body: body).status == .created)
-            let recalledDOM = try chromium.dumpDOM(url)
+            let recalledDOM = try await offThePool { try chromium.dumpDOM(url) }
             #expect(recalledDOM.contains("id=\"recall\""))
             #expect(recalledDOM.contains("RECALLED"))
-            let shot = try chromium.screenshot(url, width: 390, height: 844)
+            let shot = try await offThePool { try chromium.screenshot(url, width: 390, height: 844) }
             let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
                 .deletingLastPathComponent().appendingPathComponent(".build/screenshots")
             try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try? shot.write(to: folder.appendingPathComponent("consumer-recalled-phone.png"))
-            let after = try Self.redPixels(shot)
+            let after = try await offThePool { try Self.redPixels(shot) }
             #expect(after.count > 2_000)
             #expect(after.top >= 0 && after.top < 300)
         }

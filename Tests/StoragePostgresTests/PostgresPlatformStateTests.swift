@@ -41,6 +41,10 @@ struct PostgresPlatformStateTests {
         try await run { try await $0.capturedMasterDataReadsBackAsText() }
     }
 
+    @Test("master data in several languages keeps each value's language") func languages() async throws {
+        try await run { try await $0.languageTaggedMasterDataKeepsItsLanguage() }
+    }
+
     @Test("the latest capture of master data wins") func latest() async throws {
         try await run { try await $0.latestCaptureOfMasterDataWins() }
     }

@@ -54,6 +54,11 @@ import Testing
         try await backend.suite.capturedMasterDataReadsBackAsText()
     }
 
+    @Test("master data in several languages keeps each value's language", arguments: Backend.allCases)
+    func languages(_ backend: Backend) async throws {
+        try await backend.suite.languageTaggedMasterDataKeepsItsLanguage()
+    }
+
     @Test("the latest capture of master data wins", arguments: Backend.allCases)
     func latest(_ backend: Backend) async throws {
         try await backend.suite.latestCaptureOfMasterDataWins()

@@ -34,6 +34,10 @@ import Testing
         try await suite.capturedMasterDataReadsBackAsText()
     }
 
+    @Test("master data in several languages keeps each value's language") func languages() async throws {
+        try await suite.languageTaggedMasterDataKeepsItsLanguage()
+    }
+
     @Test("the latest capture of master data wins") func latest() async throws {
         try await suite.latestCaptureOfMasterDataWins()
     }

@@ -15,7 +15,7 @@ struct EventsController<Store: PlatformStore> {
 
     func register(on router: Router<AppRequestContext>) {
         router.get("/") { request, _ in
-            if request.headers[.accept]?.contains("text/html") == true { return Responses.html(HomePage.render()) }
+            if request.headers[.accept]?.contains("text/html") == true { return HomePage.response(request) }
             return try Responses.json(
                 Collection(member: ["capture", "events", "eventTypes", "epcs", "bizSteps", "bizLocations", "readPoints",
                                     "dispositions", "queries"]), headers: Responses.gs1Headers())

@@ -23,6 +23,9 @@ struct ResolverController<Store: PlatformStore> {
             router.get("\(ai)/**") { request, context in try await resolve(request, context, ai: ai) }
         }
         router.get("qr/**") { request, context in try qr(request, context) }
+        router.post("report") { request, context in
+            try await ConsumerReports(platform: platform).receive(request, context)
+        }
         router.get("lookup") { request, _ in
             // A code typed or pasted in any form (element string, EPC URN, RFID hex…) → its Digital Link page.
             let code = request.uri.queryParameters["code"].map(String.init) ?? ""
@@ -80,14 +83,32 @@ struct ResolverController<Store: PlatformStore> {
             let lot = story.gtin.flatMap { gtin in story.lot.map { "https://id.gs1.org/01/\(gtin)/10/\($0)" } }
             return ConsumerCache.Entry(
                 story: story, recalls: try await Self.recalls(reaching: key, lot: lot, in: platform.store),
-                cloneFindings: story.cloneFindings,
-                linksetURL: linksetURL, qrURL: "/qr\(canonical).svg")
+                context: ConsumerPageModel.Context(
+                    path: canonical, linksetURL: linksetURL, qrURL: "/qr\(canonical).svg"))
         }
+        let language = PageLanguageChoice(request)
         let origin = context.remoteAddress?.ipAddress.map(Self.network)
         let scans = try await platform.scans.record(ScanRecord(key: key, at: Date(), origin: origin))
         platform.metrics.count("consumer_scans", "consumer scan pages served")
-        let pieces = scans.origins.count >= 3 ? entry.piecesManyNetworks : entry.pieces
-        let line = ConsumerPage.scanLine(scans)
+        let manyNetworks = scans.origins.count >= 3
+        let parameters = request.uri.queryParameters
+        let answer = parameters["sale"].flatMap { ConsumerPageModel.SaleAnswer(rawValue: String($0)) }
+        let reported = parameters["reported"] != nil
+        let pieces: ConsumerCache.Pieces
+        if answer != nil || reported {
+            // A consumer's answer or report: rare, rendered for this request only.
+            var pageContext = entry.context
+            pageContext.manyNetworks = manyNetworks
+            pageContext.saleAnswer = answer
+            pageContext.reported = reported
+            pieces = ConsumerCache.Pieces(
+                story: entry.story, recalls: entry.recalls, context: pageContext, language: language.language)
+        } else {
+            pieces = entry.pieces(language.language, manyNetworks: manyNetworks)
+        }
+        let line = PageRenderer.shared.render(ScanLineModel(
+            count: scans.count, first: scans.first, offsetMinutes: entry.story.localOffsetMinutes,
+            language: language.language))
         var buffer = ByteBuffer()
         buffer.reserveCapacity(pieces.head.utf8.count + line.utf8.count + pieces.tail.utf8.count)
         buffer.writeString(pieces.head)
@@ -97,19 +118,26 @@ struct ResolverController<Store: PlatformStore> {
         headers[Responses.linkHeader] = "<\(linksetURL)>; rel=\"linkset\"; type=\"application/linkset+json\""
         headers[.cacheControl] = "no-store"
         headers[.contentType] = "text/html; charset=utf-8"
-        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: buffer))
+        headers[.contentLanguage] = language.language.rawValue
+        headers[.vary] = "Accept-Language, Cookie"
+        var response = Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: buffer))
+        language.remember(in: &response)
+        return response
     }
 
     static var gs1: String { "https://id.gs1.org" }
 
     /// The recalls that reached a code or its lot.
-    static func recalls(reaching key: String, lot: String?, in store: Store) async throws -> [ConsumerPage.Recall] {
+    static func recalls(
+        reaching key: String, lot: String?, in store: Store
+    ) async throws -> [ConsumerPageModel.Recall] {
         var ids = try await store.recallIDs(reaching: key)
         if let lot { ids += try await store.recallIDs(reaching: lot).filter { !ids.contains($0) } }
-        var recalls: [ConsumerPage.Recall] = []
+        var recalls: [ConsumerPageModel.Recall] = []
         for id in ids {
             if let record = try await store.recall(id: id) {
-                recalls.append(ConsumerPage.Recall(id: record.id, reason: record.reason, issuedAt: record.issuedAt))
+                recalls.append(
+                    ConsumerPageModel.Recall(id: record.id, reason: record.reason, issuedAt: record.issuedAt))
             }
         }
         return recalls

@@ -1,5 +1,6 @@
 import Foundation
 import Storage
+import Web
 
 /// What the consumer page shows of a code apart from its scan count. A code printed on thousands of packs is scanned
 /// again and again, and its story changes only when events arrive, so an entry is kept:
@@ -13,21 +14,53 @@ import Storage
 actor ConsumerCache {
     struct Entry: Sendable {
         var story: ConsumerStory
-        var recalls: [ConsumerPage.Recall]
-        var cloneFindings: Int
-        /// The rendered page around its scan line, without and with the many-networks warning.
-        var pieces: ConsumerPage.Pieces
-        var piecesManyNetworks: ConsumerPage.Pieces
+        var recalls: [ConsumerPageModel.Recall]
+        var context: ConsumerPageModel.Context
+        /// The rendered page around its scan line in each language, without and with the many-networks warning.
+        var pieces: [PageLanguage: Pieces]
+        var piecesManyNetworks: [PageLanguage: Pieces]
 
-        init(story: ConsumerStory, recalls: [ConsumerPage.Recall], cloneFindings: Int, linksetURL: String, qrURL: String) {
+        init(story: ConsumerStory, recalls: [ConsumerPageModel.Recall], context: ConsumerPageModel.Context) {
             self.story = story
             self.recalls = recalls
-            self.cloneFindings = cloneFindings
-            let page = ConsumerPage(
-                story: story, recalls: recalls, scans: .none, cloneFindings: cloneFindings, linksetURL: linksetURL,
-                qrURL: qrURL)
-            pieces = page.pieces(manyNetworks: false)
-            piecesManyNetworks = story.serial == nil ? pieces : page.pieces(manyNetworks: true)
+            self.context = context
+            var pieces: [PageLanguage: Pieces] = [:]
+            var many: [PageLanguage: Pieces] = [:]
+            for language in PageLanguage.allCases {
+                pieces[language] = Pieces(story: story, recalls: recalls, context: context, language: language)
+                var manyContext = context
+                manyContext.manyNetworks = true
+                many[language] = story.serial == nil
+                    ? pieces[language]
+                    : Pieces(story: story, recalls: recalls, context: manyContext, language: language)
+            }
+            self.pieces = pieces
+            piecesManyNetworks = many
+        }
+
+        /// The pieces of a language.
+        func pieces(_ language: PageLanguage, manyNetworks: Bool) -> Pieces {
+            (manyNetworks ? piecesManyNetworks : pieces)[language]
+                ?? Pieces(story: story, recalls: recalls, context: context, language: language)
+        }
+    }
+
+    /// The page around its scan line: everything before it and everything after it. They depend on the scans only
+    /// through whether the code was scanned from three networks or more (a warning), so a cached story keeps both
+    /// variants and a scan only writes its own line between them.
+    struct Pieces: Sendable {
+        var head: String
+        var tail: String
+
+        init(
+            story: ConsumerStory, recalls: [ConsumerPageModel.Recall], context: ConsumerPageModel.Context,
+            language: PageLanguage
+        ) {
+            let page = PageRenderer.shared.render(
+                ConsumerPageModel(story: story, recalls: recalls, context: context, language: language))
+            let parts = page.components(separatedBy: ConsumerPageModel.scanLineMarker)
+            head = parts.first ?? page
+            tail = parts.dropFirst().joined()
         }
     }
 

@@ -85,7 +85,7 @@ enum OpenAPIDocument {
                 "summary": "Reconciliation findings with their evidence",
                 "parameters": [
                     query("kind", "quantityMismatch, notReceived, unknownSource, unlicensedParty, negativeBalance, "
-                        + "clone, decommissionedSeen"),
+                        + "clone, decommissionedSeen, consumerReport"),
                     query("party", "a party in any identifier form"), query("product", "a GTIN or identifier"),
                     query("since", "xsd:dateTime: only findings with evidence since then"),
                 ],
@@ -178,6 +178,8 @@ enum OpenAPIDocument {
                 "kind": ["type": "string"], "identifier": ["type": "string"], "from": ["type": "string"],
                 "to": ["type": "string"], "expected": ["type": "number"], "actual": ["type": "number"],
                 "uom": ["type": "string"], "events": strings,
+                "note": ["type": "string", "description": "a consumer report: the problem, the text, a phone"],
+                "at": ["type": "string", "format": "date-time", "description": "when a consumer report was made"],
             ]],
             "Party": ["type": "object", "properties": [
                 "id": ["type": "string"], "key": ["type": "string"], "name": ["type": "string"],

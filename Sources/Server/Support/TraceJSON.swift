@@ -124,6 +124,10 @@ public enum TraceJSON {
         public var actual: Double?
         public var uom: String?
         public var events: [String]
+        /// A consumer report's kind of problem, text and phone.
+        public var note: String?
+        /// When a consumer report was made.
+        public var at: Date?
     }
 
     /// A trace as JSON.
@@ -192,6 +196,7 @@ public enum TraceJSON {
     /// A finding as JSON.
     public static func dto(_ finding: Finding) -> FindingDTO {
         FindingDTO(kind: finding.kind.rawValue, identifier: finding.identifier, from: finding.from, to: finding.to,
-                   expected: finding.expected, actual: finding.actual, uom: finding.uom, events: finding.events)
+                   expected: finding.expected, actual: finding.actual, uom: finding.uom, events: finding.events,
+                   note: finding.note, at: finding.at)
     }
 }

@@ -107,7 +107,10 @@ enum ConsoleViews {
                  HTML.escape(finding.to.map { names.party(IdentifierKeys.canonical($0)) } ?? ""),
                  finding.expected.map { "\($0) \(HTML.escape(finding.uom ?? ""))" } ?? "",
                  finding.actual.map { "\($0) \(HTML.escape(finding.uom ?? ""))" } ?? "",
-                 finding.events.map { "<code title=\"\(HTML.escape($0))\">\(HTML.escape(String($0.suffix(20))))</code>" }
+                 (finding.events.map {
+                     "<code title=\"\(HTML.escape($0))\">\(HTML.escape(String($0.suffix(20))))</code>"
+                 }
+                     + [finding.note.map { "<span class=\"note\">\(HTML.escape($0))</span>" }].compactMap { $0 })
                      .joined(separator: "<br>")]
             }, id: "findings")
         return ConsolePage.render(title: "Findings", principal: principal, body: body)

@@ -26,6 +26,8 @@ enum PostgresMigrations {
         Step(version: "v6-reconcile-checkpoint", sql: reconcileCheckpoint),
         Step(version: "v7-capture-jobs", sql: PostgresCaptureJobSchema.statements),
         Step(version: "v8-federation", sql: PostgresFederationSchema.statements),
+        Step(version: "v9-master-data-language", sql: PostgresConsumerReportSchema.attributeLanguage),
+        Step(version: "v10-consumer-reports", sql: PostgresConsumerReportSchema.statements),
     ]
 
     /// The versions of ``steps``.

@@ -15,16 +15,17 @@ extension PostgresEventStore {
         return try await withConnection { connection in
             // Attributes and children come back in the order they were stored (their `id` sequence).
             var elements: [Int64: VocabularyElement] = [:]
-            for try await (id, key, attribute, value) in try await connection.query(
+            for try await (id, key, attribute, value, language) in try await connection.query(
                 """
-                SELECT e.id, e.element_key, a.attribute, a.value FROM vocabulary_element e
+                SELECT e.id, e.element_key, a.attribute, a.value, a.language FROM vocabulary_element e
                 LEFT JOIN vocabulary_attribute a ON a.element = e.id
                 WHERE e.vocabulary_type = \(type) ORDER BY e.id, a.id
                 """, logger: logger
-            ).decode((Int64, String, String?, String?).self) {
+            ).decode((Int64, String, String?, String?, String?).self) {
                 var element = elements[id] ?? VocabularyElement(id: key)
                 if let attribute, let value {
-                    element.attributes.append(VocabularyAttribute(id: attribute, value: .string(value)))
+                    element.attributes.append(
+                        VocabularyAttribute(id: attribute, value: .masterData(value, language: language)))
                 }
                 elements[id] = element
             }

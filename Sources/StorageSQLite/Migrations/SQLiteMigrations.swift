@@ -18,6 +18,8 @@ enum SQLiteMigrations {
         migrator.registerMigration("v8-reconcile-checkpoint", migrate: reconcileCheckpoint)
         migrator.registerMigration("v9-capture-jobs", migrate: SQLiteCaptureJobSchema.create)
         migrator.registerMigration("v10-federation", migrate: SQLiteFederationSchema.create)
+        migrator.registerMigration("v11-master-data-language", migrate: SQLiteConsumerReportSchema.addAttributeLanguage)
+        migrator.registerMigration("v12-consumer-reports", migrate: SQLiteConsumerReportSchema.create)
         return migrator
     }
 

@@ -15,7 +15,7 @@ extension SQLiteEventStore {
             let attributes = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT e.id, e.element_key, a.attribute, a.value FROM vocabulary_element e
+                    SELECT e.id, e.element_key, a.attribute, a.value, a.language FROM vocabulary_element e
                     LEFT JOIN vocabulary_attribute a ON a.element = e.id
                     WHERE e.vocabulary_type = ? ORDER BY e.id, a.rowid
                     """,
@@ -24,7 +24,8 @@ extension SQLiteEventStore {
                 let id: Int64 = row[0]
                 var element = elements[id] ?? VocabularyElement(id: row[1])
                 if let attribute: String = row[2], let value: String = row[3] {
-                    element.attributes.append(VocabularyAttribute(id: attribute, value: .string(value)))
+                    element.attributes.append(
+                        VocabularyAttribute(id: attribute, value: .masterData(value, language: row[4])))
                 }
                 elements[id] = element
             }

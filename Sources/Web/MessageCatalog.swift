@@ -1,0 +1,92 @@
+public import Foundation
+
+/// The texts of the pages in one language, read from `Catalogs/<language>.json`: nested groups of messages, each
+/// named by its dotted path (`consumer.banner.recalled`). A message may hold `{name}` placeholders that
+/// ``format(_:_:)`` fills. Templates read messages as `{{t.consumer.banner.recalled}}`.
+public struct MessageCatalog: Sendable {
+    indirect enum Node: Sendable {
+        case text(String)
+        case group([String: Node])
+    }
+
+    /// The catalog's language.
+    public let language: PageLanguage
+    let root: [String: Node]
+
+    /// Reads a catalog.
+    /// - Parameters:
+    ///   - json: the catalog: a JSON object of strings and nested objects.
+    ///   - language: its language.
+    /// - Throws: ``CatalogError`` when it is not such an object.
+    public init(json: Data, language: PageLanguage) throws {
+        self.language = language
+        guard let object = try JSONSerialization.jsonObject(with: json) as? [String: Any] else {
+            throw CatalogError("the \(language.rawValue) catalog is not a JSON object")
+        }
+        root = try Self.group(object, path: language.rawValue)
+    }
+
+    private static func group(_ object: [String: Any], path: String) throws -> [String: Node] {
+        var nodes: [String: Node] = [:]
+        for (name, value) in object {
+            guard !name.contains(".") else { throw CatalogError("\(path): a message name may not hold '.': \(name)") }
+            if let text = value as? String {
+                nodes[name] = .text(text)
+            } else if let nested = value as? [String: Any] {
+                nodes[name] = .group(try group(nested, path: "\(path).\(name)"))
+            } else {
+                throw CatalogError("\(path).\(name): a message is a string or an object of messages")
+            }
+        }
+        return nodes
+    }
+
+    /// The message at a dotted path, nil when there is none.
+    /// - Parameter path: e.g. `bizStep.shipping`.
+    public func message(_ path: String) -> String? {
+        var nodes = root
+        let names = path.split(separator: ".").map(String.init)
+        for (index, name) in names.enumerated() {
+            switch nodes[name] {
+            case .text(let text)? where index == names.count - 1: return text
+            case .group(let group)?: nodes = group
+            default: return nil
+            }
+        }
+        return nil
+    }
+
+    /// The message at a dotted path; the path itself when there is none (a test checks that none is missing).
+    /// - Parameter path: e.g. `consumer.facts.gtin`.
+    public func text(_ path: String) -> String { message(path) ?? path }
+
+    /// A message with its `{name}` placeholders filled (values are plain text; templates escape them).
+    /// - Parameters:
+    ///   - path: the message's path.
+    ///   - values: the placeholders' values by name.
+    /// - Returns: the text.
+    public func format(_ path: String, _ values: [String: String]) -> String {
+        var text = self.text(path)
+        for (name, value) in values { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
+        return text
+    }
+
+    /// Every message's dotted path, sorted (for tests that compare catalogs).
+    public var paths: [String] {
+        func walk(_ nodes: [String: Node], _ prefix: String) -> [String] {
+            nodes.flatMap { name, node -> [String] in
+                switch node {
+                case .text: [prefix + name]
+                case .group(let group): walk(group, prefix + name + ".")
+                }
+            }
+        }
+        return walk(root, "").sorted()
+    }
+}
+
+/// Why a catalog or a template could not be read.
+public struct CatalogError: Error, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,126 @@
+public import Foundation
+import Mustache
+
+/// Renders pages from the bundled Mustache templates and message catalogs, which it reads once.
+///
+/// A template sees its model's properties by name and the catalog of the model's language as `t`
+/// (`{{t.consumer.banner.recalled}}`); values are HTML-escaped unless a template asks for `{{{raw}}}`.
+public struct PageRenderer: Sendable {
+    private let library: MustacheLibrary
+    private let chinese: MessageCatalog
+    private let english: MessageCatalog
+
+    /// The renderer of the templates and catalogs bundled with this module, read on first use.
+    ///
+    /// They are part of the build, so a failure to read them is a defect of the build, not of a request; the Web
+    /// tests read and render every template in every language.
+    public static let shared: PageRenderer = {
+        do {
+            return try PageRenderer(bundle: .module)
+        } catch {
+            preconditionFailure("the bundled page templates or catalogs do not load: \(error)")
+        }
+    }()
+
+    /// Reads the templates (`Templates/*.mustache`) and catalogs (`Catalogs/<language>.json`) of a bundle.
+    /// - Parameter bundle: the bundle holding them.
+    /// - Throws: ``CatalogError`` naming a file that is missing or does not parse.
+    public init(bundle: Bundle) throws {
+        guard let resources = bundle.resourceURL else { throw CatalogError("the bundle has no resources") }
+        try self.init(
+            templates: resources.appendingPathComponent("Templates"),
+            catalogs: resources.appendingPathComponent("Catalogs"))
+    }
+
+    /// Reads templates and catalogs from two folders.
+    /// - Parameters:
+    ///   - templates: a folder of `*.mustache` files; each is registered under its name without the extension.
+    ///   - catalogs: a folder with one `<language>.json` per ``PageLanguage``.
+    public init(templates: URL, catalogs: URL) throws {
+        var library = MustacheLibrary()
+        let files = try FileManager.default.contentsOfDirectory(atPath: templates.path)
+        for file in files.sorted() where file.hasSuffix(".mustache") {
+            let text = try String(contentsOf: templates.appendingPathComponent(file), encoding: .utf8)
+            do {
+                try library.register(text, named: String(file.dropLast(".mustache".count)))
+            } catch {
+                throw CatalogError("template \(file) does not parse: \(error)")
+            }
+        }
+        self.library = library
+        func read(_ language: PageLanguage) throws -> MessageCatalog {
+            let file = catalogs.appendingPathComponent("\(language.rawValue).json")
+            return try MessageCatalog(json: try Data(contentsOf: file), language: language)
+        }
+        chinese = try read(.zhCN)
+        english = try read(.en)
+    }
+
+    /// The catalog of a language.
+    /// - Parameter language: the language.
+    public func catalog(_ language: PageLanguage) -> MessageCatalog {
+        switch language {
+        case .zhCN: chinese
+        case .en: english
+        }
+    }
+
+    /// Renders a page.
+    /// - Parameter model: the page's view model.
+    /// - Returns: the HTML.
+    public func render<Model: PageModel>(_ model: Model) -> String {
+        render(Model.template, model, language: model.language)
+    }
+
+    /// Renders one template with a model and a language's catalog.
+    /// - Parameters:
+    ///   - template: the template's name.
+    ///   - model: the values it shows.
+    ///   - language: the catalog's language.
+    /// - Returns: the text; empty when there is no such template.
+    public func render(_ template: String, _ model: Any, language: PageLanguage) -> String {
+        let scope = Scope(model: model, catalog: CatalogNode(nodes: catalog(language).root))
+        return library.render(scope, withTemplate: template) ?? ""
+    }
+}
+
+/// The top of a template's context: the model's properties, and the catalog as `t`.
+private struct Scope: MustacheParent {
+    let model: Any
+    let catalog: CatalogNode
+
+    func child(named name: String) -> Any? {
+        if name == "t" { return catalog }
+        return Reflection.property(name, of: model)
+    }
+}
+
+/// A group of catalog messages as templates see it.
+private struct CatalogNode: MustacheParent {
+    let nodes: [String: MessageCatalog.Node]
+
+    func child(named name: String) -> Any? {
+        switch nodes[name] {
+        case .text(let text)?: text
+        case .group(let group)?: CatalogNode(nodes: group)
+        case nil: nil
+        }
+    }
+}
+
+/// Reads a property of a model by name, with an absent optional read as no value (so that `{{#x}}` skips it).
+private enum Reflection {
+    static func property(_ name: String, of object: Any) -> Any? {
+        guard let value = Mirror(reflecting: object).children.first(where: { $0.label == name })?.value else {
+            return nil
+        }
+        return unwrap(value)
+    }
+
+    static func unwrap(_ value: Any) -> Any? {
+        let mirror = Mirror(reflecting: value)
+        guard mirror.displayStyle == .optional else { return value }
+        guard let wrapped = mirror.children.first?.value else { return nil }
+        return unwrap(wrapped)
+    }
+}
