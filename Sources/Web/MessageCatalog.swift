@@ -1,6 +1,6 @@
 public import Foundation
 
-/// The texts of the pages in one language, read from `Catalogs/<language>.json`: nested groups of messages, each
+/// The texts of the pages in one language, read from `Catalogs/<language>.json` and `Catalogs/<area>.<language>.json`: nested groups of messages, each
 /// named by its dotted path (`consumer.banner.recalled`). A message may hold `{name}` placeholders that
 /// ``format(_:_:)`` fills. Templates read messages as `{{t.consumer.banner.recalled}}`.
 public struct MessageCatalog: Sendable {
@@ -19,11 +19,30 @@ public struct MessageCatalog: Sendable {
     ///   - language: its language.
     /// - Throws: ``CatalogError`` when it is not such an object.
     public init(json: Data, language: PageLanguage) throws {
+        try self.init(parts: [("\(language.rawValue).json", json)], language: language)
+    }
+
+    /// Reads a catalog kept in several files (`zh-CN.json`, `console.zh-CN.json`, …), one area of the pages each:
+    /// their top-level groups together make the catalog, and no two files may define the same group.
+    /// - Parameters:
+    ///   - parts: each file's name (for errors) and its JSON object.
+    ///   - language: their language.
+    /// - Throws: ``CatalogError`` naming the file that is not a JSON object or that repeats a group.
+    public init(parts: [(name: String, json: Data)], language: PageLanguage) throws {
         self.language = language
-        guard let object = try JSONSerialization.jsonObject(with: json) as? [String: Any] else {
-            throw CatalogError("the \(language.rawValue) catalog is not a JSON object")
+        var root: [String: Node] = [:]
+        for part in parts {
+            guard let object = try JSONSerialization.jsonObject(with: part.json) as? [String: Any] else {
+                throw CatalogError("the catalog \(part.name) is not a JSON object")
+            }
+            for (name, node) in try Self.group(object, path: part.name) {
+                guard root[name] == nil else {
+                    throw CatalogError("\(part.name): the group \(name) is defined in another catalog file too")
+                }
+                root[name] = node
+            }
         }
-        root = try Self.group(object, path: language.rawValue)
+        self.root = root
     }
 
     private static func group(_ object: [String: Any], path: String) throws -> [String: Node] {

@@ -35,7 +35,8 @@ public struct PageRenderer: Sendable {
     /// Reads templates and catalogs from two folders.
     /// - Parameters:
     ///   - templates: a folder of `*.mustache` files; each is registered under its name without the extension.
-    ///   - catalogs: a folder with one `<language>.json` per ``PageLanguage``.
+    ///   - catalogs: a folder with one `<language>.json` per ``PageLanguage``, and `<area>.<language>.json` files
+    ///     for areas of the pages (the console, the portal) kept apart.
     public init(templates: URL, catalogs: URL) throws {
         var library = MustacheLibrary()
         let files = try FileManager.default.contentsOfDirectory(atPath: templates.path)
@@ -48,9 +49,15 @@ public struct PageRenderer: Sendable {
             }
         }
         self.library = library
+        let catalogFiles = try FileManager.default.contentsOfDirectory(atPath: catalogs.path).sorted()
         func read(_ language: PageLanguage) throws -> MessageCatalog {
-            let file = catalogs.appendingPathComponent("\(language.rawValue).json")
-            return try MessageCatalog(json: try Data(contentsOf: file), language: language)
+            let main = "\(language.rawValue).json"
+            let names = catalogFiles.filter { $0 == main || $0.hasSuffix(".\(main)") }
+            guard names.contains(main) else {
+                throw CatalogError("the catalog \(main) is missing")
+            }
+            let parts = try names.map { ($0, try Data(contentsOf: catalogs.appendingPathComponent($0))) }
+            return try MessageCatalog(parts: parts, language: language)
         }
         chinese = try read(.zhCN)
         english = try read(.en)

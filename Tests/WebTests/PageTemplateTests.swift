@@ -25,6 +25,19 @@ struct PageTemplateTests {
         #expect(chinese.format("scans.count", ["count": "3"]) == "这是该产品第3次查询")
     }
 
+    @Test("a catalog kept in several files joins their groups and refuses a group defined twice")
+    func catalogParts() throws {
+        let base = Data(#"{"scans": {"count": "第{count}次"}}"#.utf8)
+        let area = Data(#"{"portal": {"title": "我的门户"}}"#.utf8)
+        let joined = try MessageCatalog(parts: [("zh-CN.json", base), ("portal.zh-CN.json", area)], language: .zhCN)
+        #expect(joined.paths == ["portal.title", "scans.count"])
+        #expect(joined.text("portal.title") == "我的门户")
+        let clash = Data(#"{"scans": {"other": "x"}}"#.utf8)
+        #expect(throws: CatalogError.self) {
+            try MessageCatalog(parts: [("zh-CN.json", base), ("more.zh-CN.json", clash)], language: .zhCN)
+        }
+    }
+
     @Test(
         "Accept-Language, the cookie and ?lang= choose the page language",
         arguments: [
