@@ -60,6 +60,8 @@ struct ResolverController<Store: PlatformStore> {
         switch linkType {
         case nil, "gs1:pip", "gs1:defaultLink", "https://gs1.org/voc/pip", "https://gs1.org/voc/defaultLink":
             return try await page(request, context, key: key, ai: ai, path: path)
+        case "gs1:verificationService", "https://gs1.org/voc/verificationService":
+            return try await verification(request, key: key, path: path)
         case "gs1:recallStatus", "https://gs1.org/voc/recallStatus":
             return try await recallStatus(key: key)
         case "gs1:epcis", "https://gs1.org/voc/epcis":
@@ -68,7 +70,7 @@ struct ResolverController<Store: PlatformStore> {
             return Response(status: .temporaryRedirect, headers: [.location: traceURL(key)])
         case let other?:
             throw Problem.notFound("no link of type \(other) for \(key); the types are gs1:pip, gs1:epcis, "
-                + "gs1:traceability, gs1:recallStatus (linkType=all lists them)")
+                + "gs1:traceability, gs1:recallStatus, gs1:verificationService (linkType=all lists them)")
         }
     }
 
@@ -183,8 +185,16 @@ struct ResolverController<Store: PlatformStore> {
             ],
             "https://gs1.org/voc/qrCode": [target("\(base)/qr/\(ai)/\(path).svg", "QR code", "image/svg+xml")],
         ]
+        var all = links
+        if DigitalLinkKey(key).value("21") != nil {
+            all["https://gs1.org/voc/verificationService"] = [
+                target(
+                    anchor + "?linkType=gs1:verificationService", "Verification of this unit (GTIN, serial, lot, expiry)",
+                    "application/json")
+            ]
+        }
         return try Responses.json(
-            Linkset(linkset: [.init(anchor: anchor, links: links)]), contentType: "application/linkset+json")
+            Linkset(linkset: [.init(anchor: anchor, links: all)]), contentType: "application/linkset+json")
     }
 
     /// Where a code's events are: this platform, or the platform the code is homed on.
