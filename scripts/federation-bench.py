@@ -141,6 +141,21 @@ bench("forward trace", "one platform (reference)", single_port, single_key, "/tr
 bench("backward trace", "federation, asked on bj", ports["bj"], keys["bj"], "/trace/back?id=" + quoted)
 bench("backward trace", "one platform (reference)", single_port, single_key, "/trace/back?id=" + quoted)
 
+# The consumer page of the lot: on its home platform (sh), and on bj, which reads it from sh (the one-stop query).
+def page(port, path):
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=60) as response:
+        return response.read()
+
+root_key = call(ports["sh"], "/trace/back?id=" + quoted, keys["sh"])["root"]
+if root_key.startswith("https://id.gs1.org/"):
+    digital_link = urllib.parse.urlsplit(root_key).path
+    for where, port in (("home platform (sh)", ports["sh"]), ("another platform (bj), from sh's data", ports["bj"])):
+        for _ in range(10):
+            page(port, digital_link)
+        samples = [timed(page, port, digital_link)[0] for _ in range(200)]
+        p50, p99, worst = percentiles(samples)
+        report.append(f"| consumer page of the lot | {where} | 200 | {p50:.1f} | {p99:.1f} | {worst:.1f} |")
+
 # 4. Recalls: the lots with holders on the most platforms, one recall each, on the hub and on the reference.
 recall_lots = [entry[3] for entry in scored if entry[0] >= min(3, best[0])][:30]
 posted, relayed, reference = [], [], []
