@@ -104,7 +104,7 @@ struct ConsolePageTests {
                 #expect(page.contains("Quantity mismatch"))
                 #expect(page.contains("Farm input misuse"))
                 #expect(page.contains("Xianda Cold Chain</a>"))
-                #expect(page.contains("5 findings <span class=\"pill bad\">revoked</span>"))
+                #expect(page.contains("findings: 5 <span class=\"pill bad\">revoked</span>"))
                 #expect(page.contains("Inner Mongolia Dairy</a>"))
                 #expect(page.contains("1 of 3 holders acknowledged (33 %)"))
                 #expect(page.contains("It may be fake"))

@@ -58,7 +58,7 @@ public enum ConsoleChartSVG {
         var svg = ##"<svg xmlns="http://www.w3.org/2000/svg" id="\##(HTML.escape(id))" class="chart" role="img" "##
             + ##"aria-labelledby="\##(HTML.escape(id))-title" viewBox="0 0 \##(Int(width)) \##(Int(height))" "##
             + ##"width="100%" style="max-width:\##(Int(width * 1.25))px;height:auto" "##
-            + ##"font-family="system-ui,'Noto Sans CJK SC',sans-serif" font-size="11">"##
+            + ##"font-family="system-ui,'Noto Sans CJK SC',sans-serif" font-size="13">"##
         svg += ##"<title id="\##(HTML.escape(id))-title">\##(HTML.escape(title))</title>"##
         // Grid lines at a quarter, half, three quarters and the top, with their values.
         for step in 0...4 {
