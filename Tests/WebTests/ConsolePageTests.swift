@@ -196,6 +196,10 @@ struct ConsolePageTests {
             #expect(pages[4].contains(language == .zhCN ? "发货" : "shipped"))
             #expect(pages[4].contains("100.000 EA"))
             #expect(pages[4].contains(#"id="graph-backward""#))
+            // And the trace graphs' own words are in the reader's language too
+            #expect(pages[4].contains(language == .zhCN ? "的向后追溯：" : "Backward trace of "))
+            #expect(pages[4].contains(language == .zhCN ? "批次 · 追溯起点" : "lot · root"))
+            #expect(pages[4].contains(language == .zhCN ? ">加工" : ">transformed"))
             #expect(pages[5].contains(#"id="login-error""#))
             #expect(pages[6].contains("q: &lt;hello&gt; is no code"))
             for page in pages { #expect(!page.contains("https://id.gs1.org/414")) }

@@ -51,7 +51,8 @@ struct ConsoleController<Store: PlatformStore> {
         router.get("console/trace") { request, context in
             try await guarded(request, context) { choice in
                 let id = request.uri.queryParameters["id"].map(String.init) ?? ""
-                let facts = try await ConsoleIdentifierFacts.read(key: try IdentifierKeys.resolve(id), platform: platform)
+                let key = try IdentifierKeys.resolve(id)
+                let facts = try await ConsoleIdentifierFacts.read(key: key, platform: platform)
                 return Self.page(
                     ConsoleIdentifierModel(facts, language: choice.language, user: context.principal.name), choice)
             }
@@ -79,7 +80,9 @@ struct ConsoleController<Store: PlatformStore> {
         router.get("console/recalls/{id}") { request, context in
             try await guarded(request, context) { choice in
                 let id = try context.parameters.require("id")
-                guard let record = try await platform.store.recall(id: id) else { throw Problem.notFound("no recall \(id)") }
+                guard let record = try await platform.store.recall(id: id) else {
+                    throw Problem.notFound("no recall \(id)")
+                }
                 let recall = ConsoleFacts.Recall(record, names: try await platform.names.names())
                 return Self.page(
                     ConsoleRecallModel(recall, language: choice.language, user: context.principal.name), choice)
@@ -203,7 +206,8 @@ struct ConsoleController<Store: PlatformStore> {
         facts.findings = snapshot.findings.map { ConsoleFacts.Finding($0, names: names) }
         facts.registry = try await PartyRegistryView.parties(platform.store)
             .map { ConsoleFacts.RegistryParty($0, names: names) }
-        facts.reports = try await platform.store.consumerReports(since: now.addingTimeInterval(-30 * 86_400), limit: 200)
+        let monthAgo = now.addingTimeInterval(-30 * 86_400)
+        facts.reports = try await platform.store.consumerReports(since: monthAgo, limit: 200)
             .map { ConsoleFacts.Report($0, names: names) }
         return Self.page(ConsoleDashboardModel(facts, language: choice.language, user: context.principal.name), choice)
     }

@@ -36,7 +36,9 @@ public struct ConsoleDashboardModel: PageModel {
         public var reports: [ConsoleFacts.Report]
 
         /// Makes the facts; the lists start empty.
-        public init(now: Date, reconciledEvents: Int, reconciledAt: Date, elapsedMilliseconds: Double, kinds: [String]) {
+        public init(
+            now: Date, reconciledEvents: Int, reconciledAt: Date, elapsedMilliseconds: Double, kinds: [String]
+        ) {
             self.now = now
             captured = [:]
             self.reconciledEvents = reconciledEvents
@@ -147,7 +149,8 @@ public struct ConsoleDashboardModel: PageModel {
                 href: "/console/findings?" + ConsoleText.query([("kind", kind)]))
         }
         earlier = figures.earlier == 0 ? nil : catalog.format("console.dashboard.earlier", [
-            "count": String(figures.earlier), "day": ConsoleText.day(figures.weekStarts.first ?? figures.today, catalog),
+            "count": String(figures.earlier),
+            "day": ConsoleText.day(figures.weekStarts.first ?? figures.today, catalog),
         ])
         recalls = openRecalls.map { recall in
             let percent = recall.holders.isEmpty ? 0 : recall.acknowledged * 100 / recall.holders.count

@@ -65,7 +65,9 @@ public struct ConsoleFindingsModel: PageModel {
         console = ConsoleFrame(
             language: language, title: catalog.text("console.findings.title"), user: user, section: "findings",
             query: filter.query, renderer: renderer)
-        self.kinds = kinds.map { KindOption(value: $0, label: ConsoleText.kind($0, catalog), selected: $0 == filter.kind) }
+        self.kinds = kinds.map {
+            KindOption(value: $0, label: ConsoleText.kind($0, catalog), selected: $0 == filter.kind)
+        }
         self.filter = filter
         summary = catalog.format("console.findings.shown", [
             "shown": String(shown.count), "total": String(total), "events": String(events),

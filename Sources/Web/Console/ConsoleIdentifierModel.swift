@@ -154,7 +154,8 @@ public struct ConsoleIdentifierModel: PageModel {
         }
         holders = facts.holders.map { holder in
             HolderRow(
-                party: ConsoleText.name(holder.party, catalog, fallback: catalog.text("console.identifier.unknownParty")),
+                party: ConsoleText.name(
+                    holder.party, catalog, fallback: catalog.text("console.identifier.unknownParty")),
                 location: ConsoleText.name(holder.location, catalog), identifier: holder.identifier,
                 quantity: ConsoleText.quantity(holder.quantity, holder.uom))
         }
@@ -165,10 +166,12 @@ public struct ConsoleIdentifierModel: PageModel {
                 "events": String(trace.events.count), "depth": String(trace.depth),
                 "ms": String(format: "%.1f", trace.elapsedMilliseconds),
             ])
-            if trace.truncated { summary += catalog.text("list.separator") + catalog.text("console.identifier.cutShort") }
+            if trace.truncated {
+                summary += catalog.text("list.separator") + catalog.text("console.identifier.cutShort")
+            }
             return Graph(
                 id: "graph-\(trace.direction.rawValue)", title: catalog.text("console.identifier.\(direction)"),
-                summary: summary, svg: TraceGraphSVG.render(trace, options: .init(names: names)))
+                summary: summary, svg: TraceGraphSVG.render(trace, options: .init(names: names, language: language)))
         }
         events = facts.events.map { event in
             EventRow(

@@ -5,8 +5,8 @@ public struct ConsolePartiesModel: PageModel {
 
     struct Option: Hashable { var value: String, label: String }
     struct Row: Hashable {
-        var id: String, keyText: String, name: String, role: String, licenceNumber: String, status: String, licensed: Bool
-        var blacklisted: Bool
+        var id: String, keyText: String, name: String, role: String, licenceNumber: String, status: String
+        var licensed: Bool, blacklisted: Bool
     }
     struct ChangeRow: Hashable {
         var time: String, party: String, attribute: String, oldValue: String, newValue: String, by: String

@@ -81,7 +81,8 @@ public struct ConsoleRecallModel: PageModel {
             "time": ConsoleText.time(recall.issuedAt, catalog), "by": recall.initiatedBy,
         ])
         reach = catalog.format("console.recall.reachText", [
-            "identifiers": String(recall.identifiers), "parties": String(recall.parties), "events": String(recall.events),
+            "identifiers": String(recall.identifiers), "parties": String(recall.parties),
+            "events": String(recall.events),
         ])
         truncated = recall.truncated
         ackCount = catalog.format("console.recall.ackCount", [
@@ -94,7 +95,8 @@ public struct ConsoleRecallModel: PageModel {
             return HolderRow(
                 platform: holder.platform ?? catalog.text("console.recall.here"), relay: relay,
                 relayed: holder.relayedAt != nil,
-                party: ConsoleText.name(holder.party, catalog, fallback: catalog.text("console.identifier.unknownParty")),
+                party: ConsoleText.name(
+                    holder.party, catalog, fallback: catalog.text("console.identifier.unknownParty")),
                 location: ConsoleText.name(holder.location, catalog), identifier: holder.identifier,
                 quantity: ConsoleText.quantity(holder.quantity, holder.uom),
                 acknowledgement: holder.acknowledgedBy.map { by in
