@@ -58,7 +58,8 @@ struct ConsolePageTests {
         holder.acknowledgedBy = "王店长"
         holder.acknowledgedAt = now
         facts.recalls = [ConsoleFacts.Recall(
-            id: "R-1", root: "urn:epc:class:lgtin:6920000.000001.L1", rootKey: "https://id.gs1.org/01/06920000000012/10/L1",
+            id: "R-1", root: "urn:epc:class:lgtin:6920000.000001.L1",
+            rootKey: "https://id.gs1.org/01/06920000000012/10/L1",
             reason: "三聚氰胺 <3.1 mg/kg>", initiatedBy: "regulator", issuedAt: now, identifiers: 3, parties: 2, events: 5,
             truncated: false, origin: nil, holders: [holder, pending, pending])]
         facts.reports = [ConsoleFacts.Report(
@@ -194,6 +195,7 @@ struct ConsolePageTests {
             #expect(pages[3].contains(language == .zhCN ? "鲜达冷链" : "Xianda Cold Chain"))
             #expect(pages[4].contains(language == .zhCN ? "内蒙古乳业" : "Inner Mongolia Dairy"))
             #expect(pages[4].contains(language == .zhCN ? "发货" : "shipped"))
+            #expect(pages[4].contains(language == .zhCN ? "<td>对象</td>" : "<td>object</td>"))
             #expect(pages[4].contains("100.000 EA"))
             #expect(pages[4].contains(#"id="graph-backward""#))
             // And the trace graphs' own words are in the reader's language too

@@ -128,7 +128,9 @@ public struct ConsoleIdentifierModel: PageModel {
         recalls = facts.recallIDs.map { Link(id: $0, href: "/console/recalls/\($0)") }
         var state: [Fact] = []
         if let current = facts.state {
-            state.append(Fact(label: catalog.text("console.identifier.status"), value: current.status, href: nil))
+            state.append(Fact(
+                label: catalog.text("console.identifier.status"),
+                value: catalog.message("console.identifier.statuses.\(current.status)") ?? current.status, href: nil))
             if let location = current.location?.text(catalog) {
                 state.append(Fact(label: catalog.text("console.identifier.location"), value: location, href: nil))
             }
@@ -175,7 +177,8 @@ public struct ConsoleIdentifierModel: PageModel {
         }
         events = facts.events.map { event in
             EventRow(
-                time: event.time.minute(catalog), datetime: event.time.isoText, type: event.type,
+                time: event.time.minute(catalog), datetime: event.time.isoText,
+                type: catalog.message("console.identifier.eventTypes.\(event.type)") ?? event.type,
                 step: event.bizStep.map { catalog.message("bizStep.\($0)") ?? $0 } ?? "",
                 disposition: event.disposition.map { catalog.message("disposition.\($0)") ?? $0 } ?? "",
                 place: ConsoleText.name(event.place, catalog), id: event.id, short: String(event.id.suffix(24)),

@@ -89,7 +89,8 @@ struct ConsoleDashboardBrowserTests {
             let ack = try await client.send(
                 .post, "/recalls/\(record.id)/ack", key: try await server.partyKey(holder), body: #"{"by":"王店长"}"#)
             #expect(ack.status == .ok)
-            let form = "key=" + (ConsoleDocuments.lot.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+            let lot = ConsoleDocuments.lot.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+            let form = "key=" + lot
                 + "&problem=quality&text=%E5%86%B2%E8%B0%83%E5%90%8E%E6%9C%89%E7%BB%93%E5%9D%97&lang=zh-CN"
             let reported = try await client.send(
                 .post, "/report", body: form, headers: [.contentType: "application/x-www-form-urlencoded"])

@@ -32,7 +32,8 @@ enum ConsoleDocuments {
         {
             var text = #"{"type": "ObjectEvent", "eventTime": "\#(at(days))", "eventTimeZoneOffset": "+08:00", "#
                 + #""action": "\#(action)", "bizStep": "\#(step)", "#
-                + #""quantityList": [{"epcClass": "urn:epc:class:lgtin:6920000.000001.L2611", "quantity": \#(quantity), "#
+                + #""quantityList": [{"epcClass": "urn:epc:class:lgtin:6920000.000001.L2611", "#
+                + #""quantity": \#(quantity), "#
                 + #""uom": "EA"}], "bizLocation": {"id": "\#(place)"}"#
             // The owning party beside its place: the trace names a place's holder by it.
             if let from, let place = places[from] {
@@ -50,7 +51,8 @@ enum ConsoleDocuments {
             return text + "}"
         }
         func named(_ id: String, _ zh: String, _ en: String, extra: String = "") -> String {
-            #"{"id": "\#(id)", "attributes": [{"id": "cbvmda:name", "attribute": {"@value": "\#(zh)", "@language": "zh-CN"}}, "#
+            #"{"id": "\#(id)", "attributes": [{"id": "cbvmda:name", "#
+                + #""attribute": {"@value": "\#(zh)", "@language": "zh-CN"}}, "#
                 + #"{"id": "cbvmda:name", "attribute": {"@value": "\#(en)", "@language": "en"}}\#(extra)]}"#
         }
         func attribute(_ name: String, _ value: String) -> String {
@@ -63,7 +65,8 @@ enum ConsoleDocuments {
         ].joined(separator: ",\n")
         let locations = [
             named("urn:epc:id:sgln:6920000.00001.0", "呼和浩特工厂", "Hohhot plant", extra: attribute("owner", dairy)),
-            named("urn:epc:id:sgln:6920000.00002.0", "杭州冷库", "Hangzhou cold store", extra: attribute("owner", coldChain)),
+            named("urn:epc:id:sgln:6920000.00002.0", "杭州冷库", "Hangzhou cold store",
+                  extra: attribute("owner", coldChain)),
         ].joined(separator: ",\n")
         let plant = "urn:epc:id:sgln:6920000.00001.0"
         let store = "urn:epc:id:sgln:6920000.00002.0"
@@ -85,7 +88,8 @@ enum ConsoleDocuments {
                {"type": "urn:epcglobal:epcis:vtype:EPCClass", "vocabularyElementList": [
                  {"id": "https://id.gs1.org/01/06920000000012", "attributes": [
                    {"id": "cbvmda:descriptionShort", "attribute": {"@value": "婴幼儿配方奶粉 900克", "@language": "zh-CN"}},
-                   {"id": "cbvmda:descriptionShort", "attribute": {"@value": "Infant formula 900 g", "@language": "en"}}]}]}
+                   {"id": "cbvmda:descriptionShort",
+                    "attribute": {"@value": "Infant formula 900 g", "@language": "en"}}]}]}
              ]}},
              "epcisBody": {"eventList": [\#(events)]}}
             """#

@@ -23,7 +23,8 @@ struct ConsoleLanguageTests {
             try reader.read(Data(ConsoleDocuments.formulaJSON(now: now).utf8)), context: CaptureContext())
         let twoDaysAgo = EPCISDateTime(now.addingTimeInterval(-2 * 86_400))
         _ = try await server.store.capture(
-            try reader.read(Data(ConsoleDocuments.cansXML(now: now).utf8)), context: CaptureContext(recordTime: twoDaysAgo))
+            try reader.read(Data(ConsoleDocuments.cansXML(now: now).utf8)),
+            context: CaptureContext(recordTime: twoDaysAgo))
         return server
     }
 
@@ -103,7 +104,8 @@ struct ConsoleLanguageTests {
             let acknowledged = try #require(try await server.store.recall(id: record.id)).holders
                 .count { $0.acknowledgement != nil }
             // And a consumer's report from the lot's page
-            let form = "key=" + (ConsoleDocuments.lot.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+            let lot = ConsoleDocuments.lot.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+            let form = "key=" + lot
                 + "&problem=fake&text=%E7%BD%90%E5%BA%95%E6%97%A0%E5%96%B7%E7%A0%81&phone=138+0000+0000&lang=zh-CN"
                 + "&back=%2F01%2F06920000000012%2F10%2FL2611"
             let reported = try await client.send(
@@ -118,13 +120,13 @@ struct ConsoleLanguageTests {
             #expect(en.contains("\(acknowledged) of \(record.holders.count) holders acknowledged (\(percent) %)"))
             #expect(zh.contains("婴幼儿配方奶粉 900克</a> · <strong>疑似假冒</strong> · 罐底无喷码 · ☎ 138 0000 0000"))
             #expect(en.contains("Infant formula 900 g</a> · <strong>It may be fake</strong> · 罐底无喷码"))
-            #expect(zh.contains(#"<a class="card" id="reports-week" href="/console/findings?kind=consumerReport"><b>1</b>"#))
+            #expect(zh.contains(
+                #"<a class="card" id="reports-week" href="/console/findings?kind=consumerReport"><b>1</b>"#))
             #expect(zh.contains("消费者举报"))
             // And the recall's own page names its holders in each language
-            let recallZH = try await Self.get(client, "/console/recalls/\(record.id)", cookie: cookie, language: Self.chinese)
-                .text
-            let recallEN = try await Self.get(client, "/console/recalls/\(record.id)", cookie: cookie, language: Self.english)
-                .text
+            let recallPath = "/console/recalls/\(record.id)"
+            let recallZH = try await Self.get(client, recallPath, cookie: cookie, language: Self.chinese).text
+            let recallEN = try await Self.get(client, recallPath, cookie: cookie, language: Self.english).text
             #expect(recallZH.contains("王店长"))
             #expect(recallZH.contains("杭州鲜达冷链物流") || recallZH.contains("西湖区惠民超市"))
             #expect(recallEN.contains("Hangzhou Xianda Cold Chain") || recallEN.contains("西湖区惠民超市"))
