@@ -195,6 +195,16 @@ struct ConsoleLanguageTests {
             #expect(bad.status == .badRequest)
             #expect(bad.text.contains("<h1>查询</h1>"))
             #expect(bad.text.contains("hello"))
+            // And a problem is a page in the reader's language whose detail names the place and the rule
+            let missing = try await Self.get(client, "/console/recalls/nope", cookie: cookie, language: Self.english)
+            #expect(missing.status == .notFound)
+            #expect(missing.text.contains("<html lang=\"en\">"))
+            #expect(missing.text.contains("no recall nope"))
+            let kind = try await Self.get(client, "/console/findings?kind=spam", cookie: cookie, language: Self.chinese)
+            #expect(kind.status == .badRequest)
+            #expect(kind.text.contains("<html lang=\"zh-CN\">"))
+            #expect(kind.text.contains("kind: spam is not one of"))
+            #expect(kind.text.contains(">English</a>"))
         }
     }
 }
