@@ -105,7 +105,7 @@ struct FederationTests {
             return holders.contains { $0["platform"] as? String == "bj" && $0["state"] as? String == "acknowledged" }
         })
         // and the console of sh shows every holder with its platform, relayed and acknowledged
-        let console = try await world.page("sh", "/console/recalls/\(recallID)")
+        let console = try await world.page("sh", "/console/recalls/\(recallID)?lang=en")
         #expect(console.contains("bj <span class=\"pill good\">relayed</span>"), "\(console.prefix(3_000))")
         #expect(console.contains("hub <span class=\"pill good\">relayed</span>"))
         #expect(console.contains("market manager"))
