@@ -167,6 +167,8 @@ extension PortalController {
     func acknowledge(_ party: PortalParty, values: [String: String]) async throws -> Response {
         let id = values["recall"] ?? ""
         guard let record = try await platform.store.recall(id: id) else { throw Problem.notFound("no recall \(id)") }
+        // The store keeps acknowledgements by the holding party the recall's trace named (from the master data, or
+        // from a source or destination list that names a place beside its party).
         guard let holder = record.holders.first(where: { holder in
             holder.party.map { IdentifierKeys.canonical($0) == party.key } ?? false
         }), let holderParty = holder.party else {

@@ -71,6 +71,9 @@ struct PortalCapture<Store: PlatformStore> {
         let receipt = try await platform.store.capture(document, locations: locations, context: context)
         platform.captured.signal()
         await platform.consumer.invalidate()
+        // A person who just recorded something expects their alerts to show it; portal writes are few (people
+        // typing), so the next full reconciliation runs anew rather than after the cache's 30 s.
+        await platform.findings.invalidate()
         platform.metrics.count("events_captured", "events captured", by: receipt.eventIDs.count)
         platform.metrics.count("portal_events", "events recorded through the party portal")
         platform.logger.info(

@@ -104,7 +104,8 @@ extension PortalDraft {
         event["disposition"] = "in_transit"
         event["quantityList"] = lines.map { Self.quantityElement($0.holding.lot, $0.quantity, uom: $0.holding.uom) }
         event["bizTransactionList"] = [["type": "desadv", "bizTransaction": transactionURI(number)]]
-        event["sourceList"] = [["type": "owning_party", "source": party.id]]
+        // The place beside the party tells a trace who holds what is there (CBV 2.0 source/destination types).
+        event["sourceList"] = [["type": "owning_party", "source": party.id], ["type": "location", "source": place.id]]
         event["destinationList"] = [["type": "owning_party", "destination": destination.id]]
         self.event = event
         summary = [catalog.format("portal.summary.ship", ["party": destination.name, "transaction": number])]

@@ -32,7 +32,7 @@ struct PortalShipment: Sendable {
 extension PortalDraft {
     /// The receipt of a shipment. ObjectEvent OBSERVE, bizStep receiving, at one of the party's places, with the
     /// shipment's business transactions (which pair it with the shipment for the reconciliation), its source, and
-    /// the party as destination. In full: the shipped quantities. In part: the quantities received, with the reason.
+    /// the party and its place as destination. In full: the shipped quantities. In part: the quantities received, with the reason.
     /// Refused: the lots without a quantity (nothing enters the party's stock; the reconciliation then reports the
     /// whole quantity as missing), with the reason.
     mutating func receive(_ shipment: PortalShipment) {
@@ -91,7 +91,9 @@ extension PortalDraft {
             return entry
         }
         event["sourceList"] = shipment.event.sourceList.map { ["type": $0.type.jsonValue, "source": $0.id.text] }
-        event["destinationList"] = [["type": "owning_party", "destination": party.id]]
+        event["destinationList"] = [
+            ["type": "owning_party", "destination": party.id], ["type": "location", "destination": place.id],
+        ]
         if outcome != "full" {
             event["suyuan:receiptOutcome"] = outcome
             event["suyuan:reason"] = reason ?? ""
