@@ -78,12 +78,15 @@ struct PortalParty: Sendable {
     }
 
     /// The lots the party holds: each lot named by an event at one of its places, with its balances at the party
-    /// and its places summed per unit; only what is on hand (more than zero).
+    /// and its places summed per unit, less what it sold there; only what is on hand (more than zero).
     static func holdings<Store: PlatformStore>(
         keys: Set<String>, places: [Place], store: Store
     ) async throws -> [Holding] {
         var lots: [String] = []
         var seen: Set<String> = []
+        // The lot balance projection follows custody (produced, received, shipped, consumed, destroyed); a sale to
+        // consumers moves no custody between parties, so the party's own sales at its places are taken off here.
+        var sold: [String: Double] = [:]
         for place in places {
             let query = try EPCISQuery(parameters: [("EQ_bizLocation", place.id)])
             let page = try await store.events(matching: query, page: PageRequest(size: 2_000))
@@ -95,6 +98,11 @@ struct PortalParty: Sendable {
                     let lot = element.epcClass.canonicalKey
                     if DigitalLinkKey(lot).value("10") != nil, seen.insert(lot).inserted { lots.append(lot) }
                 }
+                if event.bizStep?.standardTerm == "retail_selling" {
+                    for element in event.quantityList {
+                        sold[element.epcClass.canonicalKey + "|" + (element.uom ?? ""), default: 0] += element.quantity ?? 0
+                    }
+                }
             }
         }
         var holdings: [Holding] = []
@@ -103,8 +111,9 @@ struct PortalParty: Sendable {
             for balance in try await store.lotBalances(lot) where keys.contains(balance.party) {
                 byUnit[balance.uom, default: 0] += balance.onHand
             }
-            for (uom, onHand) in byUnit.sorted(by: { $0.key < $1.key }) where onHand > 1e-9 {
-                holdings.append(Holding(lot: lot, uom: uom, onHand: onHand))
+            for (uom, balance) in byUnit.sorted(by: { $0.key < $1.key }) {
+                let onHand = balance - (sold[lot + "|" + uom] ?? 0)
+                if onHand > 1e-9 { holdings.append(Holding(lot: lot, uom: uom, onHand: onHand)) }
             }
         }
         return holdings
