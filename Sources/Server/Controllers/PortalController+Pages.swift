@@ -12,7 +12,9 @@ extension PortalController {
         let catalog = party.catalog
         var notice: String?
         if let saved = request.uri.queryParameters["saved"].map(String.init) {
-            notice = catalog.format("portal.home.saved", ["id": String(saved.suffix(16))])
+            // An event hash ID (`ni:///sha-256;HEX?ver=CBV2.0`) is shown by the first digits of its hash.
+            let digits = saved.split(separator: ";").last.map { String($0.prefix { $0 != "?" }.prefix(12)) } ?? saved
+            notice = catalog.format("portal.home.saved", ["id": digits])
         } else if request.uri.queryParameters["acknowledged"] != nil {
             notice = catalog.text("portal.home.acknowledgedNotice")
         }
