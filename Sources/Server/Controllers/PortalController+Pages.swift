@@ -120,7 +120,8 @@ extension PortalController {
         }
         return Responses.html(
             PageRenderer.shared.render(PortalReceiveModel(
-                language: party.language, party: party.name, rows: rows, error: error, scanning: false)),
+                language: party.language, party: party.name, rows: rows, error: error,
+                scanning: PortalScanner.installed != nil)),
             status: error == nil ? .ok : .badRequest)
     }
 
@@ -163,6 +164,26 @@ extension PortalController {
             return try await receiveList(party, error: party.catalog.format("portal.receive.notFound", ["code": text]))
         }
         return Responses.seeOther("/portal/receive/shipment?" + PortalParty.query([("id", match.id)]))
+    }
+
+    /// A photo of a code (the delivery note's QR or barcode, or a code on the goods) read on the server; the first
+    /// code that names a waiting shipment opens its receipt form.
+    func scan(_ party: PortalParty, body: Data, contentType: String) async throws -> Response {
+        guard let scanner = PortalScanner.installed else {
+            return try await receiveList(party, error: party.catalog.text("portal.receive.noDecoder"))
+        }
+        guard let photo = PortalScanner.file(named: "photo", in: body, contentType: contentType), !photo.isEmpty else {
+            return try await receiveList(party, error: party.catalog.text("portal.receive.noPhoto"))
+        }
+        let codes = try await scanner.codes(in: photo)
+        guard !codes.isEmpty else {
+            return try await receiveList(party, error: party.catalog.text("portal.receive.unreadable"))
+        }
+        for code in codes {
+            let response = try await find(party, code: code)
+            if response.status == .seeOther { return response }
+        }
+        return try await find(party, code: codes[0])
     }
 
     /// A recall acknowledged from the home page, with the quantity withdrawn and a note.

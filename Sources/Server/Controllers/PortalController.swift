@@ -3,6 +3,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Logging
+import NIOFoundationCompat
 import Storage
 import Transparency
 import Web
@@ -47,6 +48,13 @@ struct PortalController<Store: PlatformStore> {
         router.post("portal/receive/find") { request, context in
             let values = try await Form.read(request)
             return try await page(request, context) { party in try await find(party, code: values["code"] ?? "") }
+        }
+        router.post("portal/receive/scan") { request, context in
+            let body = Data(buffer: try await request.body.collect(upTo: 16 * 1_024 * 1_024))
+            let contentType = request.headers[.contentType] ?? ""
+            return try await page(request, context) { party in
+                try await scan(party, body: body, contentType: contentType)
+            }
         }
         router.post("portal/recalls/ack") { request, context in
             let values = try await Form.read(request)

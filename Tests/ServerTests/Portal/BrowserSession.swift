@@ -190,6 +190,15 @@ struct BrowserSession: Sendable {
         guard found == "ok" else { throw ChromiumError("choose \(text) in \(selector): \(found)") }
     }
 
+    /// Puts a file into a file input, as choosing a photo would.
+    func setFile(_ selector: String, _ path: String) async throws {
+        let result = try await command("Runtime.evaluate", ["expression": "document.querySelector(\(Self.literal(selector)))"])
+        guard let object = (result["result"] as? [String: Any])?["objectId"] as? String else {
+            throw ChromiumError("no file input \(selector)")
+        }
+        try await command("DOM.setFileInputFiles", ["files": [path], "objectId": object])
+    }
+
     /// Fills the number input that the label with `text` names (the lots' quantity fields are named by their lot).
     func fillLabelled(_ text: String, _ value: String) async throws {
         let id = try await evaluate("""
