@@ -15,7 +15,8 @@ extension PortalController {
     /// `GET /portal/labels.svg?lot=KEY&count=N` (a lot the party holds, N labels) or
     /// `?gtin=GTIN&from=S&count=N[&lot=L]` (serials S … S+N−1 of a product of the master data): an A4 sheet of QR
     /// labels, each the GS1 Digital Link a consumer will scan, on this platform's public domain when it has one.
-    func labelSheet(_ request: Request, _ party: PortalParty) async throws -> Response {
+    /// `GET /portal/labels.pdf` with the same parameters: every page in one PDF.
+    func labelSheet(_ request: Request, _ party: PortalParty, pdf: Bool = false) async throws -> Response {
         let parameters = request.uri.queryParameters
         let count = try Self.integer(parameters["count"].map(String.init), name: "count", default: 24, range: 1...240)
         let domain = platform.configuration.publicBaseURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
@@ -51,6 +52,7 @@ extension PortalController {
             labels = Array(repeating: label, count: count)
         }
         let sheet = LabelSheet(labels: labels)
+        if pdf { return Responses.bytes(try sheet.pdf(), contentType: "application/pdf") }
         let page = try Self.integer(
             parameters["page"].map(String.init), name: "page", default: 1, range: 1...sheet.pageCount)
         return Responses.bytes(Data(try sheet.svg(page: page - 1).utf8), contentType: "image/svg+xml")

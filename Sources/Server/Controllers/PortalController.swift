@@ -66,6 +66,9 @@ struct PortalController<Store: PlatformStore> {
         router.get("portal/labels.svg") { request, context in
             try await page(request, context) { party in try await labelSheet(request, party) }
         }
+        router.get("portal/labels.pdf") { request, context in
+            try await page(request, context) { party in try await labelSheet(request, party, pdf: true) }
+        }
     }
 
     // MARK: Signing in

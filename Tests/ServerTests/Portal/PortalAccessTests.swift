@@ -124,12 +124,63 @@ struct PortalAccessTests {
             #expect(Set(serialCodes) == Set((1001...1024).map {
                 "https://id.gs1.org/01/\(PortalFixtures.pickles)/10/P7/21/\($0)"
             }))
+            // The PDF of 30 serials holds two pages; Ghostscript draws them and zbarimg reads all 30
+            let pdf = try await client.execute(
+                uri: "/portal/labels.pdf?gtin=\(PortalFixtures.pickles)&from=7&count=30", method: .get, headers: cookie)
+            #expect(pdf.status == .ok)
+            #expect(pdf.headers[.contentType] == "application/pdf")
+            let pdfCodes = try await Self.decodePDF(Data(buffer: pdf.body))
+            #expect(pdfCodes.sorted() == (7...36).map { "https://id.gs1.org/01/\(PortalFixtures.pickles)/21/\($0)" }.sorted())
             // A lot the party does not hold is refused
             let foreign = try await client.execute(
                 uri: "/portal/labels.svg?lot=https%3A%2F%2Fid.gs1.org%2F01%2F\(PortalFixtures.bokChoy)%2F10%2FX",
                 method: .get, headers: cookie)
             #expect(foreign.status == .badRequest)
         }
+    }
+
+    /// Draws every page of a PDF at 200 dpi with Ghostscript and reads every QR Code with zbarimg.
+    static func decodePDF(_ pdf: Data) async throws -> [String] {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("suyuan-pdf-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try pdf.write(to: folder.appendingPathComponent("sheet.pdf"))
+        let gs = try #require(
+            ["/usr/bin/gs", "/usr/local/bin/gs"].first { FileManager.default.isExecutableFile(atPath: $0) },
+            "Ghostscript is missing; scripts/lib.sh ensure_oracles installs it")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: gs)
+        process.arguments = [
+            "-q", "-dNOPAUSE", "-dBATCH", "-dSAFER", "-sDEVICE=pnggray", "-r200",
+            "-sOutputFile=\(folder.path)/page-%d.png", folder.appendingPathComponent("sheet.pdf").path,
+        ]
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        var codes: [String] = []
+        for page in 1...2 {
+            codes += try zbarimg(folder.appendingPathComponent("page-\(page).png"))
+        }
+        return codes
+    }
+
+    /// Every QR Code zbarimg reads in an image.
+    static func zbarimg(_ image: URL) throws -> [String] {
+        let zbarimg = try #require(
+            ProcessInfo.processInfo.environment["SUYUAN_ZBARIMG"]
+                ?? ["/usr/bin/zbarimg", "/usr/local/bin/zbarimg"].first { FileManager.default.isExecutableFile(atPath: $0) },
+            "zbarimg (Debian zbar-tools) is missing; scripts/lib.sh ensure_oracles installs it")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: zbarimg)
+        process.arguments = ["--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", image.path]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
     }
 
     /// Draws the sheet at 200 dpi in Chromium and reads every QR Code with zbarimg.
@@ -146,19 +197,6 @@ struct PortalAccessTests {
         }
         let image = folder.appendingPathComponent("sheet.png")
         try png.write(to: image)
-        let zbarimg = try #require(
-            ProcessInfo.processInfo.environment["SUYUAN_ZBARIMG"]
-                ?? ["/usr/bin/zbarimg", "/usr/local/bin/zbarimg"].first { FileManager.default.isExecutableFile(atPath: $0) },
-            "zbarimg (Debian zbar-tools) is missing; scripts/lib.sh ensure_oracles installs it")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: zbarimg)
-        process.arguments = ["--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", image.path]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+        return try zbarimg(image)
     }
 }
