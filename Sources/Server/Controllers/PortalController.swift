@@ -166,10 +166,8 @@ struct PortalController<Store: PlatformStore> {
         guard let given = body["party"] as? String, !given.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw Problem.invalid("/party: name the party the link signs in (PGLN or GLN)")
         }
-        let party = try IdentifierKeys.resolve(given)
-        let known = try await platform.store.vocabularyElements(type: PartyRegistryView.partyType)
-            .contains { IdentifierURI($0.id).canonicalKey == party }
-        guard known else { throw Problem.invalid("/party: \(given) is not a party of the registry's master data") }
+        let party = PortalLinks.partyKey(given)
+        guard try await PortalLinks.isRegistered(party: party, in: platform.store) else { throw Problem.invalid("/party: \(given) is not a party of the registry's master data") }
         let (url, key, expires) = try await PortalLinks.issue(
             party: party, note: body["note"] as? String, issuedBy: context.principal.name,
             baseURL: platform.configuration.baseURL, in: platform.store)

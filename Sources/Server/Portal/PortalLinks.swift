@@ -1,3 +1,4 @@
+import EPCIS
 public import Foundation
 public import Storage
 import Transparency
@@ -34,6 +35,21 @@ public enum PortalLinks {
         let label = [linkLabel, "by " + issuedBy, note].compactMap { $0 }.joined(separator: " · ")
         let (key, secret) = try await AccessKeys.create(role: .party, party: party, label: label, in: store)
         return (baseURL + "/portal/link/" + secret, key, key.createdAt.addingTimeInterval(lifetime))
+    }
+
+    /// The canonical key of a party given in any form; 13 bare digits are a GLN (a party), not a GTIN-13.
+    public static func partyKey(_ text: String) -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if trimmed.count == 13, trimmed.allSatisfy(\.isASCII), trimmed.allSatisfy(\.isNumber) {
+            return "https://id.gs1.org/417/" + trimmed
+        }
+        return IdentifierKeys.canonical(trimmed)
+    }
+
+    /// Whether the master data's party registry has the party (by canonical key).
+    public static func isRegistered<Store: PlatformStateStore>(party key: String, in store: Store) async throws -> Bool {
+        try await store.vocabularyElements(type: PartyRegistryView.partyType)
+            .contains { IdentifierURI($0.id).canonicalKey == key }
     }
 
     /// The QR Code of a link, as SVG.

@@ -31,15 +31,21 @@ struct PortalCommand: ParsableCommand {
             try await storeOption.withStore { store in
                 do {
                     let base = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
-                    let (url, key, expires) = try await PortalLinks.issue(
-                        party: IdentifierKeys.canonical(party), note: note, issuedBy: "suyuan portal link",
+                    let key = PortalLinks.partyKey(party)
+                    guard try await PortalLinks.isRegistered(party: key, in: store) else {
+                        FileHandle.standardError.write(Data(
+                            "--party: \(party) is not a party of the registry's master data; no link was issued\n".utf8))
+                        throw ExitCode(1)
+                    }
+                    let (url, link, expires) = try await PortalLinks.issue(
+                        party: key, note: note, issuedBy: "suyuan portal link",
                         baseURL: base, in: store)
                     print(url)
                     if let qrFile {
                         try Data(PortalLinks.qrSVG(url).utf8).write(to: URL(fileURLWithPath: qrFile))
                     }
                     FileHandle.standardError.write(Data(
-                        "issued link \(key.id) for \(key.party ?? party); it expires \(expires) and works once\n".utf8))
+                        "issued link \(link.id) for \(link.party ?? party); it expires \(expires) and works once\n".utf8))
                 } catch let error as StorageError {
                     FileHandle.standardError.write(Data("\(error.message)\n".utf8))
                     throw ExitCode(1)

@@ -1,4 +1,5 @@
 import BrowserTesting
+import EPCIS
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -198,5 +199,54 @@ struct PortalAccessTests {
         let image = folder.appendingPathComponent("sheet.png")
         try png.write(to: image)
         return try zbarimg(image)
+    }
+}
+
+/// `suyuan portal link`: the operator's command line issues the same one-time links.
+@Suite("suyuan portal link")
+struct PortalLinkCommandTests {
+    @Test("prints a link on the given base URL, writes its QR Code, and keeps only the link key's hash")
+    func link() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("suyuan-link-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("s.sqlite").path
+        // The party must be in the registry's master data
+        do {
+            let store = try SQLiteEventStore(path: path)
+            let document = try EPCISDocumentReader().read(Data(PortalFixtures.masterData.utf8))
+            _ = try await store.capture(document, context: CaptureContext())
+        }
+        let unknown = Process()
+        unknown.executableURL = ServeCommandTests.binary
+        unknown.arguments = ["portal", "link", "--party", "6950000000996", "--store", "sqlite:" + path]
+        unknown.standardOutput = FileHandle.nullDevice
+        unknown.standardError = FileHandle.nullDevice
+        try unknown.run()
+        unknown.waitUntilExit()
+        #expect(unknown.terminationStatus == 1)
+        let qr = folder.appendingPathComponent("link.svg")
+        let process = Process()
+        process.executableURL = ServeCommandTests.binary
+        process.arguments = [
+            "portal", "link", "--party", "6950000000200", "--note", "王女士 stall 4", "--base-url",
+            "https://suyuan.example.cn/", "--qr", qr.path, "--store", "sqlite:" + path,
+        ]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let url = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(url.hasPrefix("https://suyuan.example.cn/portal/link/sy_"))
+        #expect(String(decoding: try Data(contentsOf: qr), as: UTF8.self).hasPrefix("<svg"))
+        let store = try SQLiteEventStore(path: path)
+        let keys = try await store.accessKeys()
+        #expect(keys.count == 1)
+        #expect(keys.first?.party == "https://id.gs1.org/417/6950000000200")
+        #expect(keys.first?.label?.contains("王女士 stall 4") == true)
+        #expect(keys.first?.secretHash == sha256(String(url.split(separator: "/").last ?? "")))
     }
 }
