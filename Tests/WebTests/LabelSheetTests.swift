@@ -6,7 +6,9 @@ import Testing
 @Suite("Label sheets")
 struct LabelSheetTests {
     static func labels(_ count: Int) -> [LabelSheet.Label] {
-        (1...count).map { LabelSheet.Label(link: "https://id.gs1.org/01/09506000134352/21/\($0)", lines: ["<Tea & 茶>", "SN \($0)"]) }
+        (1...count).map {
+            LabelSheet.Label(link: "https://id.gs1.org/01/09506000134352/21/\($0)", lines: ["<Tea & 茶>", "SN \($0)"])
+        }
     }
 
     @Test("an A4 page holds 3 × 8 labels; the 25th starts a second page at the top left")

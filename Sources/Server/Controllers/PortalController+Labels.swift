@@ -61,7 +61,8 @@ extension PortalController {
     static func integer(_ text: String?, name: String, default fallback: Int, range: ClosedRange<Int>) throws -> Int {
         guard let text, !text.isEmpty else { return fallback }
         guard let value = Int(text), range.contains(value) else {
-            throw Problem.badParameter("\(name): \(text) is not a whole number from \(range.lowerBound) to \(range.upperBound)")
+            throw Problem.badParameter(
+                "\(name): \(text) is not a whole number from \(range.lowerBound) to \(range.upperBound)")
         }
         return value
     }

@@ -47,12 +47,15 @@ extension PortalController {
         }
         let snapshot = try await platform.reconcile()
         let findings = snapshot.findings.filter { finding in
-            [finding.from, finding.to].contains { $0.map { party.keys.contains(IdentifierKeys.canonical($0)) } ?? false }
+            [finding.from, finding.to].contains { name in
+                name.map { party.keys.contains(IdentifierKeys.canonical($0)) } ?? false
+            }
         }.prefix(50).map { finding in
             PortalHomeModel.FindingRow(
                 kind: catalog.message("portal.finding.\(finding.kind.rawValue)") ?? finding.kind.rawValue,
                 detail: catalog.format("portal.finding.detail", [
-                    "what": DigitalLinkKey(finding.key).value("10") != nil ? party.lotName(finding.key) : finding.identifier,
+                    "what": DigitalLinkKey(finding.key).value("10") != nil
+                        ? party.lotName(finding.key) : finding.identifier,
                     "expected": finding.expected.map(PortalParty.format) ?? "—",
                     "actual": finding.actual.map(PortalParty.format) ?? "—",
                     "unit": party.unitName(finding.uom ?? ""),
@@ -203,7 +206,8 @@ extension PortalController {
                 "withdrawn: " + party.catalog.format("portal.rule.positive", ["value": withdrawnText]))
         }
         let unit = holder.uom == "EA" ? "" : " " + holder.uom
-        let note = ["withdrawn \(PortalParty.format(withdrawn))\(unit)", values["note"]?.trimmingCharacters(in: .whitespaces)]
+        let said = values["note"]?.trimmingCharacters(in: .whitespaces)
+        let note = ["withdrawn \(PortalParty.format(withdrawn))\(unit)", said]
             .compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " · ")
         _ = try await platform.store.acknowledge(
             recallID: record.id, party: holderParty,

@@ -167,7 +167,9 @@ struct PortalController<Store: PlatformStore> {
             throw Problem.invalid("/party: name the party the link signs in (PGLN or GLN)")
         }
         let party = PortalLinks.partyKey(given)
-        guard try await PortalLinks.isRegistered(party: party, in: platform.store) else { throw Problem.invalid("/party: \(given) is not a party of the registry's master data") }
+        guard try await PortalLinks.isRegistered(party: party, in: platform.store) else {
+            throw Problem.invalid("/party: \(given) is not a party of the registry's master data")
+        }
         let (url, key, expires) = try await PortalLinks.issue(
             party: party, note: body["note"] as? String, issuedBy: context.principal.name,
             baseURL: platform.configuration.baseURL, in: platform.store)

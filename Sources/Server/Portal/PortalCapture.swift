@@ -44,7 +44,8 @@ struct PortalCapture<Store: PlatformStore> {
             return diagnostics.map { .init(field: "event", label: label, message: $0) }
         }
         let (document, locations) = read
-        let problems = CaptureContext().validator.validate(document, locations: locations).filter { $0.severity == .error }
+        let problems = CaptureContext().validator.validate(document, locations: locations)
+            .filter { $0.severity == .error }
         if !problems.isEmpty {
             return problems.map { .init(field: "event", label: label, message: $0.description) }
         }
@@ -78,7 +79,9 @@ struct PortalCapture<Store: PlatformStore> {
         platform.metrics.count("portal_events", "events recorded through the party portal")
         platform.logger.info(
             "portal event recorded",
-            metadata: ["party": "\(party.key)", "key": "\(party.principal.name)", "event": "\(receipt.eventIDs.first ?? "")"])
+            metadata: [
+                "party": "\(party.key)", "key": "\(party.principal.name)", "event": "\(receipt.eventIDs.first ?? "")",
+            ])
         return receipt.eventIDs.first ?? ""
     }
 }

@@ -67,7 +67,9 @@ extension PortalDraft {
         let lot = Self.lot(gtin: gtin, number: number)
         event["bizStep"] = "commissioning"
         event["disposition"] = "active"
-        event["inputQuantityList"] = inputs.map { Self.quantityElement($0.holding.lot, $0.quantity, uom: $0.holding.uom) }
+        event["inputQuantityList"] = inputs.map {
+            Self.quantityElement($0.holding.lot, $0.quantity, uom: $0.holding.uom)
+        }
         event["outputQuantityList"] = [Self.quantityElement(lot, output, uom: uom)]
         event["ilmd"] = ["cbvmda:lotNumber": number, "suyuan:productionDate": Self.day(now)]
         self.event = event
@@ -152,7 +154,9 @@ extension PortalDraft {
         let kind = value("inputKind") ?? "pesticide"
         fields.append(PortalFormModel.Field(
             "inputKind", kind: .select, label: label("inputKind"), value: kind,
-            options: ["pesticide", "veterinaryDrug"].map { .init(value: $0, label: catalog.text("portal.inputKind.\($0)")) }))
+            options: ["pesticide", "veterinaryDrug"].map {
+                .init(value: $0, label: catalog.text("portal.inputKind.\($0)"))
+            }))
         if !["pesticide", "veterinaryDrug"].contains(kind) { refuse("inputKind", "choose") }
         let gtin = product("inputProduct")
         let number = text("inputLot")

@@ -30,7 +30,9 @@ struct PortalDraft {
 
     /// The posted value of a field, trimmed; nil when empty or not posted.
     func value(_ name: String) -> String? {
-        guard let text = values[name]?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else { return nil }
+        guard let text = values[name]?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else {
+            return nil
+        }
         return text
     }
 

@@ -47,7 +47,9 @@ public enum PortalLinks {
     }
 
     /// Whether the master data's party registry has the party (by canonical key).
-    public static func isRegistered<Store: PlatformStateStore>(party key: String, in store: Store) async throws -> Bool {
+    public static func isRegistered<Store: PlatformStateStore>(
+        party key: String, in store: Store
+    ) async throws -> Bool {
         try await store.vocabularyElements(type: PartyRegistryView.partyType)
             .contains { IdentifierURI($0.id).canonicalKey == key }
     }

@@ -77,7 +77,8 @@ struct PortalParty: Sendable {
             others: others, names: names, holdings: holdings, language: language)
     }
 
-    /// The lots the party holds: each lot named by an event at one of its places, with its balances at the party
+    /// The lots the party holds: each lot named by one of the newest ``maximumEventsPerPlace`` events at one of its
+    /// places, with its balances at the party
     /// and its places summed per unit, less what it sold there; only what is on hand (more than zero).
     static func holdings<Store: PlatformStore>(
         keys: Set<String>, places: [Place], store: Store
@@ -88,9 +89,18 @@ struct PortalParty: Sendable {
         // consumers moves no custody between parties, so the party's own sales at its places are taken off here.
         var sold: [String: Double] = [:]
         for place in places {
-            let query = try EPCISQuery(parameters: [("EQ_bizLocation", place.id)])
-            let page = try await store.events(matching: query, page: PageRequest(size: 2_000))
-            for stored in page.events {
+            // Newest first, so that when a busy place has more events than are read, today's lots are among them.
+            let query = try EPCISQuery(parameters: [
+                ("EQ_bizLocation", place.id), ("orderBy", "recordTime"), ("orderDirection", "DESC"),
+            ])
+            var events: [StoredEvent] = []
+            var token: String?
+            repeat {
+                let page = try await store.events(matching: query, page: PageRequest(size: 2_000, token: token))
+                events += page.events
+                token = page.nextPageToken
+            } while token != nil && events.count < maximumEventsPerPlace
+            for stored in events {
                 let event = stored.event
                 for element in event.quantityList + event.childQuantityList + event.outputQuantityList
                     + event.inputQuantityList
@@ -100,7 +110,8 @@ struct PortalParty: Sendable {
                 }
                 if event.bizStep?.standardTerm == "retail_selling" {
                     for element in event.quantityList {
-                        sold[element.epcClass.canonicalKey + "|" + (element.uom ?? ""), default: 0] += element.quantity ?? 0
+                        let key = element.epcClass.canonicalKey + "|" + (element.uom ?? "")
+                        sold[key, default: 0] += element.quantity ?? 0
                     }
                 }
             }
@@ -118,6 +129,9 @@ struct PortalParty: Sendable {
         }
         return holdings
     }
+
+    /// The most events read at one place to find the lots it may hold (the newest).
+    static let maximumEventsPerPlace = 20_000
 
     /// The catalog of the page's language.
     var catalog: MessageCatalog { PageRenderer.shared.catalog(language) }

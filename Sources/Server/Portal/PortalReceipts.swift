@@ -32,7 +32,8 @@ struct PortalShipment: Sendable {
 extension PortalDraft {
     /// The receipt of a shipment. ObjectEvent OBSERVE, bizStep receiving, at one of the party's places, with the
     /// shipment's business transactions (which pair it with the shipment for the reconciliation), its source, and
-    /// the party and its place as destination. In full: the shipped quantities. In part: the quantities received, with the reason.
+    /// the party and its place as destination. In full: the shipped quantities. In part: the quantities received,
+    /// with the reason.
     /// Refused: the lots without a quantity (nothing enters the party's stock; the reconciliation then reports the
     /// whole quantity as missing), with the reason.
     mutating func receive(_ shipment: PortalShipment) {
@@ -41,9 +42,12 @@ extension PortalDraft {
         let outcome = value("outcome") ?? "full"
         fields.append(PortalFormModel.Field(
             "outcome", kind: .select, label: label("outcome"), value: outcome,
-            options: ["full", "partial", "refused"].map { .init(value: $0, label: catalog.text("portal.outcome.\($0)")) }))
+            options: ["full", "partial", "refused"].map {
+                .init(value: $0, label: catalog.text("portal.outcome.\($0)"))
+            }))
         if !["full", "partial", "refused"].contains(outcome) { refuse("outcome", "choose") }
-        fields.append(PortalFormModel.Field("reason", kind: .text, label: label("reason"), value: values["reason"] ?? ""))
+        fields.append(PortalFormModel.Field(
+            "reason", kind: .text, label: label("reason"), value: values["reason"] ?? ""))
         let reason = value("reason")
         var received: [[String: Any]] = []
         var lines: [String] = []

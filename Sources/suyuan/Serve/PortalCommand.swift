@@ -34,7 +34,8 @@ struct PortalCommand: ParsableCommand {
                     let key = PortalLinks.partyKey(party)
                     guard try await PortalLinks.isRegistered(party: key, in: store) else {
                         FileHandle.standardError.write(Data(
-                            "--party: \(party) is not a party of the registry's master data; no link was issued\n".utf8))
+                            "--party: \(party) is not a party of the registry's master data; no link was issued\n"
+                                .utf8))
                         throw ExitCode(1)
                     }
                     let (url, link, expires) = try await PortalLinks.issue(
@@ -45,7 +46,8 @@ struct PortalCommand: ParsableCommand {
                         try Data(PortalLinks.qrSVG(url).utf8).write(to: URL(fileURLWithPath: qrFile))
                     }
                     FileHandle.standardError.write(Data(
-                        "issued link \(link.id) for \(link.party ?? party); it expires \(expires) and works once\n".utf8))
+                        "issued link \(link.id) for \(link.party ?? party); it expires \(expires) and works once\n"
+                            .utf8))
                 } catch let error as StorageError {
                     FileHandle.standardError.write(Data("\(error.message)\n".utf8))
                     throw ExitCode(1)

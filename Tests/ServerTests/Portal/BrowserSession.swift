@@ -101,7 +101,9 @@ struct BrowserSession: Sendable {
                     do {
                         for try await message in inbound.messages(maxSize: 1 << 26) {
                             guard case .text(let text) = message else { continue }
-                            guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
+                            guard
+                                let object = try? JSONSerialization.jsonObject(with: Data(text.utf8))
+                                    as? [String: Any]
                             else { continue }
                             if let id = object["id"] as? Int {
                                 await connection.answer(id, text)
@@ -175,7 +177,8 @@ struct BrowserSession: Sendable {
     func fill(_ selector: String, _ value: String) async throws {
         let found = try await evaluate("""
             (() => { const e = document.querySelector(\(Self.literal(selector))); if (!e) return "missing";
-              e.value = \(Self.literal(value)); return e.value === \(Self.literal(value)) ? "ok" : "refused:" + e.value })()
+              e.value = \(Self.literal(value));
+              return e.value === \(Self.literal(value)) ? "ok" : "refused:" + e.value })()
             """)
         guard found == "ok" else { throw ChromiumError("fill \(selector): \(found)") }
     }
@@ -192,7 +195,8 @@ struct BrowserSession: Sendable {
 
     /// Puts a file into a file input, as choosing a photo would.
     func setFile(_ selector: String, _ path: String) async throws {
-        let result = try await command("Runtime.evaluate", ["expression": "document.querySelector(\(Self.literal(selector)))"])
+        let result = try await command(
+            "Runtime.evaluate", ["expression": "document.querySelector(\(Self.literal(selector)))"])
         guard let object = (result["result"] as? [String: Any])?["objectId"] as? String else {
             throw ChromiumError("no file input \(selector)")
         }
@@ -202,7 +206,8 @@ struct BrowserSession: Sendable {
     /// Fills the number input that the label with `text` names (the lots' quantity fields are named by their lot).
     func fillLabelled(_ text: String, _ value: String) async throws {
         let id = try await evaluate("""
-            (() => { const l = [...document.querySelectorAll('label')].find(l => l.textContent.includes(\(Self.literal(text))));
+            (() => { const l = [...document.querySelectorAll('label')]
+                .find(l => l.textContent.includes(\(Self.literal(text))));
               return l ? l.htmlFor : "" })()
             """)
         guard !id.isEmpty else { throw ChromiumError("no label with \(text)") }
@@ -213,7 +218,8 @@ struct BrowserSession: Sendable {
     func click(_ selector: String) async throws {
         let before = await connection.loadCount
         let found = try await evaluate("""
-            (() => { const e = document.querySelector(\(Self.literal(selector))); if (!e) return "missing"; e.click(); return "ok" })()
+            (() => { const e = document.querySelector(\(Self.literal(selector))); if (!e) return "missing";
+              e.click(); return "ok" })()
             """)
         guard found == "ok" else { throw ChromiumError("click \(selector): \(found)") }
         await connection.waitForLoad(after: before)

@@ -110,7 +110,8 @@ struct PortalAccessTests {
             let cookie: HTTPFields = [.cookie: "suyuan_key=\(coop)"]
             let lot = "https://id.gs1.org/01/\(PortalFixtures.bokChoy)/10/QS1207"
             let lotSheet = try await client.execute(
-                uri: "/portal/labels.svg?count=24&lot=" + (lot.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""),
+                uri: "/portal/labels.svg?count=24&lot="
+                    + (lot.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""),
                 method: .get, headers: cookie)
             #expect(lotSheet.status == .ok)
             #expect(lotSheet.headers[.contentType] == "image/svg+xml")
@@ -131,7 +132,8 @@ struct PortalAccessTests {
             #expect(pdf.status == .ok)
             #expect(pdf.headers[.contentType] == "application/pdf")
             let pdfCodes = try await Self.decodePDF(Data(buffer: pdf.body))
-            #expect(pdfCodes.sorted() == (7...36).map { "https://id.gs1.org/01/\(PortalFixtures.pickles)/21/\($0)" }.sorted())
+            let expected = (7...36).map { "https://id.gs1.org/01/\(PortalFixtures.pickles)/21/\($0)" }
+            #expect(pdfCodes.sorted() == expected.sorted())
             // A lot the party does not hold is refused
             let foreign = try await client.execute(
                 uri: "/portal/labels.svg?lot=https%3A%2F%2Fid.gs1.org%2F01%2F\(PortalFixtures.bokChoy)%2F10%2FX",
@@ -170,7 +172,9 @@ struct PortalAccessTests {
     static func zbarimg(_ image: URL) throws -> [String] {
         let zbarimg = try #require(
             ProcessInfo.processInfo.environment["SUYUAN_ZBARIMG"]
-                ?? ["/usr/bin/zbarimg", "/usr/local/bin/zbarimg"].first { FileManager.default.isExecutableFile(atPath: $0) },
+                ?? ["/usr/bin/zbarimg", "/usr/local/bin/zbarimg"].first {
+                    FileManager.default.isExecutableFile(atPath: $0)
+                },
             "zbarimg (Debian zbar-tools) is missing; scripts/lib.sh ensure_oracles installs it")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: zbarimg)
@@ -190,7 +194,8 @@ struct PortalAccessTests {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         try Data(svg.utf8).write(to: folder.appendingPathComponent("sheet.svg"))
-        let html = #"<html><body style="margin:0"><img src="sheet.svg" style="width:1654px;height:2339px;display:block"></body></html>"#
+        let html = #"<html><body style="margin:0"><img src="sheet.svg" "#
+            + #"style="width:1654px;height:2339px;display:block"></body></html>"#
         try Data(html.utf8).write(to: folder.appendingPathComponent("sheet.html"))
         let png = try await offThePool {
             try Chromium.located().screenshot(

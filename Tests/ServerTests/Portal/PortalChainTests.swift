@@ -93,7 +93,8 @@ struct PortalChainTests {
             // When a regulator recalls the lot
             let recall = try await client.send(
                 .post, "/recalls", key: server.regulator,
-                body: #"{"id":"https://id.gs1.org/01/\#(PortalFixtures.bokChoy)/10/QS1207","reason":"chlorpyrifos above limit"}"#)
+                body: #"{"id":"https://id.gs1.org/01/\#(PortalFixtures.bokChoy)/10/QS1207","#
+                    + #""reason":"chlorpyrifos above limit"}"#)
             #expect(recall.status == .created)
             let recallID = try #require(try recall.json()["id"] as? String)
             // Then the market sees it among its alerts and acknowledges it with the quantity withdrawn

@@ -13,7 +13,7 @@ import Testing
 /// EPCIS query API.
 @Suite("Party portal: processing, sale, destruction, farm inputs", .serialized)
 struct PortalFormsTests {
-    @Test("processing shows its mass balance and refuses more out than in; sale, destruction and a farm input are stored")
+    @Test("processing shows its mass balance, refuses more out than in; sale, destruction, a farm input are stored")
     func forms() async throws {
         let (server, coop, _, _) = try await PortalFixtures.server()
         try await server.app.test(.live) { client in

@@ -22,23 +22,30 @@ struct PortalScanTests {
             // Given a shipment from the co-operative to the market, captured through the API (XML this time)
             let note = "urn:epcglobal:cbv:bt:6950000000101:DN-0042"
             let xml = """
-                <epcis:EPCISDocument xmlns:epcis="urn:epcglobal:epcis:xsd:2" schemaVersion="2.0" creationDate="2026-12-07T08:00:00+08:00">
+                <epcis:EPCISDocument xmlns:epcis="urn:epcglobal:epcis:xsd:2" schemaVersion="2.0"
+                  creationDate="2026-12-07T08:00:00+08:00">
                 <EPCISBody><EventList><ObjectEvent><eventTime>2026-12-07T08:00:00+08:00</eventTime>
                 <eventTimeZoneOffset>+08:00</eventTimeZoneOffset><epcList/><action>OBSERVE</action>
-                <bizStep>urn:epcglobal:cbv:bizstep:shipping</bizStep><disposition>urn:epcglobal:cbv:disp:in_transit</disposition>
+                <bizStep>urn:epcglobal:cbv:bizstep:shipping</bizStep>
+                <disposition>urn:epcglobal:cbv:disp:in_transit</disposition>
                 <bizLocation><id>\(PortalFixtures.coopField)</id></bizLocation>
-                <bizTransactionList><bizTransaction type="urn:epcglobal:cbv:btt:desadv">\(note)</bizTransaction></bizTransactionList>
+                <bizTransactionList><bizTransaction type="urn:epcglobal:cbv:btt:desadv">\(note)</bizTransaction>
+                </bizTransactionList>
                 <extension><quantityList><quantityElement><epcClass>urn:epc:class:lgtin:6950000.000001.QS1207</epcClass>
                 <quantity>12</quantity><uom>KGM</uom></quantityElement></quantityList>
-                <sourceList><source type="urn:epcglobal:cbv:sdt:owning_party">\(PortalFixtures.coop)</source></sourceList>
-                <destinationList><destination type="urn:epcglobal:cbv:sdt:owning_party">\(PortalFixtures.market)</destination></destinationList>
+                <sourceList><source type="urn:epcglobal:cbv:sdt:owning_party">\(PortalFixtures.coop)</source>
+                </sourceList>
+                <destinationList>
+                <destination type="urn:epcglobal:cbv:sdt:owning_party">\(PortalFixtures.market)</destination>
+                </destinationList>
                 </extension></ObjectEvent></EventList></EPCISBody></epcis:EPCISDocument>
                 """
             let captured = try await client.send(
                 .post, "/events", key: coop, body: xml, headers: [.contentType: "application/xml"])
             #expect(captured.status == .created, "\(captured.text)")
             // And a photo of its QR Code (drawn by the browser, as a phone's camera would see a printed note)
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("suyuan-scan-\(UUID().uuidString)")
+            let folder = FileManager.default.temporaryDirectory
+                .appendingPathComponent("suyuan-scan-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: folder) }
             let svg = folder.appendingPathComponent("note.svg")
