@@ -29,6 +29,8 @@ struct PortalAccessTests {
             let byRegulator = try await client.send(
                 .post, "/portal/links", key: server.regulator, body: #"{"party":"\#(PortalFixtures.market)"}"#)
             #expect(byRegulator.status == .forbidden)
+            let openapi = try await client.send(.get, "/openapi.json").json()
+            #expect((openapi["paths"] as? [String: Any])?["/portal/links"] != nil)
             // Given a link issued by the admin for the market
             let issued = try await client.send(
                 .post, "/portal/links", key: server.admin,
