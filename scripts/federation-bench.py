@@ -182,11 +182,26 @@ for n in range(30):
          "eventTimeZoneOffset": "+08:00", "quantityList": [{"epcClass": lot_urn, "quantity": 100, "uom": "KGM"}],
          "bizLocation": {"id": here}},
         shipment("hub", 30, 1), shipment("bj", 30, 2)]
-three_document = {"@context": ["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"],
-                  "type": "EPCISDocument", "schemaVersion": "2.0", "creationDate": "2026-06-01T00:00:00Z",
-                  "epcisBody": {"eventList": lot_events}}
-call(ports["sh"], "/capture", keys["sh"], three_document)
-call(single_port, "/capture", single_key, three_document)
+def receipt(lot_urn, at):
+    return {"type": "ObjectEvent", "action": "OBSERVE", "bizStep": "receiving", "disposition": "in_progress",
+            "eventTime": "2026-06-02T16:00:00+08:00", "eventTimeZoneOffset": "+08:00",
+            "quantityList": [{"epcClass": lot_urn, "quantity": 30, "uom": "KGM"}],
+            "bizLocation": {"id": f"urn:epc:id:sgln:{prefix_of[at]}.00001.0"},
+            "sourceList": [{"type": "owning_party", "source": f"urn:epc:id:pgln:{prefix_of['sh']}.00001"}],
+            "destinationList": [{"type": "owning_party", "destination": f"urn:epc:id:pgln:{prefix_of[at]}.00001"}]}
+
+
+def epcis(events):
+    return {"@context": ["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"], "type": "EPCISDocument",
+            "schemaVersion": "2.0", "creationDate": "2026-06-01T00:00:00Z", "epcisBody": {"eventList": events}}
+
+
+# Each platform captures what happened at its own places: sh makes and ships, hub and bj receive.
+receipts = {at: [receipt(lot_urn, at) for lot_urn in three] for at in ("hub", "bj")}
+call(ports["sh"], "/capture", keys["sh"], epcis(lot_events))
+for at in ("hub", "bj"):
+    call(ports[at], "/capture", keys[at], epcis(receipts[at]))
+call(single_port, "/capture", single_key, epcis(lot_events + receipts["hub"] + receipts["bj"]))
 shipped = "EQ_bizStep=shipping&MATCH_anyEPCClass=" + ",".join(urllib.parse.quote(lot, safe="") for lot in three[:1])
 while event_count(ports["hub"], keys["hub"], shipped) < 1 or event_count(ports["bj"], keys["bj"], shipped) < 1:
     time.sleep(0.1)
