@@ -7,7 +7,8 @@ public import TraceEngine
 /// platform state (keys, queries, subscriptions, the registry, scans). The SQLite and PostgreSQL stores both provide
 /// it; the composition root (`suyuan serve`) picks one.
 public protocol PlatformStore: ProjectionStore, LedgerStore, TraceGraphSource, ReconcileSource, RecallStore,
-    PlatformStateStore, CaptureJobStore, StoreHealth, EvidenceStore, FederationStateStore, ConsumerReportStore
+    PlatformStateStore, CaptureJobStore, StoreHealth, EvidenceStore, FederationStateStore, ConsumerReportStore,
+    SectorEventSource
 {
     /// Captures a document whose events' places in the document are known, for diagnostics.
     func capture(_ document: EPCISDocument, locations: [EventLocation]?, context: CaptureContext)

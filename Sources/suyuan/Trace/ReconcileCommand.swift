@@ -92,7 +92,10 @@ struct ReconcileCommand: AsyncParsableCommand {
                 store, checkpoint: fromScratch ? .fromScratch : .continue,
                 progress: showProgress ? Self.progress(since: started) : nil)
             if showProgress { FileHandle.standardError.write(Data("\n".utf8)) }
-            return result
+            var withSectors = result
+            withSectors.findings += try await SectorRules.reconcile(
+                store, configuration: try settings.sectorConfiguration(), now: asOf, since: sinceDate)
+            return withSectors
         }
         let elapsed = Date().timeIntervalSince(started) * 1_000
         if let damage = report.discardedCheckpoint {

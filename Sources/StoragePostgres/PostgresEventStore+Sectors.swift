@@ -1,0 +1,56 @@
+public import EPCIS
+import Logging
+import PostgresNIO
+import Storage
+public import TraceEngine
+
+/// The PostgreSQL store as a ``TraceEngine/SectorEventSource``: event bodies a page of rows at a time, and the
+/// master data (docs/decisions/0017-sector-rules.md).
+extension PostgresEventStore: SectorEventSource {
+    /// Every vocabulary element with its attributes.
+    public func sectorMasterData() async throws -> [Vocabulary] {
+        let logger = logger
+        return try await withConnection { connection in
+            let rows = try await connection.query(
+                """
+                SELECT e.vocabulary_type, e.element_key, a.attribute, a.value
+                FROM vocabulary_element e JOIN vocabulary_attribute a ON a.element = e.id
+                ORDER BY e.id
+                """, logger: logger)
+            var order: [String] = []
+            var elements: [String: [String: VocabularyElement]] = [:]
+            for try await (type, key, attribute, value) in rows.decode((String, String, String, String).self) {
+                if elements[type] == nil { order.append(type) }
+                var element = elements[type]?[key] ?? VocabularyElement(id: key)
+                element.attributes.append(VocabularyAttribute(id: attribute, value: .string(value)))
+                elements[type, default: [:]][key] = element
+            }
+            return order.map { Vocabulary(type: $0, elements: Array(elements[$0, default: [:]].values)) }
+        }
+    }
+
+    /// Hands every event's body, decoded, with its ID, in capture order.
+    public func scanSectorEvents(
+        page: @escaping @Sendable (_ events: [(event: EPCISEvent, id: String)]) async -> Void
+    ) async throws {
+        let logger = logger
+        var after: Int64 = 0
+        while true {
+            let from = after
+            let rows: [(row: Int64, event: EPCISEvent, id: String)] = try await withConnection { connection in
+                let rows = try await connection.query(
+                    "SELECT id, event_id, hash_id, body FROM event WHERE id > \(from) ORDER BY id LIMIT 2000",
+                    logger: logger)
+                var decoded: [(row: Int64, event: EPCISEvent, id: String)] = []
+                for try await (row, eventID, hashID, body) in rows.decode((Int64, String, String, String).self) {
+                    let stored = try PostgresEventDecoding.storedEvent(eventID: eventID, hashID: hashID, body: body)
+                    decoded.append((row, stored.event, eventID))
+                }
+                return decoded
+            }
+            guard let last = rows.last else { return }
+            after = last.row
+            await page(rows.map { ($0.event, $0.id) })
+        }
+    }
+}
