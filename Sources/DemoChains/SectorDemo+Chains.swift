@@ -2,7 +2,10 @@ internal import EPCIS
 internal import Foundation
 
 extension SectorDemo {
-    static let pesticide = "https://id.suyuan.org/cn/pesticide/10800051001123456789012345670001"
+    /// A pesticide package's 32-digit code (registration PD20080005, class 1, specification 001); one a farm run.
+    static func pesticide(_ run: Int) -> String {
+        "https://id.suyuan.org/cn/pesticide/10800051001" + String(run).leftPadded(21)
+    }
     static let drug = "310001"
     static let cabbage = "310002"
     static let pork = "310003"
@@ -16,10 +19,16 @@ extension SectorDemo {
     static let waterworks = 40003
     static let unlicensed = 40004
 
+    /// A despatch advice shared by a shipment and its receipt.
+    static func desadv(_ name: String) -> BizTransaction {
+        BizTransaction(
+            type: CBVValue("desadv", in: .bizTransactionType),
+            id: IdentifierURI("urn:epcglobal:cbv:bt:\(prefix)000001:\(name)"))
+    }
+
     /// The master data every chain reads: inputs and their periods, products and their ranges, the hazardous
     /// class and the parties' licences.
     mutating func masterData() {
-        element("EPCClass", Self.pesticide, ["preHarvestIntervalDays": "7"], name: "吡虫啉可湿性粉剂")
         element("EPCClass", Self.gtin(Self.drug), ["withdrawalPeriodDays": "28"], name: "阿莫西林可溶性粉")
         element("EPCClass", Self.gtin(Self.cabbage), ["category": "vegetable"], name: "大白菜")
         element("EPCClass", Self.gtin(Self.pork), ["category": "pork"], name: "冷鲜猪肉")
@@ -46,8 +55,9 @@ extension SectorDemo {
     mutating func vegetables(_ run: Int, _ violation: Bool) {
         let field = Self.place(10_000 + run)
         let start = 60.0 + Double(run % 200)
+        element("EPCInstance", Self.pesticide(run), ["preHarvestIntervalDays": "7"], name: "吡虫啉可湿性粉剂")
         var spray = event(.objectEvent, daysBefore: start)
-        spray.epcList = [IdentifierURI(Self.pesticide)]
+        spray.epcList = [IdentifierURI(Self.pesticide(run))]
         let sprayed = emit(spray, "https://ns.suyuan.org/bizstep#spraying", at: field)
         let lot = Self.lot(Self.cabbage, "VEG\(run)")
         let packed = Self.lot(Self.cabbage, "VEG\(run)P")
@@ -58,7 +68,7 @@ extension SectorDemo {
         var pack = event(.transformationEvent, daysBefore: start - (violation ? 4 : 10))
         pack.inputQuantityList = [Self.amount(lot, 500)]
         pack.outputQuantityList = [Self.amount(packed, 480)]
-        let packing = emit(pack, nil, at: Self.place(19_999))
+        let packing = emit(pack, nil, at: field)
         if violation {
             record("preHarvestInterval", lot, [sprayed, harvested])
             record("preHarvestInterval", packed, [sprayed, harvested, packing])
@@ -121,6 +131,8 @@ extension SectorDemo {
         let filled = emit(fill, Self.filling, at: station)
         guard violation else { return }
         record("unsafeFill", bottle, evidence + [filled])
+        // A scrapped cylinder filled again is also an item seen after it was decommissioned.
+        if scrapped { record("decommissionedSeen", bottle, [filled]) }
         if !scrapped { record("inspectionOverdue", bottle, [filled]) }
     }
 
@@ -136,6 +148,7 @@ extension SectorDemo {
         func move(_ step: String, _ days: Double, _ tonnes: Double, _ from: Int, _ to: Int, at place: Int) -> String {
             var e = event(.objectEvent, daysBefore: days)
             e.quantityList = [Self.amount(lot, tonnes, "TNE")]
+            e.bizTransactionList = [Self.desadv("CL\(run)-\(from)-\(to)")]
             e.sourceList = [
                 SourceDestination(type: CBVValue("owning_party", in: .sourceDestType)!, id: IdentifierURI(Self.party(from))),
                 SourceDestination(type: CBVValue("location", in: .sourceDestType)!, id: IdentifierURI(Self.place(from))),
@@ -171,11 +184,29 @@ extension SectorDemo {
         let overQuota = violation && rng.chance(0.5)
         let ore = Self.lot(Self.ore, "ORE\(run)")
         var mined: [String] = []
-        for (day, tonnes) in [(20.0, 800.0)] + (overQuota ? [(19.99, 300.0)] : []) {
+        for (day, amount) in [(20.0, Self.amount(ore, 800, "TNE"))]
+            + (overQuota ? [(19.99, Self.amount(ore, 300_000, "KGM"))] : [])
+        {
             var dig = event(.objectEvent, daysBefore: day)
             dig.action = .add
-            dig.quantityList = [Self.amount(ore, tonnes * 1000, "KGM")]
+            dig.quantityList = [amount]
             mined.append(emit(dig, "commissioning", at: Self.place(50_000 + run)))
+        }
+        for (step, day, place) in [("shipping", 17.0, 50_000 + run), ("receiving", 16.0, 60_000 + run)] {
+            var move = event(.objectEvent, daysBefore: day)
+            move.quantityList = [Self.amount(ore, 800, "TNE")]
+            move.bizTransactionList = [Self.desadv("ORE\(run)")]
+            move.sourceList = [
+                SourceDestination(type: CBVValue("owning_party", in: .sourceDestType)!, id: IdentifierURI(mine)),
+                SourceDestination(
+                    type: CBVValue("location", in: .sourceDestType)!, id: IdentifierURI(Self.place(50_000 + run))),
+            ]
+            move.destinationList = [
+                SourceDestination(type: CBVValue("owning_party", in: .sourceDestType)!, id: IdentifierURI(separator)),
+                SourceDestination(
+                    type: CBVValue("location", in: .sourceDestType)!, id: IdentifierURI(Self.place(60_000 + run))),
+            ]
+            emit(move, step, at: Self.place(place))
         }
         let oxide = Self.lot(Self.oxide, "OX\(run)")
         var separate = event(.transformationEvent, daysBefore: 15)

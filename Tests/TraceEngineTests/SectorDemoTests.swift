@@ -20,15 +20,19 @@ import TraceEngine
         let demo = SectorDemo(runs: 40, seed: 7, end: Self.end, violationRate: 0.5)
         // When the rules run at the demo's end
         let found = Self.findings(demo)
+        // (a scrapped cylinder filled is also decommissionedSeen, which the food and drug rules find)
+        let sectorKinds = Set(SectorRules.kinds.map(\.rawValue))
+        let truth = demo.truth.filter { sectorKinds.contains($0.kind.rawValue) }
+        #expect(demo.truth.contains { $0.kind == .decommissionedSeen })
         // Then each finding is an injected violation and each violation is found
         let key = { (text: String) in IdentifierURI(text).canonicalKey }
         #expect(Set(found.map { "\($0.kind.rawValue) \($0.key)" })
-            == Set(demo.truth.map { "\($0.kind.rawValue) \(key($0.identifier))" }))
-        #expect(found.count == demo.truth.count)
+            == Set(truth.map { "\($0.kind.rawValue) \(key($0.identifier))" }))
+        #expect(found.count == truth.count)
         // Every sector kind is injected at least once
-        #expect(Set(demo.truth.map(\.kind.rawValue)) == Set(SectorRules.kinds.map(\.rawValue)))
+        #expect(Set(truth.map(\.kind.rawValue)) == sectorKinds)
         // And the evidence holds the events the truth names
-        for anomaly in demo.truth {
+        for anomaly in truth {
             let finding = try #require(found.first { $0.kind.rawValue == anomaly.kind.rawValue && $0.key == key(anomaly.identifier) })
             #expect(Set(anomaly.events).isSubset(of: Set(finding.events)), "\(anomaly.kind) \(anomaly.identifier)")
         }

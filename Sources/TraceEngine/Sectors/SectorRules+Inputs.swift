@@ -96,8 +96,11 @@ extension SectorRules {
                 }
             }
             // A broken period first, so that it decides.
-            causes.sort { ($0.made < $0.treatment.ends ? 0 : 1) < ($1.made < $1.treatment.ends ? 0 : 1) }
-            for cause in causes {
+            let ordered = causes.enumerated().sorted {
+                ($0.element.made < $0.element.treatment.ends ? 0 : 1, $0.offset)
+                    < ($1.element.made < $1.element.treatment.ends ? 0 : 1, $1.offset)
+            }
+            for cause in ordered.map(\.element) {
                 for product in makes where affected[product] == nil {
                     affected[product] = cause
                     var finding = Finding(

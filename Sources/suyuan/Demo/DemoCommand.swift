@@ -144,9 +144,12 @@ struct DemoLoadCommand: AsyncParsableCommand {
         }
         try await writing?.value
         if showProgress { FileHandle.standardError.write(Data("\n".utf8)) }
+        // The sector chains end now (to the second): overdue maintenance and inspections are judged against the
+        // clock, so chains that ended with the food and drug runs would all be overdue.
+        let now = Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))
         let sectors = SectorDemo(
-            runs: max(1, configuration.targetEvents / 2_000), seed: configuration.seed, end: generator.latestEventTime,
-            violationRate: min(1, configuration.anomalyRate * 10))
+            runs: max(1, configuration.targetEvents / 2_000), seed: configuration.seed,
+            end: max(now, generator.latestEventTime), violationRate: min(1, configuration.anomalyRate * 10))
         for document in sectors.documents { _ = try await store.capture(document, context: CaptureContext()) }
         return (generator, count, sectors)
     }
