@@ -104,4 +104,21 @@ struct SectorPageTests {
             #expect(zh.contains("兽药休药期") && zh.contains("已遵守：用药后 30 天（至少 28 天）"))
         }
     }
+
+    @Test("the console counts the sector kinds on its overview and filters findings by them")
+    func console() async throws {
+        let server = try await Self.server(slaughter: 19)
+        try await server.app.test(.router) { client in
+            let cookie = try await ConsoleTests.signIn(client, key: server.regulator)
+            let overview = try await client.send(.get, "/console", headers: [.cookie: cookie]).text
+            #expect(overview.contains("<b>1</b>temperatureExcursion</a>"))
+            #expect(overview.contains("<b>1</b>withdrawalPeriod</a>"))
+            #expect(overview.contains("<b>0</b>quotaExceeded</a>"))
+            let found = try await client.send(
+                .get, "/console/findings?kind=withdrawalPeriod", headers: [.cookie: cookie]).text
+            #expect(found.contains("<option selected>withdrawalPeriod</option>"))
+            #expect(found.contains("<td>withdrawalPeriod</td>"))
+            #expect(!found.contains("<td>temperatureExcursion</td>"))
+        }
+    }
 }
