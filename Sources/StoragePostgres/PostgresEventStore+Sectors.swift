@@ -37,20 +37,27 @@ extension PostgresEventStore: SectorEventSource {
         var after: Int64 = 0
         while true {
             let from = after
-            let rows: [(row: Int64, event: EPCISEvent, id: String)] = try await withConnection { connection in
+            let rows: [(row: Int64, eventID: String, hashID: String, body: String)] = try await withConnection {
+                connection in
                 let rows = try await connection.query(
-                    "SELECT id, event_id, hash_id, body FROM event WHERE id > \(from) ORDER BY id LIMIT 2000",
+                    "SELECT id, event_id, hash_id, body FROM event WHERE id > \(from) ORDER BY id LIMIT 4000",
                     logger: logger)
-                var decoded: [(row: Int64, event: EPCISEvent, id: String)] = []
-                for try await (row, eventID, hashID, body) in rows.decode((Int64, String, String, String).self) {
-                    let stored = try PostgresEventDecoding.storedEvent(eventID: eventID, hashID: hashID, body: body)
-                    decoded.append((row, stored.event, eventID))
+                var read: [(row: Int64, eventID: String, hashID: String, body: String)] = []
+                for try await row in rows.decode((Int64, String, String, String).self) { read.append(row) }
+                return read
+            }
+            // Bodies are decoded on every core.
+            let events = try concurrentChunks(rows.count) { range in
+                try range.map {
+                    let row = rows[$0]
+                    let stored = try PostgresEventDecoding.storedEvent(
+                        eventID: row.eventID, hashID: row.hashID, body: row.body)
+                    return (stored.event, row.eventID)
                 }
-                return decoded
             }
             guard let last = rows.last else { return }
             after = last.row
-            await page(rows.map { ($0.event, $0.id) })
+            await page(events)
         }
     }
 }

@@ -35,18 +35,19 @@ extension SQLiteEventStore: SectorEventSource {
         var after: Int64 = 0
         while true {
             let from = after
-            let rows: [(row: Int64, event: EPCISEvent, id: String)] = try await read { db in
+            let rows: [(row: Int64, id: String, body: String)] = try await read { db in
                 try Row.fetchAll(
-                    db, sql: "SELECT id, event_id, body FROM event WHERE id > ? ORDER BY id LIMIT 2000",
+                    db, sql: "SELECT id, event_id, body FROM event WHERE id > ? ORDER BY id LIMIT 4000",
                     arguments: [from]
-                ).map { row in
-                    let event = try SQLiteEventDecoding.decode(row["body"])
-                    return (row["id"], event, row["event_id"])
-                }
+                ).map { row in (row["id"], row["event_id"], row["body"]) }
+            }
+            // Bodies are decoded on every core.
+            let events = try concurrentChunks(rows.count) { range in
+                try range.map { (try SQLiteEventDecoding.decode(rows[$0].body), rows[$0].id) }
             }
             guard let last = rows.last else { return }
             after = last.row
-            await page(rows.map { ($0.event, $0.id) })
+            await page(events)
         }
     }
 }

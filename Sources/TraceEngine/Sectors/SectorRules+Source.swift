@@ -30,7 +30,11 @@ extension SectorRules {
         let rules = SectorRules(
             configuration: configuration, masterData: SectorMasterData(masterData: try await source.sectorMasterData()))
         let kept = SectorEventBox()
+        let cache = Mutex<[String: String]>([:])
         try await source.scanSectorEvents { page in
+            // Pages come one after the other: the cache of canonical keys passes from one to the next.
+            var keys = cache.withLock { $0 }
+            defer { cache.withLock { [keys] in $0 = keys } }
             var events: [SectorEvent] = []
             var declared: [String] = []
             for (event, id) in page {
@@ -38,7 +42,7 @@ extension SectorRules {
                     declared.append(id)
                     continue
                 }
-                let sector = SectorEvent(event, id: id)
+                let sector = SectorEvent(event, id: id, keys: &keys)
                 if rules.reads(sector) { events.append(sector) }
             }
             kept.add(events, declared: declared)

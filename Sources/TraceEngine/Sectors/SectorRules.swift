@@ -23,7 +23,17 @@ public struct SectorEvent: Hashable, Sendable {
     ///   - event: the event.
     ///   - id: its ID (eventID, else its hash).
     public init(_ event: EPCISEvent, id: String) {
-        facts = TraceEvent(event, fallbackID: id)
+        var keys: [String: String] = [:]
+        self.init(event, id: id, keys: &keys)
+    }
+
+    /// Makes the sector view of an event, with a cache of canonical keys shared by many events.
+    /// - Parameters:
+    ///   - event: the event.
+    ///   - id: its ID (eventID, else its hash).
+    ///   - keys: canonical keys by captured spelling; filled as spellings are met.
+    public init(_ event: EPCISEvent, id: String, keys: inout [String: String]) {
+        facts = TraceEvent(event, fallbackID: id, keys: &keys)
         facts.id = id
         readings = []
         for element in event.sensorElementList {
