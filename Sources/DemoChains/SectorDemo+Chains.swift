@@ -149,14 +149,11 @@ extension SectorDemo {
             var e = event(.objectEvent, daysBefore: days)
             e.quantityList = [Self.amount(lot, tonnes, "TNE")]
             e.bizTransactionList = [Self.desadv("CL\(run)-\(from)-\(to)")]
-            e.sourceList = [
-                SourceDestination(type: CBVValue("owning_party", in: .sourceDestType)!, id: IdentifierURI(Self.party(from))),
-                SourceDestination(type: CBVValue("location", in: .sourceDestType)!, id: IdentifierURI(Self.place(from))),
-            ]
-            e.destinationList = [
-                SourceDestination(type: CBVValue("owning_party", in: .sourceDestType)!, id: IdentifierURI(Self.party(to))),
-                SourceDestination(type: CBVValue("location", in: .sourceDestType)!, id: IdentifierURI(Self.place(to))),
-            ]
+            func end(_ type: String, _ id: String) -> SourceDestination {
+                SourceDestination(type: CBVValue(type, in: .sourceDestType)!, id: IdentifierURI(id))
+            }
+            e.sourceList = [end("owning_party", Self.party(from)), end("location", Self.place(from))]
+            e.destinationList = [end("owning_party", Self.party(to)), end("location", Self.place(to))]
             return emit(e, step, at: Self.place(place))
         }
         _ = move("shipping", start - 0.5, 10, Self.plant, Self.warehouse, at: Self.plant)

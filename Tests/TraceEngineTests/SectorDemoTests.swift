@@ -33,7 +33,8 @@ import TraceEngine
         #expect(Set(truth.map(\.kind.rawValue)) == sectorKinds)
         // And the evidence holds the events the truth names
         for anomaly in truth {
-            let finding = try #require(found.first { $0.kind.rawValue == anomaly.kind.rawValue && $0.key == key(anomaly.identifier) })
+            let finding = try #require(
+                found.first { $0.kind.rawValue == anomaly.kind.rawValue && $0.key == key(anomaly.identifier) })
             #expect(Set(anomaly.events).isSubset(of: Set(finding.events)), "\(anomaly.kind) \(anomaly.identifier)")
         }
     }

@@ -61,7 +61,8 @@ struct Platform<Store: PlatformStore>: Sendable {
             // Consumers' reports are findings of their own kind beside what reconciliation finds.
             let reports = try await store.consumerReports(since: since, limit: 10_000)
             return FindingsCache.Snapshot(
-                findings: report.findings + sectors + ConsumerReports<Store>.findings(reports), events: report.events, at: Date(),
+                findings: report.findings + sectors + ConsumerReports<Store>.findings(reports), events: report.events,
+                at: Date(),
                 elapsedMilliseconds: Date().timeIntervalSince(started) * 1_000)
         }
         return since == nil ? try await findings.snapshot(compute) : try await compute()

@@ -79,8 +79,11 @@ public struct SectorRulesConformance: Sendable {
             ])
         let gap = try #require(found.first { $0.kind == .maintenanceOverdue })
         #expect(gap.expected == 15 && gap.actual == 20)
-        #expect(gap.events == ["https://events.example.cn/equipment/e1-m2", "https://events.example.cn/equipment/e1-m3"])
-        let scrapped = try #require(found.first { $0.kind == .unsafeFill && $0.key == Self.key(SectorDocuments.cylinder2) })
+        #expect(gap.events == [
+            "https://events.example.cn/equipment/e1-m2", "https://events.example.cn/equipment/e1-m3",
+        ])
+        let cylinder2 = Self.key(SectorDocuments.cylinder2)
+        let scrapped = try #require(found.first { $0.kind == .unsafeFill && $0.key == cylinder2 })
         #expect(scrapped.events == [
             "https://events.example.cn/equipment/c2-scrap", "https://events.example.cn/equipment/c2-f1",
         ])

@@ -89,7 +89,9 @@ extension SectorRules {
         return (until, evidence)
     }
 
-    private func isScrapped(_ asset: String, _ history: [TraceEvent], before time: Date) -> (scrapped: Bool, event: String?) {
+    private func isScrapped(
+        _ asset: String, _ history: [TraceEvent], before time: Date
+    ) -> (scrapped: Bool, event: String?) {
         if let event = history.first(where: {
             $0.time < time && ($0.bizStep == "decommissioning" || $0.bizStep == "destroying"
                 || ($0.type == .objectEvent && $0.action == .delete))
@@ -108,7 +110,8 @@ extension SectorRules {
             let (until, event) = validity(asset, history, at: now)
             if let until, until < now {
                 var finding = Finding(
-                    kind: .inspectionOverdue, identifier: label, key: asset, actual: Self.days(now.timeIntervalSince(until)),
+                    kind: .inspectionOverdue, identifier: label, key: asset,
+                    actual: Self.days(now.timeIntervalSince(until)),
                     uom: "DAY", events: event.map { [$0] } ?? [history.last!.id])
                 finding.note = "due " + ISO8601DateFormatter().string(from: until)
                 found.append(finding)
@@ -120,12 +123,14 @@ extension SectorRules {
             let (until, inspection) = validity(asset, history, at: fill.time)
             if scrapped.scrapped {
                 var finding = Finding(
-                    kind: .unsafeFill, identifier: label, key: asset, events: (scrapped.event.map { [$0] } ?? []) + [fill.id])
+                    kind: .unsafeFill, identifier: label, key: asset,
+                    events: (scrapped.event.map { [$0] } ?? []) + [fill.id])
                 finding.note = "scrapped"
                 found.append(finding)
             } else if let until, until < fill.time {
                 var finding = Finding(
-                    kind: .unsafeFill, identifier: label, key: asset, actual: Self.days(fill.time.timeIntervalSince(until)),
+                    kind: .unsafeFill, identifier: label, key: asset,
+                    actual: Self.days(fill.time.timeIntervalSince(until)),
                     uom: "DAY", events: (inspection.map { [$0] } ?? []) + [fill.id])
                 finding.note = "inspection expired " + ISO8601DateFormatter().string(from: until)
                 found.append(finding)

@@ -28,7 +28,8 @@ extension SectorRules {
                 let children = event.children + event.childQuantities.map(\.key)
                 switch event.action {
                 case .add, .observe: contents[parent, default: []] += children
-                case .delete: contents[parent] = children.isEmpty ? [] : contents[parent]?.filter { !children.contains($0) }
+                case .delete:
+                    contents[parent] = children.isEmpty ? [] : contents[parent]?.filter { !children.contains($0) }
                 default: break
                 }
             }

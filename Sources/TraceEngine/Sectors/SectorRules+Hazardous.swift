@@ -63,7 +63,8 @@ extension SectorRules {
                 else { continue }
                 let id = receiver + " " + item.key
                 var finding = unlicensed[id] ?? Finding(
-                    kind: .unlicensedReceiver, identifier: event.label(item.key), key: item.key, to: event.label(receiver),
+                    kind: .unlicensedReceiver, identifier: event.label(item.key), key: item.key,
+                    to: event.label(receiver),
                     events: [])
                 finding.note = needed
                 if !finding.events.contains(event.id) { finding.events.append(event.id) }

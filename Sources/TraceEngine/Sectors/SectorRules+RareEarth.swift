@@ -59,7 +59,8 @@ extension SectorRules {
             } else {
                 continue
             }
-            guard let mass, let place = event.bizLocation, let owner = masterData.locationOwners[place] else { continue }
+            guard let mass, let place = event.bizLocation, let owner = masterData.locationOwners[place]
+            else { continue }
             let year = calendar.component(.year, from: event.time)
             let id = "\(owner) \(activity) \(year)"
             var entry = booked[id] ?? (0, [], event.label(owner))
