@@ -14,9 +14,9 @@ public protocol SectorEventSource: Sendable {
 }
 
 extension SectorRules {
-    /// Runs the rules over a source, keeping only the events a rule can read: those with temperature readings,
-    /// transformations, aggregations and ObjectEvent ADDs (harvests, mining, container contents), and those naming an
-    /// identifier, a place or a party that master data describes. An event declared erroneous is left out.
+    /// Runs the rules over a source, keeping only the events a rule can read (``reads(_:)``): those with temperature
+    /// readings, transformations, aggregations, ObjectEvent ADDs and fills, and those naming an identifier whose master
+    /// data a rule reads. An event declared erroneous is left out.
     /// - Parameters:
     ///   - source: the store.
     ///   - configuration: the rules' knobs.
@@ -50,16 +50,36 @@ extension SectorRules {
         return rules.findings(kept.events(), now: now, since: since)
     }
 
-    /// Whether a rule can read an event.
+    /// The attributes that make an identifier matter to a rule.
+    static let ruleAttributes: Set<String> = [
+        "withdrawalPeriodDays", "preHarvestIntervalDays", "maintenanceIntervalDays", "inspectionDue",
+        "inspectionIntervalDays", "scrappedOn", "licenceClass", "minTemperature", "maxTemperature",
+    ]
+
+    /// Whether master data makes an identifier matter to a rule: an attribute a rule reads, or a category the
+    /// configuration gives intervals or a temperature range.
+    func describes(_ key: String) -> Bool {
+        func matters(_ attributes: [String: String]) -> Bool {
+            if attributes.keys.contains(where: Self.ruleAttributes.contains) { return true }
+            guard let category = attributes["category"] else { return false }
+            return configuration.maintenanceIntervals[category] != nil
+                || configuration.inspectionIntervals[category] != nil
+                || configuration.temperatureRanges[category] != nil
+        }
+        if let own = masterData.elements[key], matters(own) { return true }
+        return SectorMasterData.classKey(of: key).flatMap { masterData.elements[$0] }.map(matters) ?? false
+    }
+
+    /// Whether a rule can read an event: readings, transformations, aggregations, ADDs (harvests, mining, container
+    /// contents), fills, and events naming something ``describes(_:)`` accepts.
     func reads(_ sector: SectorEvent) -> Bool {
         let event = sector.facts
-        if !sector.readings.isEmpty || event.type != .objectEvent || event.action == .add { return true }
-        let named = [event.bizLocation, event.sourceParty, event.destinationParty, event.destinationLocation]
-            .compactMap { $0 } + Array(event.objectKeys)
-        return named.contains { key in
-            masterData.elements[key].map { !$0.isEmpty } ?? false
-                || SectorMasterData.classKey(of: key).flatMap { masterData.elements[$0] }.map { !$0.isEmpty } ?? false
+        if !sector.readings.isEmpty || event.type != .objectEvent || event.action == .add
+            || event.bizStep == Self.filling
+        {
+            return true
         }
+        return event.objectKeys.contains(where: describes)
     }
 
     /// The findings whose latest evidence is at or after `since`.
