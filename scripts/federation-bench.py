@@ -141,8 +141,57 @@ bench("forward trace", "one platform (reference)", single_port, single_key, "/tr
 bench("backward trace", "federation, asked on bj", ports["bj"], keys["bj"], "/trace/back?id=" + quoted)
 bench("backward trace", "one platform (reference)", single_port, single_key, "/trace/back?id=" + quoted)
 
-# 4. Recalls: the lots with holders on the most platforms, one recall each, on the hub and on the reference.
-recall_lots = [entry[3] for entry in scored if entry[0] >= min(3, best[0])][:30]
+# The consumer page of the lot: on its home platform (sh), and on bj, which reads it from sh (the one-stop query).
+def page(port, path):
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=60) as response:
+        return response.read()
+
+described = json.loads(subprocess.run([binary, "id", "describe", lot], check=True, capture_output=True,
+                                      text=True).stdout)
+if described.get("digitalLink", "").startswith("https://id.gs1.org/"):
+    digital_link = urllib.parse.urlsplit(described["digitalLink"]).path
+    for where, port in (("home platform (sh)", ports["sh"]), ("another platform (bj), from sh's data", ports["bj"])):
+        for _ in range(10):
+            page(port, digital_link)
+        samples = [timed(page, port, digital_link)[0] for _ in range(200)]
+        p50, p99, worst = percentiles(samples)
+        report.append(f"| consumer page of the lot | {where} | 200 | {p50:.1f} | {p99:.1f} | {worst:.1f} |")
+
+# 4. Recalls of lots with holders on all three platforms: 30 lots made on sh, each shipped in part to a hub party and
+# to a bj party (pushed there), recalled from the hub; the reference recalls the same lots on one platform.
+sh_peers = json.load(open(os.path.join(fed_dir, "sh.peers.json")))["platforms"]
+prefix_of = {p["id"]: [x for x in p["prefixes"] if x != "6901234"][0] for p in sh_peers}
+three = []
+tag = "R" + str(int(time.time()) % 100000)
+lot_events = []
+for n in range(30):
+    lot_urn = f"urn:epc:class:lgtin:6901234.010001.{tag}-{n}"
+    three.append(lot_urn)
+    here = f"urn:epc:id:sgln:{prefix_of['sh']}.00001.0"
+    def shipment(to, kilograms, minute):
+        return {"type": "ObjectEvent", "action": "OBSERVE", "bizStep": "shipping", "disposition": "in_transit",
+                "eventTime": f"2026-06-02T08:{minute:02d}:00+08:00", "eventTimeZoneOffset": "+08:00",
+                "quantityList": [{"epcClass": lot_urn, "quantity": kilograms, "uom": "KGM"}],
+                "bizLocation": {"id": here},
+                "sourceList": [{"type": "owning_party", "source": f"urn:epc:id:pgln:{prefix_of['sh']}.00001"}],
+                "destinationList": [
+                    {"type": "owning_party", "destination": f"urn:epc:id:pgln:{prefix_of[to]}.00001"},
+                    {"type": "location", "destination": f"urn:epc:id:sgln:{prefix_of[to]}.00001.0"}]}
+    lot_events += [
+        {"type": "ObjectEvent", "action": "ADD", "bizStep": "commissioning", "eventTime": "2026-06-01T08:00:00+08:00",
+         "eventTimeZoneOffset": "+08:00", "quantityList": [{"epcClass": lot_urn, "quantity": 100, "uom": "KGM"}],
+         "bizLocation": {"id": here}},
+        shipment("hub", 30, 1), shipment("bj", 30, 2)]
+three_document = {"@context": ["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"],
+                  "type": "EPCISDocument", "schemaVersion": "2.0", "creationDate": "2026-06-01T00:00:00Z",
+                  "epcisBody": {"eventList": lot_events}}
+call(ports["sh"], "/capture", keys["sh"], three_document)
+call(single_port, "/capture", single_key, three_document)
+shipped = "EQ_bizStep=shipping&MATCH_anyEPCClass=" + ",".join(urllib.parse.quote(lot, safe="") for lot in three[:1])
+while event_count(ports["hub"], keys["hub"], shipped) < 1 or event_count(ports["bj"], keys["bj"], shipped) < 1:
+    time.sleep(0.1)
+time.sleep(3)  # the rest of the pushes
+recall_lots = three
 posted, relayed, reference = [], [], []
 for candidate in recall_lots:
     millis, recall = timed(call, ports["hub"], "/recalls", keys["hub"], {"id": candidate, "reason": "benchmark"})
@@ -159,6 +208,8 @@ for candidate in recall_lots:
             time.sleep(0.002)
     relayed.append(posted[-1] + (time.perf_counter() - started) * 1000)
     reference.append(timed(call, single_port, "/recalls", single_key, {"id": candidate, "reason": "benchmark"})[0])
+holder_platforms = sorted({h.get("platform") or "hub" for h in recall["holders"]})
+report.append(f"| (recalled lots: holders on {', '.join(holder_platforms)}) | | | | | |")
 for label, where, samples in (("recall: POST /recalls answered", "federation (hub)", posted),
                               ("recall: every holder platform has it", "federation (hub → sh, bj)", relayed),
                               ("recall: POST /recalls answered", "one platform (reference)", reference)):
@@ -166,7 +217,6 @@ for label, where, samples in (("recall: POST /recalls answered", "federation (hu
     report.append(f"| {label} | {where} | {len(samples)} | {p50:.1f} | {p99:.1f} | {worst:.1f} |")
 
 # 5. Push throughput: 2,000 shipments from an sh party to a bj party, until bj holds them all.
-sh_peers = json.load(open(os.path.join(fed_dir, "sh.peers.json")))["platforms"]
 own = next(p for p in sh_peers if p["id"] == "sh")["prefixes"]
 bj_prefix = next(p for p in sh_peers if p["id"] == "bj")["prefixes"][0]
 sh_prefix = next(p for p in own if p != "6901234")

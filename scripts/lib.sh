@@ -31,7 +31,8 @@ conformance_dir() {
 
 # Independent implementations from PyPI that the tests compare against:
 #   epcis-event-hash-generator (GS1's reference event hash), biip (GS1 element strings), epcpy (EPC / TDS),
-#   segno (QR Code, ISO/IEC 18004); and Debian's zbarimg, which decodes the QR Codes we draw.
+#   segno (QR Code, ISO/IEC 18004); and Debian's zbarimg, which decodes the QR Codes we draw (and Ghostscript,
+#   which rasterises the PDF label sheets for it).
 ensure_oracles() {
     local venv="$root/.build/oracle"
     if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c 'import epcis_event_hash_generator, biip, epcpy, segno, PIL' 2>/dev/null; then
@@ -43,6 +44,8 @@ ensure_oracles() {
             "epcis-event-hash-generator==1.9.3" "biip==5.2.0" "epcpy==0.1.8" "segno==1.6.6" "pillow==11.3.0"
     fi
     command -v zbarimg >/dev/null 2>&1 || apt_install zbar-tools
+    # Ghostscript draws the portal's PDF label sheets for zbarimg to read.
+    command -v gs >/dev/null 2>&1 || apt_install ghostscript
 }
 
 # Schemathesis (PyPI) in its own venv under .build: it fuzzes the server against the official EPCIS 2.0 REST binding

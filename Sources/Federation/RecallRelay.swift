@@ -23,6 +23,8 @@ public struct RelayedRecall: Hashable, Sendable, Codable {
         public var identifier: String
         public var quantity: Double
         public var uom: String
+        /// The serials to pull, for serialised items (absent for lots).
+        public var serials: [String]?
     }
 
     /// The relay of some rows of a recall issued here.
@@ -37,7 +39,7 @@ public struct RelayedRecall: Hashable, Sendable, Codable {
             let holder = recall.holders[$0]
             return Holder(
                 party: holder.party, location: holder.location, identifier: holder.identifier, quantity: holder.quantity,
-                uom: holder.uom)
+                uom: holder.uom, serials: holder.serials.isEmpty ? nil : holder.serials)
         }
         self.origin = origin
     }
@@ -48,7 +50,9 @@ public struct RelayedRecall: Hashable, Sendable, Codable {
             id: id, root: root, reason: reason, initiatedBy: initiatedBy, issuedAt: issuedAt, identifiers: identifiers,
             parties: Array(Set(holders.compactMap(\.party))).sorted(), eventCount: 0, depth: 0, truncated: false,
             holders: holders.map {
-                RecallHolder(party: $0.party, location: $0.location, identifier: $0.identifier, quantity: $0.quantity, uom: $0.uom)
+                RecallHolder(
+                    party: $0.party, location: $0.location, identifier: $0.identifier, quantity: $0.quantity,
+                    uom: $0.uom, serials: $0.serials ?? [])
             }, origin: origin)
     }
 }

@@ -3,7 +3,8 @@ import Foundation
 
 /// An event store in memory: the reference backend of the conformance suite, and a store for tests and demos.
 public actor InMemoryEventStore: EventStore {
-    private var stored: [StoredEvent] = []
+    /// The events in capture order (read by InMemoryEventStore+CaptureStatistics.swift).
+    private(set) var stored: [StoredEvent] = []
     private var hashes: Set<String> = []
     private var declaredHashes: Set<String> = []
     private var positionsByID: [String: [Int]] = [:]

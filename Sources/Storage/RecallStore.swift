@@ -20,12 +20,16 @@ public struct RecallHolder: Hashable, Sendable {
     /// holder's platform; for a recall relayed here from another platform, when the holder's acknowledgement
     /// reached the platform that issued it. Nil until then.
     public var relayedAt: Date?
+    /// For serialised items: the serials the holder must pull (EPC URNs, sorted); empty for lots.
+    public var serials: [String]
 
     /// Makes a holder row, pending until acknowledged.
     public init(
         party: String?, location: String, identifier: String, quantity: Double, uom: String,
-        acknowledgement: RecallAcknowledgement? = nil, platform: String? = nil, relayedAt: Date? = nil
+        acknowledgement: RecallAcknowledgement? = nil, platform: String? = nil, relayedAt: Date? = nil,
+        serials: [String] = []
     ) {
+        self.serials = serials
         self.party = party
         self.location = location
         self.identifier = identifier

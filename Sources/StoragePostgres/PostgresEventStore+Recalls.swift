@@ -53,6 +53,13 @@ extension PostgresEventStore: RecallStore {
                             \(holder.quantity), \(holder.uom), \(holder.acknowledgement?.by), \(at),
                             \(holder.acknowledgement?.note), \(holder.platform), \(relayed))
                         """, logger: logger)
+                    if !holder.serials.isEmpty {
+                        try await connection.query(
+                            """
+                            INSERT INTO recall_holder_serial (recall, position, serial)
+                            SELECT DISTINCT \(row), \(position), * FROM unnest(\(holder.serials)::text[])
+                            """, logger: logger)
+                    }
                 }
                 return recall
             }
@@ -160,6 +167,13 @@ enum PostgresRecallRows {
             ).decode(String.self) {
                 record.identifiers.append(identifier)
             }
+            var serials: [Int64: [String]] = [:]
+            for try await (position, serial) in try await connection.query(
+                "SELECT position, serial FROM recall_holder_serial WHERE recall = \(id) ORDER BY position, serial",
+                logger: logger
+            ).decode((Int64, String).self) {
+                serials[position, default: []].append(serial)
+            }
             for try await (party, location, identifier, quantity, uom, ackBy, ackAt, note, platform, relayed)
                 in try await connection.query(
                     """
@@ -174,7 +188,8 @@ enum PostgresRecallRows {
                     acknowledgement: ackBy.map {
                         RecallAcknowledgement(
                             by: $0, at: Date(timeIntervalSince1970: Double(ackAt ?? 0) / 1_000), note: note)
-                    }, platform: platform, relayedAt: relayed.map { Date(timeIntervalSince1970: Double($0) / 1_000) }))
+                    }, platform: platform, relayedAt: relayed.map { Date(timeIntervalSince1970: Double($0) / 1_000) },
+                    serials: serials[Int64(record.holders.count)] ?? []))
             }
             records.append(record)
         }

@@ -25,6 +25,7 @@ public struct RecallConformance: Sendable {
         #expect(stored == recall)
         #expect(read == recall)
         #expect(read?.holders.count == 3)
+        #expect(read?.holders[1].serials.count == 3, "a holder of serialised goods keeps the serials it must pull")
         #expect(read?.pendingCount == 3)
         #expect(read?.holders.first?.party == nil)
         #expect(try await store.recall(id: "recall-unknown") == nil)
@@ -133,7 +134,11 @@ public struct RecallConformance: Sendable {
                     quantity: 1.5, uom: "KGM"),
                 RecallHolder(
                     party: retailer, location: "urn:epc:id:sgln:6901234.00003.0",
-                    identifier: "urn:epc:idpat:sgtin:6901234.000002.*", quantity: 24, uom: "EA"),
+                    identifier: "urn:epc:idpat:sgtin:6901234.000002.*", quantity: 3, uom: "EA",
+                    serials: [
+                        "urn:epc:id:sgtin:6901234.000002.%E8%8D%AF8", "urn:epc:id:sgtin:6901234.000002.7",
+                        "urn:epc:id:sgtin:6901234.000002.70",
+                    ]),
                 RecallHolder(
                     party: retailer, location: "urn:epc:id:sgln:6901234.00003.1",
                     identifier: "urn:epc:class:lgtin:6901234.000001.L1", quantity: 2.25, uom: "KGM"),

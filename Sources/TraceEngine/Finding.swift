@@ -65,8 +65,8 @@ public struct Finding: Hashable, Sendable {
     public var events: [String]
     /// What a person said of it (a consumer's report: the kind of problem, the text, a phone number).
     public var note: String?
-    /// When it was reported, for findings that are reports rather than computed from events; when a temperature
-    /// excursion began.
+    /// When it happened: the time of its latest evidence event (to the second), or when it was reported for findings
+    /// that are reports rather than computed from events.
     public var at: Date?
     /// How long it lasted (a temperature excursion), in seconds.
     public var duration: TimeInterval?

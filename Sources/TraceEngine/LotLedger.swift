@@ -83,16 +83,17 @@ struct HolderLedger: Sendable {
                 party: walk.owner(of: position.location).map(walk.label), location: walk.label(position.location),
                 identifier: walk.label(position.key), quantity: (quantity * 1_000).rounded() / 1_000, uom: position.uom))
         }
-        var counts: [LotPosition: Int] = [:]
+        var serials: [LotPosition: [String]] = [:]
         let parents = Set(walk.events.values.compactMap { $0.type == .aggregationEvent ? $0.parent : nil })
         for key in walk.nodes.keys where !lotKeys.contains(key) && !parents.contains(key) {
             guard let location = place(of: key) else { continue }
-            counts[LotPosition(location: location, key: Self.pattern(walk.label(key)), uom: "EA"), default: 0] += 1
+            let label = walk.label(key)
+            serials[LotPosition(location: location, key: Self.pattern(label), uom: "EA"), default: []].append(label)
         }
-        for (position, count) in counts.sorted(by: { $0.key < $1.key }) {
+        for (position, held) in serials.sorted(by: { $0.key < $1.key }) {
             rows.append(Holder(
                 party: walk.owner(of: position.location).map(walk.label), location: walk.label(position.location),
-                identifier: position.key, quantity: Double(count), uom: "EA"))
+                identifier: position.key, quantity: Double(held.count), uom: "EA", serials: held.sorted()))
         }
         return rows
     }

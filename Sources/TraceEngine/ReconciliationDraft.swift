@@ -53,10 +53,16 @@ public struct ReconciliationDraft: Sendable {
     public func resolve(eventID: (Int64) -> String?, labels: [String: String]) -> [Finding] {
         func label(_ key: String?) -> String? { key.map { labels[$0] ?? $0 } }
         return entries.map { entry in
-            Finding(
+            var finding = Finding(
                 kind: entry.kind, identifier: labels[entry.key] ?? entry.key, key: entry.key, from: label(entry.from),
                 to: label(entry.to), expected: entry.expected, actual: entry.actual, uom: entry.uom,
                 events: entry.evidence.map { eventID($0.reference) ?? "#\($0.reference)" })
+            // When it happened: its latest evidence, to the second (a checkpoint may keep times coarser than a
+            // fresh read; the dashboard counts findings per day).
+            finding.at = entry.evidence.max().map {
+                Date(timeIntervalSince1970: $0.time.timeIntervalSince1970.rounded(.down))
+            }
+            return finding
         }
         .sorted { ($0.kind.rawValue, $0.key, $0.events.first ?? "") < ($1.kind.rawValue, $1.key, $1.events.first ?? "") }
     }

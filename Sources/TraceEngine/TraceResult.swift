@@ -34,14 +34,20 @@ public struct Holder: Hashable, Sendable {
     public var quantity: Double
     /// The unit (`KGM`, or `EA` for counted items).
     public var uom: String
+    /// For serialised items: the serials (EPC URNs, sorted) the holder still has, `quantity` of them, so that it
+    /// pulls exactly those units and its till refuses exactly those codes; empty for lots.
+    public var serials: [String]
 
     /// Makes a holder row.
-    public init(party: String?, location: String, identifier: String, quantity: Double, uom: String) {
+    public init(
+        party: String?, location: String, identifier: String, quantity: Double, uom: String, serials: [String] = []
+    ) {
         self.party = party
         self.location = location
         self.identifier = identifier
         self.quantity = quantity
         self.uom = uom
+        self.serials = serials
     }
 }
 

@@ -36,11 +36,31 @@ public struct ConsumerPageModel: PageModel {
         public var saleAnswer: SaleAnswer?
         /// Whether a report was just received from this page.
         public var reported = false
+        /// The platform the page's data came from, when the code is homed on another platform and it answered.
+        public var source: Source?
+        /// The code's home platform, when it is another one and it did not answer: the page shows only what this
+        /// platform knows, and says so.
+        public var homeUnreachable: String?
 
         public init(path: String, linksetURL: String, qrURL: String) {
             self.path = path
             self.linksetURL = linksetURL
             self.qrURL = qrURL
+        }
+    }
+
+    /// Where a page's data came from: the code's home platform, and whether its signed ledger proved every event.
+    public struct Source: Sendable, Hashable {
+        public var platform: String
+        /// Whether every event came with a proof that verified (false for a platform that signs nothing).
+        public var verified: Bool
+        /// Whether the platform had no event of the code at all.
+        public var empty: Bool
+
+        public init(platform: String, verified: Bool, empty: Bool = false) {
+            self.platform = platform
+            self.verified = verified
+            self.empty = empty
         }
     }
 
@@ -63,6 +83,8 @@ public struct ConsumerPageModel: PageModel {
     let scanLine = ConsumerPageModel.scanLineMarker
     let recalls: [RecallLine]
     let recalled: Bool
+    /// Where the data came from, or that the code's home platform cannot be reached.
+    let source: String?
     let unknown: Bool
     let verified: Bool
     let warnings: [String]
@@ -102,7 +124,16 @@ public struct ConsumerPageModel: PageModel {
                 "consumer.banner.recallLine", ["reason": $0.reason, "since": local($0.issuedAt).day(t), "id": $0.id]))
         }
         recalled = !recalls.isEmpty
-        unknown = recalls.isEmpty && !story.isKnown
+        if let home = context.homeUnreachable {
+            source = t.format("consumer.source.unreachable", ["platform": home])
+        } else if let origin = context.source {
+            let message = origin.empty ? "empty" : origin.verified ? "verified" : "unsigned"
+            source = t.format("consumer.source.\(message)", ["platform": origin.platform])
+        } else {
+            source = nil
+        }
+        // A code whose home cannot be asked is not "unknown": nobody could say.
+        unknown = recalls.isEmpty && !story.isKnown && context.homeUnreachable == nil
         var warnings: [String] = []
         if story.cloneFindings > 0 { warnings.append(t.text("consumer.warning.clone")) }
         warnings += Self.sectorWarnings(story, t: t)

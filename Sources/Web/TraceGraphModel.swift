@@ -30,11 +30,14 @@ struct TraceGraphModel {
     var nodes: [Node]
     var edges: [Edge]
     var notes: [String]
+    /// The drawing's own words, in the page's language.
+    let words: TraceGraphWords
     var root: String
 
     init(_ trace: TraceResult, options: TraceGraphSVG.Options) {
         root = trace.root
         notes = []
+        words = TraceGraphWords(catalog: options.language.map { PageRenderer.shared.catalog($0) })
         var nodes = trace.nodes.map {
             Node(id: $0.id, kind: $0.kind, members: [$0.id], group: $0.group, isRoot: $0.id == trace.root)
         }
@@ -47,7 +50,7 @@ struct TraceGraphModel {
         if self.nodes.count > options.maxNodes { collapse(kinds: [.lot, .item, .container], threshold: 2) }
         if self.nodes.count > options.maxNodes { cap(options.maxNodes) }
         mergeEdges()
-        if trace.truncated { notes.append("The trace itself stopped at its budget: the graph may go further.") }
+        if trace.truncated { notes.append(words.truncated) }
     }
 
     /// Replaces each group of at least `threshold` nodes of one kind, one group and one layer by a single node.
@@ -66,7 +69,7 @@ struct TraceGraphModel {
             let all = members.flatMap(\.members).sorted()
             for member in members { replacement[member.id] = id }
             added.append(Node(id: id, kind: first.kind, members: all, group: first.group, isRoot: false))
-            notes.append("\(all.count) \(Self.plural(first.kind)) of \(first.group ?? "") drawn as one node.")
+            notes.append(words.collapsed(all.count, first.kind, group: first.group ?? ""))
         }
         guard !replacement.isEmpty else { return }
         nodes = (nodes.filter { replacement[$0.id] == nil } + added).sorted { $0.id < $1.id }
@@ -104,7 +107,7 @@ struct TraceGraphModel {
         nodes = nodes.filter { seen.contains($0.id) }
         edges = edges.filter { seen.contains($0.from) && seen.contains($0.to) }
         let hidden = dropped.reduce(0) { $0 + $1.members.count }
-        notes.append("\(hidden) more nodes, farthest from the root, are not drawn (at most \(limit) nodes are).")
+        notes.append(words.hidden(hidden, limit: limit))
     }
 
     /// One edge per (from, to, kind), standing for all the trace edges between them.

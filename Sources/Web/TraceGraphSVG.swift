@@ -21,6 +21,9 @@ public enum TraceGraphSVG {
         public var width: Int?
         /// Display names by identifier (a party's name from master data), shown instead of the identifier.
         public var names: [String: String]
+        /// The language of the drawing's own words (kinds, notes, title), from the catalog's `graph` messages;
+        /// English when nil.
+        public var language: PageLanguage?
 
         /// Makes options.
         /// - Parameters:
@@ -28,7 +31,12 @@ public enum TraceGraphSVG {
         ///   - collapseThreshold: the smallest group drawn as one node; 4 by default.
         ///   - width: a fixed width in pixels, or nil to scale.
         ///   - names: display names by identifier.
-        public init(maxNodes: Int = 60, collapseThreshold: Int = 4, width: Int? = nil, names: [String: String] = [:]) {
+        ///   - language: the language of the drawing's own words; English when nil.
+        public init(
+            maxNodes: Int = 60, collapseThreshold: Int = 4, width: Int? = nil, names: [String: String] = [:],
+            language: PageLanguage? = nil
+        ) {
+            self.language = language
             self.maxNodes = max(maxNodes, 1)
             self.collapseThreshold = max(collapseThreshold, 2)
             self.width = width
@@ -59,21 +67,20 @@ public enum TraceGraphSVG {
             // graph in a container that scrolls sideways (`overflow-x:auto`).
             size = #"width="100%" style="max-width:\#(Int(width))px;min-width:\#(Int(width * 0.75))px;height:auto""#
         }
-        let summary = "\(trace.direction.rawValue.capitalized) trace of \(trace.root): \(trace.nodes.count) nodes, "
-            + "\(trace.edges.count) links"
+        let summary = model.words.summary(trace)
         var out = #"<svg xmlns="http://www.w3.org/2000/svg" class="trace-graph" "#
             + #"viewBox="0 0 \#(n(width)) \#(n(height))" "#
             + #"\#(size) role="img" font-family="system-ui,-apple-system,'Segoe UI',Roboto,'DejaVu Sans',sans-serif">"#
         out += "<title>\(HTML.escape(summary))</title>"
         out += markers()
         for (index, edge) in model.edges.enumerated() {
-            out += draw(edge, route: layout.routes[index])
+            out += draw(edge, route: layout.routes[index], words: model.words)
         }
         for node in model.nodes {
             guard let anchor = layout.anchors[node.id] else { continue }
-            out += draw(node, at: anchor, names: options.names)
+            out += draw(node, at: anchor, names: options.names, words: model.words)
         }
-        out += footer(notes: model.notes, top: layout.height + 8, width: width)
+        out += footer(notes: model.notes, top: layout.height + 8, width: width, words: model.words)
         return out + "</svg>"
     }
 
@@ -87,7 +94,9 @@ public enum TraceGraphSVG {
         return out + "</defs>"
     }
 
-    private static func draw(_ edge: TraceGraphModel.Edge, route: [TraceGraphLayout.Point]) -> String {
+    private static func draw(
+        _ edge: TraceGraphModel.Edge, route: [TraceGraphLayout.Point], words: TraceGraphWords
+    ) -> String {
         guard let first = route.first, route.count > 1 else { return "" }
         var path = "M\(n(first.x)) \(n(first.y))"
         for (a, b) in zip(route, route.dropFirst()) {
@@ -100,22 +109,24 @@ public enum TraceGraphSVG {
         }
         let colour = TraceGraphStyle.colour(edge.kind)
         let label = (x: (route[0].x + route[1].x) / 2, y: (route[0].y + route[1].y) / 2 - 4)
+        let title = TraceGraphStyle.edgeTitle(edge, word: words.edge(edge.kind))
         return #"<g class="edge" data-kind="\#(edge.kind.rawValue)" data-from="\#(HTML.escape(edge.from))" "#
-            + #"data-to="\#(HTML.escape(edge.to))"><title>\#(HTML.escape(TraceGraphStyle.edgeTitle(edge)))</title>"#
+            + #"data-to="\#(HTML.escape(edge.to))"><title>\#(HTML.escape(title))</title>"#
             + #"<path d="\#(path)" fill="none" stroke="\#(colour)" stroke-width="1.6" "#
             + #"marker-end="url(#trace-arrow-\#(edge.kind.rawValue))"/>"#
             + #"<text x="\#(n(label.x))" y="\#(n(label.y))" font-size="10" text-anchor="middle" fill="\#(colour)" "#
             + #"stroke="\#(white)" stroke-width="3" paint-order="stroke">"#
-            + "\(HTML.escape(TraceGraphStyle.edgeLabel(edge)))</text></g>"
+            + "\(HTML.escape(TraceGraphStyle.edgeLabel(edge, word: words.edge(edge.kind))))</text></g>"
     }
 
-    private static func draw(_ node: TraceGraphModel.Node, at anchor: TraceGraphLayout.Point, names: [String: String])
-        -> String
-    {
+    private static func draw(
+        _ node: TraceGraphModel.Node, at anchor: TraceGraphLayout.Point, names: [String: String],
+        words: TraceGraphWords
+    ) -> String {
         let (w, h) = (TraceGraphLayout.nodeWidth, TraceGraphLayout.nodeHeight)
         let (fill, stroke) = TraceGraphStyle.colours(node.kind)
         let top = anchor.y - h / 2
-        var word = TraceGraphStyle.word(node.kind)
+        var word = words.tag(node.kind)
         let label: String
         if node.isCollapsed {
             word += " ×\(node.members.count)"
@@ -123,7 +134,7 @@ public enum TraceGraphSVG {
         } else {
             label = TraceGraphStyle.shortLabel(node.id, names: names)
         }
-        if node.isRoot { word += " · ROOT" }
+        if node.isRoot { word += " · " + words.root }
         let border = node.isRoot
             ? #"stroke-width="3""# : node.isCollapsed ? #"stroke-width="1.5" stroke-dasharray="5 3""# : #"stroke-width="1.5""#
         return #"<g class="node" data-kind="\#(node.kind.rawValue)" data-id="\#(HTML.escape(node.id))" "#
@@ -137,21 +148,22 @@ public enum TraceGraphSVG {
     }
 
     /// The legend (a swatch per node kind, a colour per edge kind) and the notes.
-    private static func footer(notes: [String], top: Double, width: Double) -> String {
+    private static func footer(notes: [String], top: Double, width: Double, words: TraceGraphWords) -> String {
         var out = #"<g class="legend" font-size="10.5" fill="\#(ink)">"#
         var x = TraceGraphLayout.margin
         for kind in TraceNodeKind.allCases {
             let (fill, stroke) = TraceGraphStyle.colours(kind)
             out += #"<rect x="\#(n(x))" y="\#(n(top))" width="12" height="12" rx="3" "#
                 + #"fill="\#(fill)" stroke="\#(stroke)"/>"#
-                + #"<text x="\#(n(x + 16))" y="\#(n(top + 10))">\#(kind.rawValue)</text>"#
-            x += 24 + Double(kind.rawValue.count) * 6.5
+                + #"<text x="\#(n(x + 16))" y="\#(n(top + 10))">\#(HTML.escape(words.kind(kind)))</text>"#
+            x += 24 + TraceGraphWords.width(words.kind(kind))
         }
         for kind in TraceEdgeKind.allCases {
             let colour = TraceGraphStyle.colour(kind)
             out += #"<path d="M\#(n(x)) \#(n(top + 6))h16" stroke="\#(colour)" stroke-width="2"/>"#
-                + #"<text x="\#(n(x + 20))" y="\#(n(top + 10))" fill="\#(colour)">\#(kind.rawValue)</text>"#
-            x += 28 + Double(kind.rawValue.count) * 6.5
+                + #"<text x="\#(n(x + 20))" y="\#(n(top + 10))" fill="\#(colour)">"#
+                + "\(HTML.escape(words.edge(kind)))</text>"
+            x += 28 + TraceGraphWords.width(words.edge(kind))
         }
         out += "</g>"
         for (index, note) in notes.enumerated() {

@@ -56,19 +56,20 @@ enum TraceGraphStyle {
 
     /// An edge's label: its kind, and the total quantity when every link gives one in one unit, else the count
     /// of links when there are several.
-    static func edgeLabel(_ edge: TraceGraphModel.Edge) -> String {
+    static func edgeLabel(_ edge: TraceGraphModel.Edge, word: String? = nil) -> String {
+        let kind = word ?? edge.kind.rawValue
         let links = edge.traceEdges
         let units = Set(links.map { $0.uom ?? "" })
         if !links.isEmpty, links.allSatisfy({ $0.quantity != nil }), units.count == 1, let unit = units.first {
             let total = links.reduce(0) { $0 + ($1.quantity ?? 0) }
-            return "\(edge.kind.rawValue) \(number(total))\(unit.isEmpty ? "" : " " + unit)"
+            return "\(kind) \(number(total))\(unit.isEmpty ? "" : " " + unit)"
         }
-        return links.count > 1 ? "\(edge.kind.rawValue) ×\(links.count)" : edge.kind.rawValue
+        return links.count > 1 ? "\(kind) ×\(links.count)" : kind
     }
 
     /// An edge's tooltip: one line per link (what, how much, the event and its time), at most `limit` lines.
-    static func edgeTitle(_ edge: TraceGraphModel.Edge, limit: Int = 20) -> String {
-        var lines = ["\(edge.kind.rawValue): \(edge.from) → \(edge.to)"]
+    static func edgeTitle(_ edge: TraceGraphModel.Edge, word: String? = nil, limit: Int = 20) -> String {
+        var lines = ["\(word ?? edge.kind.rawValue): \(edge.from) → \(edge.to)"]
         let formatter = ISO8601DateFormatter()
         for link in edge.traceEdges.prefix(limit) {
             var line = "\(link.from) → \(link.to)"

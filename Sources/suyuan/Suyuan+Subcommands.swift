@@ -18,6 +18,7 @@ extension Suyuan {
         VerifyProofCommand.self,
         ServeCommand.self,
         KeyCommand.self,
+        PortalCommand.self,
         BenchCommand.self,
     ]
 }

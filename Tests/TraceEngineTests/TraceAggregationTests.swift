@@ -42,7 +42,7 @@ import TraceEngine
         // Then it reaches P and the first shipment's parties, not B nor the later consignee, and it sits at D
         #expect(trace.identifiers == ["A", "P"] && trace.containers == ["P"])
         #expect(Set(trace.parties) == ["F", "D"])
-        #expect(trace.holders == [Holder(party: "D", location: "D-site", identifier: "A", quantity: 1, uom: "EA")])
+        #expect(trace.holders == [Holder(party: "D", location: "D-site", identifier: "A", quantity: 1, uom: "EA", serials: ["A"])])
     }
 
     @Test("a forward trace from the pallet itself takes in its contents")

@@ -89,6 +89,7 @@ func buildRouter<Store: PlatformStore>(_ platform: Platform<Store>) -> Router<Ap
     RegulatorController(platform: platform).register(on: router)
     ResolverController(platform: platform).register(on: router)
     ConsoleController(platform: platform).register(on: router)
+    PortalController(platform: platform).register(on: router)
     FederationController(platform: platform).register(on: router)
     return router
 }

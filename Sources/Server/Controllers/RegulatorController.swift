@@ -23,6 +23,9 @@ struct RegulatorController<Store: PlatformStore> {
             try Responses.json(TraceJSON.dto(try await recallRecord(context)))
         }
         router.post("recalls/{id}/ack") { request, context in try await acknowledge(request, context) }
+        router.get("recalls/{id}/holders/{holder}/serials") { request, context in
+            try await serials(request, context)
+        }
         router.get("reconcile") { request, context in try await reconcile(request, context) }
         router.get("parties") { _, context in
             try platform.require(context.principal, .admin, .regulator, to: "read the party registry")
@@ -137,6 +140,51 @@ struct RegulatorController<Store: PlatformStore> {
             throw Problem.notFound("no recall \(id)")
         }
         return record
+    }
+
+    /// `GET /recalls/{id}/holders/{n}/serials?offset=&limit=`: the serials holder `n` must pull, a page at a time
+    /// (a party key reads only its own holders' serials).
+    private func serials(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let record = try await recallRecord(context)
+        let raw = try context.parameters.require("holder")
+        guard let position = Int(raw), record.holders.indices.contains(position) else {
+            throw Problem.notFound("recall \(record.id) has no holder \(raw) (holders are numbered from 0)")
+        }
+        let holder = record.holders[position]
+        let principal = context.principal
+        guard principal.seesEverything || holder.party.map(IdentifierKeys.canonical) == principal.party else {
+            throw Problem.forbidden("holder \(position) of recall \(record.id) is another party")
+        }
+        let parameters = request.uri.queryParameters
+        func number(_ name: String, default value: Int, range: ClosedRange<Int>) throws(Problem) -> Int {
+            guard let text = parameters[Substring(name)] else { return value }
+            guard let number = Int(text), range.contains(number) else {
+                throw Problem.badParameter("\(name): a whole number from \(range.lowerBound) to \(range.upperBound)")
+            }
+            return number
+        }
+        let offset = try number("offset", default: 0, range: 0...Int(Int32.max))
+        let limit = try number("limit", default: TraceJSON.serialPage, range: 1...10_000)
+        let page = Array(holder.serials.dropFirst(offset).prefix(limit))
+        let next = offset + page.count < holder.serials.count
+            ? TraceJSON.serialsPath(recall: record.id, holder: position, offset: offset + page.count) : nil
+        var headers = HTTPFields()
+        if let next { headers[Responses.linkHeader] = "<\(next)>; rel=\"next\"" }
+        return try Responses.json(
+            SerialPage(
+                recall: record.id, holder: position, identifier: holder.identifier, count: holder.serials.count,
+                offset: offset, serials: page, next: next),
+            headers: headers)
+    }
+
+    struct SerialPage: Encodable {
+        var recall: String
+        var holder: Int
+        var identifier: String
+        var count: Int
+        var offset: Int
+        var serials: [String]
+        var next: String?
     }
 
     private func visible(_ recall: RecallRecord, _ principal: Principal) -> Bool {

@@ -1,4 +1,5 @@
 import EPCIS
+import Federation
 import Foundation
 import Hummingbird
 import Identifiers
@@ -59,15 +60,17 @@ struct ResolverController<Store: PlatformStore> {
         switch linkType {
         case nil, "gs1:pip", "gs1:defaultLink", "https://gs1.org/voc/pip", "https://gs1.org/voc/defaultLink":
             return try await page(request, context, key: key, ai: ai, path: path)
+        case "gs1:verificationService", "https://gs1.org/voc/verificationService":
+            return try await verification(request, key: key, path: path)
         case "gs1:recallStatus", "https://gs1.org/voc/recallStatus":
             return try await recallStatus(key: key)
         case "gs1:epcis", "https://gs1.org/voc/epcis":
-            return Response(status: .temporaryRedirect, headers: [.location: epcisURL(key)])
+            return Response(status: .temporaryRedirect, headers: [.location: epcisHref(key)])
         case "gs1:traceability", "https://gs1.org/voc/traceability":
             return Response(status: .temporaryRedirect, headers: [.location: traceURL(key)])
         case let other?:
             throw Problem.notFound("no link of type \(other) for \(key); the types are gs1:pip, gs1:epcis, "
-                + "gs1:traceability, gs1:recallStatus (linkType=all lists them)")
+                + "gs1:traceability, gs1:recallStatus, gs1:verificationService (linkType=all lists them)")
         }
     }
 
@@ -77,14 +80,19 @@ struct ResolverController<Store: PlatformStore> {
         // The links name the canonical path, so that every spelling of a code shares one cached page.
         let canonical = key.hasPrefix(Self.gs1) ? String(key.dropFirst(Self.gs1.count)) : "/\(ai)/\(path)"
         let linksetURL = canonical + "?linkType=all"
-        let entry = try await platform.consumer.entry(key, generation: platform.captured.generation) { [platform] in
-            let story = try await ConsumerStory.read(
-                key: key, from: platform.store, names: try await platform.names.names())
-            let lot = story.gtin.flatMap { gtin in story.lot.map { "https://id.gs1.org/01/\(gtin)/10/\($0)" } }
-            return ConsumerCache.Entry(
-                story: story, recalls: try await Self.recalls(reaching: key, lot: lot, in: platform.store),
-                context: ConsumerPageModel.Context(
-                    path: canonical, linksetURL: linksetURL, qrURL: "/qr\(canonical).svg"))
+        let pageContext = ConsumerPageModel.Context(
+            path: canonical, linksetURL: linksetURL, qrURL: "/qr\(canonical).svg")
+        let entry: ConsumerCache.Entry
+        if let home = foreignHome(of: key) {
+            entry = try await foreignEntry(key: key, lot: Self.lotKey(of: key), home: home, context: pageContext)
+        } else {
+            entry = try await platform.consumer.entry(key, generation: platform.captured.generation) { [platform] in
+                let story = try await ConsumerStory.read(
+                    key: key, from: platform.store, names: try await platform.names.names())
+                return ConsumerCache.Entry(
+                    story: story, recalls: try await Self.recalls(reaching: key, lot: Self.lotKey(of: key), in: platform.store),
+                    context: pageContext)
+            }
         }
         let language = PageLanguageChoice(request)
         let origin = context.remoteAddress?.ipAddress.map(Self.network)
@@ -127,6 +135,12 @@ struct ResolverController<Store: PlatformStore> {
 
     static var gs1: String { "https://id.gs1.org" }
 
+    /// The lot-level key of a code that names a GTIN and a lot (a serial's lot too).
+    static func lotKey(of key: String) -> String? {
+        let parts = DigitalLinkKey(key)
+        return parts.value("01").flatMap { gtin in parts.value("10").map { "https://id.gs1.org/01/\(gtin)/10/\($0)" } }
+    }
+
     /// The recalls that reached a code or its lot.
     static func recalls(
         reaching key: String, lot: String?, in store: Store
@@ -158,18 +172,41 @@ struct ResolverController<Store: PlatformStore> {
         func target(_ href: String, _ title: String, _ type: String) -> [String: String] {
             ["href": href, "title": title, "type": type]
         }
+        let pipTitle = foreignHome(of: key).map {
+            "Product information and journey, from the data of platform \($0.id), where this code is registered"
+        } ?? "Product information and journey"
         let links: [String: [[String: String]]] = [
-            "https://gs1.org/voc/pip": [target(anchor, "Product information and journey", "text/html")],
-            "https://gs1.org/voc/defaultLink": [target(anchor, "Product information and journey", "text/html")],
-            "https://gs1.org/voc/epcis": [target(base + epcisURL(key), "EPCIS events", "application/ld+json")],
+            "https://gs1.org/voc/pip": [target(anchor, pipTitle, "text/html")],
+            "https://gs1.org/voc/defaultLink": [target(anchor, pipTitle, "text/html")],
+            "https://gs1.org/voc/epcis": [target(epcisHref(key, absolute: true), epcisTitle(key), "application/ld+json")],
             "https://gs1.org/voc/traceability": [target(base + traceURL(key), "Backward trace", "application/json")],
             "https://gs1.org/voc/recallStatus": [
                 target(anchor + "?linkType=gs1:recallStatus", "Recall status", "application/json")
             ],
             "https://gs1.org/voc/qrCode": [target("\(base)/qr/\(ai)/\(path).svg", "QR code", "image/svg+xml")],
         ]
+        var all = links
+        if DigitalLinkKey(key).value("21") != nil {
+            all["https://gs1.org/voc/verificationService"] = [
+                target(
+                    anchor + "?linkType=gs1:verificationService", "Verification of this unit (GTIN, serial, lot, expiry)",
+                    "application/json")
+            ]
+        }
         return try Responses.json(
-            Linkset(linkset: [.init(anchor: anchor, links: links)]), contentType: "application/linkset+json")
+            Linkset(linkset: [.init(anchor: anchor, links: all)]), contentType: "application/linkset+json")
+    }
+
+    /// Where a code's events are: this platform, or the platform the code is homed on.
+    /// - Parameters:
+    ///   - key: the code.
+    ///   - absolute: a full URL even for this platform (a linkset); else a path here (a redirect).
+    private func epcisHref(_ key: String, absolute: Bool = false) -> String {
+        (foreignHome(of: key)?.url ?? (absolute ? platform.configuration.baseURL : "")) + epcisURL(key)
+    }
+
+    private func epcisTitle(_ key: String) -> String {
+        foreignHome(of: key).map { "EPCIS events on platform \($0.id), where this code is registered" } ?? "EPCIS events"
     }
 
     private func epcisURL(_ key: String) -> String {

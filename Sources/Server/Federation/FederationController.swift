@@ -21,6 +21,7 @@ struct FederationController<Store: PlatformStore> {
         router.get(".well-known/gs1resolver") { _, _ in try Responses.json(resolverDescription) }
         router.get("federation/directory") { _, _ in try Responses.json(directoryDocument) }
         router.post("federation/events") { request, context in try await evidence(request, context) }
+        router.post("federation/story") { request, context in try await story(request, context) }
         router.post("federation/recalls") { request, context in try await relayedRecall(request, context) }
         router.post("federation/recalls/{id}/acknowledgements") { request, context in
             try await relayedAcknowledgement(request, context)

@@ -32,7 +32,8 @@ public struct AuthMiddleware<Store: PlatformStore>: RouterMiddleware {
             // Browsers of the console send the key in a cookie (set by its sign-in form). A stale cookie makes the
             // caller the public again rather than an error: the consumer pages must open for anyone.
             if let cookie = request.cookies[Self.cookieName]?.value, !cookie.isEmpty,
-                let key = try await store.accessKey(secretHash: MessageAuthentication.sha256Hex(cookie)), key.isActive
+                let key = try await store.accessKey(secretHash: MessageAuthentication.sha256Hex(cookie)), key.isActive,
+                !key.isPortalLink
             {
                 context.principal = Principal(key)
             } else if openAccess {
@@ -49,6 +50,8 @@ public struct AuthMiddleware<Store: PlatformStore>: RouterMiddleware {
             throw Problem.unauthenticated("unknown API key")
         }
         guard key.isActive else { throw Problem.unauthenticated("API key \(key.id) was revoked") }
+        // A one-time portal link signs a person in once, in a browser (PortalLinks); it is not an API key.
+        guard !key.isPortalLink else { throw Problem.unauthenticated("a portal sign-in link is not an API key") }
         context.principal = Principal(key)
         return try await next(request, context)
     }

@@ -11,6 +11,9 @@ extension ConsumerStory {
     /// The most events of a chain read in full (the rest keep their trace facts and UTC-less offsets of 0).
     static let fullEventLimit = 400
 
+    /// How far back a story's trace goes.
+    static let budget = TraceBudget(maxDepth: 16, maxNodes: 2_000)
+
     /// ILMD elements that are facts of the product, not test results.
     static let productILMD: Set<String> = Set(
         ["lotNumber", "itemExpirationDate", "bestBeforeDate", "sellByDate", "productionDate", "firstFreezeDate"]
@@ -18,17 +21,30 @@ extension ConsumerStory {
 
     /// Reads a code's story.
     static func read<Store: PlatformStore>(key: String, from store: Store, names: Names) async throws -> ConsumerStory {
+        try await read(
+            key: key, source: store, names: names,
+            event: { try await store.events(withID: $0).first?.event },
+            sectorNotes: { facts, full in
+                try await sectorNotes(key: key, facts: facts, full: full, store: store, names: names)
+            })
+    }
+
+    /// Reads a code's story from a trace source and the full events it names (a store, or another platform's
+    /// answer held in memory); with `sectorNotes`, what the sector rules say of the chain's events.
+    static func read<Source: TraceGraphSource>(
+        key: String, source: Source, names: Names, event: (String) async throws -> EPCISEvent?,
+        sectorNotes: ((_ facts: [TraceEvent], _ full: [String: EPCISEvent]) async throws -> [SectorNote])? = nil
+    ) async throws -> ConsumerStory {
         var story = ConsumerStory(key: key)
         let parts = DigitalLinkKey(key)
         story.gtin = parts.value("01")
         story.lot = parts.value("10")
         story.serial = parts.value("21")
-        let trace = try await TraceEngine(source: store).back(
-            from: key, budget: TraceBudget(maxDepth: 16, maxNodes: 2_000))
+        let trace = try await TraceEngine(source: source).back(from: key, budget: budget)
         let facts = trace.facts
         var full: [String: EPCISEvent] = [:]
         for fact in facts.suffix(fullEventLimit) {
-            if let stored = try await store.events(withID: fact.id).first { full[fact.id] = stored.event }
+            if let stored = try await event(fact.id) { full[fact.id] = stored }
         }
         func time(_ fact: TraceEvent) -> LocalTime {
             LocalTime(fact.time, offset: full[fact.id]?.eventTimeZoneOffset ?? "Z")
@@ -44,8 +60,7 @@ extension ConsumerStory {
             story.cloneFindings = Reconciler().reconcile(trace.rootFacts)
                 .filter { $0.kind == .clone && $0.key == key }.count
         }
-        story.sectorNotes = try await sectorNotes(
-            key: key, facts: facts, full: full, store: store, names: names)
+        if let sectorNotes { story.sectorNotes = try await sectorNotes(facts, full) }
         let own = facts.filter { $0.objectKeys.contains(key) }
         let made = own.first { $0.bizStep == "commissioning" || $0.type == .transformationEvent } ?? own.first
         story.production = made.map(time)

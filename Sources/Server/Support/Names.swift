@@ -46,7 +46,7 @@ struct Names: Sendable {
     static let manufacturerAttributes = ["manufacturerOfTradeItemPartyName", "brandOwnerName", "brandName"]
     static let originAttributes = ["countryOfOrigin", "tradeItemCountryOfOrigin", "countryOfOriginStatement"]
 
-    static func load<Store: PlatformStore>(_ store: Store) async throws -> Names {
+    static func load<Store: PlatformStateStore>(_ store: Store) async throws -> Names {
         var names = Names()
         for element in try await store.vocabularyElements(type: PartyRegistryView.partyType) {
             let key = IdentifierURI(element.id).canonicalKey

@@ -81,6 +81,20 @@ enum OpenAPIDocument {
                 ]]]],
                 "responses": ["200": json(ref("Recall"), "the recall with the acknowledgement"), "404": problem],
             ]],
+            "/portal/links": ["post": [
+                "summary": "Issue a one-time sign-in link to the party portal (admin; valid 72 h, spent when used)",
+                "requestBody": ["required": true, "content": ["application/json": ["schema": [
+                    "type": "object", "required": ["party"],
+                    "properties": ["party": ["type": "string"], "note": ["type": "string"]],
+                ]]]],
+                "responses": [
+                    "201": json(["type": "object", "properties": [
+                        "url": ["type": "string"], "keyID": ["type": "string"], "party": ["type": "string"],
+                        "expires": ["type": "string", "format": "date-time"], "qrSVG": ["type": "string"],
+                    ]], "the link, its key's ID and its QR Code as SVG"),
+                    "400": problem, "403": problem,
+                ],
+            ]],
             "/reconcile": ["get": [
                 "summary": "Reconciliation findings with their evidence",
                 "parameters": [

@@ -57,7 +57,7 @@ public enum RecallIssuer {
                 eventCount: recall.trace.events.count, depth: recall.trace.depth, truncated: recall.trace.truncated,
                 holders: recall.withdrawals.map {
                     RecallHolder(party: $0.party, location: $0.location, identifier: $0.identifier,
-                                 quantity: $0.quantity, uom: $0.uom, platform: platformOf($0))
+                                 quantity: $0.quantity, uom: $0.uom, platform: platformOf($0), serials: $0.serials)
                 }))
         let notices = Self.notices(for: record, holders: record.holders.filter { $0.platform == nil })
         if !notices.events.isEmpty {

@@ -13,6 +13,10 @@ public enum TraceJSON {
         public var uom: String
         /// The platform the holder is homed on (federated traces only).
         public var platform: String?
+        /// For serialised items: the serials the holder still has (the first ``TraceJSON/serialPage``).
+        public var serials: [String]?
+        /// Whether the holder has more serials than listed (a recall lists them all, paged).
+        public var serialsTruncated: Bool?
     }
 
     /// What one platform contributed to a federated trace.
@@ -94,6 +98,10 @@ public enum TraceJSON {
         public var acknowledgement: AcknowledgementDTO?
         /// The platform the holder is homed on, when it is another one.
         public var platform: String?
+        /// For serialised items: the serials the holder must pull (the first ``TraceJSON/serialPage``).
+        public var serials: [String]?
+        /// The next page of serials (`GET /recalls/{id}/holders/{n}/serials?offset=…`), when there are more.
+        public var serialsNext: String?
     }
 
     /// A recorded recall.
@@ -166,10 +174,20 @@ public enum TraceJSON {
         return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
     }
 
+    /// How many serials a holder lists in a trace's or a recall's JSON; a recall pages through the rest.
+    public static let serialPage = 1_000
+
     /// A holder as JSON.
     public static func dto(_ holder: Holder) -> HolderDTO {
         HolderDTO(party: holder.party, location: holder.location, identifier: holder.identifier,
-                  quantity: holder.quantity, uom: holder.uom)
+                  quantity: holder.quantity, uom: holder.uom,
+                  serials: holder.serials.isEmpty ? nil : Array(holder.serials.prefix(serialPage)),
+                  serialsTruncated: holder.serials.isEmpty ? nil : holder.serials.count > serialPage)
+    }
+
+    /// The path of a recall holder's serials from an offset.
+    public static func serialsPath(recall: String, holder: Int, offset: Int) -> String {
+        "/recalls/\(PathEncoding.segment(recall))/holders/\(holder)/serials?offset=\(offset)&limit=\(serialPage)"
     }
 
     /// A time to the millisecond, ISO 8601 (recalls keep milliseconds).
@@ -183,13 +201,16 @@ public enum TraceJSON {
             id: recall.id, root: recall.root, reason: recall.reason, initiatedBy: recall.initiatedBy,
             issuedAt: time(recall.issuedAt), identifiers: recall.identifiers, parties: recall.parties,
             events: recall.eventCount, depth: recall.depth, truncated: recall.truncated, pending: recall.pendingCount,
-            holders: recall.holders.map { holder in
+            holders: recall.holders.enumerated().map { position, holder in
                 RecallHolderDTO(
                     party: holder.party, location: holder.location, identifier: holder.identifier,
                     quantity: holder.quantity, uom: holder.uom, state: holder.isAcknowledged ? "acknowledged" : "pending",
                     acknowledgement: holder.acknowledgement.map {
                         AcknowledgementDTO(by: $0.by, at: time($0.at), note: $0.note)
-                    }, platform: holder.platform)
+                    }, platform: holder.platform,
+                    serials: holder.serials.isEmpty ? nil : Array(holder.serials.prefix(serialPage)),
+                    serialsNext: holder.serials.count > serialPage
+                        ? serialsPath(recall: recall.id, holder: position, offset: serialPage) : nil)
             }, origin: recall.origin)
     }
 

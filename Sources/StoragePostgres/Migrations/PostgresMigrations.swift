@@ -28,6 +28,7 @@ enum PostgresMigrations {
         Step(version: "v8-federation", sql: PostgresFederationSchema.statements),
         Step(version: "v9-master-data-language", sql: PostgresConsumerReportSchema.attributeLanguage),
         Step(version: "v10-consumer-reports", sql: PostgresConsumerReportSchema.statements),
+        Step(version: "v11-recall-serials", sql: PostgresRecallSchema.serialStatements),
     ]
 
     /// The versions of ``steps``.

@@ -50,4 +50,16 @@ enum PostgresRecallSchema {
         """,
         "CREATE INDEX recall_holder_party ON recall_holder(party)",
     ]
+
+    /// Migration step `v11-recall-serials`: the serials each holder of serialised goods must pull.
+    static let serialStatements = [
+        """
+        CREATE TABLE recall_holder_serial (
+            recall BIGINT NOT NULL REFERENCES recall(id) ON DELETE CASCADE,
+            position BIGINT NOT NULL,
+            serial TEXT NOT NULL,
+            PRIMARY KEY (recall, position, serial)
+        )
+        """
+    ]
 }

@@ -20,6 +20,7 @@ enum SQLiteMigrations {
         migrator.registerMigration("v10-federation", migrate: SQLiteFederationSchema.create)
         migrator.registerMigration("v11-master-data-language", migrate: SQLiteConsumerReportSchema.addAttributeLanguage)
         migrator.registerMigration("v12-consumer-reports", migrate: SQLiteConsumerReportSchema.create)
+        migrator.registerMigration("v13-recall-serials", migrate: SQLiteRecallSchema.addSerials)
         return migrator
     }
 

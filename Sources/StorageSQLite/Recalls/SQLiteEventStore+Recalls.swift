@@ -38,6 +38,8 @@ extension SQLiteEventStore: RecallStore {
                             acknowledged_by, acknowledged_at_ms, note, platform, relayed_at_ms)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """)
+                let serial = try db.makeStatement(
+                    sql: "INSERT OR IGNORE INTO recall_holder_serial (recall, position, serial) VALUES (?, ?, ?)")
                 for (position, value) in recall.holders.enumerated() {
                     try holder.execute(arguments: [
                         row, position, value.party, value.location, value.identifier, value.quantity, value.uom,
@@ -46,6 +48,7 @@ extension SQLiteEventStore: RecallStore {
                         value.acknowledgement?.note, value.platform,
                         value.relayedAt.map(RecallRecord.millisecondsSince1970),
                     ])
+                    for value in value.serials { try serial.execute(arguments: [row, position, value]) }
                 }
                 return recall
             }
@@ -124,6 +127,13 @@ enum SQLiteRecallRows {
         let id: Int64 = row["id"]
         let identifiers = try String.fetchAll(
             db, sql: "SELECT identifier FROM recall_identifier WHERE recall = ? ORDER BY position", arguments: [id])
+        var serials: [Int: [String]] = [:]
+        for serial in try Row.fetchAll(
+            db, sql: "SELECT position, serial FROM recall_holder_serial WHERE recall = ? ORDER BY position, serial",
+            arguments: [id])
+        {
+            serials[serial["position"], default: []].append(serial["serial"])
+        }
         let holders = try Row.fetchAll(
             db, sql: "SELECT * FROM recall_holder WHERE recall = ? ORDER BY position", arguments: [id]
         ).map { holder in
@@ -136,7 +146,8 @@ enum SQLiteRecallRows {
                 acknowledgement: by.map { by in
                     RecallAcknowledgement(
                         by: by, at: Date(timeIntervalSince1970: Double(at ?? 0) / 1_000), note: holder["note"])
-                }, platform: holder["platform"], relayedAt: relayed.map { Date(timeIntervalSince1970: Double($0) / 1_000) })
+                }, platform: holder["platform"], relayedAt: relayed.map { Date(timeIntervalSince1970: Double($0) / 1_000) },
+                serials: serials[holder["position"]] ?? [])
         }
         let parties = try JSONDecoder().decode([String].self, from: Data((row["parties"] as String).utf8))
         let issued: Int64 = row["issued_at_ms"]

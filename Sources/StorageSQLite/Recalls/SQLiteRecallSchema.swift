@@ -46,4 +46,17 @@ enum SQLiteRecallSchema {
                 CREATE INDEX recall_holder_party ON recall_holder(party);
                 """)
     }
+
+    /// Migration step `v13-recall-serials`: the serials each holder of serialised goods must pull.
+    static func addSerials(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE recall_holder_serial (
+                    recall INTEGER NOT NULL REFERENCES recall(id) ON DELETE CASCADE,
+                    position INTEGER NOT NULL,
+                    serial TEXT NOT NULL,
+                    PRIMARY KEY (recall, position, serial)
+                ) WITHOUT ROWID;
+                """)
+    }
 }

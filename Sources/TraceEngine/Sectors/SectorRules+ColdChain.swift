@@ -59,7 +59,6 @@ extension SectorRules {
                 let formatter = ISO8601DateFormatter()
                 finding.note = "\(hours) h from \(formatter.string(from: episode.start)) at "
                     + episode.places.joined(separator: ", ")
-                finding.at = episode.start
                 finding.duration = end.timeIntervalSince(episode.start)
                 finding.place = episode.key
                 found.append(finding)

@@ -139,6 +139,12 @@ public struct SectorRules: Sendable {
         found += hazardous(ordered)
         found += rareEarth(ordered)
         found += excursions(ordered)
+        // Each finding happened when its latest evidence did (to the second), as the food and drug findings.
+        let times = Dictionary(events.map { ($0.facts.id, $0.facts.time) }, uniquingKeysWith: { first, _ in first })
+        for index in found.indices {
+            let latest = found[index].events.compactMap { times[$0] }.max()
+            found[index].at = latest.map { Date(timeIntervalSince1970: $0.timeIntervalSince1970.rounded(.down)) }
+        }
         let order = Dictionary(uniqueKeysWithValues: FindingKind.allCases.enumerated().map { ($1, $0) })
         return found.sorted {
             (order[$0.kind]!, $0.key, $0.events.first ?? "") < (order[$1.kind]!, $1.key, $1.events.first ?? "")

@@ -21,12 +21,24 @@ enum FederationDocuments {
     static let l3 = "urn:epc:class:lgtin:6901234.000024.L3"
     static let l9 = "https://id.gs1.org/01/06904567000012/10/L9"
 
-    static func document(_ events: [String]) -> String {
-        """
-        {"@context":["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"],"type":"EPCISDocument",
-         "schemaVersion":"2.0","creationDate":"2026-05-01T00:00:00Z","epcisBody":{"eventList":[\(events.joined(separator: ",\n"))]}}
-        """
+    static func document(masterData: String? = nil, _ events: [String]) -> String {
+        let header = masterData.map { #""epcisHeader":{"epcisMasterData":{"vocabularyList":[\#($0)]}},"# } ?? ""
+        return """
+            {"@context":["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"],"type":"EPCISDocument",
+             "schemaVersion":"2.0","creationDate":"2026-05-01T00:00:00Z",\(header)
+             "epcisBody":{"eventList":[\(events.joined(separator: ",\n"))]}}
+            """
     }
+
+    /// The hub's master data names its sausage and its plant in Chinese and English.
+    static let hubMasterData = """
+        {"type":"urn:epcglobal:epcis:vtype:EPCClass","vocabularyElementList":[{"id":"\(l2)","attributes":[
+          {"id":"urn:epcglobal:cbv:mda#descriptionShort","attribute":{"@value":"猪肉香肠","@language":"zh-CN"}},
+          {"id":"urn:epcglobal:cbv:mda#descriptionShort","attribute":{"@value":"Pork sausage","@language":"en"}}]}]},
+        {"type":"urn:epcglobal:epcis:vtype:BusinessLocation","vocabularyElementList":[{"id":"\(hub)","attributes":[
+          {"id":"urn:epcglobal:cbv:mda#name","attribute":{"@value":"枢纽肉制品厂","@language":"zh-CN"}},
+          {"id":"urn:epcglobal:cbv:mda#name","attribute":{"@value":"Hub meat works","@language":"en"}}]}]}
+        """
 
     static func quantity(_ lot: String, _ kilograms: Double) -> String {
         #"{"epcClass":"\#(lot)","quantity":\#(kilograms),"uom":"KGM"}"#
@@ -81,7 +93,7 @@ enum FederationDocuments {
         transform(l9, 20, into: l3, 18, at: "2026-05-02T11:00:00.000+08:00", place: sh),
     ])
 
-    static let hubDocument = document([
+    static let hubDocument = document(masterData: hubMasterData, [
         receive(l1, 40, at: "2026-05-01T15:00:00.000+08:00", place: hub, party: hubParty, from: sh, fromParty: shParty,
                 transaction: "desadv:SH-HUB-1"),
         transform(l1, 40, into: l2, 30, at: "2026-05-01T18:00:00.000+08:00", place: hub),

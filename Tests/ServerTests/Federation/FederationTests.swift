@@ -105,12 +105,30 @@ struct FederationTests {
             return holders.contains { $0["platform"] as? String == "bj" && $0["state"] as? String == "acknowledged" }
         })
         // and the console of sh shows every holder with its platform, relayed and acknowledged
-        let console = try await world.page("sh", "/console/recalls/\(recallID)")
+        let console = try await world.page("sh", "/console/recalls/\(recallID)?lang=en")
         #expect(console.contains("bj <span class=\"pill good\">relayed</span>"), "\(console.prefix(3_000))")
         #expect(console.contains("hub <span class=\"pill good\">relayed</span>"))
         #expect(console.contains("market manager"))
         // and bj notified its market through its own event stream
         #expect(try await Self.eventCount(world, "bj", "EQ_disposition=recalled") >= 1)
+
+        // MARK: a consumer scanning on bj the hub's sausage gets the hub's page of it, labelled and verified
+        let sausage = "/01/06903456000218/10/L2"
+        let foreign = try await world.page("bj", sausage)
+        #expect(foreign.contains("<h1 id=\"product\">Pork sausage</h1>"), "\(foreign.prefix(4_000))")
+        #expect(foreign.contains("data of platform hub, where this code is registered; every record was checked"))
+        #expect(foreign.contains("Hub meat works"), "the hub's place named by the hub's master data")
+        #expect(foreign.contains("made from inputs"))
+        #expect(foreign.contains("id=\"recall\""), "the recall of the sausage's source lot")
+        #expect(!foreign.contains("id=\"unknown\""))
+        let foreignChinese = try await world.page("bj", sausage, language: "zh-CN")
+        #expect(foreignChinese.contains("<h1 id=\"product\">猪肉香肠</h1>"))
+        #expect(foreignChinese.contains("枢纽肉制品厂"))
+        #expect(foreignChinese.contains("登记平台「hub」的数据；每条记录都已与该平台的签名账本核对"))
+        let linkset = try await world.json("bj", .GET, sausage + "?linkType=all")
+        let links = (linkset.json["linkset"] as? [[String: Any]])?.first
+        let epcis = (links?["https://gs1.org/voc/epcis"] as? [[String: Any]])?.first?["href"] as? String
+        #expect(epcis?.hasPrefix(try #require(world.nodes["hub"]?.url) + "/events?") == true, "\(linkset.json)")
 
         // MARK: a peer key reads only what crossed to or from its platform
         let bjKeyAtSh = try #require(world.nodes["sh"]?.peerKeys["bj"])
@@ -150,5 +168,9 @@ struct FederationTests {
         #expect(partial.json["unreachable"] as? [String] == ["hub"])
         let stillThere = (partial.json["platforms"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
         #expect(stillThere.contains("bj"))
+        // and a scan on bj of the hub's sausage says plainly that its home platform cannot be reached
+        let homeDown = try await world.page("bj", sausage)
+        #expect(homeDown.contains("registered on platform hub, which cannot be reached right now"), "\(homeDown.prefix(4_000))")
+        #expect(!homeDown.contains("id=\"unknown\""))
     }
 }

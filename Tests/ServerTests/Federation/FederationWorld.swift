@@ -147,11 +147,12 @@ final class FederationWorld: @unchecked Sendable {
     }
 
     /// A page of a platform's console, with its admin key.
-    func page(_ id: String, _ path: String) async throws -> String {
+    func page(_ id: String, _ path: String, language: String = "en") async throws -> String {
         guard let node = nodes[id] else { throw ServerProcessError(message: "no platform \(id)") }
         var request = HTTPClientRequest(url: node.url + path)
         request.headers.add(name: "Authorization", value: "Bearer \(node.admin)")
         request.headers.add(name: "Accept", value: "text/html")
+        request.headers.add(name: "Accept-Language", value: language)
         let response = try await client.execute(request, timeout: .seconds(30))
         return String(buffer: try await response.body.collect(upTo: 16 << 20))
     }

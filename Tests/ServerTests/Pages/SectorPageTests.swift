@@ -105,20 +105,21 @@ struct SectorPageTests {
         }
     }
 
-    @Test("the console counts the sector kinds on its overview and filters findings by them")
+    @Test("the console's findings filter names the sector kinds, in English and Chinese")
     func console() async throws {
         let server = try await Self.server(slaughter: 19)
         try await server.app.test(.router) { client in
             let cookie = try await ConsoleTests.signIn(client, key: server.regulator)
-            let overview = try await client.send(.get, "/console", headers: [.cookie: cookie]).text
-            #expect(overview.contains("<b>1</b>temperatureExcursion</a>"))
-            #expect(overview.contains("<b>1</b>withdrawalPeriod</a>"))
-            #expect(overview.contains("<b>0</b>quotaExceeded</a>"))
-            let found = try await client.send(
-                .get, "/console/findings?kind=withdrawalPeriod", headers: [.cookie: cookie]).text
-            #expect(found.contains("<option selected>withdrawalPeriod</option>"))
-            #expect(found.contains("<td>withdrawalPeriod</td>"))
-            #expect(!found.contains("<td>temperatureExcursion</td>"))
+            let english: HTTPFields = [.cookie: cookie, .acceptLanguage: "en"]
+            let found = try await client.send(.get, "/console/findings?kind=withdrawalPeriod", headers: english).text
+            #expect(found.contains("<option value=\"withdrawalPeriod\" selected>Withdrawal period not kept</option>"))
+            #expect(found.contains("<option value=\"quotaExceeded\">Quota exceeded</option>"))
+            #expect(found.contains("<tr data-kind=\"withdrawalPeriod\">"))
+            #expect(!found.contains("<tr data-kind=\"temperatureExcursion\">"))
+            let chinese: HTTPFields = [.cookie: cookie, .acceptLanguage: "zh-CN"]
+            let zh = try await client.send(.get, "/console/findings?kind=temperatureExcursion", headers: chinese).text
+            #expect(zh.contains("<option value=\"temperatureExcursion\" selected>温度超标</option>"))
+            #expect(zh.contains("<tr data-kind=\"temperatureExcursion\"><td>温度超标</td>"))
         }
     }
 }
