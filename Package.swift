@@ -114,7 +114,9 @@ let package = Package(
             name: "IdentifiersTests", dependencies: ["Identifiers", "TestSupport"], exclude: ["Oracle/oracle.py"], swiftSettings: strict
         ),
         .testTarget(name: "EPCISTests", dependencies: ["EPCIS", "Identifiers", "TestSupport"], swiftSettings: strict),
-        .testTarget(name: "StorageTests", dependencies: ["Storage", "StorageTesting", "EPCIS"], swiftSettings: strict),
+        .testTarget(
+            name: "StorageTests", dependencies: ["Storage", "StorageTesting", "EPCIS", "TestSupport"], swiftSettings: strict
+        ),
         .testTarget(name: "DemoChainsTests", dependencies: ["DemoChains", "EPCIS"], swiftSettings: strict),
         .testTarget(
             name: "TraceEngineTests", dependencies: ["TraceEngine", "DemoChains", "EPCIS", "TestSupport"],

@@ -15,6 +15,31 @@ public enum DemoAnomalyKind: String, Hashable, Sendable, CaseIterable, Codable {
     case clone
     /// An item seen again after it was destroyed.
     case decommissionedSeen
+    /// Sector chains (``SectorDemo``): a product made from an animal before its drug's withdrawal period ended.
+    case withdrawalPeriod
+    /// A product harvested from a sprayed field before the pesticide's pre-harvest interval ended.
+    case preHarvestInterval
+    /// An elevator not maintained within 15 days.
+    case maintenanceOverdue
+    /// An asset past its inspection date.
+    case inspectionOverdue
+    /// A cylinder filled after its inspection expired or after it was scrapped.
+    case unsafeFill
+    /// A hazardous chemical count that does not match receipts minus issues.
+    case storageImbalance
+    /// A hazardous chemical delivered to a party without the licence.
+    case unlicensedReceiver
+    /// A rare earth producer above its annual quota.
+    case quotaExceeded
+    /// A rare earth separation with more output than its ore holds.
+    case separationImbalance
+    /// A cold-chain lot outside its temperature range.
+    case temperatureExcursion
+
+    /// The kinds the four food and drug chains inject (``DemoGenerator``).
+    public static let foodAndDrug: [DemoAnomalyKind] = [
+        .quantityMismatch, .notReceived, .unknownSource, .unlicensedParty, .negativeBalance, .clone, .decommissionedSeen,
+    ]
 }
 
 /// One injected anomaly: the ground truth a reconciliation must find.

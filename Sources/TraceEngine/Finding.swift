@@ -16,6 +16,28 @@ public enum FindingKind: String, Hashable, Sendable, CaseIterable {
     case clone
     /// An item seen after it was destroyed or decommissioned.
     case decommissionedSeen
+    /// An animal or lot treated with a veterinary drug slaughtered or milked before the drug's withdrawal period
+    /// ended, and every product made from it.
+    case withdrawalPeriod
+    /// A field or lot sprayed with a pesticide harvested before its pre-harvest interval ended, and every product
+    /// made from it.
+    case preHarvestInterval
+    /// An asset (an elevator) not maintained within its interval.
+    case maintenanceOverdue
+    /// An asset past its inspection date.
+    case inspectionOverdue
+    /// A gas cylinder filled after its inspection expired or after it was scrapped.
+    case unsafeFill
+    /// A warehouse's count of a hazardous class differs from its receipts minus its issues.
+    case storageImbalance
+    /// Hazardous chemicals or explosives shipped to or received by a party without the licence for them.
+    case unlicensedReceiver
+    /// A rare earth producer mined or separated more tonnes in a year than its quota.
+    case quotaExceeded
+    /// A rare earth separation whose output mass does not match its input mass times the ore's grade.
+    case separationImbalance
+    /// A cold-chain lot's temperature left its product's allowed range.
+    case temperatureExcursion
     /// A consumer reported a problem from the product's page (never found by reconciliation: the server adds these
     /// from its store of reports).
     case consumerReport
@@ -46,6 +68,10 @@ public struct Finding: Hashable, Sendable {
     /// When it happened: the time of its latest evidence event (to the second), or when it was reported for findings
     /// that are reports rather than computed from events.
     public var at: Date?
+    /// How long it lasted (a temperature excursion), in seconds.
+    public var duration: TimeInterval?
+    /// Where it happened (a temperature excursion's first business location), as a canonical key.
+    public var place: String?
 
     /// Makes a finding.
     public init(

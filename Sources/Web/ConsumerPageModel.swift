@@ -136,6 +136,7 @@ public struct ConsumerPageModel: PageModel {
         unknown = recalls.isEmpty && !story.isKnown && context.homeUnreachable == nil
         var warnings: [String] = []
         if story.cloneFindings > 0 { warnings.append(t.text("consumer.warning.clone")) }
+        warnings += Self.sectorWarnings(story, t: t)
         if story.serial != nil, context.manyNetworks { warnings.append(t.text("consumer.warning.manyNetworks")) }
         let sale = story.serial == nil || !story.isKnown ? nil : Self.sale(story, context: context, t: t)
         if sale?.tone == "warning" { warnings.removeAll { $0 == t.text("consumer.warning.clone") } }
@@ -146,7 +147,7 @@ public struct ConsumerPageModel: PageModel {
         // Results that read the same (the same ILMD value on three intakes of one day) are shown once.
         var lines: [ResultLine] = []
         for line in story.results.map({ Self.line($0, t: t) }) where !lines.contains(line) { lines.append(line) }
-        results = lines
+        results = lines + Self.sectorLines(story, t: t)
         journey = story.journey.map { step in
             let party = step.party?.text(t)
             let place = step.place?.text(t)
@@ -179,6 +180,46 @@ public struct ConsumerPageModel: PageModel {
         return values.compactMap { id, value in
             guard let value, !value.isEmpty else { return nil }
             return Fact(label: t.text("consumer.facts.\(id)"), value: value, id: id)
+        }
+    }
+
+    private static func number(_ value: Double?) -> String {
+        guard let value else { return "?" }
+        return value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
+    }
+
+    /// Excursions, and periods not kept, as warnings.
+    private static func sectorWarnings(_ story: ConsumerStory, t: MessageCatalog) -> [String] {
+        story.sectorNotes.filter { !$0.kept }.compactMap { note in
+            let input = note.input?.text(t) ?? ""
+            switch note.kind {
+            case "temperatureExcursion":
+                let unit = note.uom.map { t.message("uom.\($0)") ?? $0 } ?? ""
+                return t.format("consumer.sector.excursion", [
+                    "hours": number((note.duration ?? 0) / 3_600), "place": note.place?.text(t) ?? "?",
+                    "actual": number(note.actual), "limit": number(note.expected), "unit": unit,
+                ])
+            case "withdrawalPeriod":
+                return t.format("consumer.sector.withdrawalBroken", [
+                    "actual": number(note.actual), "expected": number(note.expected), "input": input,
+                ])
+            case "preHarvestInterval":
+                return t.format("consumer.sector.preHarvestBroken", [
+                    "actual": number(note.actual), "expected": number(note.expected), "input": input,
+                ])
+            default: return nil
+            }
+        }
+    }
+
+    /// Periods kept, as result lines.
+    private static func sectorLines(_ story: ConsumerStory, t: MessageCatalog) -> [ResultLine] {
+        story.sectorNotes.filter(\.kept).map { note in
+            let title = note.kind == "withdrawalPeriod" ? "withdrawalTitle" : "preHarvestTitle"
+            let figures = ["actual": number(note.actual), "expected": number(note.expected)]
+            return ResultLine(
+                title: t.text("consumer.sector." + title), value: t.format("consumer.sector.kept", figures),
+                authority: nil, link: nil, linkLabel: nil, detail: note.input?.text(t))
         }
     }
 

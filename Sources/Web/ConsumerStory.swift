@@ -25,6 +25,43 @@ public struct ConsumerStory: Sendable, Hashable {
         }
     }
 
+    /// What the sector rules say of the product's sources: a temperature excursion on its way, or whether the
+    /// withdrawal period of a veterinary drug or the pre-harvest interval of a pesticide given to a source was
+    /// kept (docs/sector-rules.md).
+    public struct SectorNote: Sendable, Hashable {
+        /// `temperatureExcursion`, `withdrawalPeriod` or `preHarvestInterval`.
+        public var kind: String
+        /// Whether the period was kept (always false for an excursion).
+        public var kept: Bool
+        /// The period in days, or the broken temperature bound.
+        public var expected: Double?
+        /// The days elapsed, or the extreme reading.
+        public var actual: Double?
+        /// The temperature unit.
+        public var uom: String?
+        /// How long an excursion lasted, in seconds.
+        public var duration: Double?
+        /// Where an excursion happened.
+        public var place: Name?
+        /// The drug or pesticide.
+        public var input: Name?
+
+        /// Makes a note.
+        public init(
+            kind: String, kept: Bool, expected: Double? = nil, actual: Double? = nil, uom: String? = nil,
+            duration: Double? = nil, place: Name? = nil, input: Name? = nil
+        ) {
+            self.kind = kind
+            self.kept = kept
+            self.expected = expected
+            self.actual = actual
+            self.uom = uom
+            self.duration = duration
+            self.place = place
+            self.input = input
+        }
+    }
+
     /// One recorded step of the journey.
     public struct Step: Sendable, Hashable {
         public var time: LocalTime
@@ -111,6 +148,9 @@ public struct ConsumerStory: Sendable, Hashable {
     public var sales: [Sale] = []
     /// The clone findings of a serialised item (sold or seen in two places at once); 0 for a lot or class.
     public var cloneFindings = 0
+    /// Temperature excursions of the product and its sources, and the withdrawal and pre-harvest status of its
+    /// sources.
+    public var sectorNotes: [SectorNote] = []
     /// The offset of the latest recorded step: where the product is now, for dates that belong to no event (scans,
     /// recalls).
     public var localOffsetMinutes = 0

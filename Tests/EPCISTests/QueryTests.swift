@@ -96,7 +96,7 @@ private enum Sample {
             ],
             namespaces: ["example": "http://ns.example.com/epcis/"])
         #expect(query.predicates.count == 6)
-        #expect(query.predicates[3] == .sensorValue(.value, .greater, 2.5, uom: "CEL"))
+        #expect(query.predicates[3] == .sensorValue(.value, .greater, [2.5], uom: "CEL"))
         #expect(query.predicates[5] == .quantity(.less, [500], uom: "KGM"))
     }
 }

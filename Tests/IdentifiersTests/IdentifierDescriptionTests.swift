@@ -43,7 +43,7 @@ import Testing
     @Test("unrecognisable text is an error that says what forms were tried")
     func unrecognisable() {
         #expect { _ = try IdentifierDescription.read("hello world") } throws: {
-            "\($0)".contains("not a GS1 element string, Digital Link, EPC URN, RFID hex or drug code")
+            "\($0)".contains("not a GS1 element string, Digital Link, EPC URN, RFID hex or China drug, pesticide or ")
         }
         #expect(throws: IdentifierError.self) { _ = try IdentifierDescription.read("") }
     }

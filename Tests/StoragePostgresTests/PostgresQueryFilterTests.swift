@@ -40,11 +40,20 @@ import Testing
 
     @Test("predicates checked only in Swift add no condition")
     func leavesTheRestToTheMatcher() throws {
-        let query = try EPCISQuery(parameters: [
-            ("EXISTS_sensorElementList", ""), ("WD_bizLocation", "urn:epc:id:sgln:0614141.00888.0"),
-        ])
+        let query = try EPCISQuery(parameters: [("WD_bizLocation", "urn:epc:id:sgln:0614141.00888.0")])
         #expect(PostgresQueryFilter(query.predicates).sql == "TRUE")
         #expect(PostgresQueryFilter(query.predicates).values.isEmpty)
+    }
+
+    @Test("sensor parameters narrow to events with sensor data, once, and leave the values (any unit) to the matcher")
+    func sensorParameters() throws {
+        let query = try EPCISQuery(parameters: [
+            ("EXISTS_sensorElementList", ""), ("EQ_type", "gs1:Temperature"), ("GT_value_CEL", "8"),
+            ("GE_percRank", "50"),
+        ])
+        let filter = PostgresQueryFilter(query.predicates)
+        #expect(filter.sql == "strpos(event.body, '\"sensorElementList\"') > 0")
+        #expect(filter.values.isEmpty)
     }
 }
 

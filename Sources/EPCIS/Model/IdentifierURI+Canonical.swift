@@ -15,3 +15,13 @@ extension IdentifierURI {
         gs1Identifier?.digitalLink() ?? text
     }
 }
+
+extension IdentifierURI {
+    /// The key a sensor query compares a URI-valued sensor field by: the canonical key of an EPC URN or of a Digital
+    /// Link on `id.gs1.org` (so that a GIAI deviceID matches in either form), the text as written for any other URI.
+    /// A Digital Link on another domain (`https://example.com/253/…` as bizRules) names that domain's resource:
+    /// GS1's TCR-53 (steps 6 and 11) tells `example.com` and `example.org` rules apart.
+    public var sensorKey: String {
+        text.hasPrefix("urn:epc:") || text.hasPrefix("https://id.gs1.org/") ? canonicalKey : text
+    }
+}

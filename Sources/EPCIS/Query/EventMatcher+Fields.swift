@@ -60,19 +60,63 @@ extension EventMatcher {
         event.sensorElementList.flatMap(\.reports)
     }
 
+    /// The values of a plain sensor field in an event, as `EQ_` parameters compare them: from every report, and
+    /// from every element's metadata for the fields that may stand there.
+    static func sensorTexts(of event: EPCISEvent, _ field: SensorReportField) -> [String] {
+        var texts: [String] = []
+        for element in event.sensorElementList {
+            if field.isInMetadata, let metadata = element.metadata, let text = text(of: metadata, field) {
+                texts.append(text)
+            }
+            texts += element.reports.compactMap { text(of: $0, field) }
+        }
+        return texts
+    }
+
     static func text(of report: SensorReport, _ field: SensorReportField) -> String? {
         switch field {
         case .type: report.type?.uri
-        case .deviceID: report.deviceID?.text
-        case .dataProcessingMethod: report.dataProcessingMethod?.text
-        case .microorganism: report.microorganism?.text
-        case .chemicalSubstance: report.chemicalSubstance?.text
-        case .bizRules: report.bizRules?.text
+        case .deviceID: report.deviceID?.sensorKey
+        case .deviceMetadata: report.deviceMetadata?.sensorKey
+        case .rawData: report.rawData?.sensorKey
+        case .dataProcessingMethod: report.dataProcessingMethod?.sensorKey
+        case .microorganism: report.microorganism?.sensorKey
+        case .chemicalSubstance: report.chemicalSubstance?.sensorKey
+        case .bizRules: report.bizRules?.sensorKey
         case .stringValue: report.stringValue
         case .booleanValue: report.booleanValue.map { $0 ? "true" : "false" }
-        case .hexBinaryValue: report.hexBinaryValue
-        case .uriValue: report.uriValue?.text
+        case .hexBinaryValue: report.hexBinaryValue?.uppercased()
+        case .uriValue: report.uriValue?.sensorKey
         }
+    }
+
+    static func text(of metadata: SensorMetadata, _ field: SensorReportField) -> String? {
+        switch field {
+        case .deviceID: metadata.deviceID?.sensorKey
+        case .deviceMetadata: metadata.deviceMetadata?.sensorKey
+        case .rawData: metadata.rawData?.sensorKey
+        case .dataProcessingMethod: metadata.dataProcessingMethod?.sensorKey
+        case .bizRules: metadata.bizRules?.sensorKey
+        default: nil
+        }
+    }
+
+    /// Whether a report's numeric field compares with one of the numbers, in the parameter's unit: the reading is
+    /// converted when its unit differs and both are in ``MeasurementUnit``'s table with the same dimension (a
+    /// difference such as sDev by the factor alone), compared exactly when the units are the same, and never
+    /// matches a unit of another dimension or one the table does not hold. Without a unit the number is compared
+    /// as recorded.
+    static func sensorValue(
+        _ report: SensorReport, _ field: SensorNumericField, _ op: Comparison, _ numbers: [Double], uom: String?
+    ) -> Bool {
+        guard let value = number(of: report, field) else { return false }
+        guard let uom, report.uom != uom else { return numbers.contains { op.holds(value, $0) } }
+        guard let recorded = report.uom.flatMap(MeasurementUnit.init(code:)), let wanted = MeasurementUnit(code: uom)
+        else { return false }
+        let converted =
+            field.isDifference ? recorded.convert(difference: value, to: wanted) : recorded.convert(value, to: wanted)
+        guard let converted else { return false }
+        return numbers.contains { op.holdsApproximately(converted, $0) }
     }
 
     static func number(of report: SensorReport, _ field: SensorNumericField) -> Double? {

@@ -103,14 +103,11 @@ public struct EventMatcher: Sendable {
             return !Self.elements(of: event, in: scope, inner: inner, named: name).isEmpty
         case .sensorElementExists: return !event.sensorElementList.isEmpty
         case .sensorReport(let field, let values):
-            return Self.reports(of: event).contains { report in
-                Self.text(of: report, field).map(values.contains) ?? false
-            }
+            return Self.sensorTexts(of: event, field).contains(where: values.contains)
         case .sensorTime(let field, let op, let time): return sensorTime(event, field, op, time)
-        case .sensorValue(let field, let op, let number, let uom):
+        case .sensorValue(let field, let op, let numbers, let uom):
             return Self.reports(of: event).contains { report in
-                guard report.uom == uom, let value = Self.number(of: report, field) else { return false }
-                return op.holds(value, number)
+                Self.sensorValue(report, field, op, numbers, uom: uom)
             }
         case .percRank(let op, let number):
             return Self.reports(of: event).contains { $0.percRank.map { op.holds($0, number) } ?? false }

@@ -77,12 +77,15 @@ struct QueryParameterParser {
             add(.errorDeclarationTime(Self.comparison(name), try time(value, name)))
         case "EQ_errorReason": add(.errorReason(try vocabulary(list, .errorReason, name)))
         case "EQ_correctiveEventID": add(.correctiveEventID(Set(list)))
-        case "EXISTS_sensorElementList": add(.sensorElementExists)
-        case "GE_time", "LT_time": add(.sensorTime(.time, Self.comparison(name), try time(value, name)))
-        case "GE_startTime", "LT_startTime":
+        // TCR-53 step 3 names the parameter EXISTS_sensorElement; the binding's query schema, EXISTS_sensorElementList.
+        case "EXISTS_sensorElementList", "EXISTS_sensorElement": add(.sensorElementExists)
+        case "EQ_time", "GT_time", "GE_time", "LT_time", "LE_time":
+            add(.sensorTime(.time, Self.comparison(name), try time(value, name)))
+        case "EQ_startTime", "GT_startTime", "GE_startTime", "LT_startTime", "LE_startTime":
             add(.sensorTime(.startTime, Self.comparison(name), try time(value, name)))
-        case "GE_endTime", "LT_endTime": add(.sensorTime(.endTime, Self.comparison(name), try time(value, name)))
-        case "GT_percRank", "GE_percRank", "LT_percRank", "LE_percRank":
+        case "EQ_endTime", "GT_endTime", "GE_endTime", "LT_endTime", "LE_endTime":
+            add(.sensorTime(.endTime, Self.comparison(name), try time(value, name)))
+        case "EQ_percRank", "GT_percRank", "GE_percRank", "LT_percRank", "LE_percRank":
             add(.percRank(Self.comparison(name), try number(value, name)))
         case "EQ_type":
             add(.sensorReport(.type, try vocabulary(list, .measurementType, name)))
@@ -118,7 +121,7 @@ struct QueryParameterParser {
         if let sensorField = SensorReportField(rawValue: String(name.dropFirst(3))), name.hasPrefix("EQ_"),
             sensorField != .type
         {
-            add(.sensorReport(sensorField, Set(list)))
+            add(.sensorReport(sensorField, Set(try sensorValues(list, sensorField, name))))
             return
         }
         for (prefix, make) in [
@@ -164,9 +167,14 @@ struct QueryParameterParser {
                 return
             }
             if let numeric = SensorNumericField(rawValue: field) {
-                add(.sensorValue(numeric, comparison, try number(value, name), uom: uom))
+                add(.sensorValue(numeric, comparison, try numbers(list, comparison, name), uom: uom))
                 return
             }
+        }
+        // TCR-53 steps 23 and 25 name GE_sDev and GE_percValue without a unit: the number as recorded.
+        if let numeric = SensorNumericField(rawValue: rest) {
+            add(.sensorValue(numeric, comparison, try numbers(list, comparison, name), uom: nil))
+            return
         }
         if rest == "quantity" {
             add(.quantity(comparison, try numbers(list, comparison, name), uom: nil))
@@ -276,6 +284,27 @@ struct QueryParameterParser {
             throw QueryParameterError(.queryParameter, parameter: parameter, "takes one number")
         }
         return try list.map { (item) throws(QueryParameterError) in try number(item, parameter) }
+    }
+
+    /// The values of an `EQ_` sensor parameter as ``EventMatcher`` compares them: URIs by canonical key, booleans
+    /// as `true`/`false`, hex in upper case.
+    private func sensorValues(_ list: [String], _ field: SensorReportField, _ parameter: String)
+        throws(QueryParameterError) -> [String]
+    {
+        try list.map { (item) throws(QueryParameterError) -> String in
+            switch field {
+            case .booleanValue:
+                switch item.lowercased() {
+                case "true", "1": return "true"
+                case "false", "0": return "false"
+                default:
+                    throw QueryParameterError(.queryParameter, parameter: parameter, "\(item) is not true or false")
+                }
+            case .hexBinaryValue: return item.uppercased()
+            case let uriField where uriField.isURI: return IdentifierURI(item).sensorKey
+            default: return item
+            }
+        }
     }
 
     private func count(_ value: String, _ parameter: String) throws(QueryParameterError) -> Int {

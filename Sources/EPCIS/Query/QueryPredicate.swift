@@ -16,6 +16,19 @@ public enum Comparison: String, Hashable, Sendable, CaseIterable {
         case .lessOrEqual: lhs <= rhs
         }
     }
+
+    /// Whether time `lhs` compared with `rhs` by this operator holds, comparing instants: `EQ_time` with
+    /// `2019-04-02T13:55:00Z` matches a reading at `2019-04-02T14:55:00+01:00` (``EPCISDateTime``'s `==` also
+    /// compares the offsets).
+    public func holds(_ lhs: EPCISDateTime, _ rhs: EPCISDateTime) -> Bool {
+        switch self {
+        case .equal: !(lhs < rhs) && !(rhs < lhs)
+        case .greater: lhs > rhs
+        case .greaterOrEqual: lhs >= rhs
+        case .less: lhs < rhs
+        case .lessOrEqual: lhs <= rhs
+        }
+    }
 }
 
 /// Which identifier fields a `MATCH_` parameter looks at (EPCIS 2.0 section 8.2.7.1).
@@ -61,14 +74,38 @@ public enum FieldValue: Hashable, Sendable {
 }
 
 /// The plain (non-numeric) fields of a sensor report that `EQ_` parameters test.
+///
+/// `deviceID`, `deviceMetadata`, `rawData`, `dataProcessingMethod` and `bizRules` may stand in the element's
+/// `sensorMetadata` or in each `sensorReport` (EPCIS 2.0 section 7.3.7); a parameter matches either place (GS1
+/// TCR-53, step 28). URI values compare by ``IdentifierURI/sensorKey``, hex without regard to case.
 public enum SensorReportField: String, Hashable, Sendable, CaseIterable {
-    case type, deviceID, dataProcessingMethod, microorganism, chemicalSubstance, bizRules, stringValue,
-        booleanValue, hexBinaryValue, uriValue
+    case type, deviceID, deviceMetadata, rawData, dataProcessingMethod, microorganism, chemicalSubstance, bizRules,
+        stringValue, booleanValue, hexBinaryValue, uriValue
+
+    /// Whether the field may also stand in `sensorMetadata`.
+    public var isInMetadata: Bool {
+        switch self {
+        case .deviceID, .deviceMetadata, .rawData, .dataProcessingMethod, .bizRules: true
+        default: false
+        }
+    }
+
+    /// Whether the field holds a URI (compared by ``IdentifierURI/sensorKey``).
+    public var isURI: Bool {
+        switch self {
+        case .type, .stringValue, .booleanValue, .hexBinaryValue: false
+        default: true
+        }
+    }
 }
 
-/// The numeric fields of a sensor report that `GE_value_KGM`-style parameters test (with a unit).
+/// The numeric fields of a sensor report that `GE_value_KGM`-style parameters test, in a unit that readings in
+/// another unit of the same dimension are converted to (``MeasurementUnit``).
 public enum SensorNumericField: String, Hashable, Sendable, CaseIterable {
     case value, minValue, maxValue, meanValue, sDev, percValue
+
+    /// Whether the field is a difference of values (sDev), which converts by the unit's factor only.
+    public var isDifference: Bool { self == .sDev }
 }
 
 /// One condition of a SimpleEventQuery. An event matches a query when it satisfies every predicate.
@@ -108,7 +145,9 @@ public enum QueryPredicate: Hashable, Sendable {
     case sensorReport(SensorReportField, Set<String>)
     /// `GE_time`/`LT_time` on reports; `GE_startTime`, `LT_endTime` … on metadata.
     case sensorTime(SensorTimeField, Comparison, EPCISDateTime)
-    case sensorValue(SensorNumericField, Comparison, Double, uom: String)
+    /// `GT_value_CEL=8`, `EQ_value_KGM=1|2`, `GE_sDev=0.5`: a report whose field compares with one of the numbers,
+    /// after converting the report's `uom` to the parameter's; with no unit, the number as recorded.
+    case sensorValue(SensorNumericField, Comparison, [Double], uom: String?)
     case percRank(Comparison, Double)
     /// `HASATTR_bizLocation=attr1|attr2`: the field's master data element has one of these attributes.
     case hasAttribute(field: String, attributes: Set<String>)

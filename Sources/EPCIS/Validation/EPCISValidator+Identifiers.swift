@@ -3,7 +3,9 @@ internal import Identifiers
 // Every GS1 identifier must be valid (check digits, lengths, character sets; GS1 TDS 2.x and the GS1 General
 // Specifications, through `EPCIdentifier.parse`) and fit its role (EPCIS 2.0 sections 7.3.3 and 7.3.4):
 // object lists hold instances, quantities name classes, readPoint/bizLocation name locations, and a
-// source/destination of a party type names a party.
+// source/destination of a party type names a party. China drug, pesticide and veterinary drug codes in their URI
+// form (`https://id.suyuan.org/cn/…`, Identifiers' ChinaTraceCode) are checked as strictly: digit by digit, and as
+// instances.
 
 /// What an identifier stands for where it appears.
 enum IdentifierRole {
@@ -102,8 +104,15 @@ extension EPCISValidator {
             return nil
         }
         guard let parsed else {
+            if checkChinaCode(text, role: role, path: path, &report) {
+                return nil
+            }
             if !CBVValue.isAbsoluteURI(text) {
-                report.error(path, "identifier must be a URI: \(text) is not an absolute URI (EPCIS 2.0 section 7.3.3)")
+                var message = "identifier must be a URI: \(text) is not an absolute URI (EPCIS 2.0 section 7.3.3)"
+                if let kind = ChinaTraceCode.kind(ofBareCode: text) {
+                    message += "; a China \(kind.name) is written \(ChinaTraceCode.uriPrefix)\(kind.rawValue)/<digits>"
+                }
+                report.error(path, message)
             } else if role == .instance, text.hasPrefix("urn:epc:class:") || text.hasPrefix("urn:epc:idpat:") {
                 report.error(path, Self.classAsInstance(text))
             }
@@ -111,6 +120,36 @@ extension EPCISValidator {
         }
         checkRole(parsed, text: text, role: role, path: path, &report)
         return parsed
+    }
+
+    /// A China drug, pesticide or veterinary drug code in its URI form (``ChinaTraceCode``): its structure, and that
+    /// it stands where one sales unit may.
+    /// - Returns: whether the URI claims to be such a code (valid or not).
+    private func checkChinaCode(
+        _ text: String, role: IdentifierRole, path: String, _ report: inout ValidationReport
+    ) -> Bool {
+        let code: ChinaTraceCode
+        do {
+            guard let parsed = try ChinaTraceCode.parse(uri: text) else { return false }
+            code = parsed
+        } catch {
+            report.error(path, "invalid China code: \(error.message) (Suyuan decision 0015)")
+            return true
+        }
+        let place: String?
+        switch role {
+        case .objectClass: place = "epcClass must be a class"
+        case .location: place = "location must be a location"
+        case .party: place = "party must be a party"
+        case .instance, .any: place = nil
+        }
+        if let place {
+            report.error(
+                path,
+                "\(place): \(text) is a China \(code.kind.name), which names one sales unit "
+                    + "(EPCIS 2.0 section 7.3.3)")
+        }
+        return true
     }
 
     private func checkRole(

@@ -14,7 +14,11 @@ extension EPCISValidator {
                 )
             }
             for (reportIndex, sensorReport) in element.reports.enumerated() {
-                checkSensorReport(sensorReport, path: elementPath + "/sensorReport/\(reportIndex)", &report)
+                let reportPath = elementPath + "/sensorReport/\(reportIndex)"
+                checkSensorReport(sensorReport, path: reportPath, &report)
+                if let metadata = element.metadata {
+                    checkInlineAttributes(metadata, sensorReport, path: reportPath, &report)
+                }
             }
         }
     }
@@ -33,6 +37,29 @@ extension EPCISValidator {
                 path + "/hexBinaryValue",
                 "hexBinaryValue must be hex: \(hex) is not an even number of hexadecimal digits "
                     + "(EPCIS 2.0 section 7.3.7.3)"
+            )
+        }
+    }
+
+    /// The inline attributes (dataProcessingMethod, deviceID, deviceMetadata, rawData, time) in sensorMetadata or in
+    /// a sensorReport, not both. GS1's TCR-53 (step 29) expects capture to refuse an element that has one in both
+    /// places; a warning here, not an error, because GS1's own "all possible fields" examples (JSON and
+    /// JSON-simple-context) have all five in both and are accepted everywhere else (docs/validation.md).
+    func checkInlineAttributes(
+        _ metadata: SensorMetadata, _ sensorReport: SensorReport, path: String, _ report: inout ValidationReport
+    ) {
+        let both: [(String, Bool)] = [
+            ("dataProcessingMethod", metadata.dataProcessingMethod != nil && sensorReport.dataProcessingMethod != nil),
+            ("deviceID", metadata.deviceID != nil && sensorReport.deviceID != nil),
+            ("deviceMetadata", metadata.deviceMetadata != nil && sensorReport.deviceMetadata != nil),
+            ("rawData", metadata.rawData != nil && sensorReport.rawData != nil),
+            ("time", metadata.time != nil && sensorReport.time != nil),
+        ]
+        for (field, isInBoth) in both where isInBoth {
+            report.warning(
+                path + "/" + field,
+                "sensor attribute in both places: \(field) is given in sensorMetadata and in this sensorReport; "
+                    + "give it in one of them (EPCIS 2.0 section 7.3.7, GS1 TCR-53 step 29)"
             )
         }
     }

@@ -20,6 +20,9 @@ extension IdentifierDescription {
             }
             return fromEPC(epc, form: .urn, tag: nil)
         }
+        if let code = try ChinaTraceCode.parse(uri: input) {
+            return fromChinaCode(code, form: .cnCodeURI)
+        }
         if lower.hasPrefix("http://") || lower.hasPrefix("https://") {
             let link = try DigitalLink(parsing: input)
             let epc = try EPCIdentifier(digitalLink: link, prefixLengths: prefixLengths)
@@ -38,6 +41,16 @@ extension IdentifierDescription {
             if input.count == 20, input.hasPrefix("8"), input.dropFirst().first != "0" {
                 let code = try ChinaDrugTraceCode(input)
                 return IdentifierDescription(form: .cnDrugCode, key: "cnDrugCode", elements: [], cnDrugCode: code)
+            }
+            // GS1 element strings of 24 or 32 digits start with an AI; those led by 01, 00 or 02 start with 0, and
+            // none sensibly starts with AI 20 (a variant needs its GTIN first). A veterinary drug code starts with
+            // its application year, 20xx; a pesticide code with its registration class, 1-3.
+            if input.count == 24, input.hasPrefix("20") {
+                let code = try ChinaVeterinaryDrugCode(input)
+                return fromChinaCode(.veterinaryDrug(code), form: .cnVeterinaryDrugCode)
+            }
+            if input.count == 32, input.first != "0" {
+                return fromChinaCode(.pesticide(try ChinaPesticideCode(input)), form: .cnPesticideCode)
             }
             if [8, 12, 13, 14].contains(input.count), GS1CheckDigit.isValid(input), let gtin = try? GTIN(input) {
                 let elements = [AIElement(ai: "01", value: gtin.value)]
@@ -62,8 +75,25 @@ extension IdentifierDescription {
             compact = error.message
             throw IdentifierError(
                 error.code,
-                "\(input): not a GS1 element string, Digital Link, EPC URN, RFID hex or drug code (\(compact))")
+                "\(input): not a GS1 element string, Digital Link, EPC URN, RFID hex or China drug, pesticide or "
+                    + "veterinary drug code (\(compact))")
         }
+    }
+
+    private static func fromChinaCode(_ code: ChinaTraceCode, form: InputForm) -> IdentifierDescription {
+        var description = IdentifierDescription(form: form, key: nil, elements: [])
+        switch code {
+        case .drug(let drug):
+            description.key = "cnDrugCode"
+            description.cnDrugCode = drug
+        case .pesticide(let pesticide):
+            description.key = "cnPesticideCode"
+            description.cnPesticideCode = pesticide
+        case .veterinaryDrug(let veterinaryDrug):
+            description.key = "cnVeterinaryDrugCode"
+            description.cnVeterinaryDrugCode = veterinaryDrug
+        }
+        return description
     }
 
     private static func fromElementString(

@@ -1,6 +1,6 @@
 /// What a pasted text is: the result of reading anything printed on a package or read off a tag — raw scan
 /// data, a bracketed element string, a Digital Link, an EPC URN (id, class, idpat, tag), RFID hex, a plain GS1 key
-/// or a China drug traceability code.
+/// or a China drug, pesticide or veterinary drug code (bare or as its identifier URI).
 public struct IdentifierDescription: Hashable, Sendable {
     /// The form the input was in.
     public enum InputForm: String, Hashable, Sendable {
@@ -20,12 +20,19 @@ public struct IdentifierDescription: Hashable, Sendable {
         case plainKey
         /// A China drug traceability code.
         case cnDrugCode
+        /// A China pesticide label unit code (32 digits).
+        case cnPesticideCode
+        /// A China veterinary drug tracing code (24 digits).
+        case cnVeterinaryDrugCode
+        /// A China code as its identifier URI (``ChinaTraceCode/uriPrefix``).
+        case cnCodeURI
     }
 
     /// The input form.
     public var form: InputForm
     /// The kind of identifier in lower case: gtin, sgtin, lgtin, sscc, gln, sgln, grai, giai, gsrn, gsrnp, gdti,
-    /// ginc, gsin, gcn, cpid, itip, upui, pgln, gid, cnDrugCode…; nil when the data holds no GS1 key.
+    /// ginc, gsin, gcn, cpid, itip, upui, pgln, gid, cnDrugCode, cnPesticideCode, cnVeterinaryDrugCode…; nil when
+    /// the data holds no GS1 key.
     public var key: String?
     /// Every element, in input order (for a Digital Link: key, qualifiers, then query attributes).
     public var elements: [AIElement]
@@ -35,6 +42,17 @@ public struct IdentifierDescription: Hashable, Sendable {
     public var tag: EPCTag?
     /// The drug code for China drug traceability codes.
     public var cnDrugCode: ChinaDrugTraceCode?
+    /// The pesticide code for China pesticide label codes.
+    public var cnPesticideCode: ChinaPesticideCode?
+    /// The veterinary drug code for China veterinary drug codes.
+    public var cnVeterinaryDrugCode: ChinaVeterinaryDrugCode?
+
+    /// The China code, whichever kind it is.
+    public var chinaTraceCode: ChinaTraceCode? {
+        if let cnDrugCode { return .drug(cnDrugCode) }
+        if let cnPesticideCode { return .pesticide(cnPesticideCode) }
+        return cnVeterinaryDrugCode.map(ChinaTraceCode.veterinaryDrug)
+    }
 
     /// The bracketed element string of all elements, or nil when there are none.
     public var elementString: String? {

@@ -56,10 +56,13 @@ struct Platform<Store: PlatformStore>: Sendable {
             settings.since = since
             let reconciler = Reconciler(configuration: settings, registry: try await store.partyRegistry())
             let report = try await reconciler.reconcile(store)
+            let sectors = try await SectorRules.reconcile(
+                store, configuration: configuration.sectorRules, now: Date(), since: since)
             // Consumers' reports are findings of their own kind beside what reconciliation finds.
             let reports = try await store.consumerReports(since: since, limit: 10_000)
             return FindingsCache.Snapshot(
-                findings: report.findings + ConsumerReports<Store>.findings(reports), events: report.events, at: Date(),
+                findings: report.findings + sectors + ConsumerReports<Store>.findings(reports), events: report.events,
+                at: Date(),
                 elapsedMilliseconds: Date().timeIntervalSince(started) * 1_000)
         }
         return since == nil ? try await findings.snapshot(compute) : try await compute()

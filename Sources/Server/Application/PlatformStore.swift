@@ -8,7 +8,7 @@ public import TraceEngine
 /// it; the composition root (`suyuan serve`) picks one.
 public protocol PlatformStore: ProjectionStore, LedgerStore, TraceGraphSource, ReconcileSource, RecallStore,
     PlatformStateStore, CaptureJobStore, StoreHealth, EvidenceStore, FederationStateStore, ConsumerReportStore,
-    CaptureStatistics
+    CaptureStatistics, SectorEventSource
 {
     /// Captures a document whose events' places in the document are known, for diagnostics.
     func capture(_ document: EPCISDocument, locations: [EventLocation]?, context: CaptureContext)

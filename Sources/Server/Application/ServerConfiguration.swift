@@ -28,6 +28,8 @@ public struct ServerConfiguration: Sendable {
     /// The reconciler's settings for the console and `/reconcile` (tolerances, receipt horizon); each run sets
     /// its own `since`.
     public var reconciliation = Reconciler.Configuration()
+    /// The sector rules' settings (which kinds each product category skips, intervals, tolerances).
+    public var sectorRules = SectorRules.Configuration()
     /// The log level: trace, debug, info (default), notice, warning, error or critical.
     public var logLevel: String = "info"
     /// Whether anyone may read the API without a key (the consumer pages are always public). Off by default.

@@ -21,13 +21,19 @@ extension ConsumerStory {
 
     /// Reads a code's story.
     static func read<Store: PlatformStore>(key: String, from store: Store, names: Names) async throws -> ConsumerStory {
-        try await read(key: key, source: store, names: names) { try await store.events(withID: $0).first?.event }
+        try await read(
+            key: key, source: store, names: names,
+            event: { try await store.events(withID: $0).first?.event },
+            sectorNotes: { facts, full in
+                try await sectorNotes(key: key, facts: facts, full: full, store: store, names: names)
+            })
     }
 
     /// Reads a code's story from a trace source and the full events it names (a store, or another platform's
-    /// answer held in memory).
+    /// answer held in memory); with `sectorNotes`, what the sector rules say of the chain's events.
     static func read<Source: TraceGraphSource>(
-        key: String, source: Source, names: Names, event: (String) async throws -> EPCISEvent?
+        key: String, source: Source, names: Names, event: (String) async throws -> EPCISEvent?,
+        sectorNotes: ((_ facts: [TraceEvent], _ full: [String: EPCISEvent]) async throws -> [SectorNote])? = nil
     ) async throws -> ConsumerStory {
         var story = ConsumerStory(key: key)
         let parts = DigitalLinkKey(key)
@@ -54,6 +60,7 @@ extension ConsumerStory {
             story.cloneFindings = Reconciler().reconcile(trace.rootFacts)
                 .filter { $0.kind == .clone && $0.key == key }.count
         }
+        if let sectorNotes { story.sectorNotes = try await sectorNotes(facts, full) }
         let own = facts.filter { $0.objectKeys.contains(key) }
         let made = own.first { $0.bizStep == "commissioning" || $0.type == .transformationEvent } ?? own.first
         story.production = made.map(time)
@@ -66,6 +73,45 @@ extension ConsumerStory {
             story.absorb(event, fact: fact, isOwn: own.contains(fact), names: names, time: time(fact))
         }
         return story
+    }
+
+    /// The sector rules over the chain (and the events at the places its goods were harvested, where a field's
+    /// spraying is recorded): excursions of the code or anything in its chain, and the withdrawal or pre-harvest
+    /// status of the code's sources, a broken period before a kept one.
+    private static func sectorNotes<Store: PlatformStore>(
+        key: String, facts: [TraceEvent], full: [String: EPCISEvent], store: Store, names: Names
+    ) async throws -> [SectorNote] {
+        var events = facts.compactMap { fact in full[fact.id].map { SectorEvent($0, id: fact.id) } }
+        let fields = Set(facts.filter { $0.type == .objectEvent && $0.action == .add }.compactMap(\.bizLocation))
+        for field in fields.sorted().prefix(8) {
+            let query = try EPCISQuery(parameters: [(name: "EQ_bizLocation", value: field)])
+            let page = try await store.events(matching: query, page: PageRequest(size: 200, token: nil))
+            let known = Set(events.map(\.facts.id))
+            events += page.events.filter { !known.contains($0.id) }.map { SectorEvent($0.event, id: $0.id) }
+        }
+        let rules = SectorRules(masterData: SectorMasterData(masterData: try await store.sectorMasterData()))
+        let chain = Set(facts.flatMap(\.objectKeys)).union([key])
+        func inputName(_ label: String?) -> Name? {
+            guard let label else { return nil }
+            let key = IdentifierURI(label).canonicalKey
+            let classKey = DigitalLinkKey(key).value("01").map { "https://id.gs1.org/01/\($0)" }
+            let product = names.productClasses[key] ?? classKey.flatMap { names.productClasses[$0] }
+            return Name(product?.name ?? LocalizedText(), key: key)
+        }
+        var notes: [SectorNote] = []
+        for kind in [FindingKind.withdrawalPeriod, .preHarvestInterval] {
+            let checks = rules.inputChecks(events).filter { $0.kind == kind && chain.contains($0.product) }
+            guard let check = checks.first(where: { !$0.kept }) ?? checks.first else { continue }
+            notes.append(SectorNote(
+                kind: kind.rawValue, kept: check.kept, expected: check.finding.expected, actual: check.finding.actual,
+                input: inputName(check.finding.note)))
+        }
+        for finding in rules.excursions(events) where chain.contains(finding.key) {
+            notes.append(SectorNote(
+                kind: finding.kind.rawValue, kept: false, expected: finding.expected, actual: finding.actual,
+                uom: finding.uom, duration: finding.duration, place: finding.place.map(names.locationName)))
+        }
+        return notes
     }
 
     /// Product name, manufacturer and origin: the lot's EPCClass, the GTIN's EPCClass, the ILMD of the event that

@@ -99,7 +99,9 @@ enum OpenAPIDocument {
                 "summary": "Reconciliation findings with their evidence",
                 "parameters": [
                     query("kind", "quantityMismatch, notReceived, unknownSource, unlicensedParty, negativeBalance, "
-                        + "clone, decommissionedSeen, consumerReport"),
+                        + "clone, decommissionedSeen, withdrawalPeriod, preHarvestInterval, maintenanceOverdue, "
+                        + "inspectionOverdue, unsafeFill, storageImbalance, unlicensedReceiver, quotaExceeded, "
+                        + "separationImbalance, temperatureExcursion, consumerReport"),
                     query("party", "a party in any identifier form"), query("product", "a GTIN or identifier"),
                     query("since", "xsd:dateTime: only findings with evidence since then"),
                 ],

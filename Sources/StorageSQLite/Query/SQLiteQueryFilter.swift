@@ -11,8 +11,9 @@ import Storage
 /// readPoint and bizLocation (for `WD_`, the runner first expands the ids with their master data descendants),
 /// transformationID, every `MATCH_` parameter (canonical key, or AI
 /// and key digits for `urn:epc:idpat:` patterns), eventID, error declarations (their existence), bizTransaction,
-/// source, destination. Checked in Swift only, on the narrowed set: quantities,
-/// persistent dispositions, error declaration details, extension, ILMD and sensor fields, `HASATTR_`/`EQ_ATTR_`.
+/// source, destination, and for sensor parameters the presence of sensor data. Checked in Swift only, on the narrowed
+/// set: quantities, persistent dispositions, error declaration details, extension, ILMD and sensor fields (values
+/// compared after unit conversion), `HASATTR_`/`EQ_ATTR_`.
 struct SQLiteQueryFilter {
     /// The condition on table `event` (`1` when nothing narrows).
     var sql: String
@@ -57,9 +58,16 @@ struct SQLiteQueryFilter {
             bind([type] + sorted)
         case .source(let type, let ids): party("source", type, ids)
         case .destination(let type, let ids): party("destination", type, ids)
+        case .sensorElementExists, .sensorReport, .sensorTime, .sensorValue, .percRank:
+            // Only an event with sensor data can match; the stored JSON body names the list when it has one.
+            if !clauses.contains(Self.hasSensorData) { clauses.append(Self.hasSensorData) }
         default: break
         }
     }
+
+    /// Events whose body holds a sensorElementList (bodies are JSON-LD; the key is written only for a non-empty
+    /// list, and every sensor predicate, unit conversion included, is then decided by ``EventMatcher``).
+    static let hasSensorData = "instr(event.body, '\"sensorElementList\"') > 0"
 
     /// The condition of a predicate over an empty set, which no event satisfies. `IN ()` with one placeholder
     /// would ask for one bound value more than there are (SQLite error 21).

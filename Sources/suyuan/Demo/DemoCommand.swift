@@ -93,17 +93,23 @@ struct DemoLoadCommand: AsyncParsableCommand {
     func run() async throws {
         let started = Date()
         let store = try storeOption.open()
-        let (generator, documents) = try await Self.load(options.configuration, into: store, showProgress: true)
-        if let truth { try DemoOptions.truthJSON(generator.truth).write(to: URL(fileURLWithPath: truth)) }
+        let (generator, documents, sectors) = try await Self.load(
+            options.configuration, into: store, showProgress: true)
+        if let truth {
+            try DemoOptions.truthJSON(generator.truth + sectors.truth).write(to: URL(fileURLWithPath: truth))
+        }
         print(DemoOptions.summary(generator, documents: documents, seconds: Date().timeIntervalSince(started))
+              + "; sector chains: \(sectors.documents.map(\.events.count).reduce(0, +)) events, "
+              + "\(sectors.truth.count) violations"
               + " → \(storeOption.name)")
     }
 
-    /// Generates the demo chains and captures them into a store, document by document; returns the generator
-    /// (its world and ground truth) and the number of event documents when done.
+    /// Generates the demo chains and captures them into a store, document by document, then the sector chains
+    /// (one run of each class per 2,000 events, ending at the last food or drug event); returns the generator (its
+    /// world and ground truth), the number of event documents, and the sector chains with their truth.
     static func load<Store: CommandStore>(
         _ configuration: DemoConfiguration, into store: Store, showProgress: Bool
-    ) async throws -> (DemoGenerator, Int) {
+    ) async throws -> (DemoGenerator, Int, SectorDemo) {
         let started = Date()
         let first = DemoGenerator(configuration)
         _ = try await store.capture(first.masterDataDocument, context: CaptureContext())
@@ -138,7 +144,14 @@ struct DemoLoadCommand: AsyncParsableCommand {
         }
         try await writing?.value
         if showProgress { FileHandle.standardError.write(Data("\n".utf8)) }
-        return (generator, count)
+        // The sector chains end now (to the second): overdue maintenance and inspections are judged against the
+        // clock, so chains that ended with the food and drug runs would all be overdue.
+        let now = Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))
+        let sectors = SectorDemo(
+            runs: max(1, configuration.targetEvents / 2_000), seed: configuration.seed,
+            end: max(now, generator.latestEventTime), violationRate: min(1, configuration.anomalyRate * 10))
+        for document in sectors.documents { _ = try await store.capture(document, context: CaptureContext()) }
+        return (generator, count, sectors)
     }
 
     private static func progress(_ done: Int, of total: Int, since started: Date) {

@@ -37,9 +37,33 @@ enum DescriptionJSON {
                 ("code", quote(code.value)), ("codeType", quote(code.codeType)), ("level", String(code.level)),
                 ("levelName", quote(code.levelName)), ("productIdentifier", quote(code.productIdentifier)),
                 ("resourceCode", quote(code.resourceCode)), ("serial", quote(code.serial)),
-                ("checkCode", quote(code.checkCode)),
+                ("checkCode", quote(code.checkCode)), ("uri", quote(ChinaTraceCode.drug(code).uri)),
                 ("checkCodeVerified", "false"),
                 ("note", quote("the check code (digits 17-20) can only be verified by the national drug traceability platform")),
+            ])))
+        }
+        if let code = d.cnPesticideCode {
+            fields.append(("cnPesticideCode", object([
+                ("code", quote(code.value)), ("uri", quote(ChinaTraceCode.pesticide(code).uri)),
+                ("registrationClass", String(code.registrationClass)),
+                ("registrationClassName", quote(code.registrationClassName)),
+                ("registrationNumberDigits", quote(code.registrationNumberDigits)),
+                ("productionType", String(code.productionType)),
+                ("productionTypeName", quote(code.productionTypeName)),
+                ("specificationCode", quote(code.specificationCode)), ("randomCode", quote(code.randomCode)),
+                ("note", quote(
+                    "no check digit: whether the registration number exists is known only to the ministry's registry"
+                )),
+            ])))
+        }
+        if let code = d.cnVeterinaryDrugCode {
+            fields.append(("cnVeterinaryDrugCode", object([
+                ("code", quote(code.value)), ("uri", quote(ChinaTraceCode.veterinaryDrug(code).uri)),
+                ("applicationDate", quote(code.applicationDate)), ("enterpriseID", quote(code.enterpriseID)),
+                ("randomCode", quote(code.randomCode)),
+                ("note", quote(
+                    "no check digit: which enterprise the ID names is known only to the national veterinary drug "
+                        + "traceability system")),
             ])))
         }
         return object(fields)

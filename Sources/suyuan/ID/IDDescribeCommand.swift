@@ -6,7 +6,7 @@ import Identifiers
 struct IDDescribeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "describe",
-        abstract: "Describe a raw scan, bracketed element string, Digital Link, EPC URN, RFID hex or drug code.",
+        abstract: "Describe a scan, Digital Link, EPC URN, RFID hex or China drug, pesticide or vet drug code.",
         discussion: """
             Prints one JSON object: key, ais, elementString, urn, digitalLink (and scheme/filter for RFID input).
             Fields that cannot be derived are left out. Bad input: exit status 2 and one line on stderr.

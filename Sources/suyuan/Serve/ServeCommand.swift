@@ -50,6 +50,7 @@ struct ServeCommand: AsyncParsableCommand {
         var configuration = ServerConfiguration(host: host, port: port, publicBaseURL: publicURL)
         configuration.logLevel = logLevel
         configuration.reconciliation = try reconcileOptions.configuration()
+        configuration.sectorRules = try reconcileOptions.sectorConfiguration()
         configuration.federation = try federationOptions.settings()
         try await storeOption.withStore { store in
             if demo { try await DemoSetup.prepare(store, events: demoEvents, baseURL: configuration.baseURL) }

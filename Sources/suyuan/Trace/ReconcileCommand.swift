@@ -52,9 +52,12 @@ struct ReconcileCommand: AsyncParsableCommand {
         var read: Double
         var finish: Double
         var save: Double
+        /// The sector rules' pass (docs/sector-rules.md), which reads and decodes event bodies.
+        var sectors: Double = 0
 
-        init(_ phases: ReconcileReport.Phases) {
+        init(_ phases: ReconcileReport.Phases, sectors: TimeInterval) {
             func ms(_ seconds: TimeInterval) -> Double { (seconds * 1_000_000).rounded() / 1_000 }
+            self.sectors = ms(sectors)
             restore = ms(phases.restore)
             read = ms(phases.read)
             finish = ms(phases.finish)
@@ -81,7 +84,7 @@ struct ReconcileCommand: AsyncParsableCommand {
         let sinceDate = try time(since, "since")
         let asOf = try time(now, "now") ?? Date()
         // With --since only the events sharing an identifier or transaction with an event since then are read.
-        let report = try await storeOption.withStore { store in
+        let (report, sectorSeconds) = try await storeOption.withStore { store in
             var configuration = try settings.configuration()
             configuration.since = sinceDate
             let reconciler = Reconciler(
@@ -92,7 +95,11 @@ struct ReconcileCommand: AsyncParsableCommand {
                 store, checkpoint: fromScratch ? .fromScratch : .continue,
                 progress: showProgress ? Self.progress(since: started) : nil)
             if showProgress { FileHandle.standardError.write(Data("\n".utf8)) }
-            return result
+            var withSectors = result
+            let sectorsStarted = Date()
+            withSectors.findings += try await SectorRules.reconcile(
+                store, configuration: try settings.sectorConfiguration(), now: asOf, since: sinceDate)
+            return (withSectors, Date().timeIntervalSince(sectorsStarted))
         }
         let elapsed = Date().timeIntervalSince(started) * 1_000
         if let damage = report.discardedCheckpoint {
@@ -104,7 +111,7 @@ struct ReconcileCommand: AsyncParsableCommand {
                 findings: rows, events: report.events, eventsRead: report.eventsRead,
                 checkpointEvents: report.restoredEvents, checkpointDiscarded: report.discardedCheckpoint?.description,
                 checkpointSaved: report.savedCheckpoint,
-                phasesMs: Phases(report.phases), elapsedMs: (elapsed * 1_000).rounded() / 1_000)))
+                phasesMs: Phases(report.phases, sectors: sectorSeconds), elapsedMs: (elapsed * 1_000).rounded() / 1_000)))
             return
         }
         let checkpoint = report.restoredEvents.map { " (\($0) from the checkpoint, \(report.eventsRead) read)" } ?? ""

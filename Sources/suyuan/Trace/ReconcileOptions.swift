@@ -16,10 +16,36 @@ struct ReconcileOptions: ParsableArguments {
             valueName: "category=fraction"))
     var categoryTolerances: [String] = []
 
+    @Option(
+        name: .customLong("skip-rule"),
+        help: ArgumentHelp(
+            "A sector rule not checked for one product or asset category, as CATEGORY=KIND (e.g. "
+                + "sample=temperatureExcursion); repeatable.",
+            valueName: "category=kind"))
+    var skippedRules: [String] = []
+
     func validate() throws {
         guard horizonHours >= 0 else { throw ValidationError("--horizon-hours must not be negative") }
         guard (0...1).contains(tolerance) else { throw ValidationError("--tolerance must be a fraction from 0 to 1") }
         _ = try tolerances()
+        _ = try sectorConfiguration()
+    }
+
+    /// The sector rules' configuration: `--skip-rule` by category.
+    func sectorConfiguration() throws -> SectorRules.Configuration {
+        var configuration = SectorRules.Configuration()
+        for entry in skippedRules {
+            let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, !parts[0].isEmpty, let kind = FindingKind(rawValue: parts[1]),
+                SectorRules.kinds.contains(kind)
+            else {
+                throw ValidationError(
+                    "--skip-rule \(entry): expected CATEGORY=KIND with KIND one of "
+                        + SectorRules.kinds.map(\.rawValue).joined(separator: ", "))
+            }
+            configuration.disabled[parts[0], default: []].insert(kind)
+        }
+        return configuration
     }
 
     /// The reconciler's configuration, with `since` unset.

@@ -1,0 +1,142 @@
+public import EPCIS
+public import Foundation
+public import Storage
+import Testing
+public import TraceEngine
+
+/// The sector rules against a store: each class's hand-written world (``SectorDocuments``) with its injected
+/// violations gives exactly those findings, and the same world without them gives none.
+public struct SectorRulesConformance: Sendable {
+    /// The kind of store the suite runs on.
+    public typealias Store = any EventStore & SectorEventSource
+
+    /// Makes an empty store.
+    public let makeStore: @Sendable () async throws -> Store
+
+    /// Makes the suite.
+    /// - Parameter makeStore: makes an empty store for each world.
+    public init(makeStore: @escaping @Sendable () async throws -> Store) {
+        self.makeStore = makeStore
+    }
+
+    /// The canonical key of an identifier as written in a document.
+    static func key(_ text: String) -> String { IdentifierURI(text).canonicalKey }
+
+    static func date(_ text: String) throws -> Date { try #require(EPCISDateTime(text)).date }
+
+    /// Captures a document into a fresh store and runs the sector rules.
+    func findings(_ text: String, xml: Bool, now: String) async throws -> [Finding] {
+        let store = try await makeStore()
+        let data = Data(text.utf8)
+        let document = xml ? try XMLDocumentDecoder().decode(data) : try JSONDocumentDecoder().decode(data)
+        _ = try await store.capture(document, context: CaptureContext())
+        return try await SectorRules.reconcile(store, now: try Self.date(now))
+    }
+
+    /// Checks a world: the violating document's findings are exactly `expected` (kind and key), the clean one's none.
+    func check(
+        _ make: (Bool) -> String, xml: Bool, now: String, expected: Set<String>
+    ) async throws -> [Finding] {
+        let found = try await findings(make(false), xml: xml, now: now)
+        #expect(Set(found.map { "\($0.kind.rawValue) \($0.key)" }) == expected)
+        #expect(found.count == expected.count, "one finding each: \(found.map { "\($0.kind) \($0.key)" })")
+        let clean = try await findings(make(true), xml: xml, now: now)
+        #expect(clean.isEmpty, "the clean world: \(clean.map { "\($0.kind) \($0.key) \($0.events)" })")
+        return found
+    }
+
+    /// withdrawalPeriod and preHarvestInterval, followed through packing and cutting.
+    public func farmInputs() async throws {
+        let found = try await check(
+            SectorDocuments.farmJSON, xml: false, now: "2026-04-06T12:00:00+08:00",
+            expected: [
+                "preHarvestInterval " + Self.key("urn:epc:class:lgtin:6901234.110004.CAB1"),
+                "preHarvestInterval " + Self.key("urn:epc:class:lgtin:6901234.110004.CAB1P"),
+                "withdrawalPeriod " + Self.key("urn:epc:class:lgtin:6901234.100062.PORK1"),
+                "withdrawalPeriod " + Self.key("urn:epc:class:lgtin:6901234.100079.LOIN1"),
+            ])
+        let loin = try #require(found.first { $0.key == Self.key("urn:epc:class:lgtin:6901234.100079.LOIN1") })
+        #expect(loin.expected == 28 && loin.uom == "DAY")
+        #expect((loin.actual ?? 0) > 18.6 && (loin.actual ?? 0) < 18.7)
+        #expect(loin.events == [
+            "https://events.example.cn/farm-treat-pigs", "https://events.example.cn/farm-slaughter-1",
+            "https://events.example.cn/farm-cut-1",
+        ])
+        let cabbage = try #require(found.first { $0.key == Self.key("urn:epc:class:lgtin:6901234.110004.CAB1") })
+        #expect(cabbage.expected == 7 && cabbage.note == SectorDocuments.pesticide)
+    }
+
+    /// maintenanceOverdue, inspectionOverdue and unsafeFill.
+    public func equipment() async throws {
+        let found = try await check(
+            SectorDocuments.equipmentXML, xml: true, now: "2026-04-20T12:00:00+08:00",
+            expected: [
+                "maintenanceOverdue " + Self.key(SectorDocuments.elevator1),
+                "inspectionOverdue " + Self.key(SectorDocuments.elevator2),
+                "inspectionOverdue " + Self.key(SectorDocuments.cylinder1),
+                "unsafeFill " + Self.key(SectorDocuments.cylinder1),
+                "unsafeFill " + Self.key(SectorDocuments.cylinder2),
+            ])
+        let gap = try #require(found.first { $0.kind == .maintenanceOverdue })
+        #expect(gap.expected == 15 && gap.actual == 20)
+        #expect(gap.events == [
+            "https://events.example.cn/equipment/e1-m2", "https://events.example.cn/equipment/e1-m3",
+        ])
+        let cylinder2 = Self.key(SectorDocuments.cylinder2)
+        let scrapped = try #require(found.first { $0.kind == .unsafeFill && $0.key == cylinder2 })
+        #expect(scrapped.events == [
+            "https://events.example.cn/equipment/c2-scrap", "https://events.example.cn/equipment/c2-f1",
+        ])
+    }
+
+    /// storageImbalance and unlicensedReceiver.
+    public func hazardousGoods() async throws {
+        let found = try await check(
+            SectorDocuments.hazardousJSON, xml: false, now: "2026-05-05T12:00:00+08:00",
+            expected: [
+                "storageImbalance " + Self.key(SectorDocuments.chlorine),
+                "unlicensedReceiver " + Self.key(SectorDocuments.explosive),
+            ])
+        let stock = try #require(found.first { $0.kind == .storageImbalance })
+        #expect(stock.expected == 7 && stock.actual == 6.5 && stock.uom == "TNE")
+        let receiver = try #require(found.first { $0.kind == .unlicensedReceiver })
+        #expect(receiver.to == SectorDocuments.waterworks && receiver.note == "explosive")
+        #expect(receiver.events == [
+            "https://events.example.cn/hazardous/issue-ex", "https://events.example.cn/hazardous/use-ex",
+        ])
+    }
+
+    /// quotaExceeded and separationImbalance, with a mass in kilograms converted.
+    public func rareEarth() async throws {
+        let found = try await check(
+            SectorDocuments.rareEarthXML, xml: true, now: "2026-06-01T12:00:00+08:00",
+            expected: [
+                "quotaExceeded " + Self.key(SectorDocuments.mine),
+                "quotaExceeded " + Self.key(SectorDocuments.separator),
+                "separationImbalance " + Self.key(SectorDocuments.oxide2),
+            ])
+        let mined = try #require(found.first { $0.key == Self.key(SectorDocuments.mine) })
+        #expect(mined.expected == 2000 && mined.actual == 2100 && mined.note == "mining 2026")
+        let balance = try #require(found.first { $0.kind == .separationImbalance })
+        #expect(balance.expected.map { abs($0 - 40) < 1e-9 } == true && balance.actual == 60)
+    }
+
+    /// temperatureExcursion: readings in CEL, FAH and KEL against ranges in CEL and FAH, through a pallet.
+    public func coldChain() async throws {
+        let found = try await check(
+            SectorDocuments.coldChainJSON, xml: false, now: "2026-07-02T12:00:00+08:00",
+            expected: [
+                "temperatureExcursion " + Self.key(SectorDocuments.milk1),
+                "temperatureExcursion " + Self.key(SectorDocuments.vaccine),
+            ])
+        let milk = try #require(found.first { $0.key == Self.key(SectorDocuments.milk1) })
+        #expect(milk.expected == 6 && milk.actual == 10 && milk.uom == "CEL")
+        #expect(milk.note?.hasPrefix("2.0 h from 2026-07-01T01:00:00Z at urn:epc:id:sgln:6901234.50001.0") == true)
+        #expect(milk.events == [
+            "https://events.example.cn/cold/milk1-1", "https://events.example.cn/cold/milk1-2",
+            "https://events.example.cn/cold/milk1-3",
+        ])
+        let vaccine = try #require(found.first { $0.key == Self.key(SectorDocuments.vaccine) })
+        #expect(vaccine.expected == 46.4 && vaccine.actual == 50 && vaccine.uom == "FAH")
+    }
+}
