@@ -90,6 +90,7 @@ func buildRouter<Store: PlatformStore>(_ platform: Platform<Store>) -> Router<Ap
     ResolverController(platform: platform).register(on: router)
     ConsoleController(platform: platform).register(on: router)
     FederationController(platform: platform).register(on: router)
+    ExchangeController(platform: platform).register(on: router)
     return router
 }
 
