@@ -169,7 +169,7 @@ let package = Package(
             name: "ServerTests",
             dependencies: [
                 "Server", "Storage", "StorageSQLite", "StoragePostgres", "EPCIS", "TraceEngine", "DemoChains", "Web",
-                "Transparency", "BrowserTesting", "TestSupport",
+                "Transparency", "BrowserTesting", "TestSupport", "Exchange",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),

@@ -148,8 +148,10 @@ enum DrugChain {
         func event(_ type: EventType, _ time: String) -> EPCISEvent {
             EPCISEvent(type: type, eventTime: EPCISDateTime(time)!, eventTimeZoneOffset: "-05:00")
         }
-        var made = event(.transformationEvent, "2026-09-01T08:00:00-05:00")
-        made.outputEPCList = packs.map { IdentifierURI($0) }
+        // Commissioned by an ObjectEvent ADD (the demo chains make their packs by a TransformationEvent)
+        var made = event(.objectEvent, "2026-09-01T08:00:00-05:00")
+        made.action = .add
+        made.epcList = packs.map { IdentifierURI($0) }
         made.bizStep = CBVValue("commissioning", in: .bizStep)
         made.bizLocation = LocationReference(id: IdentifierURI(site(maker)))
         made.ilmd = [

@@ -7,7 +7,7 @@ import Identifiers
 /// shipping and receiving, and a glossary sheet (1.1455(c)(1): "information needed to understand" the sheet).
 ///
 /// The FDA's 2024 template could not be retrieved here; the column names are the rule's own KDE names, which the
-/// template uses, in the layout of docs/decisions/0014-spreadsheet-import.md. A transformation takes one row per
+/// template uses, in the layout of docs/decisions/0018-spreadsheet-import-and-regulator-exports.md. A transformation takes one row per
 /// input lot and one per output lot, sharing the Event ID.
 public enum FSMA204Export {
     /// The main sheet's columns.

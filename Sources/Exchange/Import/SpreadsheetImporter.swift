@@ -6,7 +6,7 @@ public import Foundation
 ///
 /// Each event's ID is derived from its rows' cells (a name-based UUID over the kind and the trimmed cells, column by
 /// column), so a file sent twice yields the same events: captured with `proceed`, a re-sent file stores nothing new
-/// (docs/decisions/0014-spreadsheet-import.md).
+/// (docs/decisions/0018-spreadsheet-import-and-regulator-exports.md).
 public struct SpreadsheetImporter: Sendable {
     /// The kind of record every row is.
     public let kind: ImportKind
@@ -58,14 +58,19 @@ public struct SpreadsheetImporter: Sendable {
             result.rows.append(group.map(\.number))
         }
         var seen: [String: Int] = [:]
-        for (index, event) in result.document.events.enumerated() {
+        // A row already refused by its cells is not checked again as EPCIS: its event holds what was left of it, and
+        // the EPCIS rule it then breaks (a unit without the quantity that was refused) would only repeat the issue.
+        let refusedRows = Set(issues.map(\.row))
+        for (index, event) in result.document.events.enumerated()
+        where refusedRows.isDisjoint(with: result.rows[index]) {
             let row = result.rows[index][0]
             if let id = event.eventID, let first = seen.updateValue(row, forKey: id) {
                 seen[id] = first
                 issues.append(ImportIssue(row: row, column: nil, rule: "repeats row \(first): the same record twice"))
             }
             for problem in validator.validate(event, at: EventLocation(pointer: "")) where problem.severity == .error {
-                let place = problem.location.isEmpty ? "" : " (\(problem.location.split(separator: "/").joined(separator: ".")))"
+                let place = problem.location.isEmpty
+                    ? "" : " (\(problem.location.split(separator: "/").joined(separator: ".")))"
                 issues.append(ImportIssue(row: row, column: nil, rule: "EPCIS: \(problem.message)\(place)"))
             }
         }

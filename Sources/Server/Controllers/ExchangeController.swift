@@ -21,6 +21,7 @@ struct ExchangeController<Store: PlatformStore> {
         router.get("templates/{file}") { _, context in try template(context) }
         router.get("exports/{kind}") { request, context in try await export(request, context) }
         router.post("feeds/reads") { request, context in try await feed(request, context) }
+        registerConsole(on: router)
     }
 
     struct ImportAnswer: Encodable {
@@ -45,13 +46,27 @@ struct ExchangeController<Store: PlatformStore> {
         } catch {
             throw Problem.bodyTooLarge(limit: limit, rule: "a spreadsheet of at most \(limit) bytes")
         }
+        let (result, receipt) = try await importSpreadsheet(data, kind: kind, principal: context.principal)
+        return try Responses.json(
+            ImportAnswer(
+                kind: kind.rawValue, rows: receipt.rows, events: receipt.events, stored: receipt.stored,
+                alreadyStored: receipt.alreadyStored, eventIDs: result.document.events.compactMap(\.eventID)),
+            status: receipt.stored > 0 ? .created : .ok)
+    }
+
+    /// Reads a spreadsheet and captures its events: every row checked first (a refused file stores nothing), then
+    /// the place rule for a party key, then the capture with `proceed` (a file sent again stores nothing twice).
+    /// - Throws: ``Problem`` 400 naming each bad row and column, 403 naming the rows at another party's places.
+    func importSpreadsheet(
+        _ data: Data, kind: ImportKind, principal: Principal
+    ) async throws -> (ImportResult, ImportReceipt) {
         let result: ImportResult
         do {
             result = try SpreadsheetImporter(kind: kind).read(data)
         } catch {
             throw Self.problem(error)
         }
-        try await checkPlaces(result, principal: context.principal)
+        try await checkPlaces(result, principal: principal)
         let receipt: ImportReceipt
         do {
             receipt = try await result.capture(into: platform.store)
@@ -59,13 +74,9 @@ struct ExchangeController<Store: PlatformStore> {
             if let storage = error.underlying as? StorageError { throw Problem(storage) }
             throw Self.problem(error)
         }
-        platform.captured.signal()
+        if receipt.stored > 0 { platform.captured.signal() }
         platform.metrics.count("events_captured", "events captured", by: receipt.stored)
-        return try Responses.json(
-            ImportAnswer(
-                kind: kind.rawValue, rows: receipt.rows, events: receipt.events, stored: receipt.stored,
-                alreadyStored: receipt.alreadyStored, eventIDs: result.document.events.compactMap(\.eventID)),
-            status: receipt.stored > 0 ? .created : .ok)
+        return (result, receipt)
     }
 
     /// The capture's place rule (a party key captures at its own locations or as a source), each refused event
@@ -105,7 +116,7 @@ struct ExchangeController<Store: PlatformStore> {
         }
         let query = request.uri.queryParameters
         func time(_ key: String) throws(Problem) -> Date? {
-            guard let text = query[key].map(String.init) else { return nil }
+            guard let text = query[Substring(key)].map(String.init) else { return nil }
             guard let date = EPCISDateTime(text)?.date ?? EPCISDateTime(text + "T00:00:00Z")?.date else {
                 throw Problem.badParameter("\(key)=\(text) is not a date or a date and time with offset")
             }

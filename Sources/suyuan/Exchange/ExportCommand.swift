@@ -4,8 +4,6 @@ import Exchange
 import Foundation
 import Storage
 
-extension ExportKind: ExpressibleByArgument {}
-
 /// `suyuan export fsma204|eu178|dscsa|gbt38156 (--lot ID | --party ID) [--from T] [--to T] --format csv|xlsx`.
 struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -19,7 +17,7 @@ struct ExportCommand: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: "fsma204, eu178, dscsa or gbt38156.")
+    @Argument(help: "fsma204, eu178, dscsa or gbt38156.", transform: ExchangeArguments.exportKind)
     var kind: ExportKind
 
     @Option(help: "The lot (LGTIN as EPC URN or Digital Link), or for dscsa the shipment's identifier.")
@@ -34,7 +32,7 @@ struct ExportCommand: AsyncParsableCommand {
     @Option(help: "Before this time (xsd:dateTime, or a date YYYY-MM-DD in UTC).")
     var to: String?
 
-    @Option(help: "csv or xlsx.")
+    @Option(help: "csv or xlsx.", transform: ExchangeArguments.format)
     var format: SheetTable.Format = .csv
 
     @Option(help: "Write to this file instead of standard output.")
@@ -69,7 +67,7 @@ struct ExportCommand: AsyncParsableCommand {
             do {
                 return try await Self.export(kind, request, format: format, from: store)
             } catch {
-                FileHandle.standardError.write(Data("export \(kind.rawValue): \(error.description)\n".utf8))
+                FileHandle.standardError.write(Data("export \(kind.rawValue): \(error)\n".utf8))
                 throw ExitCode(1)
             }
         }

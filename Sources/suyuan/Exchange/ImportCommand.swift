@@ -14,12 +14,32 @@ struct ImportCommand: AsyncParsableCommand {
     )
 }
 
-extension ImportKind: ExpressibleByArgument {
-    public init?(argument: String) { self.init(name: argument) }
-    public static var allValueStrings: [String] { allCases.map(\.rawValue) }
-}
+/// Arguments naming the Exchange module's kinds and formats (its public types cannot conform to ArgumentParser's
+/// protocols here without importing ArgumentParser publicly, so each option reads its text with these).
+enum ExchangeArguments {
+    static func importKind(_ text: String) throws -> ImportKind {
+        guard let kind = ImportKind(name: text) else {
+            throw ValidationError(
+                "\(text) is not a kind of record: " + ImportKind.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        return kind
+    }
 
-extension SheetTable.Format: ExpressibleByArgument {}
+    static func exportKind(_ text: String) throws -> ExportKind {
+        guard let kind = ExportKind(rawValue: text.lowercased()) else {
+            throw ValidationError(
+                "\(text) is not an export: " + ExportKind.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        return kind
+    }
+
+    static func format(_ text: String) throws -> SheetTable.Format {
+        guard let format = SheetTable.Format(rawValue: text.lowercased()) else {
+            throw ValidationError("\(text) is not a format: csv or xlsx")
+        }
+        return format
+    }
+}
 
 /// `suyuan import FILE --as KIND`.
 struct ImportFileCommand: AsyncParsableCommand {
@@ -36,7 +56,7 @@ struct ImportFileCommand: AsyncParsableCommand {
     @Argument(help: "The spreadsheet (.csv or .xlsx).")
     var file: String
 
-    @Option(name: .customLong("as"), help: "The kind of record each row is.")
+    @Option(name: .customLong("as"), help: "The kind of record each row is.", transform: ExchangeArguments.importKind)
     var kind: ImportKind
 
     @OptionGroup var storeOption: StoreOption
@@ -55,7 +75,7 @@ struct ImportFileCommand: AsyncParsableCommand {
         do {
             result = try SpreadsheetImporter(kind: kind).read(data)
         } catch {
-            FileHandle.standardError.write(Data("\(file): \(error.description)\n".utf8))
+            FileHandle.standardError.write(Data("\(file): \(error)\n".utf8))
             throw ExitCode(1)
         }
         let terminal = isatty(STDERR_FILENO) == 1
@@ -71,7 +91,7 @@ struct ImportFileCommand: AsyncParsableCommand {
                     "\(file): \(receipt.rows) rows (\(kind.rawValue)) → \(receipt.events) events: \(receipt.stored) "
                         + "stored, \(receipt.alreadyStored) already stored, in \(elapsed) into \(storeOption.name)")
             } catch {
-                FileHandle.standardError.write(Data("\(file): \(error.description)\n".utf8))
+                FileHandle.standardError.write(Data("\(file): \(error)\n".utf8))
                 throw ExitCode(1)
             }
         }
@@ -85,10 +105,12 @@ struct ImportTemplateCommand: AsyncParsableCommand {
         abstract: "Write the spreadsheet template of a kind of record, with an example row."
     )
 
-    @Argument(help: "harvest, shipping, receiving, transformation, treatment, inspection or sale.")
+    @Argument(
+        help: "harvest, shipping, receiving, transformation, treatment, inspection or sale.",
+        transform: ExchangeArguments.importKind)
     var kind: ImportKind
 
-    @Option(help: "csv or xlsx.")
+    @Option(help: "csv or xlsx.", transform: ExchangeArguments.format)
     var format: SheetTable.Format = .csv
 
     @Option(help: "Write to this file instead of standard output.")
