@@ -25,6 +25,35 @@ import Testing
         #expect(fromCSV.document.events.allSatisfy { $0.eventID?.hasPrefix("urn:uuid:") == true })
     }
 
+    @Test(
+        "each template with a good row and a bad one: Chinese headers in CSV, English in XLSX; the bad GTIN named",
+        arguments: ImportKind.allCases)
+    func eachTemplateGoodAndBad(kind: ImportKind) throws {
+        // Given the template's example rows, then the same rows again with a GTIN whose check digit is wrong
+        let template = ImportTemplate(kind)
+        let gtin = try #require(template.columns.firstIndex(of: .gtin))
+        let lot = try #require(template.columns.firstIndex(of: .lot))
+        let good = template.exampleRows
+        let bad = good.map { row in
+            var row = row
+            row[gtin] = String(row[gtin].dropLast()) + (row[gtin].last == "9" ? "0" : "9")
+            row[lot] += "X"
+            return row
+        }
+        for (header, asXLSX) in [(template.columns.map(\.chinese), false), (template.columns.map(\.english), true)] {
+            let rows = [header] + good + bad
+            let file = asXLSX ? try Chain.xlsx(rows) : Chain.csv(rows)
+            // When it is read, then only the bad rows are named, by the GTIN column
+            let error = #expect(throws: ExchangeError.self) { try SpreadsheetImporter(kind: kind).read(file) }
+            let firstBad = 2 + good.count
+            #expect(error?.issues.map(\.row) == Array(firstBad..<(firstBad + bad.count)))
+            #expect(error?.issues.allSatisfy { $0.column == ImportColumn.gtin.header } == true)
+            // And the good rows alone import
+            let alone = asXLSX ? try Chain.xlsx([header] + good) : Chain.csv([header] + good)
+            #expect(try SpreadsheetImporter(kind: kind).read(alone).document.events.count == 1)
+        }
+    }
+
     @Test("rows become CBV events: steps, dispositions, quantities, sources, documents, ILMD")
     func rowsBecomeEvents() throws {
         let result = try SpreadsheetImporter(kind: .shipping).read(Chain.files[1].1)
