@@ -35,28 +35,36 @@ import Testing
         let vegetables = ["cabbage", "bokchoy", "tomato"].compactMap { generator.world.products[$0] }
         let events = try await Self.all(store)
         // The first vegetable lot harvested
-        let harvest = try #require(events.first { event in
-            event.action == .add && event.quantityList.contains { element in
-                vegetables.contains { element.epcClass.text.hasPrefix("urn:epc:class:lgtin:\($0.stem).") }
-            }
-        })
+        let harvest = try #require(
+            events.first { event in
+                event.action == .add
+                    && event.quantityList.contains { element in
+                        vegetables.contains { element.epcClass.text.hasPrefix("urn:epc:class:lgtin:\($0.stem).") }
+                    }
+            })
         let lot = try #require(harvest.quantityList.first).epcClass.text
         let sheet = try await Exporter(store: store).workbook(.fsma204, ExportRequest(lot: lot)).sheets[0]
         let ctes = sheet.column("Critical Tracking Event (CTE)")
         #expect(ctes.first == "Initial Packing" || ctes.first == "Harvesting")
         #expect(ctes.filter { $0 == "Shipping" }.count == 3 && ctes.filter { $0 == "Receiving" }.count == 3)
-        let common = ["Event ID", "Traceability Lot Code (TLC)", "TLC GTIN", "TLC Batch/Lot", "Product Description",
+        let common = [
+            "Event ID", "Traceability Lot Code (TLC)", "TLC GTIN", "TLC Batch/Lot", "Product Description",
             "Quantity", "Unit of Measure", "Event Date", "Event Date/Time (UTC)", "Location Description",
-            "Location Identifier (GLN)", "Traceability Lot Code Source", "Traceability Lot Code Source Reference"]
+            "Location Identifier (GLN)", "Traceability Lot Code Source", "Traceability Lot Code Source Reference",
+        ]
         for (row, cte) in ctes.enumerated() {
             var required = common
             if cte == "Shipping" {
-                required += ["Immediate Subsequent Recipient", "Immediate Subsequent Recipient Identifier",
-                    "Reference Document Type", "Reference Document Number"]
+                required += [
+                    "Immediate Subsequent Recipient", "Immediate Subsequent Recipient Identifier",
+                    "Reference Document Type", "Reference Document Number",
+                ]
             }
             if cte == "Receiving" {
-                required += ["Immediate Previous Source", "Immediate Previous Source Identifier",
-                    "Reference Document Type", "Reference Document Number"]
+                required += [
+                    "Immediate Previous Source", "Immediate Previous Source Identifier",
+                    "Reference Document Type", "Reference Document Number",
+                ]
             }
             #expect(Self.empty(sheet, row, required) == [], "row \(row + 2), \(cte)")
         }
@@ -74,18 +82,21 @@ import Testing
         let events = try await Self.all(store)
         let markets = generator.world.parties.filter { $0.role == .wholesaleMarket }.map(\.pgln)
         // A lot a market received by a receiving event
-        let receipt = try #require(events.first { event in
-            event.bizStep?.standardTerm == "receiving" && !event.quantityList.isEmpty
-                && event.destinationList.contains { markets.contains($0.id.text) }
-        })
+        let receipt = try #require(
+            events.first { event in
+                event.bizStep?.standardTerm == "receiving" && !event.quantityList.isEmpty
+                    && event.destinationList.contains { markets.contains($0.id.text) }
+            })
         let lot = try #require(receipt.quantityList.first).epcClass.text
         let market = try #require(receipt.destinationList.first { markets.contains($0.id.text) }).id.text
         let sheet = try await Exporter(store: store).workbook(.eu178, ExportRequest(lot: lot, party: market)).sheets[0]
         let directions = Set(sheet.column("Direction"))
         #expect(directions == ["one step back (supplier)", "one step forward (customer)"])
-        let required = ["(a) Description of the food", "(b) Volume or quantity", "Unit", "(c) Name of the FBO dispatching",
+        let required = [
+            "(a) Description of the food", "(b) Volume or quantity", "Unit", "(c) Name of the FBO dispatching",
             "(c) Address of the FBO dispatching", "(e) Name of the FBO receiving", "(e) Address of the FBO receiving",
-            "(g) Lot, batch or consignment reference", "(h) Date of dispatch"]
+            "(g) Lot, batch or consignment reference", "(h) Date of dispatch",
+        ]
         for row in sheet.rows.indices {
             #expect(Self.empty(sheet, row, required) == [], "row \(row + 2)")
         }
@@ -104,18 +115,22 @@ import Testing
         let events = try await Self.all(store)
         let outlets = generator.world.parties.filter { $0.role == .pharmacy || $0.role == .hospital }.map(\.pgln)
         // A case shipped from the distributor to a pharmacy or a hospital
-        let shipment = try #require(events.first { event in
-            event.bizStep?.standardTerm == "shipping" && event.epcList.first?.text.hasPrefix("urn:epc:id:sscc:") == true
-                && event.destinationList.contains { outlets.contains($0.id.text) }
-        })
+        let shipment = try #require(
+            events.first { event in
+                event.bizStep?.standardTerm == "shipping"
+                    && event.epcList.first?.text.hasPrefix("urn:epc:id:sscc:") == true
+                    && event.destinationList.contains { outlets.contains($0.id.text) }
+            })
         let box = try #require(shipment.epcList.first).text
         let workbook = try await Exporter(store: store).workbook(.dscsa, ExportRequest(lot: box))
         let information = workbook.sheets[0]
         #expect(information.rows.count >= 1)
-        let required = ["Transaction", "Proprietary or Established Name", "National Drug Code (NDC/GTIN)",
+        let required = [
+            "Transaction", "Proprietary or Established Name", "National Drug Code (NDC/GTIN)",
             "Number of Containers", "Lot Number", "Transaction Date", "Shipment Date", "Seller Business Name",
             "Seller Business Address", "Buyer Business Name", "Buyer Business Address", "Expiration Date",
-            "Shipped Identifiers", "Business Document"]
+            "Shipped Identifiers", "Business Document",
+        ]
         for row in information.rows.indices {
             #expect(Self.empty(information, row, required) == [], "TI row \(row + 2)")
         }
@@ -133,9 +148,11 @@ import Testing
         let workbook = try await Exporter(store: store).workbook(.gbt38156, ExportRequest(party: market.pgln))
         let records = workbook.sheets[0]
         #expect(!records.rows.isEmpty)
-        let required = ["交易主体名称 / party name", "交易主体代码 / party code", "产品名称 / product name",
+        let required = [
+            "交易主体名称 / party name", "交易主体代码 / party code", "产品名称 / product name",
             "商品代码 / GTIN", "批号 / lot", "数量 / quantity", "单位 / unit", "交易类型 / transaction type",
-            "交易时间 / time", "交易地点 / place"]
+            "交易时间 / time", "交易地点 / place",
+        ]
         for row in records.rows.indices {
             var columns = required
             let type = Self.row(records, row)["交易类型 / transaction type"] ?? ""

@@ -32,7 +32,10 @@ import Testing
         #expect(events[0].action == .observe && events[0].readPoint?.id.text == "https://id.gs1.org/414/6901234000023")
         #expect(events[1].quantityList.first?.quantity == 12.5 && events[1].quantityList.first?.uom == "KGM")
         #expect(events[2].sensorElementList.first?.reports.first?.value == 0.8)
-        #expect(events.allSatisfy { EPCISValidator().validate($0, at: EventLocation(pointer: "")).filter { $0.severity == .error }.isEmpty })
+        #expect(
+            events.allSatisfy {
+                EPCISValidator().validate($0, at: EventLocation(pointer: "")).filter { $0.severity == .error }.isEmpty
+            })
         // And the same reads sent again store nothing new
         let store = InMemoryEventStore()
         var result = ImportResult(kind: .sale, rowCount: kept.count)

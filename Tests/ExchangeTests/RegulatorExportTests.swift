@@ -18,10 +18,14 @@ import Testing
         let sheet = workbook.sheets[0]
         // Then every CTE of the lot is a row, the transformation one row per input and output
         #expect(sheet.header == FSMA204Export.columns)
-        #expect(sheet.column("Critical Tracking Event (CTE)") == ["Harvesting", "Shipping", "Receiving", "Transformation",
-            "Transformation"])
+        #expect(
+            sheet.column("Critical Tracking Event (CTE)") == [
+                "Harvesting", "Shipping", "Receiving", "Transformation",
+                "Transformation",
+            ])
         #expect(sheet.column("Transformation Input or Output") == ["", "", "", "Input", "Output"])
-        #expect(sheet.column("Traceability Lot Code (TLC)").prefix(4).allSatisfy { $0 == "(01)06901234100013(10)C2611" })
+        #expect(
+            sheet.column("Traceability Lot Code (TLC)").prefix(4).allSatisfy { $0 == "(01)06901234100013(10)C2611" })
         #expect(sheet.column("Product Description")[0] == "Chinese cabbage")
         #expect(sheet.column("Quantity") == ["1000", "800", "798", "500", "450"])
         #expect(sheet.column("Unit of Measure").allSatisfy { $0 == "KGM" })
@@ -35,8 +39,11 @@ import Testing
         let receiving = Self.row(sheet, 2)
         #expect(receiving["Immediate Previous Source"]?.hasPrefix("Green Field Co-operative") == true)
         // The TLC source is where the lot was assigned: the farm for the cabbage, the market for the salad
-        #expect(sheet.column("Traceability Lot Code Source Reference") == [Chain.farm, Chain.farm, Chain.farm, Chain.farm,
-            Chain.market])
+        #expect(
+            sheet.column("Traceability Lot Code Source Reference") == [
+                Chain.farm, Chain.farm, Chain.farm, Chain.farm,
+                Chain.market,
+            ])
         #expect(Self.row(sheet, 0)["Field or Growing Area Name"] == "东三号地块")
         #expect(workbook.sheets[1].name == "Glossary")
         // And the CSV's header row is the template's column names
@@ -82,15 +89,22 @@ import Testing
     @Test("GB/T 38156: a party's transactions and its monthly in/out/stock per product")
     func gbt38156() async throws {
         let store = try await Chain.store()
-        let request = ExportRequest(party: Chain.market, from: EPCISDateTime("2026-10-01T00:00:00+08:00")?.date,
+        let request = ExportRequest(
+            party: Chain.market, from: EPCISDateTime("2026-10-01T00:00:00+08:00")?.date,
             to: EPCISDateTime("2026-11-01T00:00:00+08:00")?.date)
         let workbook = try await Exporter(store: store).workbook(.gbt38156, request)
         let records = workbook.sheets[0]
-        #expect(records.column("交易类型 / transaction type") == ["购进 / purchase", "投料 / used in production",
-            "生产 / production", "销售 / sale"])
+        #expect(
+            records.column("交易类型 / transaction type") == [
+                "购进 / purchase", "投料 / used in production",
+                "生产 / production", "销售 / sale",
+            ])
         #expect(records.column("交易主体名称 / party name").allSatisfy { $0 == "Xinfadi Wholesale Market" })
-        #expect(records.column("交易对方名称 / counterparty name") == ["Green Field Co-operative", "", "",
-            "Harbour Supermarket"])
+        #expect(
+            records.column("交易对方名称 / counterparty name") == [
+                "Green Field Co-operative", "", "",
+                "Harbour Supermarket",
+            ])
         #expect(records.column("单据号 / document number") == ["FH-001", "JG-01", "JG-01", "FH-002"])
         let flow = workbook.sheets[1]
         #expect(flow.column("商品代码 / GTIN") == [Chain.cabbage, Chain.salad])
@@ -127,7 +141,8 @@ import Testing
     func unknownLot() async throws {
         let store = try await Chain.store()
         let error = await #expect(throws: ExchangeError.self) {
-            try await Exporter(store: store).workbook(.fsma204, ExportRequest(lot: "https://id.gs1.org/01/06901234100013/10/NONE"))
+            try await Exporter(store: store).workbook(
+                .fsma204, ExportRequest(lot: "https://id.gs1.org/01/06901234100013/10/NONE"))
         }
         #expect(error?.code == .notFound)
     }
@@ -155,8 +170,11 @@ enum DrugChain {
         made.bizStep = CBVValue("commissioning", in: .bizStep)
         made.bizLocation = LocationReference(id: IdentifierURI(site(maker)))
         made.ilmd = [
-            ExtensionElement(name: QualifiedName(namespace: "urn:epcglobal:cbv:mda:", localName: "lotNumber"), value: .string("A77")),
-            ExtensionElement(name: QualifiedName(namespace: "urn:epcglobal:cbv:mda:", localName: "itemExpirationDate"),
+            ExtensionElement(
+                name: QualifiedName(namespace: "urn:epcglobal:cbv:mda:", localName: "lotNumber"),
+                value: .string("A77")),
+            ExtensionElement(
+                name: QualifiedName(namespace: "urn:epcglobal:cbv:mda:", localName: "itemExpirationDate"),
                 value: .string("2028-03-31")),
         ]
         var packed = event(.aggregationEvent, "2026-09-01T09:00:00-05:00")
@@ -171,39 +189,66 @@ enum DrugChain {
             shipped.epcList = [IdentifierURI(`case`)]
             shipped.bizStep = CBVValue("shipping", in: .bizStep)
             shipped.readPoint = LocationReference(id: IdentifierURI(site(from)))
-            shipped.bizTransactionList = [BizTransaction(type: CBVValue("desadv", in: .bizTransactionType),
-                id: IdentifierURI("urn:epcglobal:cbv:bt:6901234000047:\(number)"))]
-            shipped.sourceList = [SourceDestination(type: CBVValue("owning_party", in: .sourceDestType)!, id: IdentifierURI(from)),
-                SourceDestination(type: CBVValue("location", in: .sourceDestType)!, id: IdentifierURI(site(from)))]
-            shipped.destinationList = [SourceDestination(type: CBVValue("owning_party", in: .sourceDestType)!, id: IdentifierURI(to)),
-                SourceDestination(type: CBVValue("location", in: .sourceDestType)!, id: IdentifierURI(site(to)))]
+            shipped.bizTransactionList = [
+                BizTransaction(
+                    type: CBVValue("desadv", in: .bizTransactionType),
+                    id: IdentifierURI("urn:epcglobal:cbv:bt:6901234000047:\(number)"))
+            ]
+            shipped.sourceList = [
+                SourceDestination(type: CBVValue("owning_party", in: .sourceDestType)!, id: IdentifierURI(from)),
+                SourceDestination(type: CBVValue("location", in: .sourceDestType)!, id: IdentifierURI(site(from))),
+            ]
+            shipped.destinationList = [
+                SourceDestination(type: CBVValue("owning_party", in: .sourceDestType)!, id: IdentifierURI(to)),
+                SourceDestination(type: CBVValue("location", in: .sourceDestType)!, id: IdentifierURI(site(to))),
+            ]
             return shipped
         }
-        return EPCISDocument(events: [made, packed, ship(maker, wholesaler, "2026-09-02T08:00:00-05:00", "ASN-1"),
-            ship(wholesaler, pharmacy, "2026-09-05T08:00:00-05:00", "ASN-2")])
+        return EPCISDocument(events: [
+            made, packed, ship(maker, wholesaler, "2026-09-02T08:00:00-05:00", "ASN-1"),
+            ship(wholesaler, pharmacy, "2026-09-05T08:00:00-05:00", "ASN-2"),
+        ])
     }
 
     static var masterData: EPCISDocument {
         let mda = "urn:epcglobal:cbv:mda#"
-        func attribute(_ id: String, _ value: String) -> VocabularyAttribute { VocabularyAttribute(id: id, value: .string(value)) }
-        let parties = [(maker, "Acme Pharma", "1 Lab Way"), (wholesaler, "Wholesale Pharma", "9 Depot Road"),
-            (pharmacy, "Corner Pharmacy", "5 High Street")]
+        func attribute(_ id: String, _ value: String) -> VocabularyAttribute {
+            VocabularyAttribute(id: id, value: .string(value))
+        }
+        let parties = [
+            (maker, "Acme Pharma", "1 Lab Way"), (wholesaler, "Wholesale Pharma", "9 Depot Road"),
+            (pharmacy, "Corner Pharmacy", "5 High Street"),
+        ]
         var document = EPCISDocument()
         document.masterData = [
-            Vocabulary(type: "urn:epcglobal:epcis:vtype:Party", elements: parties.map {
-                VocabularyElement(id: $0.0, attributes: [attribute(mda + "name", $0.1)])
-            }),
-            Vocabulary(type: "urn:epcglobal:epcis:vtype:BusinessLocation", elements: parties.map {
-                VocabularyElement(id: site($0.0), attributes: [attribute(mda + "name", $0.1), attribute(mda + "streetAddressOne", $0.2),
-                    attribute(mda + "city", "Springfield"), attribute(mda + "countryCode", "US"),
-                    attribute("https://ns.suyuan.org/mda#owner", $0.0)])
-            }),
-            Vocabulary(type: "urn:epcglobal:epcis:vtype:EPCClass", elements: [
-                VocabularyElement(id: "https://id.gs1.org/01/\(gtin)", attributes: [
-                    attribute(mda + "descriptionShort", "Amoxicillin 250 mg capsules"),
-                    attribute(mda + "strengthDescription", "250 mg"), attribute(mda + "dosageFormType", "capsule"),
-                    attribute(mda + "netContent", "24"), attribute(mda + "netContentUom", "H87")]),
-            ]),
+            Vocabulary(
+                type: "urn:epcglobal:epcis:vtype:Party",
+                elements: parties.map {
+                    VocabularyElement(id: $0.0, attributes: [attribute(mda + "name", $0.1)])
+                }),
+            Vocabulary(
+                type: "urn:epcglobal:epcis:vtype:BusinessLocation",
+                elements: parties.map {
+                    VocabularyElement(
+                        id: site($0.0),
+                        attributes: [
+                            attribute(mda + "name", $0.1), attribute(mda + "streetAddressOne", $0.2),
+                            attribute(mda + "city", "Springfield"), attribute(mda + "countryCode", "US"),
+                            attribute("https://ns.suyuan.org/mda#owner", $0.0),
+                        ])
+                }),
+            Vocabulary(
+                type: "urn:epcglobal:epcis:vtype:EPCClass",
+                elements: [
+                    VocabularyElement(
+                        id: "https://id.gs1.org/01/\(gtin)",
+                        attributes: [
+                            attribute(mda + "descriptionShort", "Amoxicillin 250 mg capsules"),
+                            attribute(mda + "strengthDescription", "250 mg"),
+                            attribute(mda + "dosageFormType", "capsule"),
+                            attribute(mda + "netContent", "24"), attribute(mda + "netContentUom", "H87"),
+                        ])
+                ]),
         ]
         return document
     }

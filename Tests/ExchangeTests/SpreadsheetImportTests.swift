@@ -74,7 +74,8 @@ import Testing
         #expect(ilmd.contains("lotNumber=string(\"C2611\")"))
         #expect(ilmd.contains("itemExpirationDate=string(\"2026-10-15\")"))
 
-        let receipt = try #require(try SpreadsheetImporter(kind: .receiving).read(Chain.files[2].1).document.events.first)
+        let receipt = try #require(
+            try SpreadsheetImporter(kind: .receiving).read(Chain.files[2].1).document.events.first)
         // The receiving row names the shipper's document, so both sides carry the same transaction.
         #expect(receipt.bizTransactionList == event.bizTransactionList)
         #expect(receipt.quantityList.first?.uom == "KGM")
@@ -89,8 +90,13 @@ import Testing
     @Test("inspection rows carry test results, conformance and the certificate")
     func inspectionCarriesResults() throws {
         let header = ImportTemplate(.inspection).headerRow
-        let rows = [header, ["2026-11-02 10:00", "+08:00", Chain.market, Chain.cabbage, "C2611", "", "", "农药残留", "0.8",
-            "mg/kg", "不合格", "https://lab.example.cn/r/1", "市检测站", "", ""]]
+        let rows = [
+            header,
+            [
+                "2026-11-02 10:00", "+08:00", Chain.market, Chain.cabbage, "C2611", "", "", "农药残留", "0.8",
+                "mg/kg", "不合格", "https://lab.example.cn/r/1", "市检测站", "", "",
+            ],
+        ]
         let event = try #require(try SpreadsheetImporter(kind: .inspection).read(Chain.csv(rows)).document.events.first)
         #expect(event.bizStep?.standardTerm == "inspecting")
         #expect(event.disposition?.standardTerm == "non_conformant")
@@ -101,11 +107,18 @@ import Testing
     @Test("bad rows are refused all at once, each by row, column and rule", arguments: [false, true])
     func badRowsNamed(asXLSX: Bool) throws {
         // Given a shipping file with a good row and three bad ones
-        let rows = [Chain.shippingHeader,
-            ["2026-10-01 09:00", "+08:00", Chain.farm, Chain.cabbage, "C2611", "800", "KGM", Chain.market, "", "", "", ""],
+        let rows = [
+            Chain.shippingHeader,
+            [
+                "2026-10-01 09:00", "+08:00", Chain.farm, Chain.cabbage, "C2611", "800", "KGM", Chain.market, "", "",
+                "", "",
+            ],
             ["2026-10-01 09:00", "", Chain.farm, Chain.cabbage, "C2611", "-5", "KGM", Chain.market, "", "", "", ""],
             ["yesterday", "+08:00", "6901234000017", Chain.cabbage, "C2611", "10", "KGM", "", "", "", "", ""],
-            ["2026-10-01 09:00", "+08:00", Chain.farm, "06901234100014", "C2611", "10", "bags", Chain.market, "", "", "po", ""],
+            [
+                "2026-10-01 09:00", "+08:00", Chain.farm, "06901234100014", "C2611", "10", "bags", Chain.market, "", "",
+                "po", "",
+            ],
         ]
         let file = asXLSX ? try Chain.xlsx(rows) : Chain.csv(rows)
         // When it is read
@@ -113,10 +126,11 @@ import Testing
         // Then every problem is named, rows 3, 4 and 5, none of row 2
         let found = Set((error?.issues ?? []).map { "\($0.row) \($0.column ?? "-")" })
         #expect(error?.code == .invalidRows)
-        #expect(found == [
-            "3 日期时间 / date time", "3 数量 / quantity", "4 日期时间 / date time", "4 地点GLN / location GLN",
-            "4 收货地点GLN / ship to GLN", "5 商品GTIN / GTIN", "5 单位 / unit", "5 单据号 / document number",
-        ])
+        #expect(
+            found == [
+                "3 日期时间 / date time", "3 数量 / quantity", "4 日期时间 / date time", "4 地点GLN / location GLN",
+                "4 收货地点GLN / ship to GLN", "5 商品GTIN / GTIN", "5 单位 / unit", "5 单据号 / document number",
+            ])
         #expect(error?.description.contains("row 3, column 数量 / quantity: must be greater than 0") == true)
     }
 
@@ -138,7 +152,8 @@ import Testing
 
     @Test("a transformation's batch needs an input and an output, at one time and place")
     func transformationGroups() throws {
-        let rows = [Chain.transformationHeader,
+        let rows = [
+            Chain.transformationHeader,
             ["JG-09", "投入", "2026-10-02 10:00", "+08:00", Chain.market, Chain.cabbage, "C2611", "5", "KGM", ""],
             ["JG-09", "产出", "2026-10-02 11:00", "+08:00", Chain.market, Chain.salad, "S2619", "4", "KGM", ""],
             ["JG-10", "投入", "2026-10-02 10:00", "+08:00", Chain.market, Chain.cabbage, "C2611", "5", "KGM", ""],
@@ -161,13 +176,23 @@ import Testing
             let receipt = try await SpreadsheetImporter(kind: kind).read(file).capture(into: store)
             #expect(receipt.stored == 0 && receipt.alreadyStored == receipt.events)
         }
-        let sheet = try Chain.xlsx([Chain.shippingHeader, ["2026-10-01 09:00", "+08:00", Chain.farm, Chain.cabbage, "C2611",
-            "800", "kg", Chain.market, Chain.market, Chain.farm, "desadv", "FH-001"]])
+        let sheet = try Chain.xlsx([
+            Chain.shippingHeader,
+            [
+                "2026-10-01 09:00", "+08:00", Chain.farm, Chain.cabbage, "C2611",
+                "800", "kg", Chain.market, Chain.market, Chain.farm, "desadv", "FH-001",
+            ],
+        ])
         let again = try await SpreadsheetImporter(kind: .shipping).read(sheet).capture(into: store)
         #expect(again.stored == 0)
         // And a file with one bad row is refused before anything is stored
-        var rows = [Chain.harvestHeader, ["2026-11-01 07:00", "+08:00", Chain.farm, Chain.cabbage, "C2612", "10", "KGM", "",
-            "", ""]]
+        var rows = [
+            Chain.harvestHeader,
+            [
+                "2026-11-01 07:00", "+08:00", Chain.farm, Chain.cabbage, "C2612", "10", "KGM", "",
+                "", "",
+            ],
+        ]
         rows.append(["2026-11-01 07:00", "+08:00", Chain.farm, Chain.cabbage, "C2613", "x", "KGM", "", "", ""])
         #expect(throws: ExchangeError.self) { try SpreadsheetImporter(kind: .harvest).read(Chain.csv(rows)) }
         // Then the store holds the five events it had
@@ -187,9 +212,11 @@ import Testing
     @Test("Excel serial dates, GB-style dates and UTF-8 with a byte order mark are read")
     func spreadsheetQuirks() throws {
         var file = Data([0xEF, 0xBB, 0xBF])
-        file += Chain.csv([ImportTemplate(.sale).headerRow.map { String($0.split(separator: " ")[0]) },
+        file += Chain.csv([
+            ImportTemplate(.sale).headerRow.map { String($0.split(separator: " ")[0]) },
             ["46327.75", "UTC+8", Chain.shop, Chain.salad, "S2611", "1,200", "件", "", ""],
-            ["2026年11月01日 18时05分", "+0800", Chain.shop, Chain.salad, "S2611", "2", "H87", "", ""]])
+            ["2026年11月01日 18时05分", "+0800", Chain.shop, Chain.salad, "S2611", "2", "H87", "", ""],
+        ])
         let events = try SpreadsheetImporter(kind: .sale).read(file).document.events
         #expect(events.map(\.eventTime.text) == ["2026-11-01T18:00:00+08:00", "2026-11-01T18:05:00+08:00"])
         #expect(events.first?.quantityList.first?.quantity == 1_200)

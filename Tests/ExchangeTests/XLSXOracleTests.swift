@@ -42,10 +42,13 @@ struct XLSXOracleTests {
             print(json.dumps({"sheets": book.sheetnames, "rows": rows}, ensure_ascii=False, default=str))
             """
         enum Value: Decodable, Equatable {
-            case text(String), number(Double)
+            case text(String)
+            case number(Double)
             init(from decoder: any Decoder) throws {
                 let container = try decoder.singleValueContainer()
-                if let number = try? container.decode(Double.self) { self = .number(number) } else {
+                if let number = try? container.decode(Double.self) {
+                    self = .number(number)
+                } else {
                     self = .text(try container.decode(String.self))
                 }
             }
@@ -60,8 +63,11 @@ struct XLSXOracleTests {
         #expect(answer.rows.first?.compactMap { $0 } == FSMA204Export.columns.map(Value.text))
         #expect(answer.rows.count == 6)
         let quantity = try #require(FSMA204Export.columns.firstIndex(of: "Quantity"))
-        #expect(answer.rows.dropFirst().map { $0[quantity] } == [.number(1000), .number(800), .number(798), .number(500),
-            .number(450)])
+        #expect(
+            answer.rows.dropFirst().map { $0[quantity] } == [
+                .number(1000), .number(800), .number(798), .number(500),
+                .number(450),
+            ])
         let field = try #require(FSMA204Export.columns.firstIndex(of: "Field or Growing Area Name"))
         #expect(answer.rows[1][field] == .text("东三号地块"))
     }
@@ -76,8 +82,9 @@ struct XLSXOracleTests {
             book = openpyxl.Workbook()
             sheet = book.active
             sheet.append(["日期时间", "时区", "地点GLN", "商品GTIN", "批号", "数量", "单位", "地块"])
-            sheet.append(["2026-10-01 07:00", "+08:00", "6901234000016", "06901234100013", "C2611", 1000, "KGM", "东三号地块"])
-            sheet.append(["2026-10-01 07:30", "+08:00", "6901234000016", "06901234100013", "C2612", 250.5, "KGM", "西一号"])
+            farm, cabbage = "6901234000016", "06901234100013"
+            sheet.append(["2026-10-01 07:00", "+08:00", farm, cabbage, "C2611", 1000, "KGM", "东三号地块"])
+            sheet.append(["2026-10-01 07:30", "+08:00", farm, cabbage, "C2612", 250.5, "KGM", "西一号"])
             book.save(sys.argv[1])
             """
         _ = try Self.python(script, [file.path])

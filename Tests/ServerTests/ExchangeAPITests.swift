@@ -54,8 +54,10 @@ struct ExchangeAPITests {
     }
 
     static let harvestChinese = ["日期时间", "时区", "地点GLN", "商品GTIN", "批号", "数量", "单位", "地块"]
-    static let shippingEnglish = ["date time", "time zone", "location GLN", "GTIN", "lot", "quantity", "unit",
-        "ship to GLN", "document type", "document number"]
+    static let shippingEnglish = [
+        "date time", "time zone", "location GLN", "GTIN", "lot", "quantity", "unit",
+        "ship to GLN", "document type", "document number",
+    ]
 
     static func eventCount(_ server: TestServer) async throws -> Int {
         try await server.store.events(matching: EPCISQuery(), page: PageRequest(size: 10_000)).events.count
@@ -81,9 +83,11 @@ struct ExchangeAPITests {
     @Test("a Chinese-header CSV imports (201); sent again it stores nothing twice (200)")
     func importCSVThenAgain() async throws {
         let server = try await Self.server()
-        let file = Self.csv([Self.harvestChinese,
+        let file = Self.csv([
+            Self.harvestChinese,
             ["2026-10-01 07:00", "+08:00", Self.farm, Self.cabbage, "C2611", "1000", "千克", "东三号地块"],
-            ["2026-10-01 07:30", "+08:00", Self.farm, Self.cabbage, "C2612", "250.5", "KGM", "西一号"]])
+            ["2026-10-01 07:30", "+08:00", Self.farm, Self.cabbage, "C2612", "250.5", "KGM", "西一号"],
+        ])
         try await server.app.test(.router) { client in
             let first = try await Self.upload(client, as: "harvest", key: server.admin, body: Data(file.utf8))
             #expect(first.status == .created)
@@ -104,13 +108,22 @@ struct ExchangeAPITests {
     @Test("an XLSX with English headers and bad rows is a 400 naming each row, column and rule; nothing is stored")
     func badXLSXRefused() async throws {
         let server = try await Self.server()
-        let rows = [Self.shippingEnglish,
-            ["2026-10-01 09:00", "+08:00", Self.farm, Self.cabbage, "C2611", "800", "KGM", Self.market, "desadv", "F1"],
+        let rows = [
+            Self.shippingEnglish,
+            [
+                "2026-10-01 09:00", "+08:00", Self.farm, Self.cabbage, "C2611", "800", "KGM", Self.market, "desadv",
+                "F1",
+            ],
             ["2026-10-01 09:00", "+08:00", Self.farm, Self.cabbage, "C2611", "-5", "KGM", Self.market, "", ""],
-            ["2026-13-01 09:00", "+08:00", Self.farm, Self.cabbage, "C2611", "5", "KGM", "", "", ""]]
-        let xlsx = try ExportWorkbook(sheets: [ExportSheet(name: "发货", header: rows[0], rows: rows.dropFirst().map {
-            $0.map(ExportCell.text)
-        })]).xlsx()
+            ["2026-13-01 09:00", "+08:00", Self.farm, Self.cabbage, "C2611", "5", "KGM", "", "", ""],
+        ]
+        let xlsx = try ExportWorkbook(sheets: [
+            ExportSheet(
+                name: "发货", header: rows[0],
+                rows: rows.dropFirst().map {
+                    $0.map(ExportCell.text)
+                })
+        ]).xlsx()
         try await server.app.test(.router) { client in
             let response = try await Self.upload(
                 client, as: "shipping", key: server.admin, body: xlsx,
@@ -133,8 +146,9 @@ struct ExchangeAPITests {
         try await server.app.test(.router) { client in
             let noKind = try await Self.upload(client, as: "fishing", key: server.admin, body: Data("a,b\r\n".utf8))
             #expect(noKind.status == .badRequest)
-            #expect(try noKind.json()["detail"] as? String ?? "" == "as=KIND names the template: harvest, shipping, "
-                + "receiving, transformation, treatment, inspection, sale")
+            #expect(
+                try noKind.json()["detail"] as? String ?? "" == "as=KIND names the template: harvest, shipping, "
+                    + "receiving, transformation, treatment, inspection, sale")
             let garbage = try await Self.upload(
                 client, as: "harvest", key: server.admin, body: Data([0x50, 0x4B, 0x03, 0x04, 0x00, 0x01]),
                 type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
@@ -154,11 +168,15 @@ struct ExchangeAPITests {
     func partyImportsOnlyAtItsPlaces() async throws {
         let server = try await Self.server()
         let farmKey = try await server.partyKey(Self.farmParty)
-        let own = Self.csv([Self.harvestChinese,
-            ["2026-10-01 07:00", "+08:00", Self.farm, Self.cabbage, "C2611", "1000", "KGM", ""]])
-        let mixed = Self.csv([Self.harvestChinese,
+        let own = Self.csv([
+            Self.harvestChinese,
+            ["2026-10-01 07:00", "+08:00", Self.farm, Self.cabbage, "C2611", "1000", "KGM", ""],
+        ])
+        let mixed = Self.csv([
+            Self.harvestChinese,
             ["2026-10-02 07:00", "+08:00", Self.farm, Self.cabbage, "C2621", "10", "KGM", ""],
-            ["2026-10-02 07:00", "+08:00", Self.market, Self.cabbage, "C2622", "10", "KGM", ""]])
+            ["2026-10-02 07:00", "+08:00", Self.market, Self.cabbage, "C2622", "10", "KGM", ""],
+        ])
         try await server.app.test(.router) { client in
             #expect(try await Self.upload(client, as: "harvest", key: farmKey, body: Data(own.utf8)).status == .created)
             let refused = try await Self.upload(client, as: "harvest", key: farmKey, body: Data(mixed.utf8))
@@ -233,11 +251,17 @@ struct ExchangeAPITests {
     @Test("exports download as CSV and XLSX; the FSMA header has the template's column names; bad asks are 4xx")
     func exports() async throws {
         let server = try await Self.server()
-        let harvest = Self.csv([Self.harvestChinese,
-            ["2026-10-01 07:00", "+08:00", Self.farm, Self.cabbage, "C2611", "1000", "KGM", "东三号地块"]])
-        let shipping = Self.csv([Self.shippingEnglish,
-            ["2026-10-01 09:00", "+08:00", Self.farm, Self.cabbage, "C2611", "800", "KGM", Self.market, "desadv",
-             "FH-001"]])
+        let harvest = Self.csv([
+            Self.harvestChinese,
+            ["2026-10-01 07:00", "+08:00", Self.farm, Self.cabbage, "C2611", "1000", "KGM", "东三号地块"],
+        ])
+        let shipping = Self.csv([
+            Self.shippingEnglish,
+            [
+                "2026-10-01 09:00", "+08:00", Self.farm, Self.cabbage, "C2611", "800", "KGM", Self.market, "desadv",
+                "FH-001",
+            ],
+        ])
         let lot = "https://id.gs1.org/01/\(Self.cabbage)/10/C2611"
         try await server.app.test(.router) { client in
             _ = try await Self.upload(client, as: "harvest", key: server.admin, body: Data(harvest.utf8))
@@ -266,7 +290,8 @@ struct ExchangeAPITests {
             #expect(try await client.send(.get, "/exports/haccp?lot=\(lot)", key: server.regulator).status == .notFound)
             let date = try await client.send(.get, "/exports/fsma204?lot=\(lot)&from=yesterday", key: server.regulator)
             #expect(date.status == .badRequest)
-            #expect(try date.json()["detail"] as? String == "from=yesterday is not a date or a date and time with offset")
+            #expect(
+                try date.json()["detail"] as? String == "from=yesterday is not a date or a date and time with offset")
             let format = try await client.send(.get, "/exports/fsma204?lot=\(lot)&format=pdf", key: server.regulator)
             #expect(format.status == .badRequest)
             #expect(try await client.send(.get, "/exports/eu178", key: server.regulator).status == .badRequest)

@@ -46,9 +46,11 @@ struct ExchangeConsoleTests {
         /// The body a browser sends for the form: the kind, then the file.
         func body(kind: String, filename: String, file: Data, boundary: String) -> Data {
             var body = Data()
-            body += Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(kindField)\"\r\n\r\n\(kind)\r\n".utf8)
-            body += Data(("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(fileField)\"; "
-                + "filename=\"\(filename)\"\r\nContent-Type: text/csv\r\n\r\n").utf8)
+            body += Data(
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(kindField)\"\r\n\r\n\(kind)\r\n".utf8)
+            body += Data(
+                ("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(fileField)\"; "
+                    + "filename=\"\(filename)\"\r\nContent-Type: text/csv\r\n\r\n").utf8)
             body += file
             body += Data("\r\n--\(boundary)--\r\n".utf8)
             return body
@@ -83,7 +85,8 @@ struct ExchangeConsoleTests {
             #expect(form.action == "/console/import")
             #expect(form.kinds.starts(with: ["harvest", "shipping", "receiving", "transformation"]))
             // A good file, as the browser sends it
-            let good = Data("""
+            let good = Data(
+                """
                 日期时间,时区,地点GLN,商品GTIN,批号,数量,单位
                 2026-10-01 07:00,+08:00,6901234000016,06901234100013,C2611,1000,KGM
                 2026-10-01 07:10,+08:00,6901234000016,06901234100013,C2612,900,KGM
@@ -96,13 +99,15 @@ struct ExchangeConsoleTests {
             let again = try await Self.post(client, form, cookie: cookie, kind: "harvest", name: "收获.csv", file: good)
             #expect(again.status == .ok && again.text.contains("0 stored now, 2 already stored."))
             // A bad one: the page lists each problem, nothing is stored
-            let bad = Data("""
+            let bad = Data(
+                """
                 date time,time zone,location GLN,GTIN,lot,quantity,unit,ship to GLN
                 2026-10-01 09:00,+08:00,6901234000016,06901234100013,C2611,-1,KGM,6901234000023
                 2026-10-01 09:00,+08:00,6901234000016,06901234100014,C2611,5,KGM,
 
                 """.utf8)
-            let refused = try await Self.post(client, form, cookie: cookie, kind: "shipping", name: "ship.csv", file: bad)
+            let refused = try await Self.post(
+                client, form, cookie: cookie, kind: "shipping", name: "ship.csv", file: bad)
             #expect(refused.status == .badRequest)
             #expect(refused.text.contains("class=\"banner refused\""))
             #expect(refused.text.contains("ship.csv was not imported and nothing of it was stored: 3 problem(s)."))
@@ -144,7 +149,9 @@ struct ExchangeConsoleTests {
             #expect(lot.text.contains("data-export=\"fsma204-xlsx\""))
             #expect(lot.text.contains("data-export=\"dscsa-csv\""))
             let registry = try await client.send(.get, "/console/parties", headers: [.cookie: cookie])
-            #expect(registry.text.contains("/exports/gbt38156?party=https%3A%2F%2Fid.gs1.org%2F417%2F0614141008889&amp;format=xlsx"))
+            #expect(
+                registry.text.contains(
+                    "/exports/gbt38156?party=https%3A%2F%2Fid.gs1.org%2F417%2F0614141008889&amp;format=xlsx"))
             let recall = try await client.send(
                 .post, "/console/recalls", body: "id=urn:epc:id:sgtin:0614141.107346.1&reason=test",
                 headers: [.cookie: cookie, .contentType: "application/x-www-form-urlencoded"])

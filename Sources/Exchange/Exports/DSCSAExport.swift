@@ -15,9 +15,10 @@ public enum DSCSAExport {
     ]
 
     /// The attestations of a transaction statement (section 581(27)(A)–(G)).
-    public static let statement = [
+    public static let statement: [String] = [
         "(A) is authorized as required under the Drug Supply Chain Security Act",
-        "(B) received the product from a person that is authorized as required under the Drug Supply Chain Security Act",
+        "(B) received the product from a person that is authorized as required under the Drug Supply Chain "
+            + "Security Act",
         "(C) received transaction information and a transaction statement from the prior owner of the product",
         "(D) did not knowingly ship a suspect or illegitimate product",
         "(E) had systems and processes in place to comply with verification requirements under section 582",
@@ -39,7 +40,8 @@ public enum DSCSAExport {
             if event.type == .aggregationEvent, event.action == .add, let parent = event.parentID {
                 children[parent.canonicalKey, default: []] += event.childEPCs.map(\.canonicalKey)
             }
-            let made = event.type == .transformationEvent ? event.outputEPCList : (event.action == .add ? event.epcList : [])
+            let made =
+                event.type == .transformationEvent ? event.outputEPCList : (event.action == .add ? event.epcList : [])
             if let lot = event.extensionText("lotNumber") {
                 for item in made { lots[item.canonicalKey] = (lot, event.extensionText("itemExpirationDate") ?? "") }
             }
@@ -53,15 +55,19 @@ public enum DSCSAExport {
             (event.epcList.map(\.canonicalKey) + event.quantityList.map(\.epcClass.canonicalKey)).contains(key)
                 || items(key).contains { item in event.epcList.contains { items($0.canonicalKey).contains(item) } }
         }
-        guard let requested = direct.last(where: { event in
-            event.epcList.contains { $0.canonicalKey == key } || event.quantityList.contains { $0.epcClass.canonicalKey == key }
-        }) ?? direct.last else {
+        guard
+            let requested = direct.last(where: { event in
+                event.epcList.contains { $0.canonicalKey == key }
+                    || event.quantityList.contains { $0.epcClass.canonicalKey == key }
+            }) ?? direct.last
+        else {
             return ExportWorkbook(sheets: [ExportSheet(name: "Transaction Information", header: columns)])
         }
         let shippedItems = Set(requested.epcList.flatMap { items($0.canonicalKey) })
         let history = shipments.filter { event in
             event.eventTime <= requested.eventTime
-                && (event == requested || event.epcList.contains { !shippedItems.isDisjoint(with: items($0.canonicalKey)) }
+                && (event == requested
+                    || event.epcList.contains { !shippedItems.isDisjoint(with: items($0.canonicalKey)) }
                     || !Set(event.quantityList.map(\.epcClass.canonicalKey))
                         .isDisjoint(with: requested.quantityList.map(\.epcClass.canonicalKey)))
         }
@@ -94,8 +100,10 @@ public enum DSCSAExport {
                     .text(label), .text(directory.product(gtin: gtin)), .text(details?.strengthAndForm ?? ""),
                     .text(gtin), .text(details?.containerSize ?? value.uom), .number(value.count), .text(value.lot),
                     .text(RecordTime.localDate(event)), .text(RecordTime.localDate(event)),
-                    .text(directory.name(seller ?? sellerPlace)), .text(EU178Export.address(directory, sellerPlace ?? seller)),
-                    .text(directory.name(buyer ?? buyerPlace)), .text(EU178Export.address(directory, buyerPlace ?? buyer)),
+                    .text(directory.name(seller ?? sellerPlace)),
+                    .text(EU178Export.address(directory, sellerPlace ?? seller)),
+                    .text(directory.name(buyer ?? buyerPlace)),
+                    .text(EU178Export.address(directory, buyerPlace ?? buyer)),
                     .text(value.expiry), .text(event.epcList.map(\.text).joined(separator: " ")),
                     .text(event.reference.map { "\($0.type) \($0.number)" } ?? ""), .text(event.eventID ?? ""),
                 ]
@@ -108,7 +116,9 @@ public enum DSCSAExport {
             let seller = directory.name(event.sourceParty ?? event.sourceLocation)
             if !sellers.contains(seller) { sellers.append(seller) }
         }
-        let statements = sellers.flatMap { seller in statement.map { [ExportCell.text(seller), .text("The seller " + $0)] } }
+        let statements = sellers.flatMap { seller in
+            statement.map { [ExportCell.text(seller), .text("The seller " + $0)] }
+        }
         return ExportWorkbook(sheets: [
             ExportSheet(name: "Transaction Information", header: columns, rows: information),
             ExportSheet(name: "Transaction History", header: columns, rows: past + information),

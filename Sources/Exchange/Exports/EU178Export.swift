@@ -34,10 +34,13 @@ public enum EU178Export {
         var order: [String] = []
         var consignments: [String: Consignment] = [:]
         for event in input.events where ["shipping", "receiving"].contains(event.stepTerm) {
-            let key = event.bizTransactionList.first?.id.text
+            let key =
+                event.bizTransactionList.first?.id.text
                 ?? "\(event.sourceLocation ?? "")>\(event.destinationLocation ?? "")@\(event.eventID ?? "")"
             if consignments[key] == nil { order.append(key) }
-            if event.stepTerm == "shipping" { consignments[key, default: Consignment()].shipping = event } else {
+            if event.stepTerm == "shipping" {
+                consignments[key, default: Consignment()].shipping = event
+            } else {
                 consignments[key, default: Consignment()].receiving = event
             }
         }
@@ -72,7 +75,8 @@ public enum EU178Export {
                 .text(direction), .text(directory.product(gtin: item.gtin)),
                 amount?.quantity.map(ExportCell.number) ?? .text(""), .text(amount?.uom ?? ""),
                 .text(directory.name(sender ?? senderPlace)), .text(address(directory, senderPlace ?? sender)),
-                .text(possessor(any.sourceList, owner: sender, directory)), .text(directory.name(receiver ?? receiverPlace)),
+                .text(possessor(any.sourceList, owner: sender, directory)),
+                .text(directory.name(receiver ?? receiverPlace)),
                 .text(address(directory, receiverPlace ?? receiver)),
                 .text(possessor(any.destinationList, owner: receiver, directory)),
                 .text(FSMA204Export.tlc(item, IdentifierURI(lot))),
@@ -80,7 +84,9 @@ public enum EU178Export {
                 .text(consignment.receiving.map(RecordTime.localDate) ?? ""),
                 received?.quantity.map(ExportCell.number) ?? .text(""),
                 .text(any.reference.map { "\($0.type) \($0.number)" } ?? ""),
-                .text([consignment.shipping?.eventID, consignment.receiving?.eventID].compactMap { $0 }.joined(separator: " ")),
+                .text(
+                    [consignment.shipping?.eventID, consignment.receiving?.eventID].compactMap { $0 }.joined(
+                        separator: " ")),
             ])
         }
         return ExportWorkbook(sheets: [ExportSheet(name: "EU 178-2002 Art 18", header: columns, rows: rows)])

@@ -11,7 +11,9 @@ extension EPCISEvent {
     var place: String? { (bizLocation ?? readPoint)?.id.text }
 
     func first(_ list: [SourceDestination], _ types: [String]) -> String? {
-        for type in types { if let match = list.first(where: { $0.type.standardTerm == type }) { return match.id.text } }
+        for type in types {
+            if let match = list.first(where: { $0.type.standardTerm == type }) { return match.id.text }
+        }
         return nil
     }
 
@@ -75,7 +77,8 @@ enum RecordTime {
     /// The local date and time as captured, with its offset: `2026-11-20 08:30 +08:00`.
     static func local(_ event: EPCISEvent) -> String {
         let minutes = event.eventTime.utcOffsetMinutes
-        let shifted = EPCISDateTime(Date(timeIntervalSince1970: Double(event.eventTime.epochSeconds + Int64(minutes * 60))))
+        let shifted = EPCISDateTime(
+            Date(timeIntervalSince1970: Double(event.eventTime.epochSeconds + Int64(minutes * 60))))
         let text = shifted.utcMillisecondText
         return String(text.prefix(10)) + " " + String(text.dropFirst(11).prefix(5)) + " " + event.eventTimeZoneOffset
     }

@@ -152,10 +152,14 @@ public struct ExportGatherer<Store: EventStore & PlatformStateStore>: Sendable {
             }
             var found: [StoredEvent] = []
             for chunk in stride(from: 0, to: instances.count, by: 500) {
-                found += try await all([("MATCH_anyEPC", instances[chunk..<min(chunk + 500, instances.count)].joined(separator: "|"))])
+                found += try await all([
+                    ("MATCH_anyEPC", instances[chunk..<min(chunk + 500, instances.count)].joined(separator: "|"))
+                ])
             }
             for chunk in stride(from: 0, to: classes.count, by: 500) {
-                found += try await all([("MATCH_anyEPCClass", classes[chunk..<min(chunk + 500, classes.count)].joined(separator: "|"))])
+                found += try await all([
+                    ("MATCH_anyEPCClass", classes[chunk..<min(chunk + 500, classes.count)].joined(separator: "|"))
+                ])
             }
             frontier = []
             for stored in found where seen.insert(stored.id).inserted {
@@ -176,6 +180,7 @@ public struct ExportGatherer<Store: EventStore & PlatformStateStore>: Sendable {
     /// - Throws: ``ExchangeError``.
     public func input(_ request: ExportRequest, untilOnly: Bool = false) async throws(ExchangeError) -> ExportInput {
         let directory = try await directory()
-        return ExportInput(events: try await events(request, directory: directory, untilOnly: untilOnly), directory: directory)
+        return ExportInput(
+            events: try await events(request, directory: directory, untilOnly: untilOnly), directory: directory)
     }
 }

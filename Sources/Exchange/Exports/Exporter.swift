@@ -35,13 +35,16 @@ public struct Exporter<Store: EventStore & PlatformStateStore>: Sendable {
             let origins = try await self.origins(of: input.events)
             return FSMA204Export.workbook(input, lot: request.lot, origins: origins)
         case .eu178:
-            guard let lot = request.lot else { throw ExchangeError(.badRequest, "an EU 178/2002 record is for a lot (--lot)") }
+            guard let lot = request.lot else {
+                throw ExchangeError(.badRequest, "an EU 178/2002 record is for a lot (--lot)")
+            }
             let input = try await gatherer.input(ExportRequest(lot: lot, from: request.from, to: request.to))
             guard !input.events.isEmpty else { throw notFound(request) }
             return EU178Export.workbook(input, lot: lot, party: request.party)
         case .dscsa:
             guard let shipment = request.lot else {
-                throw ExchangeError(.badRequest, "DSCSA records are for a shipment: --lot with its SSCC, SGTIN or LGTIN")
+                throw ExchangeError(
+                    .badRequest, "DSCSA records are for a shipment: --lot with its SSCC, SGTIN or LGTIN")
             }
             let directory = try await gatherer.directory()
             let events = try await gatherer.closure(of: shipment)
@@ -71,7 +74,9 @@ public struct Exporter<Store: EventStore & PlatformStateStore>: Sendable {
                 classes.insert(element.epcClass.text)
             }
             if event.type == .transformationEvent { assigned.formUnion(event.outputQuantityList.map(\.epcClass.text)) }
-            if event.type == .objectEvent && event.action == .add { assigned.formUnion(event.quantityList.map(\.epcClass.text)) }
+            if event.type == .objectEvent && event.action == .add {
+                assigned.formUnion(event.quantityList.map(\.epcClass.text))
+            }
         }
         let missing = Array(classes.subtracting(assigned)).sorted()
         var found: [EPCISEvent] = []

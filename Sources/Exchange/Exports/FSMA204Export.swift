@@ -7,8 +7,8 @@ import Identifiers
 /// shipping and receiving, and a glossary sheet (1.1455(c)(1): "information needed to understand" the sheet).
 ///
 /// The FDA's 2024 template could not be retrieved here; the column names are the rule's own KDE names, which the
-/// template uses, in the layout of docs/decisions/0018-spreadsheet-import-and-regulator-exports.md. A transformation takes one row per
-/// input lot and one per output lot, sharing the Event ID.
+/// template uses, in the layout of docs/decisions/0018-spreadsheet-import-and-regulator-exports.md. A transformation
+/// takes one row per input lot and one per output lot, sharing the Event ID.
 public enum FSMA204Export {
     /// The main sheet's columns.
     public static let columns = [
@@ -43,7 +43,8 @@ public enum FSMA204Export {
     ///   - origins: events that assigned TLCs (commissioning, transformation outputs), to name each TLC's source
     ///     when the export's own events do not hold them.
     /// - Returns: the workbook: the records, then the glossary.
-    public static func workbook(_ input: ExportInput, lot: String? = nil, origins: [EPCISEvent] = []) -> ExportWorkbook {
+    public static func workbook(_ input: ExportInput, lot: String? = nil, origins: [EPCISEvent] = []) -> ExportWorkbook
+    {
         let directory = input.directory
         var sources: [String: String] = [:]
         for event in origins + input.events {
@@ -92,7 +93,8 @@ public enum FSMA204Export {
         }
         return ExportWorkbook(sheets: [
             ExportSheet(name: "FSMA 204 records", header: columns, rows: rows),
-            ExportSheet(name: "Glossary", header: ["Term", "Meaning"], rows: glossary.map { [.text($0.0), .text($0.1)] }),
+            ExportSheet(
+                name: "Glossary", header: ["Term", "Meaning"], rows: glossary.map { [.text($0.0), .text($0.1)] }),
         ])
     }
 
@@ -118,9 +120,16 @@ public enum FSMA204Export {
     }
 
     static let glossary: [(String, String)] = [
-        ("Critical Tracking Event (CTE)", "Harvesting, Cooling, Initial Packing, Shipping, Receiving or Transformation (21 CFR 1.1310)."),
+        (
+            "Critical Tracking Event (CTE)",
+            "Harvesting, Cooling, Initial Packing, Shipping, Receiving or Transformation (21 CFR 1.1310)."
+        ),
         ("Traceability Lot Code (TLC)", "GTIN and batch/lot as the GS1 element string (01)GTIN(10)LOT."),
-        ("Quantity / Unit of Measure", "UN/CEFACT Recommendation 20 codes: KGM kilogram, TNE tonne, GRM gram, LTR litre, H87 piece, CS case, EA each."),
+        (
+            "Quantity / Unit of Measure",
+            "UN/CEFACT Recommendation 20 codes: KGM kilogram, TNE tonne, GRM gram, LTR litre, H87 piece, CS case, "
+                + "EA each."
+        ),
         ("Event Date", "The local date where the event took place."),
         ("Event Date/Time (UTC)", "The instant of the event in UTC."),
         ("Location Identifier (GLN)", "GS1 Global Location Number of the place."),
@@ -128,7 +137,11 @@ public enum FSMA204Export {
         ("Immediate Subsequent Recipient", "For Shipping: the location the food was shipped to (1.1340(a)(4))."),
         ("Traceability Lot Code Source", "The place where the TLC was assigned (initial packing or transformation)."),
         ("Reference Document Type / Number", "The business document of the event (1.1310 'reference document')."),
-        ("Transformation Input or Output", "For Transformation: whether the row is a lot used (Input) or produced (Output); rows of one transformation share the Event ID."),
+        (
+            "Transformation Input or Output",
+            "For Transformation: whether the row is a lot used (Input) or produced (Output); rows of one "
+                + "transformation share the Event ID."
+        ),
         ("Event ID", "The EPCIS 2.0 eventID of the record in the traceability platform."),
     ]
 }

@@ -69,14 +69,19 @@ public enum GBT38156Export {
                 let incoming = direction == .purchase || direction == .production
                 balance[product, default: 0] += incoming ? amount : -amount
                 guard inPeriod else { continue }
-                if incoming { flows[month]?[product]?.inflow += amount } else { flows[month]?[product]?.outflow += amount }
+                if incoming {
+                    flows[month]?[product]?.inflow += amount
+                } else {
+                    flows[month]?[product]?.outflow += amount
+                }
                 let reference = event.reference
                 records.append([
                     .text(directory.name(party)), .text(MasterDataDirectory.plainKey(party)),
                     .text(counterparty.map { directory.name($0) } ?? ""),
                     .text(counterparty.map(MasterDataDirectory.plainKey) ?? ""),
                     .text(directory.product(gtin: item.gtin)), .text(item.gtin ?? element.epcClass.text),
-                    .text(item.lot ?? ""), element.quantity.map(ExportCell.number) ?? .text(""), .text(element.uom ?? ""),
+                    .text(item.lot ?? ""), element.quantity.map(ExportCell.number) ?? .text(""),
+                    .text(element.uom ?? ""),
                     .text(direction.rawValue), .text(RecordTime.local(event)), .text(directory.describe(event.place)),
                     .text(FSMA204Export.documentType(reference?.type)), .text(reference?.number ?? ""),
                     .text(event.eventID ?? ""),
@@ -108,7 +113,8 @@ public enum GBT38156Export {
     ) -> [(Direction, QuantityElement, String?)] {
         let here = isOwn(event.place)
         switch event.stepTerm {
-        case "shipping" where isOwn(event.sourceParty) || isOwn(event.sourceLocation) || (here && event.sourceList.isEmpty):
+        case "shipping"
+        where isOwn(event.sourceParty) || isOwn(event.sourceLocation) || (here && event.sourceList.isEmpty):
             return event.quantityList.map { (.sale, $0, event.destinationParty ?? event.destinationLocation) }
         case "receiving" where isOwn(event.destinationParty) || isOwn(event.destinationLocation) || here:
             return event.quantityList.map { (.purchase, $0, event.sourceParty ?? event.sourceLocation) }

@@ -47,8 +47,9 @@ public struct ReaderFeed: Sendable {
         var named: [String: String] = [:]
         var positional: [String] = []
         for field in fields {
-            if let equals = field.firstIndex(of: "="), field.hasPrefix("epc") || field.hasPrefix("reader")
-                || field.hasPrefix("time") || field.hasPrefix("weight") || field.hasPrefix("unit")
+            if let equals = field.firstIndex(of: "="),
+                field.hasPrefix("epc") || field.hasPrefix("reader")
+                    || field.hasPrefix("time") || field.hasPrefix("weight") || field.hasPrefix("unit")
             {
                 named[String(field[..<equals]).lowercased()] = String(field[field.index(after: equals)...])
             } else {
@@ -112,7 +113,9 @@ public struct ReaderFeed: Sendable {
         event.readPoint = LocationReference(id: read.reader)
         let kind = ((try? EPCIdentifier.parse(read.epc.text)) ?? nil)?.kind
         if kind == .lgtin || kind == .gtinClass {
-            event.quantityList = [QuantityElement(epcClass: read.epc, quantity: read.weight, uom: read.weight.map { _ in read.unit })]
+            event.quantityList = [
+                QuantityElement(epcClass: read.epc, quantity: read.weight, uom: read.weight.map { _ in read.unit })
+            ]
         } else {
             event.epcList = [read.epc]
             if let weight = read.weight {
@@ -122,13 +125,15 @@ public struct ReaderFeed: Sendable {
                 event.sensorElementList = [SensorElement(reports: [report])]
             }
         }
-        var text = "suyuan-feed-v1\u{1}\(read.epc.canonicalKey)\u{1}\(read.reader.canonicalKey)\u{1}\(read.time.utcMillisecondText)"
+        var text = "suyuan-feed-v1\u{1}\(read.epc.canonicalKey)\u{1}\(read.reader.canonicalKey)"
+        text += "\u{1}\(read.time.utcMillisecondText)"
         text += "\u{1}\(read.weight.map(ExportCell.format) ?? "")\u{1}\(read.unit)"
         var bytes = Array(SHA256.hash(text).prefix(16))
         bytes[6] = (bytes[6] & 0x0F) | 0x80
         bytes[8] = (bytes[8] & 0x3F) | 0x80
         let hex = bytes.map { String(format: "%02x", $0) }.joined()
-        event.eventID = "urn:uuid:\(hex.prefix(8))-\(hex.dropFirst(8).prefix(4))-\(hex.dropFirst(12).prefix(4))-"
+        event.eventID =
+            "urn:uuid:\(hex.prefix(8))-\(hex.dropFirst(8).prefix(4))-\(hex.dropFirst(12).prefix(4))-"
             + "\(hex.dropFirst(16).prefix(4))-\(hex.dropFirst(20))"
         return event
     }

@@ -30,8 +30,10 @@ enum CellParsers {
                 "'\(text)' has no time zone: add an offset (2026-11-20 08:30+08:00) or fill the time zone column")
         }
         let offsetText = offsetString(minutes)
-        let stamp = String(format: "%04d-%02d-%02dT%02d:%02d:%02d", local.year, local.month, local.day, local.hour,
-            local.minute, local.second)
+        let stamp =
+            String(
+                format: "%04d-%02d-%02dT%02d:%02d:%02d", local.year, local.month, local.day, local.hour,
+                local.minute, local.second)
             + (local.millisecond > 0 ? String(format: ".%03d", local.millisecond) : "") + offsetText
         guard let time = EPCISDateTime(stamp) else { return .problem("'\(text)' names no real date or time") }
         return .value((time, offsetText))
@@ -215,7 +217,9 @@ enum CellParsers {
         gln(text, ai: "417", kind: .pgln, what: "party")
     }
 
-    private static func gln(_ text: String, ai: String, kind: EPCIdentifier.Kind, what: String) -> Outcome<IdentifierURI> {
+    private static func gln(_ text: String, ai: String, kind: EPCIdentifier.Kind, what: String) -> Outcome<
+        IdentifierURI
+    > {
         if text.allSatisfy(\.isNumber) {
             do {
                 let key = try GS1Key(.gln, text)
@@ -240,7 +244,8 @@ enum CellParsers {
 
     /// The lot's class: GTIN + lot as a Digital Link (`/01/{gtin}/10/{lot}`), or a whole LGTIN given in the lot
     /// column (EPC URN or Digital Link) with the GTIN column empty.
-    static func lotClass(gtin gtinText: String, lot: String) -> Outcome<(uri: IdentifierURI, gtin: String, lot: String)> {
+    static func lotClass(gtin gtinText: String, lot: String) -> Outcome<(uri: IdentifierURI, gtin: String, lot: String)>
+    {
         if gtinText.isEmpty, lot.hasPrefix("urn:") || lot.hasPrefix("http") {
             do {
                 guard let id = try EPCIdentifier.parse(lot), id.kind == .lgtin, let gtin = id.value(of: "01"),

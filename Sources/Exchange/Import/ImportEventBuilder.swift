@@ -29,15 +29,19 @@ struct ImportEventBuilder {
         if kind == .transformation {
             for row in rows.dropFirst() {
                 for column in [ImportColumn.dateTime, .timeZone, .location] where row.raw[column] != first.raw[column] {
-                    issues.append(ImportIssue(
-                        row: row.number, column: column.header,
-                        rule: "differs from row \(first.number) of the same batch \(first.raw[.batchID] ?? "")"))
+                    issues.append(
+                        ImportIssue(
+                            row: row.number, column: column.header,
+                            rule: "differs from row \(first.number) of the same batch \(first.raw[.batchID] ?? "")"))
                 }
             }
             if !rows.contains(where: \.isInput) || !rows.contains(where: { !$0.isInput }) {
-                issues.append(ImportIssue(
-                    row: first.number, column: ImportColumn.role.header,
-                    rule: "batch \(first.raw[.batchID] ?? "") needs at least one 投入 / input row and one 产出 / output row"))
+                issues.append(
+                    ImportIssue(
+                        row: first.number, column: ImportColumn.role.header,
+                        rule: "batch \(first.raw[.batchID] ?? "") needs at least one 投入 / input row and one "
+                            + "产出 / output row"
+                    ))
             }
         }
         // A row whose own cells broke a rule has no event; its issues are already recorded.
@@ -171,8 +175,10 @@ struct ImportEventBuilder {
         default: issuer = location
         }
         if kind == .transformation, let batch = row.raw[.batchID] {
-            list.append(BizTransaction(
-                type: CBVValue("prodorder", in: .bizTransactionType), id: CellParsers.documentID(batch, issuer: issuer)))
+            list.append(
+                BizTransaction(
+                    type: CBVValue("prodorder", in: .bizTransactionType),
+                    id: CellParsers.documentID(batch, issuer: issuer)))
         }
         if let number = row.raw[.documentNumber] {
             let type = row.documentType ?? defaultDocumentType
@@ -202,8 +208,10 @@ struct ImportEventBuilder {
         bytes[6] = (bytes[6] & 0x0F) | 0x80
         bytes[8] = (bytes[8] & 0x3F) | 0x80
         let hex = bytes.map { String(format: "%02x", $0) }.joined()
-        let parts = [hex.prefix(8), hex.dropFirst(8).prefix(4), hex.dropFirst(12).prefix(4), hex.dropFirst(16).prefix(4),
-            hex.dropFirst(20)]
+        let parts = [
+            hex.prefix(8), hex.dropFirst(8).prefix(4), hex.dropFirst(12).prefix(4), hex.dropFirst(16).prefix(4),
+            hex.dropFirst(20),
+        ]
         return "urn:uuid:" + parts.joined(separator: "-")
     }
 }

@@ -69,7 +69,8 @@ public struct SpreadsheetImporter: Sendable {
                 issues.append(ImportIssue(row: row, column: nil, rule: "repeats row \(first): the same record twice"))
             }
             for problem in validator.validate(event, at: EventLocation(pointer: "")) where problem.severity == .error {
-                let place = problem.location.isEmpty
+                let place =
+                    problem.location.isEmpty
                     ? "" : " (\(problem.location.split(separator: "/").joined(separator: ".")))"
                 issues.append(ImportIssue(row: row, column: nil, rule: "EPCIS: \(problem.message)\(place)"))
             }
@@ -86,7 +87,8 @@ public struct SpreadsheetImporter: Sendable {
         let rowCount = Set(sorted.map(\.row)).count
         return ExchangeError(
             .invalidRows,
-            "\(sorted.count) problem(s) in \(rowCount) row(s) of \(rows) (\(kind.rawValue) template); nothing was stored",
+            "\(sorted.count) problem(s) in \(rowCount) row(s) of \(rows) (\(kind.rawValue) template); "
+                + "nothing was stored",
             issues: sorted)
     }
 
@@ -101,16 +103,18 @@ public struct SpreadsheetImporter: Sendable {
             let lowered = text.lowercased()
             if text.hasPrefix("备注") || lowered.hasPrefix("note") || text.hasPrefix("#") { continue }
             guard let column = ImportColumn(header: text) else {
-                issues.append(ImportIssue(
-                    row: header.number, column: text,
-                    rule: "is not a column of the \(kind.rawValue) template (its columns: "
-                        + template.columns.map(\.header).joined(separator: ", ") + ")"))
+                issues.append(
+                    ImportIssue(
+                        row: header.number, column: text,
+                        rule: "is not a column of the \(kind.rawValue) template (its columns: "
+                            + template.columns.map(\.header).joined(separator: ", ") + ")"))
                 continue
             }
             guard template.columns.contains(column) else {
-                issues.append(ImportIssue(
-                    row: header.number, column: text,
-                    rule: "belongs to another template, not \(kind.rawValue); is this the right kind of file?"))
+                issues.append(
+                    ImportIssue(
+                        row: header.number, column: text,
+                        rule: "belongs to another template, not \(kind.rawValue); is this the right kind of file?"))
                 continue
             }
             if columns[column] != nil {

@@ -1,8 +1,9 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import ZIPFoundation
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// Reads the first sheet of an XLSX workbook: a ZIP archive (ZIPFoundation) of SpreadsheetML parts, read with
 /// Foundation's XMLParser (ECMA-376 Part 1, section 18.3 worksheets, 18.4 shared strings).
@@ -12,7 +13,8 @@ enum XLSXReader {
         do {
             archive = try Archive(data: data, accessMode: .read)
         } catch {
-            throw ExchangeError(.unreadable, "the file looks like XLSX but its archive cannot be opened", underlying: error)
+            throw ExchangeError(
+                .unreadable, "the file looks like XLSX but its archive cannot be opened", underlying: error)
         }
         let sheetPath = firstSheetPath(archive)
         guard let sheet = try entry(archive, sheetPath) else {

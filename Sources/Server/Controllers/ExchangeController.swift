@@ -90,7 +90,8 @@ struct ExchangeController<Store: PlatformStore> {
         guard refused.isEmpty else {
             throw Problem(
                 .forbidden, "SecurityException", "Not your location",
-                detail: "a party key imports only records at its own locations or where it is a source; nothing was stored",
+                detail:
+                    "a party key imports only records at its own locations or where it is a source; nothing was stored",
                 errors: refused.map {
                     Problem.Entry(
                         pointer: "row \(result.rows[$0].map(String.init).joined(separator: ", "))",
@@ -102,7 +103,8 @@ struct ExchangeController<Store: PlatformStore> {
     func template(_ context: AppRequestContext) throws -> Response {
         let file = try context.parameters.require("file")
         let parts = file.split(separator: ".", maxSplits: 1).map(String.init)
-        guard parts.count == 2, let kind = ImportKind(name: parts[0]), let format = SheetTable.Format(rawValue: parts[1])
+        guard parts.count == 2, let kind = ImportKind(name: parts[0]),
+            let format = SheetTable.Format(rawValue: parts[1])
         else { throw Problem.notFound("no template \(file); try /templates/harvest.csv or /templates/harvest.xlsx") }
         let data = try ImportTemplate(kind).workbook.data(format)
         return Self.download(data, format: format, name: "suyuan-\(kind.rawValue)-template")
@@ -122,7 +124,8 @@ struct ExchangeController<Store: PlatformStore> {
             }
             return date
         }
-        let format = try SheetTable.Format(rawValue: query["format"].map(String.init) ?? "csv")
+        let format =
+            try SheetTable.Format(rawValue: query["format"].map(String.init) ?? "csv")
             ?? { () throws(Problem) -> SheetTable.Format in throw Problem.badParameter("format is csv or xlsx") }()
         let exportRequest = ExportRequest(
             lot: query["lot"].map(String.init), party: query["party"].map(String.init), from: try time("from"),
@@ -131,7 +134,10 @@ struct ExchangeController<Store: PlatformStore> {
             // A party exports its own records: for a lot, as the business it is; otherwise only its own party.
             guard let own = context.principal.party,
                 exportRequest.party.map({ IdentifierURI($0).canonicalKey }) == own
-            else { throw Problem.forbidden("a party key exports its own records: add party=\(context.principal.party ?? "")") }
+            else {
+                throw Problem.forbidden(
+                    "a party key exports its own records: add party=\(context.principal.party ?? "")")
+            }
         }
         do {
             let workbook = try await Exporter(store: platform.store).workbook(kind, exportRequest)
@@ -182,16 +188,19 @@ struct ExchangeController<Store: PlatformStore> {
         }
         if receipt.stored > 0 { platform.captured.signal() }
         platform.metrics.count("events_captured", "events captured", by: receipt.stored)
-        return try Responses.json(FeedAnswer(
-            lines: feed.reads.count + feed.issues.count, repeats: feed.reads.count - kept.count, stored: receipt.stored,
-            alreadyStored: receipt.alreadyStored,
-            rejected: feed.issues.map { FeedAnswer.Rejected(line: $0.row, rule: $0.rule) }))
+        return try Responses.json(
+            FeedAnswer(
+                lines: feed.reads.count + feed.issues.count, repeats: feed.reads.count - kept.count,
+                stored: receipt.stored,
+                alreadyStored: receipt.alreadyStored,
+                rejected: feed.issues.map { FeedAnswer.Rejected(line: $0.row, rule: $0.rule) }))
     }
 
     static func download(_ data: Data, format: SheetTable.Format, name: String) -> Response {
         var headers = HTTPFields()
         headers[.contentDisposition] = "attachment; filename=\"\(name).\(format.rawValue)\""
-        let type = format == .csv
+        let type =
+            format == .csv
             ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         return Responses.bytes(data, contentType: type, headers: headers)
     }
@@ -203,11 +212,13 @@ struct ExchangeController<Store: PlatformStore> {
         }
         switch error.code {
         case .invalidRows: return Problem.invalid(error.message, errors: entries)
-        case .unreadable: return Problem(.badRequest, "ValidationException", "The file cannot be read", detail: error.message)
+        case .unreadable:
+            return Problem(.badRequest, "ValidationException", "The file cannot be read", detail: error.message)
         case .notFound: return Problem.notFound(error.message)
         case .badRequest: return Problem.badParameter(error.message)
         default:
-            return Problem(.internalServerError, "ImplementationException", "Internal error",
+            return Problem(
+                .internalServerError, "ImplementationException", "Internal error",
                 detail: "the server failed; its log has the details")
         }
     }

@@ -74,7 +74,8 @@ struct ExportCommand: AsyncParsableCommand {
         try ExportOutput.write(data, to: out)
         if let out {
             let elapsed = (clock.now - start).formatted(.units(allowed: [.milliseconds]))
-            FileHandle.standardError.write(Data("\(out): \(kind.rawValue) \(format.rawValue), \(data.count) bytes in \(elapsed)\n".utf8))
+            FileHandle.standardError.write(
+                Data("\(out): \(kind.rawValue) \(format.rawValue), \(data.count) bytes in \(elapsed)\n".utf8))
         }
     }
 }
