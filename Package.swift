@@ -30,6 +30,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .target(name: "Identifiers", swiftSettings: strict),
@@ -47,6 +49,15 @@ let package = Package(
         ),
         .target(
             name: "Federation", dependencies: ["EPCIS", "Identifiers", "Storage", "Transparency", "TraceEngine"],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "Exchange",
+            dependencies: [
+                "EPCIS", "Identifiers", "Storage", "TraceEngine",
+                .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             swiftSettings: strict
         ),
         .target(
@@ -78,6 +89,7 @@ let package = Package(
             name: "Server",
             dependencies: [
                 "Identifiers", "EPCIS", "Storage", "TraceEngine", "Transparency", "Web", "DemoChains", "Federation",
+                "Exchange",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
@@ -106,6 +118,7 @@ let package = Package(
                 "StoragePostgres",
                 "Server",
                 "Federation",
+                "Exchange",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -120,6 +133,11 @@ let package = Package(
         .testTarget(name: "DemoChainsTests", dependencies: ["DemoChains", "EPCIS"], swiftSettings: strict),
         .testTarget(
             name: "TraceEngineTests", dependencies: ["TraceEngine", "DemoChains", "EPCIS", "TestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "ExchangeTests",
+            dependencies: ["Exchange", "EPCIS", "Identifiers", "Storage", "TraceEngine", "DemoChains", "TestSupport"],
             swiftSettings: strict
         ),
         .testTarget(name: "TransparencyTests", dependencies: ["Transparency"], swiftSettings: strict),
@@ -153,7 +171,7 @@ let package = Package(
             name: "ServerTests",
             dependencies: [
                 "Server", "Storage", "StorageSQLite", "StoragePostgres", "EPCIS", "TraceEngine", "DemoChains", "Web",
-                "Transparency", "BrowserTesting", "TestSupport",
+                "Transparency", "BrowserTesting", "TestSupport", "Exchange",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),

@@ -31,17 +31,18 @@ conformance_dir() {
 
 # Independent implementations from PyPI that the tests compare against:
 #   epcis-event-hash-generator (GS1's reference event hash), biip (GS1 element strings), epcpy (EPC / TDS),
-#   segno (QR Code, ISO/IEC 18004); and Debian's zbarimg, which decodes the QR Codes we draw (and Ghostscript,
-#   which rasterises the PDF label sheets for it).
+#   segno (QR Code, ISO/IEC 18004), openpyxl (XLSX, both ways); and Debian's zbarimg, which decodes the QR Codes
+#   we draw (and Ghostscript, which rasterises the PDF label sheets for it).
 ensure_oracles() {
     local venv="$root/.build/oracle"
-    if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c 'import epcis_event_hash_generator, biip, epcpy, segno, PIL' 2>/dev/null; then
+    if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c 'import epcis_event_hash_generator, biip, epcpy, segno, PIL, openpyxl' 2>/dev/null; then
         log "installing the test oracles from PyPI into .build/oracle"
         command -v python3 >/dev/null 2>&1 || apt_install python3 python3-venv
         mkdir -p "$root/.build"
         python3 -m venv "$venv" || { apt_install python3-venv && python3 -m venv "$venv"; }
         "$venv/bin/pip" install --quiet --disable-pip-version-check \
-            "epcis-event-hash-generator==1.9.3" "biip==5.2.0" "epcpy==0.1.8" "segno==1.6.6" "pillow==11.3.0"
+            "epcis-event-hash-generator==1.9.3" "biip==5.2.0" "epcpy==0.1.8" "segno==1.6.6" "pillow==11.3.0" \
+            "openpyxl==3.1.5"
     fi
     command -v zbarimg >/dev/null 2>&1 || apt_install zbar-tools
     # Ghostscript draws the portal's PDF label sheets for zbarimg to read.

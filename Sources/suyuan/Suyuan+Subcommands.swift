@@ -6,6 +6,8 @@ extension Suyuan {
         IDCommand.self,
         EPCISCommand.self,
         CaptureCommand.self,
+        ImportCommand.self,
+        ExportCommand.self,
         QueryCommand.self,
         TraceCommand.self,
         RecallCommand.self,

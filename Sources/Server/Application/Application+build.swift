@@ -91,6 +91,7 @@ func buildRouter<Store: PlatformStore>(_ platform: Platform<Store>) -> Router<Ap
     ConsoleController(platform: platform).register(on: router)
     PortalController(platform: platform).register(on: router)
     FederationController(platform: platform).register(on: router)
+    ExchangeController(platform: platform).register(on: router)
     return router
 }
 

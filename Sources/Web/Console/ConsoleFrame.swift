@@ -10,7 +10,7 @@ public struct ConsoleFrame: Sendable, Hashable {
     let section: Section
 
     struct Section: Sendable, Hashable {
-        var dashboard = false, recalls = false, findings = false, registry = false
+        var dashboard = false, recalls = false, findings = false, registry = false, imports = false
     }
 
     /// Makes the frame of a console page.
@@ -38,6 +38,7 @@ public struct ConsoleFrame: Sendable, Hashable {
         case "recalls": current.recalls = true
         case "findings": current.findings = true
         case "registry": current.registry = true
+        case "import": current.imports = true
         default: break
         }
         self.section = current

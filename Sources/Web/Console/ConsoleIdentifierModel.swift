@@ -96,6 +96,8 @@ public struct ConsoleIdentifierModel: PageModel {
     let console: ConsoleFrame
     let root: String
     let key: String
+    /// The regulators' records of the code (FSMA 204, EU 178/2002, DSCSA).
+    let exports: [ExchangeExportLink]
     let product: String?
     let recalls: [Link]
     let state: [Fact]
@@ -122,6 +124,7 @@ public struct ConsoleIdentifierModel: PageModel {
             query: [ConsoleText.query([("id", facts.key)])], renderer: renderer)
         root = facts.root
         key = facts.key
+        exports = ExchangeExportLink.forLot(facts.key, catalog)
         product = facts.product?.name.text(in: language).map { name in
             facts.category.map { name + catalog.text("list.dot") + $0 } ?? name
         }

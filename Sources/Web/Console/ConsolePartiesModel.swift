@@ -7,6 +7,8 @@ public struct ConsolePartiesModel: PageModel {
     struct Row: Hashable {
         var id: String, keyText: String, name: String, role: String, licenceNumber: String, status: String
         var licensed: Bool, blacklisted: Bool
+        /// The party's regulators' records (FSMA 204, GB/T 38156).
+        var exports: [ExchangeExportLink]
     }
     struct ChangeRow: Hashable {
         var time: String, party: String, attribute: String, oldValue: String, newValue: String, by: String
@@ -44,7 +46,8 @@ public struct ConsolePartiesModel: PageModel {
                 id: party.id, keyText: ReadableKey.text(party.key, catalog: catalog),
                 name: party.name.text(catalog) ?? ReadableKey.text(party.key, catalog: catalog), role: party.role ?? "",
                 licenceNumber: party.licenceNumber ?? "", status: ConsoleText.status(party.licenceStatus, catalog),
-                licensed: party.licensed, blacklisted: party.blacklisted)
+                licensed: party.licensed, blacklisted: party.blacklisted,
+                exports: ExchangeExportLink.forParty(party.id, catalog))
         }
         self.changes = changes.map { change in
             func value(_ text: String?) -> String {

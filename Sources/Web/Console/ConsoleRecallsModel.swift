@@ -54,6 +54,8 @@ public struct ConsoleRecallModel: PageModel {
     let reason: String
     let root: String
     let rootHref: String
+    /// The regulators' records of the recalled code.
+    let exports: [ExchangeExportLink]
     let issued: String
     let reach: String
     let truncated: Bool
@@ -77,6 +79,7 @@ public struct ConsoleRecallModel: PageModel {
         reason = recall.reason
         root = recall.root
         rootHref = ConsoleText.traceHref(recall.rootKey)
+        exports = ExchangeExportLink.forLot(recall.rootKey, catalog)
         issued = catalog.format("console.recall.issuedBy", [
             "time": ConsoleText.time(recall.issuedAt, catalog), "by": recall.initiatedBy,
         ])
