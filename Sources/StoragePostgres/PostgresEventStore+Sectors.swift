@@ -9,24 +9,7 @@ public import TraceEngine
 extension PostgresEventStore: SectorEventSource {
     /// Every vocabulary element with its attributes.
     public func sectorMasterData() async throws -> [Vocabulary] {
-        let logger = logger
-        return try await withConnection { connection in
-            let rows = try await connection.query(
-                """
-                SELECT e.vocabulary_type, e.element_key, a.attribute, a.value
-                FROM vocabulary_element e JOIN vocabulary_attribute a ON a.element = e.id
-                ORDER BY e.id
-                """, logger: logger)
-            var order: [String] = []
-            var elements: [String: [String: VocabularyElement]] = [:]
-            for try await (type, key, attribute, value) in rows.decode((String, String, String, String).self) {
-                if elements[type] == nil { order.append(type) }
-                var element = elements[type]?[key] ?? VocabularyElement(id: key)
-                element.attributes.append(VocabularyAttribute(id: attribute, value: .string(value)))
-                elements[type, default: [:]][key] = element
-            }
-            return order.map { Vocabulary(type: $0, elements: Array(elements[$0, default: [:]].values)) }
-        }
+        try await allVocabularies()
     }
 
     /// Hands every event's body, decoded, with its ID, in capture order.

@@ -32,8 +32,14 @@ extension PostgresEventStore: TraceGraphSource {
     /// - Returns: the registry.
     /// - Throws: ``Storage/StorageError`` when the store fails.
     public func partyRegistry() async throws(StorageError) -> PartyRegistry {
+        PartyRegistry(masterData: try await allVocabularies())
+    }
+
+    /// Every vocabulary element with its attributes (the registry's and the sector rules' master data).
+    /// - Throws: ``Storage/StorageError`` when the store fails.
+    func allVocabularies() async throws(StorageError) -> [Vocabulary] {
         let logger = logger
-        let vocabularies = try await withConnection { connection in
+        return try await withConnection { connection in
             let rows = try await connection.query(
                 """
                 SELECT e.vocabulary_type, e.element_key, a.attribute, a.value
@@ -50,7 +56,6 @@ extension PostgresEventStore: TraceGraphSource {
             }
             return order.map { Vocabulary(type: $0, elements: Array(elements[$0, default: [:]].values)) }
         }
-        return PartyRegistry(masterData: vocabularies)
     }
 
     private static func traceEvents(_ rows: PostgresRowSequence) async throws -> [TraceEvent] {

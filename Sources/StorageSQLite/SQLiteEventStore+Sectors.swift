@@ -8,24 +8,7 @@ public import TraceEngine
 extension SQLiteEventStore: SectorEventSource {
     /// Every vocabulary element with its attributes.
     public func sectorMasterData() async throws -> [Vocabulary] {
-        try await read { db in
-            let rows = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT e.vocabulary_type AS type, e.element_key AS key, a.attribute AS attribute, a.value AS value
-                    FROM vocabulary_element e JOIN vocabulary_attribute a ON a.element = e.id
-                    ORDER BY e.id
-                    """)
-            var elements: [String: [String: VocabularyElement]] = [:]
-            for row in rows {
-                let type: String = row["type"]
-                let key: String = row["key"]
-                var element = elements[type]?[key] ?? VocabularyElement(id: key)
-                element.attributes.append(VocabularyAttribute(id: row["attribute"], value: .string(row["value"])))
-                elements[type, default: [:]][key] = element
-            }
-            return elements.map { Vocabulary(type: $0.key, elements: Array($0.value.values)) }
-        }
+        try await allVocabularies()
     }
 
     /// Hands every event's body, decoded, with its ID, in capture order.

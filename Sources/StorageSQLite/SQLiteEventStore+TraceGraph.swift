@@ -14,32 +14,42 @@ extension SQLiteEventStore: TraceGraphSource {
     /// - Returns: the events' trace facts, each once, in capture order.
     /// - Throws: ``Storage/StorageError`` `.internalFailure` when the store fails or a body cannot be read back.
     public func events(touching keys: Set<String>) async throws -> [TraceEvent] {
+        try await read { db in try Self.rows(touching: keys, in: db).map(Self.traceEvent) }
+    }
+
+    /// The event rows (`id`, `event_id`, `hash_id`, `body`) naming one of the keys, each once, in capture order:
+    /// one `IN (…)` look-up on the identifier index per batch of keys (traces and a peer's evidence read the same).
+    static func rows(touching keys: Set<String>, in db: Database) throws -> [Row] {
         let keys = keys.sorted()
-        return try await read { db in
-            var seen = Set<Int64>()
-            var rows: [Row] = []
-            for start in stride(from: 0, to: keys.count, by: Self.traceBatchSize) {
-                let batch = Array(keys[start..<min(start + Self.traceBatchSize, keys.count)])
-                let marks = Array(repeating: "?", count: batch.count).joined(separator: ", ")
-                let found = try Row.fetchAll(
-                    db,
-                    sql: """
-                        SELECT id, event_id, hash_id, body FROM event
-                        WHERE id IN (SELECT event_row FROM event_identifier WHERE key IN (\(marks)))
-                        ORDER BY id
-                        """,
-                    arguments: StatementArguments(batch))
-                for row in found where seen.insert(row["id"]).inserted { rows.append(row) }
-            }
-            return try rows.map(Self.traceEvent)
+        var seen = Set<Int64>()
+        var rows: [Row] = []
+        for start in stride(from: 0, to: keys.count, by: traceBatchSize) {
+            let batch = Array(keys[start..<min(start + traceBatchSize, keys.count)])
+            let marks = Array(repeating: "?", count: batch.count).joined(separator: ", ")
+            let found = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT id, event_id, hash_id, body FROM event
+                    WHERE id IN (SELECT event_row FROM event_identifier WHERE key IN (\(marks)))
+                    ORDER BY id
+                    """,
+                arguments: StatementArguments(batch))
+            for row in found where seen.insert(row["id"]).inserted { rows.append(row) }
         }
+        return rows.sorted { ($0["id"] as Int64) < ($1["id"] as Int64) }
     }
 
     /// The stored master data as the reconciler's registry (parties' licences, location owners, categories).
     /// - Returns: the registry.
     /// - Throws: ``Storage/StorageError`` `.internalFailure` when the store fails.
     public func partyRegistry() async throws(StorageError) -> PartyRegistry {
-        let vocabularies = try await read { db in
+        PartyRegistry(masterData: try await allVocabularies())
+    }
+
+    /// Every vocabulary element with its attributes (the registry's and the sector rules' master data).
+    /// - Throws: ``Storage/StorageError`` `.internalFailure` when the store fails.
+    func allVocabularies() async throws(StorageError) -> [Vocabulary] {
+        try await read { db in
             let rows = try Row.fetchAll(
                 db,
                 sql: """
@@ -57,7 +67,6 @@ extension SQLiteEventStore: TraceGraphSource {
             }
             return elements.map { Vocabulary(type: $0.key, elements: Array($0.value.values)) }
         }
-        return PartyRegistry(masterData: vocabularies)
     }
 
     private static func traceEvent(_ row: Row) throws -> TraceEvent {

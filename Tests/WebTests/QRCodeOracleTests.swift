@@ -209,22 +209,7 @@ struct QRCodeOracleTests {
 
     /// What zbarimg reads from an image file, QR Code only.
     static func zbarimg(_ image: URL) throws -> String {
-        let zbarimg = try #require(
-            ProcessInfo.processInfo.environment["SUYUAN_ZBARIMG"]
-                ?? ["/usr/bin/zbarimg", "/usr/local/bin/zbarimg"].first {
-                    FileManager.default.isExecutableFile(atPath: $0)
-                },
-            "zbarimg (Debian zbar-tools) is missing; scripts/lib.sh ensure_oracles installs it")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: zbarimg)
-        process.arguments = ["--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", image.path]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .newlines)
+        try ZBar.codes(in: image).joined(separator: "\n").trimmingCharacters(in: .newlines)
     }
 
     /// A binary greyscale image (netpbm P5): black modules, white quiet zone.

@@ -175,7 +175,7 @@ extension PortalController {
         guard let scanner = PortalScanner.installed else {
             return try await receiveList(party, error: party.catalog.text("portal.receive.noDecoder"))
         }
-        guard let photo = PortalScanner.file(named: "photo", in: body, contentType: contentType), !photo.isEmpty else {
+        guard let photo = (try? MultipartForm(body, contentType: contentType))?["photo"]?.data, !photo.isEmpty else {
             return try await receiveList(party, error: party.catalog.text("portal.receive.noPhoto"))
         }
         let codes = try await scanner.codes(in: photo)

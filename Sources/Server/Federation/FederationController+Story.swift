@@ -25,8 +25,7 @@ extension FederationController {
         let evidence = try await platform.store.evidence(
             touching: keys, limit: platform.configuration.federation.evidenceLimit)
         let answer = EvidenceAnswer(platform: directory.selfID, evidence: evidence) { chain.contains($0.eventID) }
-        let parts = DigitalLinkKey(key)
-        let lot = parts.value("01").flatMap { gtin in parts.value("10").map { "https://id.gs1.org/01/\(gtin)/10/\($0)" } }
+        let lot = ResolverController<Store>.lotKey(of: key)
         let recalls = try await ResolverController<Store>.recalls(reaching: key, lot: lot, in: platform.store).map {
             StoryAnswer.Recall(id: $0.id, reason: $0.reason, issuedAt: $0.issuedAt)
         }

@@ -42,27 +42,4 @@ struct PortalScanner: Sendable {
             }
         }
     }
-
-    /// The bytes of one file field of a `multipart/form-data` body (RFC 7578), nil when it has none.
-    static func file(named name: String, in body: Data, contentType: String) -> Data? {
-        guard let boundaryRange = contentType.range(of: "boundary=") else { return nil }
-        var boundary = String(contentType[boundaryRange.upperBound...])
-        if let end = boundary.firstIndex(of: ";") { boundary = String(boundary[..<end]) }
-        boundary = boundary.trimmingCharacters(in: CharacterSet(charactersIn: "\" "))
-        let delimiter = Data(("--" + boundary).utf8)
-        let headerEnd = Data("\r\n\r\n".utf8)
-        var position = body.startIndex
-        while let start = body.range(of: delimiter, in: position..<body.endIndex) {
-            position = start.upperBound
-            guard let headers = body.range(of: headerEnd, in: position..<body.endIndex) else { return nil }
-            let head = String(decoding: body[position..<headers.lowerBound], as: UTF8.self)
-            let next = body.range(of: Data("\r\n".utf8) + delimiter, in: headers.upperBound..<body.endIndex)
-            if head.contains("name=\"\(name)\"") {
-                return body[headers.upperBound..<(next?.lowerBound ?? body.endIndex)]
-            }
-            guard let next else { return nil }
-            position = next.lowerBound
-        }
-        return nil
-    }
 }

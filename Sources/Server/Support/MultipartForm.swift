@@ -1,7 +1,7 @@
 import Foundation
 
 /// A `multipart/form-data` body (RFC 7578), the only way a browser's form sends a file: each part's field name,
-/// file name and bytes. The console's upload page posts one; nothing else reads these.
+/// file name and bytes. The console's upload page and the portal's scan of a delivery note post one.
 struct MultipartForm {
     /// One part.
     struct Part {

@@ -7,28 +7,12 @@ import Transparency
 /// peer's push cursor, and the recall rows to relay.
 extension SQLiteEventStore: EvidenceStore, FederationStateStore {
     public func evidence(touching keys: Set<String>, limit: Int) async throws(StorageError) -> LedgerEvidence {
-        let keys = keys.sorted()
         let limit = max(0, limit)
         // The rows and the head are read in one snapshot, so that the head covers every row handed out.
         let found = try await read { db -> (rows: [StoredRow], head: SignedTreeHead?, truncated: Bool) in
-            var seen = Set<Int64>()
-            var rows: [StoredRow] = []
-            for start in stride(from: 0, to: keys.count, by: Self.traceBatchSize) {
-                let batch = Array(keys[start..<min(start + Self.traceBatchSize, keys.count)])
-                let marks = Array(repeating: "?", count: batch.count).joined(separator: ", ")
-                let matched = try Row.fetchAll(
-                    db,
-                    sql: """
-                        SELECT id, event_id, hash_id, body FROM event
-                        WHERE id IN (SELECT event_row FROM event_identifier WHERE key IN (\(marks)))
-                        ORDER BY id
-                        """,
-                    arguments: StatementArguments(batch))
-                for row in matched where seen.insert(row["id"]).inserted {
-                    rows.append(StoredRow(row: row["id"], eventID: row["event_id"], hashID: row["hash_id"], body: row["body"]))
-                }
+            let rows = try Self.rows(touching: keys, in: db).map {
+                StoredRow(row: $0["id"], eventID: $0["event_id"], hashID: $0["hash_id"], body: $0["body"])
             }
-            rows.sort { $0.row < $1.row }
             let truncated = rows.count > limit
             return (Array(rows.prefix(limit)), try SQLiteTreeHeads.fetch(treeSize: nil, in: db), truncated)
         }

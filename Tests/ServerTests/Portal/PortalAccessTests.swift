@@ -171,24 +171,7 @@ struct PortalAccessTests {
     }
 
     /// Every QR Code zbarimg reads in an image.
-    static func zbarimg(_ image: URL) throws -> [String] {
-        let zbarimg = try #require(
-            ProcessInfo.processInfo.environment["SUYUAN_ZBARIMG"]
-                ?? ["/usr/bin/zbarimg", "/usr/local/bin/zbarimg"].first {
-                    FileManager.default.isExecutableFile(atPath: $0)
-                },
-            "zbarimg (Debian zbar-tools) is missing; scripts/lib.sh ensure_oracles installs it")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: zbarimg)
-        process.arguments = ["--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", image.path]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
-    }
+    static func zbarimg(_ image: URL) throws -> [String] { try ZBar.codes(in: image) }
 
     /// Draws the sheet at 200 dpi in Chromium and reads every QR Code with zbarimg.
     static func decode(_ svg: String) async throws -> [String] {
