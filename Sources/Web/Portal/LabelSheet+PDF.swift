@@ -68,20 +68,11 @@ extension LabelSheet {
         let originX = (x + 1) * points
         let originTop = (paper.height - top - 1) * points
         var content = ""
-        for row in 0..<code.size {
-            var column = 0
-            while column < code.size {
-                guard code.isDark(row: row, column: column) else {
-                    column += 1
-                    continue
-                }
-                let start = column
-                while column < code.size, code.isDark(row: row, column: column) { column += 1 }
-                let left = originX + Double(start + quiet) * module
-                let bottom = originTop - Double(row + quiet + 1) * module
-                content += "\(pdfNumber(left)) \(pdfNumber(bottom)) \(pdfNumber(Double(column - start) * module)) "
-                    + "\(pdfNumber(module)) re\n"
-            }
+        for run in code.darkRuns() {
+            let left = originX + Double(run.column + quiet) * module
+            let bottom = originTop - Double(run.row + quiet + 1) * module
+            content += "\(pdfNumber(left)) \(pdfNumber(bottom)) \(pdfNumber(Double(run.length) * module)) "
+                + "\(pdfNumber(module)) re\n"
         }
         content += "f\n"
         let textX = (x + qrSize + 2) * points

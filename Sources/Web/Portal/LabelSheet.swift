@@ -81,19 +81,7 @@ public struct LabelSheet: Sendable {
         let quiet = 4
         let side = code.size + 2 * quiet
         let qrSize = paper.labelHeight - 2
-        var path = ""
-        for row in 0..<code.size {
-            var column = 0
-            while column < code.size {
-                guard code.isDark(row: row, column: column) else {
-                    column += 1
-                    continue
-                }
-                let start = column
-                while column < code.size, code.isDark(row: row, column: column) { column += 1 }
-                path += "M\(start + quiet) \(row + quiet)h\(column - start)v1h-\(column - start)z"
-            }
-        }
+        let path = code.svgPath(quietZone: quiet)
         var text = ""
         let textX = x + qrSize + 2
         for (line, content) in label.lines.prefix(5).enumerated() {

@@ -13,7 +13,28 @@ extension QRCode {
         let quiet = max(0, quietZone)
         let side = size + 2 * quiet
         let pixels = side * max(1, moduleSize)
-        var path = ""
+        let path = svgPath(quietZone: quiet)
+        var svg = """
+            <svg xmlns="http://www.w3.org/2000/svg" width="\(pixels)" height="\(pixels)" \
+            viewBox="0 0 \(side) \(side)" shape-rendering="crispEdges" role="img">
+            """
+        if let title { svg += "<title>\(HTML.escape(title))</title>" }
+        svg += ##"<rect width="\##(side)" height="\##(side)" fill="#fff"/><path fill="#000" d="\##(path)"/></svg>"##
+        return svg
+    }
+
+    /// One SVG path of the dark modules, a rectangle per horizontal run, in module units offset by the quiet zone.
+    /// - Parameter quietZone: light modules before the first column and row.
+    /// - Returns: the path data (`d`).
+    public func svgPath(quietZone: Int) -> String {
+        darkRuns().map { run in
+            "M\(run.column + quietZone) \(run.row + quietZone)h\(run.length)v1h-\(run.length)z"
+        }.joined()
+    }
+
+    /// The horizontal runs of dark modules, row by row, left to right: what a printer draws as rectangles.
+    public func darkRuns() -> [(row: Int, column: Int, length: Int)] {
+        var runs: [(row: Int, column: Int, length: Int)] = []
         for row in 0..<size {
             var column = 0
             while column < size {
@@ -23,15 +44,9 @@ extension QRCode {
                 }
                 let start = column
                 while column < size, isDark(row: row, column: column) { column += 1 }
-                path += "M\(start + quiet) \(row + quiet)h\(column - start)v1h-\(column - start)z"
+                runs.append((row, start, column - start))
             }
         }
-        var svg = """
-            <svg xmlns="http://www.w3.org/2000/svg" width="\(pixels)" height="\(pixels)" \
-            viewBox="0 0 \(side) \(side)" shape-rendering="crispEdges" role="img">
-            """
-        if let title { svg += "<title>\(HTML.escape(title))</title>" }
-        svg += ##"<rect width="\##(side)" height="\##(side)" fill="#fff"/><path fill="#000" d="\##(path)"/></svg>"##
-        return svg
+        return runs
     }
 }
