@@ -18,7 +18,9 @@ extension PortalController {
     /// `GET /portal/labels.pdf` with the same parameters: every page in one PDF.
     func labelSheet(_ request: Request, _ party: PortalParty, pdf: Bool = false) async throws -> Response {
         let parameters = request.uri.queryParameters
-        let count = try Self.integer(parameters["count"].map(String.init), name: "count", default: 24, range: 1...240)
+        // The label form leaves a field empty for its default.
+        func field(_ name: String) -> String? { parameters[Substring(name)].flatMap { $0.isEmpty ? nil : String($0) } }
+        let count = try QueryNumber.read(field("count"), name: "count", default: 24, range: 1...240)
         let domain = platform.configuration.publicBaseURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
             ?? "https://id.gs1.org"
         var labels: [LabelSheet.Label] = []
@@ -26,8 +28,8 @@ extension PortalController {
             guard party.products.contains(where: { $0.gtin == gtin }) else {
                 throw Problem.badParameter("gtin: \(gtin) is not a product of the master data")
             }
-            let from = try Self.integer(
-                parameters["from"].map(String.init), name: "from", default: 1, range: 0...999_999_999_999)
+            let from = try QueryNumber.read(
+                field("from"), name: "from", default: 1, range: 0...999_999_999_999)
             let lot = parameters["lot"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
             if let lot, !lot.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-._".contains($0)) })
                 || lot.count > 20
@@ -53,17 +55,8 @@ extension PortalController {
         }
         let sheet = LabelSheet(labels: labels)
         if pdf { return Responses.bytes(try sheet.pdf(), contentType: "application/pdf") }
-        let page = try Self.integer(
-            parameters["page"].map(String.init), name: "page", default: 1, range: 1...sheet.pageCount)
+        let page = try QueryNumber.read(
+            field("page"), name: "page", default: 1, range: 1...sheet.pageCount)
         return Responses.bytes(Data(try sheet.svg(page: page - 1).utf8), contentType: "image/svg+xml")
-    }
-
-    static func integer(_ text: String?, name: String, default fallback: Int, range: ClosedRange<Int>) throws -> Int {
-        guard let text, !text.isEmpty else { return fallback }
-        guard let value = Int(text), range.contains(value) else {
-            throw Problem.badParameter(
-                "\(name): \(text) is not a whole number from \(range.lowerBound) to \(range.upperBound)")
-        }
-        return value
     }
 }

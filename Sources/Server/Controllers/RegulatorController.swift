@@ -156,15 +156,10 @@ struct RegulatorController<Store: PlatformStore> {
             throw Problem.forbidden("holder \(position) of recall \(record.id) is another party")
         }
         let parameters = request.uri.queryParameters
-        func number(_ name: String, default value: Int, range: ClosedRange<Int>) throws(Problem) -> Int {
-            guard let text = parameters[Substring(name)] else { return value }
-            guard let number = Int(text), range.contains(number) else {
-                throw Problem.badParameter("\(name): a whole number from \(range.lowerBound) to \(range.upperBound)")
-            }
-            return number
-        }
-        let offset = try number("offset", default: 0, range: 0...Int(Int32.max))
-        let limit = try number("limit", default: TraceJSON.serialPage, range: 1...10_000)
+        let offset = try QueryNumber.read(
+            parameters["offset"].map(String.init), name: "offset", default: 0, range: 0...Int(Int32.max))
+        let limit = try QueryNumber.read(
+            parameters["limit"].map(String.init), name: "limit", default: TraceJSON.serialPage, range: 1...10_000)
         let page = Array(holder.serials.dropFirst(offset).prefix(limit))
         let next = offset + page.count < holder.serials.count
             ? TraceJSON.serialsPath(recall: record.id, holder: position, offset: offset + page.count) : nil
