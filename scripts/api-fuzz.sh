@@ -15,7 +15,8 @@ seconds="${FUZZ_SECONDS:-150}"
 seed="${FUZZ_SEED:-14}"
 [ -x "$suyuan" ] || die "no suyuan binary at $suyuan (swift build first)"
 ensure_schemathesis
-conformance="${SUYUAN_CONFORMANCE_DIR:-$(conformance_dir)}"
+conformance="${SUYUAN_CONFORMANCE_DIR:-}"
+[ -n "$conformance" ] || conformance="$(conformance_dir)"
 spec="$conformance/epcis/gs1-EPCIS/REST Bindings/openapi.json"
 [ -f "$spec" ] || die "the EPCIS 2.0 REST binding is not at $spec"
 
