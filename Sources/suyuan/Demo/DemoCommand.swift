@@ -76,7 +76,8 @@ struct DemoGenerateCommand: ParsableCommand {
     }
 }
 
-/// `suyuan demo load --events N --seed S [--store S]`: generate and capture in one stream.
+/// `suyuan demo load --events N --seed S [--store S]`: generate and capture in one stream, into either backend (a
+/// PostgreSQL store is migrated first, as `suyuan migrate` would).
 struct DemoLoadCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "load",
@@ -92,9 +93,10 @@ struct DemoLoadCommand: AsyncParsableCommand {
 
     func run() async throws {
         let started = Date()
-        let store = try storeOption.open()
-        let (generator, documents, sectors) = try await Self.load(
-            options.configuration, into: store, showProgress: true)
+        let configuration = options.configuration
+        let (generator, documents, sectors) = try await storeOption.withStore(migrate: true) { store in
+            try await Self.load(configuration, into: store, showProgress: true)
+        }
         if let truth {
             try DemoOptions.truthJSON(generator.truth + sectors.truth).write(to: URL(fileURLWithPath: truth))
         }
