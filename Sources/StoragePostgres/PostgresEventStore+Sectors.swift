@@ -1,4 +1,5 @@
 public import EPCIS
+import Foundation
 import Logging
 import PostgresNIO
 import Storage
@@ -12,12 +13,13 @@ extension PostgresEventStore: SectorEventSource {
         try await allVocabularies()
     }
 
-    /// Hands every event's body, decoded, with its ID, in capture order.
+    /// Hands every event's body after row `reference`, decoded, with its ID, in capture order.
     public func scanSectorEvents(
-        page: @escaping @Sendable (_ events: [(event: EPCISEvent, id: String)]) async -> Void
+        after reference: Int64,
+        page: @escaping @Sendable (_ events: [(event: EPCISEvent, id: String)], _ lastReference: Int64) async -> Void
     ) async throws {
         let logger = logger
-        var after: Int64 = 0
+        var after = reference
         while true {
             let from = after
             let rows: [(row: Int64, eventID: String, hashID: String, body: String)] = try await withConnection {
@@ -40,7 +42,35 @@ extension PostgresEventStore: SectorEventSource {
             }
             guard let last = rows.last else { return }
             after = last.row
-            await page(events)
+            await page(events, last.row)
+        }
+    }
+
+    /// The parts of the sector pass's kept state, in order; nil if none was kept.
+    public func restoreSectorCheckpoint() async throws -> [[UInt8]]? {
+        let logger = logger
+        let parts: [[UInt8]] = try await withConnection { connection in
+            var parts: [[UInt8]] = []
+            let rows = try await connection.query("SELECT bytes FROM sector_checkpoint_part ORDER BY part", logger: logger)
+            for try await part in rows.decode(Data.self) { parts.append([UInt8](part)) }
+            return parts
+        }
+        return parts.isEmpty ? nil : parts
+    }
+
+    /// Keeps the sector pass's state in place of the last one, in one transaction.
+    public func saveSectorCheckpoint(_ parts: [[UInt8]]) async throws {
+        let logger = logger
+        let stored = parts.map { Data($0) }
+        try await withConnection { connection in
+            try await connection.transaction(logger: logger) { connection in
+                try await connection.query("DELETE FROM sector_checkpoint_part", logger: logger)
+                for (index, part) in stored.enumerated() {
+                    try await connection.query(
+                        "INSERT INTO sector_checkpoint_part (part, bytes) VALUES (\(Int32(index)), \(part))",
+                        logger: logger)
+                }
+            }
         }
     }
 }

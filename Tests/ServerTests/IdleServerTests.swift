@@ -17,13 +17,33 @@ struct IdleServerTests {
         return (Int(fields[11]) ?? 0) + (Int(fields[12]) ?? 0)
     }
 
-    @Test("suyuan serve on a store with events uses under 5 % of a core while nobody asks it anything")
+    @Test("suyuan serve on a SQLite store with events uses under 2 % of a core while nobody asks it anything")
     func idleIsIdle() async throws {
-        // Given a server on a store with a captured document and a scanned code, left alone to settle
+        // Given a server on a store with a captured document and a scanned code
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("suyuan-idle-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let store = "sqlite:" + folder.appendingPathComponent("s.sqlite").path
+        try await Self.expectIdle(store: "sqlite:" + folder.appendingPathComponent("s.sqlite").path)
+    }
+
+    @Test(
+        "suyuan serve on a PostgreSQL store with events uses under 2 % of a core while nobody asks it anything",
+        .enabled(if: ProcessInfo.processInfo.environment["POSTGRES_HOSTNAME"] != nil, "needs PostgreSQL"))
+    func idleOnPostgres() async throws {
+        let environment = ProcessInfo.processInfo.environment
+        let schema = "idle_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(12).lowercased()
+        let key = FileManager.default.temporaryDirectory.appendingPathComponent("suyuan-\(schema).ledger-key.pem")
+        defer { try? FileManager.default.removeItem(at: key) }
+        let store = "postgres://\(environment["POSTGRES_USER"] ?? "postgres")@\(environment["POSTGRES_HOSTNAME"] ?? "127.0.0.1")"
+            + ":\(environment["POSTGRES_PORT"] ?? "5432")/\(environment["POSTGRES_DB"] ?? "postgres")"
+            + "?schema=\(schema)&ledgerKey=\(key.path)"
+        #expect(try SuyuanBinary.run(["migrate", "--store", store]).status == 0)
+        try await Self.expectIdle(store: store)
+    }
+
+    /// Captures an official example into `store`, serves it, opens a consumer page, lets the server settle, then
+    /// samples its CPU time over ten idle seconds.
+    static func expectIdle(store: String) async throws {
         let example = TestPaths.epcisConformance.appendingPathComponent("gs1-EPCIS/JSON/Example_9.6.1-ObjectEvent.jsonld")
         #expect(try SuyuanBinary.run(["capture", example.path, "--store", store]).status == 0)
         let server = try ServerProcess(["--store", store])
@@ -33,14 +53,14 @@ struct IdleServerTests {
         #expect(page.status.code == 200)
         try await Task.sleep(for: .seconds(2))
 
-        // When nothing happens for five seconds
-        let before = try Self.cpuTicks(server.process.processIdentifier)
-        try await Task.sleep(for: .seconds(5))
-        let after = try Self.cpuTicks(server.process.processIdentifier)
+        // When nothing happens for ten seconds
+        let before = try cpuTicks(server.process.processIdentifier)
+        try await Task.sleep(for: .seconds(10))
+        let after = try cpuTicks(server.process.processIdentifier)
 
-        // Then it used under 5 % of one core (25 ticks of 1/100 s); it used a whole core before it slept instead
-        // of polling
+        // Then it used under 2 % of one core (a generous bound: the goal is under 1 %, and an idle release build
+        // measured 0.1 %); it used a whole core before it slept instead of polling
         let ticksPerSecond = Int(sysconf(Int32(_SC_CLK_TCK)))
-        #expect(after - before < ticksPerSecond * 5 / 20, "\(after - before) ticks in 5 s")
+        #expect(after - before < ticksPerSecond * 10 / 50, "\(after - before) ticks of 1/\(ticksPerSecond) s in 10 s")
     }
 }

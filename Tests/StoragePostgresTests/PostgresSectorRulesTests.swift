@@ -37,6 +37,11 @@ struct PostgresSectorRulesTests {
     @Test("temperature excursions in any unit") func coldChain() async throws {
         try await run { try await $0.coldChain() }
     }
+
+    @Test("the sector pass goes on from its checkpoint and finds what a run from scratch finds")
+    func checkpoint() async throws {
+        try await run { try await $0.checkpoint() }
+    }
 }
 
 /// Hands out the stores one after the other.

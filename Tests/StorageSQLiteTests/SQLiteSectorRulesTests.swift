@@ -24,4 +24,7 @@ import TestSupport
 
     @Test("temperature excursions in any unit", arguments: [memory, file])
     func coldChain(suite: SectorRulesConformance) async throws { try await suite.coldChain() }
+
+    @Test("the sector pass goes on from its checkpoint and finds what a run from scratch finds", arguments: [memory, file])
+    func checkpoint(suite: SectorRulesConformance) async throws { try await suite.checkpoint() }
 }

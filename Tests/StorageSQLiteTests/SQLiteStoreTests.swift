@@ -17,7 +17,7 @@ import Testing
                 "v1-events", "v1-master-data", "v1-projections", "v2-ledger", "v3-recalls", "v4-platform",
                 "v5-scheduled-subscriptions", "v6-one-event-id-index",
                 "v7-event-facts-index", "v8-reconcile-checkpoint", "v9-capture-jobs", "v10-federation",
-                "v11-master-data-language", "v12-consumer-reports", "v13-recall-serials",
+                "v11-master-data-language", "v12-consumer-reports", "v13-recall-serials", "v16-sector-checkpoint",
             ])
         #expect(second == first)
     }

@@ -29,6 +29,12 @@ enum PostgresMigrations {
         Step(version: "v9-master-data-language", sql: PostgresConsumerReportSchema.attributeLanguage),
         Step(version: "v10-consumer-reports", sql: PostgresConsumerReportSchema.statements),
         Step(version: "v11-recall-serials", sql: PostgresRecallSchema.serialStatements),
+        Step(version: "v14-sector-checkpoint", sql: sectorCheckpoint),
+    ]
+
+    /// The state the sector pass kept after its last run (``TraceEngine/SectorCheckpoint``), in parts, replaced whole.
+    private static let sectorCheckpoint = [
+        "CREATE TABLE sector_checkpoint_part (part INTEGER PRIMARY KEY, bytes BYTEA NOT NULL)"
     ]
 
     /// The versions of ``steps``.

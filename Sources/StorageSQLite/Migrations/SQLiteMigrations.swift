@@ -21,6 +21,7 @@ enum SQLiteMigrations {
         migrator.registerMigration("v11-master-data-language", migrate: SQLiteConsumerReportSchema.addAttributeLanguage)
         migrator.registerMigration("v12-consumer-reports", migrate: SQLiteConsumerReportSchema.create)
         migrator.registerMigration("v13-recall-serials", migrate: SQLiteRecallSchema.addSerials)
+        migrator.registerMigration("v16-sector-checkpoint", migrate: sectorCheckpoint)
         return migrator
     }
 
@@ -144,6 +145,11 @@ enum SQLiteMigrations {
                     PRIMARY KEY (generation, part)
                 ) WITHOUT ROWID;
                 """)
+    }
+
+    /// The state the sector pass kept after its last run (``TraceEngine/SectorCheckpoint``), in parts, replaced whole.
+    private static func sectorCheckpoint(_ db: Database) throws {
+        try db.execute(sql: "CREATE TABLE sector_checkpoint_part (part INTEGER PRIMARY KEY, bytes BLOB NOT NULL)")
     }
 
     /// CBV master data: vocabulary elements by canonical key, their attributes and children.

@@ -45,6 +45,79 @@ public struct SectorRulesConformance: Sendable {
         return found
     }
 
+    /// The sector pass goes on from the state its last run kept: a second run decodes no body, a run after a capture
+    /// only the new ones, a run after master data changed (or with a damaged state) every one, and each run finds what
+    /// a run from scratch finds.
+    public func checkpoint() async throws {
+        // Given a store with the farm world (hand-written JSON) and the equipment world (XML), with their violations
+        let store = try await makeStore()
+        let now = try Self.date("2026-04-20T12:00:00+08:00")
+        let farm = try JSONDocumentDecoder().decode(Data(SectorDocuments.farmJSON(clean: false).utf8))
+        let equipment = try XMLDocumentDecoder().decode(Data(SectorDocuments.equipmentXML(clean: false).utf8))
+        _ = try await store.capture(farm, context: CaptureContext())
+        _ = try await store.capture(equipment, context: CaptureContext())
+        let stored = farm.events.count + equipment.events.count
+        func scratch() async throws -> [Finding] {
+            try await SectorRules.run(store, now: now, checkpoint: .fromScratch).findings
+        }
+
+        // When the rules run twice
+        let first = try await SectorRules.run(store, now: now)
+        let second = try await SectorRules.run(store, now: now)
+
+        // Then the first read every body and kept its state, the second read none and found the same
+        #expect(first.eventsRead == stored && first.restoredEvents == nil && first.savedCheckpoint)
+        #expect(first.findings.count == 4 + 5)
+        #expect(second.eventsRead == 0 && (second.restoredEvents ?? 0) > 0 && !second.savedCheckpoint)
+        #expect(second.findings == first.findings)
+
+        // When two more events are captured (no master data: the cut loin sold, the packed cabbage received), then
+        // only their bodies are read, and the findings are a run from scratch's
+        let more = #"""
+            {"@context": ["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"],
+             "type": "EPCISDocument", "schemaVersion": "2.0", "creationDate": "2026-04-10T12:00:00+08:00",
+             "epcisBody": {"eventList": [
+               {"type": "ObjectEvent", "eventTime": "2026-04-10T09:00:00+08:00", "eventTimeZoneOffset": "+08:00",
+                "eventID": "https://events.example.cn/shop-sale-loin",
+                "quantityList": [{"epcClass": "urn:epc:class:lgtin:6901234.100079.LOIN1", "quantity": 2, "uom": "KGM"}],
+                "action": "OBSERVE", "bizStep": "retail_selling", "bizLocation": {"id": "urn:epc:id:sgln:6901234.10009.0"}},
+               {"type": "ObjectEvent", "eventTime": "2026-04-10T10:00:00+08:00", "eventTimeZoneOffset": "+08:00",
+                "eventID": "https://events.example.cn/shop-receive-cabbage",
+                "quantityList": [{"epcClass": "urn:epc:class:lgtin:6901234.110004.CAB1P", "quantity": 5, "uom": "KGM"}],
+                "action": "OBSERVE", "bizStep": "receiving", "bizLocation": {"id": "urn:epc:id:sgln:6901234.10009.0"}}
+             ]}}
+            """#
+        _ = try await store.capture(try JSONDocumentDecoder().decode(Data(more.utf8)), context: CaptureContext())
+        let third = try await SectorRules.run(store, now: now)
+        #expect(third.eventsRead == 2 && third.savedCheckpoint)
+        #expect(third.findings == (try await scratch()))
+        #expect(third.findings.count == 4 + 5)
+
+        // When the master data of the veterinary drug changes (withdrawal period 28 → 10 days), then every body is
+        // read again and the pork is no longer found
+        let masterData = #"""
+            {"@context": ["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"],
+             "type": "EPCISDocument", "schemaVersion": "2.0", "creationDate": "2026-04-20T12:00:00+08:00",
+             "epcisHeader": {"epcisMasterData": {"vocabularyList": [
+               {"type": "urn:epcglobal:epcis:vtype:EPCClass", "vocabularyElementList": [
+                 {"id": "https://id.gs1.org/01/16901234100027", "attributes": [
+                   {"id": "https://ns.suyuan.org/mda#withdrawalPeriodDays", "attribute": "10"}]}]}]}},
+             "epcisBody": {"eventList": []}}
+            """#
+        _ = try await store.capture(
+            try JSONDocumentDecoder().decode(Data(masterData.utf8)), context: CaptureContext())
+        let fourth = try await SectorRules.run(store, now: now)
+        #expect(fourth.eventsRead == stored + 2 && fourth.restoredEvents == nil)
+        #expect(!fourth.findings.contains { $0.kind == .withdrawalPeriod })
+        #expect(fourth.findings == (try await scratch()))
+
+        // When the kept state is damaged, then it is set aside, every body read, and the findings stay
+        try await store.saveSectorCheckpoint([[0x53, 0x59, 0x53]])
+        let fifth = try await SectorRules.run(store, now: now)
+        #expect(fifth.discardedCheckpoint != nil && fifth.eventsRead == stored + 2)
+        #expect(fifth.findings == fourth.findings)
+    }
+
     /// withdrawalPeriod and preHarvestInterval, followed through packing and cutting.
     public func farmInputs() async throws {
         let found = try await check(

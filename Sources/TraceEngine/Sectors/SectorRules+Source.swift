@@ -2,15 +2,39 @@ public import EPCIS
 public import Foundation
 import Synchronization
 
-/// Where the sector rules read: a store, which hands every event's body a page at a time, and its master data.
+/// Where the sector rules read: a store, which hands the events' bodies a page at a time, its master data, and the
+/// state the last run kept (``SectorCheckpoint``).
 public protocol SectorEventSource: Sendable {
     /// The stored master data, every vocabulary type.
     func sectorMasterData() async throws -> [Vocabulary]
 
-    /// Hands every stored event (error declarations included) with its ID (eventID, else its hash) to `page`, a page
-    /// at a time in capture order, one call after the other.
-    func scanSectorEvents(page: @escaping @Sendable (_ events: [(event: EPCISEvent, id: String)]) async -> Void)
-        async throws
+    /// Hands every stored event after `reference` (error declarations included) with its ID (eventID, else its hash)
+    /// to `page`, a page at a time in capture order, one call after the other, with the reference of the page's last
+    /// event; reference 0 is before the first event.
+    func scanSectorEvents(
+        after reference: Int64,
+        page: @escaping @Sendable (_ events: [(event: EPCISEvent, id: String)], _ lastReference: Int64) async -> Void
+    ) async throws
+
+    /// The parts of the state the last run kept (``saveSectorCheckpoint(_:)``), nil if none was kept.
+    func restoreSectorCheckpoint() async throws -> [[UInt8]]?
+
+    /// Keeps a run's state for the next run, in place of the one kept before, all or nothing.
+    func saveSectorCheckpoint(_ parts: [[UInt8]]) async throws
+}
+
+/// What a run of the sector rules over a source found, read and kept.
+public struct SectorReport: Sendable {
+    /// The findings.
+    public var findings: [Finding]
+    /// How many event bodies the run decoded.
+    public var eventsRead: Int
+    /// How many kept events the restored checkpoint held; nil if the run started from nothing.
+    public var restoredEvents: Int?
+    /// Why the kept state was set aside, if it was damaged (the run then read every event).
+    public var discardedCheckpoint: CheckpointError?
+    /// Whether the run's state was kept for the next run.
+    public var savedCheckpoint: Bool
 }
 
 extension SectorRules {
@@ -27,11 +51,33 @@ extension SectorRules {
         _ source: some SectorEventSource, configuration: Configuration = Configuration(), now: Date,
         since: Date? = nil
     ) async throws -> [Finding] {
+        try await run(source, configuration: configuration, now: now, since: since).findings
+    }
+
+    /// Runs the rules over a source as ``reconcile(_:configuration:now:since:)`` does, going on from the state the
+    /// last run kept (unless `checkpoint` is ``CheckpointUse/fromScratch``): only the bodies captured since are
+    /// decoded. The state is kept again when the run decoded any body. A state kept under other master data or
+    /// categories is not used, and a damaged one is set aside; either way every body is read again. The findings
+    /// are the same as a run from scratch.
+    public static func run(
+        _ source: some SectorEventSource, configuration: Configuration = Configuration(), now: Date,
+        since: Date? = nil, checkpoint: Reconciler.CheckpointUse = .continue
+    ) async throws -> SectorReport {
         let rules = SectorRules(
             configuration: configuration, masterData: SectorMasterData(masterData: try await source.sectorMasterData()))
-        let kept = SectorEventBox()
+        let digest = rules.digest
+        var restored: SectorCheckpoint?
+        var discarded: CheckpointError?
+        if checkpoint == .continue, let parts = try await source.restoreSectorCheckpoint() {
+            do {
+                restored = try SectorCheckpoint.restore(parts).flatMap { $0.digest == digest ? $0 : nil }
+            } catch let error as CheckpointError {
+                discarded = error
+            }
+        }
+        let kept = SectorEventBox(restored)
         let cache = Mutex<[String: String]>([:])
-        try await source.scanSectorEvents { page in
+        try await source.scanSectorEvents(after: restored?.lastReference ?? 0) { page, lastReference in
             // Pages come one after the other: the cache of canonical keys passes from one to the next.
             var keys = cache.withLock { $0 }
             defer { cache.withLock { [keys] in $0 = keys } }
@@ -45,9 +91,18 @@ extension SectorRules {
                 let sector = SectorEvent(event, id: id, keys: &keys)
                 if rules.reads(sector) { events.append(sector) }
             }
-            kept.add(events, declared: declared)
+            kept.add(events, declared: declared, read: page.count, lastReference: lastReference)
         }
-        return rules.findings(kept.events(), now: now, since: since)
+        let state = kept.state(digest: digest)
+        var saved = false
+        if state.read > 0 {
+            try await source.saveSectorCheckpoint(try state.checkpoint.parts())
+            saved = true
+        }
+        let events = state.checkpoint.events.filter { !state.checkpoint.declared.contains($0.facts.id) }
+        return SectorReport(
+            findings: rules.findings(events, now: now, since: since), eventsRead: state.read,
+            restoredEvents: restored?.events.count, discardedCheckpoint: discarded, savedCheckpoint: saved)
     }
 
     /// The attributes that make an identifier matter to a rule.
@@ -93,18 +148,29 @@ extension SectorRules {
     }
 }
 
-/// The events kept across pages.
+/// The events kept across pages, starting from a checkpoint's.
 final class SectorEventBox: Sendable {
-    private let state = Mutex<(kept: [SectorEvent], declared: Set<String>)>(([], []))
+    private let state: Mutex<(kept: [SectorEvent], declared: Set<String>, read: Int, lastReference: Int64)>
 
-    func add(_ events: [SectorEvent], declared ids: [String]) {
+    init(_ checkpoint: SectorCheckpoint?) {
+        state = Mutex((checkpoint?.events ?? [], checkpoint?.declared ?? [], 0, checkpoint?.lastReference ?? 0))
+    }
+
+    func add(_ events: [SectorEvent], declared ids: [String], read: Int, lastReference: Int64) {
         state.withLock { state in
             state.kept += events
             state.declared.formUnion(ids)
+            state.read += read
+            state.lastReference = max(state.lastReference, lastReference)
         }
     }
 
-    func events() -> [SectorEvent] {
-        state.withLock { state in state.kept.filter { !state.declared.contains($0.facts.id) } }
+    /// Everything kept, as the next checkpoint, and how many bodies were read.
+    func state(digest: [UInt8]) -> (checkpoint: SectorCheckpoint, read: Int) {
+        state.withLock { state in
+            (SectorCheckpoint(
+                lastReference: state.lastReference, digest: digest, events: state.kept, declared: state.declared),
+             state.read)
+        }
     }
 }

@@ -18,6 +18,12 @@ public struct SectorEvent: Hashable, Sendable {
     /// The event's `gs1:Temperature` readings.
     public var readings: [Reading]
 
+    /// Makes a sector event from its parts.
+    public init(facts: TraceEvent, readings: [Reading]) {
+        self.facts = facts
+        self.readings = readings
+    }
+
     /// Makes the sector view of an event.
     /// - Parameters:
     ///   - event: the event.

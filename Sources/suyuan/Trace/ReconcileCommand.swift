@@ -43,6 +43,8 @@ struct ReconcileCommand: AsyncParsableCommand {
         var checkpointDiscarded: String?
         /// Whether the run's state was kept as the store's checkpoint.
         var checkpointSaved: Bool
+        /// The event bodies the sector rules decoded in this run (the rest came from their checkpoint).
+        var sectorEventsRead: Int
         var phasesMs: Phases
         var elapsedMs: Double
     }
@@ -84,7 +86,7 @@ struct ReconcileCommand: AsyncParsableCommand {
         let sinceDate = try time(since, "since")
         let asOf = try time(now, "now") ?? Date()
         // With --since only the events sharing an identifier or transaction with an event since then are read.
-        let (report, sectorSeconds) = try await storeOption.withStore { store in
+        let (report, sectorSeconds, sectorsRead) = try await storeOption.withStore { store in
             var configuration = try settings.configuration()
             configuration.since = sinceDate
             let reconciler = Reconciler(
@@ -97,9 +99,14 @@ struct ReconcileCommand: AsyncParsableCommand {
             if showProgress { FileHandle.standardError.write(Data("\n".utf8)) }
             var withSectors = result
             let sectorsStarted = Date()
-            withSectors.findings += try await SectorRules.reconcile(
-                store, configuration: try settings.sectorConfiguration(), now: asOf, since: sinceDate)
-            return (withSectors, Date().timeIntervalSince(sectorsStarted))
+            let sectors = try await SectorRules.run(
+                store, configuration: try settings.sectorConfiguration(), now: asOf, since: sinceDate,
+                checkpoint: fromScratch ? .fromScratch : .continue)
+            withSectors.findings += sectors.findings
+            if let damage = sectors.discardedCheckpoint {
+                FileHandle.standardError.write(Data("warning: sector rules: \(damage); every event was read\n".utf8))
+            }
+            return (withSectors, Date().timeIntervalSince(sectorsStarted), sectors.eventsRead)
         }
         let elapsed = Date().timeIntervalSince(started) * 1_000
         if let damage = report.discardedCheckpoint {
@@ -110,7 +117,7 @@ struct ReconcileCommand: AsyncParsableCommand {
             print(TraceOutput.encode(Output(
                 findings: rows, events: report.events, eventsRead: report.eventsRead,
                 checkpointEvents: report.restoredEvents, checkpointDiscarded: report.discardedCheckpoint?.description,
-                checkpointSaved: report.savedCheckpoint,
+                checkpointSaved: report.savedCheckpoint, sectorEventsRead: sectorsRead,
                 phasesMs: Phases(report.phases, sectors: sectorSeconds), elapsedMs: (elapsed * 1_000).rounded() / 1_000)))
             return
         }
