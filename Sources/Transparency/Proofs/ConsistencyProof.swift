@@ -54,7 +54,7 @@ public struct ConsistencyProof: Hashable, Sendable, Codable {
     public static func build(
         firstSize: UInt64,
         secondSize: UInt64,
-        from store: some MerkleNodeStore
+        from store: some MerkleNodeSource
     ) async throws -> ConsistencyProof {
         guard firstSize <= secondSize else {
             throw TransparencyError(

@@ -65,7 +65,7 @@ public struct InclusionProof: Hashable, Sendable, Codable {
     public static func build(
         leafIndex: UInt64,
         treeSize: UInt64,
-        from store: some MerkleNodeStore
+        from store: some MerkleNodeSource
     ) async throws -> InclusionProof {
         guard leafIndex < treeSize else {
             throw TransparencyError(

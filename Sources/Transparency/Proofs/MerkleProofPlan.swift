@@ -66,7 +66,7 @@ enum MerkleProofPlan {
     /// Reads the nodes of some ranges in one batch and folds each range to its hash.
     static func hashes(
         of ranges: [Range<UInt64>],
-        from store: some MerkleNodeStore
+        from store: some MerkleNodeSource
     ) async throws -> [MerkleHash] {
         let idsPerRange = ranges.map(nodeIDs(of:))
         let found: [MerkleNodeID: MerkleHash]

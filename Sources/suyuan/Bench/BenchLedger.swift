@@ -2,11 +2,12 @@ import ArgumentParser
 import Foundation
 import Transparency
 
-/// `suyuan bench ledger`: append throughput of the Merkle log and inclusion proof throughput, in memory.
+/// `suyuan bench ledger`: append throughput of the Merkle log and inclusion proof throughput, in memory, in the tiled
+/// layout the stores use (docs/decisions/0024-tiled-ledger.md) or, with `--nodes`, one stored hash per node.
 struct BenchLedger: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ledger",
-        abstract: "Time the ledger: append leaves in batches, then build and check inclusion proofs (in memory)."
+        abstract: "Time the ledger: append leaves in batches, then build and check inclusion proofs (in memory, tiled)."
     )
 
     @Option(help: "Leaves to append (each a 32-byte entry, like an event hash).")
@@ -21,6 +22,9 @@ struct BenchLedger: AsyncParsableCommand {
     @Option(help: "Also write the proof document of one leaf to this file, for `suyuan verify-proof`.")
     var writeProof: String?
 
+    @Flag(help: "Keep every node (the layout before tiles) instead of tiles of 256 hashes every eighth level.")
+    var nodes = false
+
     func validate() throws {
         guard leaves > 0, batch > 0, proofs >= 0 else {
             throw ValidationError("--leaves and --batch must be positive, --proofs not negative")
@@ -28,9 +32,16 @@ struct BenchLedger: AsyncParsableCommand {
     }
 
     func run() async throws {
+        if nodes {
+            try await run(MerkleTree(store: InMemoryMerkleNodeStore()), layout: "one hash per node")
+        } else {
+            try await run(MerkleTree(store: InMemoryMerkleTileStore()), layout: "tiles of 256 hashes")
+        }
+    }
+
+    private func run<Store: MerkleNodeStore>(_ tree: MerkleTree<Store>, layout: String) async throws {
         let clock = ContinuousClock()
-        let tree = try await MerkleTree(store: InMemoryMerkleNodeStore())
-        print("suyuan bench ledger: \(leaves) leaves in batches of \(batch), \(proofs) inclusion proofs")
+        print("suyuan bench ledger: \(leaves) leaves in batches of \(batch), \(proofs) inclusion proofs, \(layout)")
 
         var entries: [Data] = []
         entries.reserveCapacity(batch)
