@@ -18,10 +18,12 @@ public struct LedgerVerification: Hashable, Sendable {
     public var signatureProblem: String?
     /// The streaming check against the signed head, nil when there is no head or its signature does not verify.
     public var audit: LedgerAuditReport?
-    /// Stored interior nodes that are missing or are not the hash of their two stored children (at most 100).
+    /// Stored nodes that are missing or inconsistent (at most 100): in the tiled ledger, the first node of a tile that
+    /// is missing, malformed or partial before another, and each node of level `8·(L+1)` that is not the root of the
+    /// full tile of level `L` below it.
     public var inconsistentNodes: [MerkleNodeID]
-    /// Whether the stored nodes (`ledger_node`) reproduce the signed root: every interior node hashes from its
-    /// children and the subtree roots of the right edge lead to the signed root.
+    /// Whether the stored tiles (`ledger_tile`) reproduce the signed root: every tile agrees with the level above and
+    /// the subtree roots of the right edge, read from the tiles, lead to the signed root.
     public var storedNodesMatchSignedRoot: Bool
 
     /// Creates a report.

@@ -70,6 +70,9 @@ public struct SQLiteEventStore: EventStore {
             ledger = try SQLiteLedger(writer: writer, signer: signer)
         } catch let error as TransparencyError {
             throw StorageError(.unavailable, "the ledger key of the SQLite store: \(error.message)", underlying: error)
+        } catch let error as StorageError {
+            // A migration step that refuses the store (a damaged ledger) says why; keep its words.
+            throw StorageError(.unavailable, "the SQLite store cannot be opened: \(error.message)", underlying: error)
         } catch {
             throw StorageError(.unavailable, "the SQLite store cannot be opened", underlying: error)
         }

@@ -52,7 +52,7 @@ struct PostgresLedgerTests {
         try await PostgresEventStore.open(url: url, migrate: true) { store in
             // Given events whose leaves and heads are gone, as in a database from before the ledger migration
             _ = try await store.capture(Self.document(first: 1, count: 6), context: PostgresFixtures.context)
-            _ = try PostgresTestDatabase.psql("DELETE FROM ledger_node; DELETE FROM tree_head", schema: schema)
+            _ = try PostgresTestDatabase.psql("DELETE FROM ledger_tile; DELETE FROM tree_head", schema: schema)
             #expect(try await store.latestTreeHead() == nil)
             // When another document is captured
             _ = try await store.capture(Self.document(first: 100, count: 4), context: PostgresFixtures.context)

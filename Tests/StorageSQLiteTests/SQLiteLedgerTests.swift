@@ -42,6 +42,19 @@ import Transparency
 
     static var hasSQLite3: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3") }
 
+    /// Runs a query on a store file with the `sqlite3` shell and returns its output lines.
+    static func query(_ path: String, _ sql: String) throws -> [String] {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        process.arguments = [path, sql]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+    }
+
     @Test("several captures make a log of one leaf per event whose root the signed head vouches for")
     func treeOverCaptures() async throws {
         // Given a store
@@ -81,15 +94,20 @@ import Transparency
         #expect(!result.isIntact)
     }
 
-    @Test("a deleted or changed ledger node, or a deleted event, is detected")
-    func nodeTamperingIsDetected() async throws {
+    @Test("a changed leaf, a shortened tile or a deleted event is detected")
+    func tileTamperingIsDetected() async throws {
         guard Self.hasSQLite3 else { return }
         // Given three stores with the same captures
         let paths = (0..<3).map { _ in SQLiteTestFiles.newPath() }
         for path in paths { _ = try await Self.fill(try SQLiteEventStore(.file(path)), sizes: [5, 2]) }
-        // When a leaf is changed in one, an interior subtree root deleted in another, an event deleted in the third
-        try Self.tamper(paths[0], "UPDATE ledger_node SET hash = randomblob(32) WHERE level = 0 AND idx = 2")
-        try Self.tamper(paths[1], "DELETE FROM ledger_node WHERE level = 2 AND idx = 0")
+        // When leaf 2 is changed in one, the tile loses its last leaf in another, an event is deleted in the third
+        try Self.tamper(
+            paths[0],
+            """
+            UPDATE ledger_tile SET hashes = CAST(substr(hashes, 1, 64) || randomblob(32) || substr(hashes, 97) AS BLOB)
+            WHERE level = 0 AND idx = 0
+            """)
+        try Self.tamper(paths[1], "UPDATE ledger_tile SET width = 6, hashes = substr(hashes, 1, 192) WHERE level = 0")
         try Self.tamper(paths[2], "DELETE FROM event WHERE id = 3")
         // Then each is reported
         let changedLeaf = try await SQLiteEventStore(.file(paths[0])).verifyLedger()
@@ -97,12 +115,45 @@ import Transparency
         #expect(changedLeaf.audit?.contentMatchesSignedRoot == true)
         #expect(!changedLeaf.storedNodesMatchSignedRoot)
         #expect(changedLeaf.tamperedEventIDs.count == 1)
-        let deletedNode = try await SQLiteEventStore(.file(paths[1])).verifyLedger()
-        #expect(!deletedNode.storedNodesMatchSignedRoot)
-        #expect(!deletedNode.isIntact)
+        let shortened = try await SQLiteEventStore(.file(paths[1])).verifyLedger()
+        #expect(shortened.tamperedEventIDs.count == 1)
+        #expect(!shortened.storedNodesMatchSignedRoot)
+        #expect(!shortened.isIntact)
         let deletedEvent = try await SQLiteEventStore(.file(paths[2])).verifyLedger()
         #expect(deletedEvent.missingEventLeaves == [2])
         #expect(!deletedEvent.isIntact)
+    }
+
+    @Test("captures write one row per tile they change, and a reopened store keeps appending across tile edges")
+    func tilesAcrossReopen() async throws {
+        guard Self.hasSQLite3 else { return }
+        // Given a file store that captures 200 events, is reopened, captures 100 (past leaf 256), is reopened again
+        // and captures 300 (past leaf 512)
+        let path = SQLiteTestFiles.newPath()
+        var ids = try await Self.fill(try SQLiteEventStore(.file(path)), sizes: [200])
+        let first = try SQLiteEventStore(.file(path))
+        ids += try await first.capture(Self.document(first: 1_000, count: 100), context: SQLiteFixtures.context)
+            .eventIDs
+        let reopened = try SQLiteEventStore(.file(path))
+        ids += try await reopened.capture(Self.document(first: 2_000, count: 300), context: SQLiteFixtures.context)
+            .eventIDs
+        // Then the ledger holds four tiles: 0/0 and 0/1 full, 0/2 with 88 leaves, 1/0 with the roots of the two full
+        let rows = try Self.query(path, "SELECT level || '/' || idx || '/' || width FROM ledger_tile ORDER BY level, idx")
+        #expect(rows == ["0/0/256", "0/1/256", "0/2/88", "1/0/2"])
+        // And it verifies, the heads of each size are consistent, and every proof leads to the latest head
+        let verification = try await reopened.verifyLedger()
+        #expect(verification.isIntact)
+        #expect(verification.eventCount == 600)
+        let heads = try await [200, 300, 600].asyncMap { size in
+            try #require(try await reopened.treeHead(treeSize: UInt64(size)))
+        }
+        try await reopened.consistencyProof(from: 200, to: 300)
+            .verify(firstRoot: heads[0].treeHead.rootHash, secondRoot: heads[1].treeHead.rootHash)
+        try await reopened.consistencyProof(from: 300, to: 600)
+            .verify(firstRoot: heads[1].treeHead.rootHash, secondRoot: heads[2].treeHead.rootHash)
+        for index in [0, 255, 256, 299, 300, 511, 512, 599] {
+            try await reopened.inclusionProof(eventID: ids[index]).verify(trusting: reopened.ledgerPublicKey)
+        }
     }
 
     @Test("the inclusion proof of an event verifies offline, and fails when its leaf data is changed")
@@ -192,7 +243,10 @@ import Transparency
         let head = try #require(try await original.latestTreeHead())
         try Self.tamper(
             path,
-            "DROP TABLE ledger_node; DROP TABLE tree_head; DELETE FROM grdb_migrations WHERE identifier = 'v2-ledger'")
+            """
+            DROP TABLE ledger_tile; DROP TABLE tree_head;
+            DELETE FROM grdb_migrations WHERE identifier IN ('v2-ledger', 'v17-ledger-tiles')
+            """)
         // When it is opened again
         let migrated = try SQLiteEventStore(.file(path))
         // Then the log is rebuilt from the bodies: the same root, a new signed head, intact

@@ -83,11 +83,11 @@ import Testing
         #expect(byID.contains { $0.contains("SEARCH event USING") && $0.contains("event_event_id") }, "\(byID)")
     }
 
-    @Test("a ledger node is read by its primary key, not by a scan of every node")
-    func ledgerNode() async throws {
+    @Test("a ledger tile is read by its primary key, not by a scan of every tile")
+    func ledgerTile() async throws {
         let store = try SQLiteEventStore(.memory)
-        let plan = try await store.plan(of: SQLiteLedgerNodes.lookupSQL)
-        #expect(plan.contains { $0.contains("SEARCH ledger_node USING PRIMARY KEY") }, "\(plan)")
+        let plan = try await store.plan(of: SQLiteLedgerTiles.lookupSQL)
+        #expect(plan.contains { $0.contains("SEARCH ledger_tile USING INDEX sqlite_autoindex_ledger_tile_1") }, "\(plan)")
         #expect(!plan.contains { $0.hasPrefix("SCAN") }, "\(plan)")
     }
 

@@ -30,7 +30,7 @@ extension PostgresEventStore: EvidenceStore, FederationStateStore {
             return (head, rows)
         }
         guard let head = found.head else { return LedgerEvidence(signedTreeHead: nil, events: []) }
-        let nodes = PostgresLedgerNodes(store: self)
+        let nodes = PostgresLedgerTiles(store: self)
         var events: [EvidenceEvent] = []
         for (row, eventID, hashID, body) in found.rows.prefix(max(0, limit)) {
             let leaf = UInt64(row - 1)

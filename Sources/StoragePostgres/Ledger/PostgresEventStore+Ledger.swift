@@ -53,7 +53,7 @@ extension PostgresEventStore: LedgerStore {
         }
         do {
             let proof = try await InclusionProof.build(
-                leafIndex: leafIndex, treeSize: head.treeHead.treeSize, from: PostgresLedgerNodes(store: self))
+                leafIndex: leafIndex, treeSize: head.treeHead.treeSize, from: PostgresLedgerTiles(store: self))
             return InclusionProofBundle(
                 proof: proof, signedTreeHead: head, leafData: LedgerLeaf.entry(content: Data(found.body.utf8)),
                 eventID: eventID)
@@ -80,15 +80,16 @@ extension PostgresEventStore: LedgerStore {
         }
         do {
             return try await ConsistencyProof.build(
-                firstSize: firstSize, secondSize: secondSize, from: PostgresLedgerNodes(store: self))
+                firstSize: firstSize, secondSize: secondSize, from: PostgresLedgerTiles(store: self))
         } catch {
             throw Self.ledgerError(error, "the consistency proof from \(firstSize) to \(secondSize) cannot be built")
         }
     }
 
     /// Checks every stored event against its leaf and the latest signed tree head (what `suyuan verify` runs):
-    /// the events and level-0 nodes are streamed in leaf order (one query, a full join), each body hashed again;
-    /// then every stored interior node is checked against its children, and the head's signature against the key.
+    /// the events and the leaves of the level-0 tiles are streamed in leaf order (one query, a full join), each body
+    /// hashed again; then every stored tile is checked against the level above, and the head's signature against the
+    /// key.
     /// - Returns: The findings; every event whose stored content no longer matches is named.
     /// - Throws: ``StorageError`` `.internalFailure` when the store cannot be read.
     public func verifyLedger() async throws(StorageError) -> LedgerVerification {
@@ -100,7 +101,7 @@ extension PostgresEventStore: LedgerStore {
         }
         if let head {
             let root = try? await RFC9162.rootHash(
-                treeSize: head.treeHead.treeSize, from: PostgresLedgerNodes(store: self))
+                treeSize: head.treeHead.treeSize, from: PostgresLedgerTiles(store: self))
             verification.storedNodesMatchSignedRoot =
                 root == head.treeHead.rootHash && verification.inconsistentNodes.isEmpty
         }
@@ -136,7 +137,11 @@ struct PostgresLedgerAudit {
         let rows = try await connection.query(
             """
             SELECT coalesce(n.idx, e.id - 1), e.event_id, e.body, n.hash
-            FROM (SELECT idx, hash FROM ledger_node WHERE level = 0) n
+            FROM (
+                SELECT t.idx * 256 + g.o AS idx, substring(t.hashes FROM g.o * 32 + 1 FOR 32) AS hash
+                FROM ledger_tile t CROSS JOIN LATERAL generate_series(0, t.width - 1) AS g(o)
+                WHERE t.level = 0
+            ) n
             FULL JOIN event e ON n.idx = e.id - 1
             ORDER BY 1
             """, logger: logger)
@@ -171,49 +176,33 @@ struct PostgresLedgerAudit {
             storedNodesMatchSignedRoot: head == nil)
     }
 
-    /// The interior nodes that are missing or do not hash from their two stored children (at most `limit`), level
-    /// by level: the parents of a level are held in memory (half the level), the children streamed in order.
+    /// The nodes that are missing or do not hash from the tile below (at most `limit`), tile level by tile level with
+    /// ``MerkleTileLevelCheck``: the next level (1/256 of the tiles) is held in memory, the level streamed in order.
     func inconsistentNodes(on connection: PostgresConnection, logger: Logger, limit: Int = 100) async throws
         -> [MerkleNodeID]
     {
         var bad: [MerkleNodeID] = []
         let top =
-            try await connection.query("SELECT coalesce(max(level), 0)::int8 FROM ledger_node", logger: logger)
-            .collect().first?.decode(Int64.self) ?? 0
-        for level in 0..<max(top, 0) where bad.count < limit {
-            var parents: [Int64: Data] = [:]
-            for try await (index, hash) in try await connection.query(
-                "SELECT idx, hash FROM ledger_node WHERE level = \(level + 1)", logger: logger
-            ).decode((Int64, Data).self) {
-                parents[index] = hash
+            try await connection.query("SELECT coalesce(max(level), -1)::int8 FROM ledger_tile", logger: logger)
+            .collect().first?.decode(Int64.self) ?? -1
+        guard top >= 0 else { return [] }
+        for level in 0...top where bad.count < limit {
+            var parents: [MerkleTile] = []
+            for try await (index, width, bytes) in try await connection.query(
+                "SELECT idx, width::int8, hashes FROM ledger_tile WHERE level = \(level + 1)", logger: logger
+            ).decode((Int64, Int64, Data).self) {
+                let id = MerkleTileID(level: UInt8(clamping: level + 1), index: UInt64(max(index, 0)))
+                if let tile = try? MerkleTile(id: id, width: Int(width), bytes: bytes) { parents.append(tile) }
             }
+            var check = MerkleTileLevelCheck(level: UInt8(clamping: level), parentTiles: parents)
             let children = try await connection.query(
-                "SELECT idx, hash FROM ledger_node WHERE level = \(level) ORDER BY idx", logger: logger)
-            var expected: Int64 = 0
-            var left: MerkleHash?
-            var stop = false
-            for try await (index, bytes) in children.decode((Int64, Data).self) where !stop {
-                let position = expected
-                expected += 1
-                guard index == position else {
-                    bad.append(MerkleNodeID(level: UInt8(level), index: UInt64(position)))
-                    stop = true
-                    continue
-                }
-                let hash = MerkleHash(bytes: bytes)
-                guard position % 2 == 1 else {
-                    left = hash
-                    continue
-                }
-                let parentID = MerkleNodeID(level: UInt8(level + 1), index: UInt64(position / 2))
-                guard let stored = parents[position / 2] else {
-                    bad.append(parentID)
-                    stop = true
-                    continue
-                }
-                let computed = left.flatMap { l in hash.map { r in RFC9162.nodeHash(l, r) } }
-                if computed == nil || computed != MerkleHash(bytes: stored) { bad.append(parentID) }
+                "SELECT idx, width::int8, hashes FROM ledger_tile WHERE level = \(level) ORDER BY idx", logger: logger)
+            for try await (index, width, bytes) in children.decode((Int64, Int64, Data).self) {
+                let id = MerkleTileID(level: UInt8(clamping: level), index: UInt64(max(index, 0)))
+                // A malformed tile (its bytes do not match its width) is passed as nil and reported.
+                check.check(id, tile: try? MerkleTile(id: id, width: Int(width), bytes: bytes))
             }
+            bad += check.finish()
         }
         return Array(bad.prefix(limit))
     }

@@ -4,13 +4,14 @@ import PostgresNIO
 import Storage
 import Transparency
 
-/// The Merkle log of the PostgreSQL store, in the capture transaction: `ledger_node(level, idx, hash)` and one
-/// signed `tree_head` per capture, as in SQLite. Event row `id` is leaf `id - 1`.
+/// The Merkle log of the PostgreSQL store, in the capture transaction: `ledger_tile(level, idx, width, hashes)` (tiles
+/// of 256 hashes, docs/decisions/0024-tiled-ledger.md) and one signed `tree_head` per capture, as in SQLite. Event row
+/// `id` is leaf `id - 1`.
 ///
 /// A capture takes a transaction-level advisory lock (``lock(on:logger:)``) before it numbers its rows, so captures
 /// append one after another and rows are numbered `max(id) + 1, …` without gaps even when a transaction rolls back
-/// (a sequence would leave holes, and a hole is a missing leaf). The right edge of the log (O(log n) nodes) is
-/// read in the transaction, so several processes may capture into one database.
+/// (a sequence would leave holes, and a hole is a missing leaf). The right edge of the log (its partial tiles, at most
+/// one per tile level) is read in the transaction, so several processes may capture into one database.
 enum PostgresLedger {
     /// The advisory lock that serialises captures (the migration lock is 4620815).
     static let captureLock: Int64 = 4_620_816
@@ -26,16 +27,17 @@ enum PostgresLedger {
             .collect().first?.decode(Int64.self) ?? 0
     }
 
-    /// The number of leaves in the log.
+    /// The number of leaves in the log: the leaves before the right-most level-0 tile and that tile's width.
     static func leafCount(on connection: PostgresConnection, logger: Logger) async throws -> UInt64 {
-        let count =
-            try await connection.query(
-                "SELECT coalesce(max(idx) + 1, 0)::int8 FROM ledger_node WHERE level = 0", logger: logger
-            ).collect().first?.decode(Int64.self) ?? 0
-        return UInt64(max(count, 0))
+        let rows = try await connection.query(
+            "SELECT idx, width::int8 FROM ledger_tile WHERE level = 0 ORDER BY idx DESC LIMIT 1", logger: logger)
+        for try await (index, width) in rows.decode((Int64, Int64).self) {
+            return UInt64(max(index, 0)) * UInt64(MerkleTileID.width) + UInt64(max(width, 0))
+        }
+        return 0
     }
 
-    /// Appends the leaves of one capture (rows continuing the log), writes the new nodes and a signed tree head.
+    /// Appends the leaves of one capture (rows continuing the log), writes the tiles it changed and a signed tree head.
     /// Events stored before the ledger existed (rows below the first new one that no leaf covers) join first.
     /// - Throws: ``StorageError`` `.internalFailure` when the rows do not continue the log.
     static func append(
@@ -44,9 +46,9 @@ enum PostgresLedger {
     ) async throws {
         guard let first = rows.first else { return }
         let size = try await leafCount(on: connection, logger: logger)
-        let ids = MerkleFrontier.nodeIDs(treeSize: size)
-        var frontier = try MerkleFrontier(
-            treeSize: size, hashes: try await PostgresLedgerNodes.hashes(of: ids, on: connection, logger: logger))
+        let edge = MerkleTileID.partialTiles(treeSize: size).map(\.id)
+        var frontier = try MerkleTileFrontier(
+            treeSize: size, tiles: try await PostgresLedgerTiles.tiles(edge, on: connection, logger: logger))
         var leaves: [MerkleHash] = []
         var expected = Int64(size) + 1
         if first > expected {
@@ -66,8 +68,7 @@ enum PostgresLedger {
             expected += 1
         }
         leaves += leafHashes
-        let nodes = frontier.append(leafHashes: leaves)
-        try await PostgresLedgerNodes.insert(nodes, on: connection, logger: logger)
+        try await PostgresLedgerTiles.write(frontier.append(leafHashes: leaves), on: connection, logger: logger)
         let head = try signer.sign(TreeHead(treeSize: frontier.treeSize, rootHash: frontier.rootHash, date: Date()))
         try await insert(head, on: connection, logger: logger)
     }
@@ -116,8 +117,8 @@ enum PostgresLedger {
     }
 }
 
-/// The `ledger_node` table as a ``Transparency/MerkleNodeStore``: each call takes a pooled connection.
-struct PostgresLedgerNodes: MerkleNodeStore {
+/// The `ledger_tile` table as a ``Transparency/MerkleTileStore``: each call takes a pooled connection.
+struct PostgresLedgerTiles: MerkleTileStore {
     let store: PostgresEventStore
 
     func leafCount() async throws -> UInt64 {
@@ -127,25 +128,17 @@ struct PostgresLedgerNodes: MerkleNodeStore {
         }
     }
 
-    func hashes(of ids: [MerkleNodeID]) async throws -> [MerkleNodeID: MerkleHash] {
+    func tiles(_ ids: [MerkleTileID]) async throws -> [MerkleTileID: MerkleTile] {
         let logger = store.logger
         return try await store.withConnection { connection in
-            try await Self.hashes(of: ids, on: connection, logger: logger)
+            try await Self.tiles(ids, on: connection, logger: logger)
         }
     }
 
-    func write(_ nodes: [MerkleNode]) async throws {
-        let logger = store.logger
-        try await store.withConnection { connection in
-            try await connection.transaction(logger: logger) { connection in
-                try await Self.insert(nodes, on: connection, logger: logger)
-            }
-        }
-    }
-
-    /// Reads node hashes in one query; absent nodes are left out.
-    static func hashes(of ids: [MerkleNodeID], on connection: PostgresConnection, logger: Logger) async throws
-        -> [MerkleNodeID: MerkleHash]
+    /// Reads tiles in one query; absent tiles are left out.
+    /// - Throws: `TransparencyError.malformedHash` when a stored tile's bytes do not match its width.
+    static func tiles(_ ids: [MerkleTileID], on connection: PostgresConnection, logger: Logger) async throws
+        -> [MerkleTileID: MerkleTile]
     {
         guard !ids.isEmpty else { return [:] }
         let unique = Array(Set(ids))
@@ -153,28 +146,50 @@ struct PostgresLedgerNodes: MerkleNodeStore {
         let indices = unique.map { Int64($0.index) }
         let rows = try await connection.query(
             """
-            SELECT n.level::int8, n.idx, n.hash FROM ledger_node n
-            JOIN unnest(\(levels)::int8[], \(indices)::int8[]) AS w(l, i) ON n.level = w.l AND n.idx = w.i
+            SELECT t.level::int8, t.idx, t.width::int8, t.hashes FROM ledger_tile t
+            JOIN unnest(\(levels)::int8[], \(indices)::int8[]) AS w(l, i) ON t.level = w.l AND t.idx = w.i
             """, logger: logger)
-        var found: [MerkleNodeID: MerkleHash] = [:]
-        for try await (level, index, bytes) in rows.decode((Int64, Int64, Data).self) {
-            guard let hash = MerkleHash(bytes: bytes) else { continue }
-            found[MerkleNodeID(level: UInt8(level), index: UInt64(index))] = hash
+        var found: [MerkleTileID: MerkleTile] = [:]
+        for try await (level, index, width, bytes) in rows.decode((Int64, Int64, Int64, Data).self) {
+            let id = MerkleTileID(level: UInt8(clamping: level), index: UInt64(max(index, 0)))
+            found[id] = try MerkleTile(id: id, width: Int(width), bytes: bytes)
         }
         return found
     }
 
-    /// Inserts nodes in one statement (hashes sent as hexadecimal text, since PostgresNIO binds no `bytea[]`).
-    static func insert(_ nodes: [MerkleNode], on connection: PostgresConnection, logger: Logger) async throws {
-        guard !nodes.isEmpty else { return }
-        let levels = nodes.map { Int64($0.id.level) }
-        let indices = nodes.map { Int64($0.id.index) }
-        let hashes = nodes.map(\.hash.hex)
-        try await connection.query(
+    /// Stores the tiles an append changed in one statement: new tiles are inserted, a partial tile is replaced by its
+    /// grown form. The tiles travel as one `bytea` with their offsets (PostgresNIO binds no `bytea[]`).
+    ///
+    /// The database refuses any other change: a stored tile is only replaced by a wider one that starts with the same
+    /// hashes, so a full tile, and every hash once written, never changes.
+    /// - Throws: ``StorageError`` `.internalFailure` when a tile would shrink or change stored hashes.
+    static func write(_ tiles: [MerkleTile], on connection: PostgresConnection, logger: Logger) async throws {
+        guard !tiles.isEmpty else { return }
+        let levels = tiles.map { Int64($0.id.level) }
+        let indices = tiles.map { Int64($0.id.index) }
+        let widths = tiles.map { Int64($0.width) }
+        var offsets: [Int64] = []
+        var bytes = Data()
+        for tile in tiles {
+            offsets.append(Int64(bytes.count))
+            bytes.append(tile.bytes)
+        }
+        let rows = try await connection.query(
             """
-            INSERT INTO ledger_node (level, idx, hash)
-            SELECT l, i, decode(h, 'hex') FROM unnest(\(levels)::int8[], \(indices)::int8[], \(hashes)::text[])
-                AS x(l, i, h)
+            INSERT INTO ledger_tile (level, idx, width, hashes)
+            SELECT l, i, w, substring(\(bytes)::bytea FROM (o + 1)::int FOR (w * 32)::int)
+            FROM unnest(\(levels)::int8[], \(indices)::int8[], \(widths)::int8[], \(offsets)::int8[]) AS x(l, i, w, o)
+            ON CONFLICT (level, idx) DO UPDATE SET width = excluded.width, hashes = excluded.hashes
+            WHERE excluded.width > ledger_tile.width
+                AND substring(excluded.hashes FROM 1 FOR octet_length(ledger_tile.hashes)) = ledger_tile.hashes
+            RETURNING level
             """, logger: logger)
+        let written = try await rows.collect().count
+        guard written == tiles.count else {
+            throw StorageError(
+                .internalFailure,
+                "the ledger's tiles would lose or change hashes they hold (\(tiles.count - written) of \(tiles.count) "
+                    + "refused); nothing was stored")
+        }
     }
 }

@@ -30,6 +30,7 @@ enum PostgresMigrations {
         Step(version: "v10-consumer-reports", sql: PostgresConsumerReportSchema.statements),
         Step(version: "v11-recall-serials", sql: PostgresRecallSchema.serialStatements),
         Step(version: "v14-sector-checkpoint", sql: sectorCheckpoint),
+        Step(version: "v15-ledger-tiles", sql: PostgresLedgerTileSchema.statements),
     ]
 
     /// The state the sector pass kept after its last run (``TraceEngine/SectorCheckpoint``), in parts, replaced whole.

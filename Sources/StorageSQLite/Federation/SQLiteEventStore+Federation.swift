@@ -17,7 +17,7 @@ extension SQLiteEventStore: EvidenceStore, FederationStateStore {
             return (Array(rows.prefix(limit)), try SQLiteTreeHeads.fetch(treeSize: nil, in: db), truncated)
         }
         guard let head = found.head else { return LedgerEvidence(signedTreeHead: nil, events: [], truncated: false) }
-        let nodes = SQLiteLedgerNodes(writer: writer)
+        let nodes = SQLiteLedgerTiles(writer: writer)
         var events: [EvidenceEvent] = []
         for row in found.rows {
             let leaf = UInt64(row.row - 1)

@@ -47,7 +47,7 @@ extension SQLiteEventStore: LedgerStore {
         }
         do {
             let proof = try await InclusionProof.build(
-                leafIndex: leafIndex, treeSize: head.treeHead.treeSize, from: SQLiteLedgerNodes(writer: writer))
+                leafIndex: leafIndex, treeSize: head.treeHead.treeSize, from: SQLiteLedgerTiles(writer: writer))
             return InclusionProofBundle(
                 proof: proof, signedTreeHead: head, leafData: LedgerLeaf.entry(content: Data(found.body.utf8)),
                 eventID: eventID)
@@ -74,7 +74,7 @@ extension SQLiteEventStore: LedgerStore {
         }
         do {
             return try await ConsistencyProof.build(
-                firstSize: firstSize, secondSize: secondSize, from: SQLiteLedgerNodes(writer: writer))
+                firstSize: firstSize, secondSize: secondSize, from: SQLiteLedgerTiles(writer: writer))
         } catch {
             throw Self.ledgerError(error, "the consistency proof from \(firstSize) to \(secondSize) cannot be built")
         }
@@ -94,7 +94,7 @@ extension SQLiteEventStore: LedgerStore {
         var verification = try await read { db in try SQLiteLedgerAuditRun(head: head, key: key).run(db) }
         if let head {
             let root = try? await RFC9162.rootHash(
-                treeSize: head.treeHead.treeSize, from: SQLiteLedgerNodes(writer: writer))
+                treeSize: head.treeHead.treeSize, from: SQLiteLedgerTiles(writer: writer))
             verification.storedNodesMatchSignedRoot =
                 root == head.treeHead.rootHash && verification.inconsistentNodes.isEmpty
         }

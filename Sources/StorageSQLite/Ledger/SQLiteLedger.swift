@@ -3,9 +3,11 @@ import GRDB
 import Storage
 import Transparency
 
-/// The ledger state of one open store: the right edge of the Merkle log (``MerkleFrontier``) and the signing key.
+/// The ledger state of one open store: the right edge of the tiled Merkle log (``MerkleTileFrontier``: the complete
+/// subtrees and the partial tiles) and the signing key.
 ///
-/// The frontier is read once when the store opens and then kept here; a capture appends to it inside its write
+/// The frontier is read once when the store opens (O(log n) hashes from at most one tile per level) and then kept
+/// here; a capture appends to it inside its write
 /// transaction and the kept frontier moves when that transaction commits. Writes are serialised by GRDB's writer,
 /// and the lock guards the value against the reads of other threads.
 final class SQLiteLedger: @unchecked Sendable {
@@ -13,9 +15,9 @@ final class SQLiteLedger: @unchecked Sendable {
     let signer: TreeHeadSigner
     private let lock = NSLock()
     /// The committed frontier, or why it could not be read (then captures are refused, `verify` still runs).
-    private var state: Result<MerkleFrontier, TransparencyError>
+    private var state: Result<MerkleTileFrontier, TransparencyError>
 
-    /// Reads the log's size and right edge (O(log n) nodes), and signs a head for leaves no head covers yet
+    /// Reads the log's size and right edge (its partial tiles), and signs a head for leaves no head covers yet
     /// (the events a store held before the ledger migration).
     /// - Parameters:
     ///   - writer: The store's database.
@@ -31,7 +33,8 @@ final class SQLiteLedger: @unchecked Sendable {
         }
     }
 
-    /// Appends the leaves of one capture, writes the new nodes and a signed tree head, in the caller's transaction.
+    /// Appends the leaves of one capture, writes the tiles it changed (about one per 256 leaves, plus the partial tile
+    /// of each level it reached) and a signed tree head, in the caller's transaction.
     /// - Parameters:
     ///   - leafHashes: The leaf hashes of the captured events, in row order.
     ///   - rows: The events' row IDs; the row `r` is leaf `r - 1`, so they must continue the log.
@@ -46,14 +49,7 @@ final class SQLiteLedger: @unchecked Sendable {
                 "event row \(row) does not continue the ledger of \(previous.treeSize) leaves; nothing was stored")
         }
         var next = previous
-        let nodes = next.append(leafHashes: leafHashes)
-        let insert = try SQLiteRawStatement(db, sql: "INSERT INTO ledger_node (level, idx, hash) VALUES (?, ?, ?)")
-        for node in nodes {
-            insert.bind(1, Int64(node.id.level))
-            insert.bind(2, Int64(node.id.index))
-            node.hash.withUnsafeBytes { insert.bind(3, bytes: $0) }
-            try insert.run()
-        }
+        try SQLiteLedgerTiles.write(next.append(leafHashes: leafHashes), in: db)
         try signAndStore(next, in: db)
         // The frontier in memory follows the database: it moves only once the transaction has committed. A COMMIT
         // that fails (a full disk) notifies neither callback when SQLite has already rolled back by itself, so the
@@ -71,8 +67,8 @@ final class SQLiteLedger: @unchecked Sendable {
     }
 
     /// The committed frontier.
-    /// - Throws: ``StorageError`` `.internalFailure` when the stored ledger lacks a node its size needs.
-    func frontier() throws -> MerkleFrontier {
+    /// - Throws: ``StorageError`` `.internalFailure` when the stored ledger lacks a tile its size needs.
+    func frontier() throws -> MerkleTileFrontier {
         switch lock.withLock({ state }) {
         case .success(let frontier): return frontier
         case .failure(let error):
@@ -80,17 +76,16 @@ final class SQLiteLedger: @unchecked Sendable {
         }
     }
 
-    private func signAndStore(_ frontier: MerkleFrontier, in db: Database) throws {
+    private func signAndStore(_ frontier: MerkleTileFrontier, in db: Database) throws {
         let head = try signer.sign(TreeHead(treeSize: frontier.treeSize, rootHash: frontier.rootHash, date: Date()))
         try SQLiteTreeHeads.insert(head, in: db)
     }
 
-    private static func readFrontier(_ db: Database) throws -> Result<MerkleFrontier, TransparencyError> {
-        let size = try Int64.fetchOne(db, sql: "SELECT max(idx) + 1 FROM ledger_node WHERE level = 0") ?? 0
-        let ids = MerkleFrontier.nodeIDs(treeSize: UInt64(size))
-        let hashes = try SQLiteLedgerNodes.hashes(of: ids, in: db)
+    private static func readFrontier(_ db: Database) throws -> Result<MerkleTileFrontier, TransparencyError> {
+        let size = try SQLiteLedgerTiles.leafCount(in: db)
         do {
-            return .success(try MerkleFrontier(treeSize: UInt64(size), hashes: hashes))
+            let tiles = try SQLiteLedgerTiles.tiles(MerkleTileID.partialTiles(treeSize: size).map(\.id), in: db)
+            return .success(try MerkleTileFrontier(treeSize: size, tiles: tiles))
         } catch let error as TransparencyError {
             return .failure(error)
         }
