@@ -9,14 +9,18 @@ import Transparency
 /// The step `v17-ledger-tiles` on a store the release of 2026-12-07 wrote (its dump in Tests/Fixtures/Stores): the
 /// node rows become tiles in place, and every signed head still matches the root read from the tiles.
 @Suite struct SQLiteLedgerTileMigrationTests {
-    /// The release's store, restored from its dump into a new file, optionally changed with SQL before it is opened.
+    static let fixtures = TestPaths.repository.appendingPathComponent("Tests/Fixtures/Stores/release-2026-12-07")
+
+    /// The release's store, restored from its dump into a new file with the release's ledger key beside it,
+    /// optionally changed with SQL before it is opened.
     static func releaseStore(changing sql: String? = nil) async throws -> String {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("suyuan-tiles-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let path = folder.appendingPathComponent("release.sqlite").path
-        let dump = try String(
-            contentsOf: TestPaths.repository.appendingPathComponent("Tests/Fixtures/Stores/release-2026-12-07/sqlite.sql"),
-            encoding: .utf8)
+        try Data(contentsOf: fixtures.appendingPathComponent("sqlite.ledger-key.pem"))
+            .write(to: URL(fileURLWithPath: path + ".ledger-key.pem"))
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path + ".ledger-key.pem")
+        let dump = try String(contentsOf: fixtures.appendingPathComponent("sqlite.sql"), encoding: .utf8)
         let queue = try DatabaseQueue(path: path)
         try await queue.writeWithoutTransaction { db in
             try db.execute(sql: dump)
@@ -52,8 +56,9 @@ import Transparency
         #expect(verification.tamperedEventIDs.isEmpty)
         #expect(verification.missingEventLeaves.isEmpty)
         #expect(verification.inconsistentNodes.isEmpty)
-        // (The store signs with a key of its own here, so only the tiles are compared with the release's head.)
         #expect(verification.storedNodesMatchSignedRoot)
+        #expect(verification.audit?.storedLeavesMatchSignedRoot == true)
+        #expect(verification.isIntact)
         // And the consistency proof from every earlier head to the latest verifies against the two stored roots
         let latest = try #require(heads.last)
         for (size, root) in heads.dropLast() {
