@@ -139,8 +139,8 @@ public struct LedgerConformance: Sendable {
             let events = (0..<size).map { offset in
                 StorageConformance.shipping(serial: "L\(ids.count + offset)")
             }
-            ids += try await store.capture(StorageConformance.document(events: events), context: StorageConformance.context)
-                .eventIDs
+            let document = StorageConformance.document(events: events)
+            ids += try await store.capture(document, context: StorageConformance.context).eventIDs
             sizes.append(ids.count)
         }
         return (ids, sizes)

@@ -23,9 +23,10 @@ struct PostgresLedgerConformanceTests {
         switch damage {
         case .overwritten(let node):
             let (tile, positions) = MerkleTileID.locate(node)
+            let start = positions.lowerBound * 32 + 1
             return """
                 UPDATE ledger_tile
-                SET hashes = overlay(hashes PLACING decode(repeat('ab', 32), 'hex') FROM \(positions.lowerBound * 32 + 1) FOR 32)
+                SET hashes = overlay(hashes PLACING decode(repeat('ab', 32), 'hex') FROM \(start) FOR 32)
                 WHERE level = \(tile.level) AND idx = \(tile.index)
                 """
         case .deleted(let tile):

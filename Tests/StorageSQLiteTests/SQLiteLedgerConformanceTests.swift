@@ -25,9 +25,11 @@ struct SQLiteLedgerConformanceTests {
             let (tile, positions) = MerkleTileID.locate(node)
             let start = positions.lowerBound * 32
             // `||` joins blobs byte for byte (as text); the cast keeps the column a blob.
+            let replacement = String(repeating: "AB", count: 32)
             return """
-                UPDATE ledger_tile SET hashes = CAST(substr(hashes, 1, \(start)) || X'\(String(repeating: "AB", count: 32))'
-                    || substr(hashes, \(start + 33)) AS BLOB)
+                UPDATE ledger_tile
+                SET hashes = CAST(
+                    substr(hashes, 1, \(start)) || X'\(replacement)' || substr(hashes, \(start + 33)) AS BLOB)
                 WHERE level = \(tile.level) AND idx = \(tile.index)
                 """
         case .deleted(let tile):

@@ -138,7 +138,8 @@ import Transparency
         ids += try await reopened.capture(Self.document(first: 2_000, count: 300), context: SQLiteFixtures.context)
             .eventIDs
         // Then the ledger holds four tiles: 0/0 and 0/1 full, 0/2 with 88 leaves, 1/0 with the roots of the two full
-        let rows = try Self.query(path, "SELECT level || '/' || idx || '/' || width FROM ledger_tile ORDER BY level, idx")
+        let rows = try Self.query(
+            path, "SELECT level || '/' || idx || '/' || width FROM ledger_tile ORDER BY level, idx")
         #expect(rows == ["0/0/256", "0/1/256", "0/2/88", "1/0/2"])
         // And it verifies, the heads of each size are consistent, and every proof leads to the latest head
         let verification = try await reopened.verifyLedger()

@@ -87,7 +87,8 @@ import Testing
     func ledgerTile() async throws {
         let store = try SQLiteEventStore(.memory)
         let plan = try await store.plan(of: SQLiteLedgerTiles.lookupSQL)
-        #expect(plan.contains { $0.contains("SEARCH ledger_tile USING INDEX sqlite_autoindex_ledger_tile_1") }, "\(plan)")
+        #expect(
+            plan.contains { $0.contains("SEARCH ledger_tile USING INDEX sqlite_autoindex_ledger_tile_1") }, "\(plan)")
         #expect(!plan.contains { $0.hasPrefix("SCAN") }, "\(plan)")
     }
 

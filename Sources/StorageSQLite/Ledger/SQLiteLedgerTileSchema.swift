@@ -37,11 +37,12 @@ enum SQLiteLedgerTileSchema {
                 let index: Int64 = row[0]
                 let bytes: Data = row[1]
                 guard index == next, let hash = MerkleHash(bytes: bytes) else {
+                    let damage =
+                        index == next ? "holds a hash of \(bytes.count) bytes at \(index)" : "lacks node \(next)"
                     throw StorageError(
                         .internalFailure,
-                        "the ledger cannot move to tiles: ledger_node level \(treeLevel) "
-                            + (index == next ? "holds a hash of \(bytes.count) bytes at \(index)" : "lacks node \(next)")
-                            + "; run `suyuan verify` with the previous release to see the damage")
+                        "the ledger cannot move to tiles: ledger_node level \(treeLevel) \(damage); run "
+                            + "`suyuan verify` with the previous release to see the damage")
                 }
                 hashes.append(hash)
                 next += 1

@@ -86,16 +86,15 @@ public struct MerkleTile: Hashable, Sendable {
         return found
     }
 
-    /// The root of a perfect subtree over `2^k` hashes, folded pairwise level by level.
+    /// The root of a perfect subtree over `2^k` hashes, folded pairwise level by level in one buffer.
     static func subtreeRoot(_ hashes: ArraySlice<MerkleHash>) -> MerkleHash {
         var level = Array(hashes)
-        while level.count > 1 {
-            var parents: [MerkleHash] = []
-            parents.reserveCapacity(level.count / 2)
-            for pair in stride(from: 0, to: level.count - 1, by: 2) {
-                parents.append(RFC9162.nodeHash(level[pair], level[pair + 1]))
+        var width = level.count
+        while width > 1 {
+            for pair in 0..<(width / 2) {
+                level[pair] = RFC9162.nodeHash(level[2 * pair], level[2 * pair + 1])
             }
-            level = parents
+            width /= 2
         }
         return level.first ?? RFC9162.emptyRoot
     }

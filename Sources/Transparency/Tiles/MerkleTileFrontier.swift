@@ -79,8 +79,9 @@ public struct MerkleTileFrontier: Sendable {
                 }
             }
         }
-        for (id, _) in MerkleTileID.partialTiles(treeSize: frontier.treeSize) where Int(id.level) < touched.count && touched[Int(id.level)] {
-            changed.append(MerkleTile(id: id, hashes: partial[Int(id.level)]))
+        for (id, _) in MerkleTileID.partialTiles(treeSize: frontier.treeSize) {
+            let level = Int(id.level)
+            if level < touched.count, touched[level] { changed.append(MerkleTile(id: id, hashes: partial[level])) }
         }
         self.frontier = frontier
         self.partial = partial
