@@ -75,4 +75,38 @@ struct PostgresLedgerTests {
             #expect(!deleted.isIntact)
         }
     }
+
+    @Test("captures write one row per tile they change, and a reopened store keeps appending across tile edges")
+    func tilesAcrossReopen() async throws {
+        let url = PostgresTestDatabase.freshURL()
+        let schema = try #require(PostgresTestDatabase.schema(of: url))
+        // Given a store that captures 200 events, is closed and reopened, captures 100 (past leaf 256), is reopened
+        // again and captures 300 (past leaf 512)
+        var ids: [String] = []
+        for (first, count) in [(1, 200), (1_000, 100), (2_000, 300)] {
+            ids += try await PostgresEventStore.open(url: url, migrate: true) { store in
+                try await store.capture(Self.document(first: first, count: count), context: PostgresFixtures.context)
+                    .eventIDs
+            }
+        }
+        // Then the ledger holds four tiles: 0/0 and 0/1 full, 0/2 with 88 leaves, 1/0 with the roots of the two full
+        let rows = try PostgresTestDatabase.psql(
+            "SELECT level || '/' || idx || '/' || width FROM ledger_tile ORDER BY level, idx", schema: schema)
+        #expect(rows.split(separator: "\n") == ["0/0/256", "0/1/256", "0/2/88", "1/0/2"])
+        try await PostgresEventStore.open(url: url) { store in
+            // And it verifies, the heads of each size are consistent, and every proof leads to the latest head
+            let verification = try await store.verifyLedger()
+            #expect(verification.isIntact)
+            #expect(verification.eventCount == 600)
+            var roots: [MerkleHash] = []
+            for size: UInt64 in [200, 300, 600] {
+                roots.append(try #require(try await store.treeHead(treeSize: size)).treeHead.rootHash)
+            }
+            try await store.consistencyProof(from: 200, to: 300).verify(firstRoot: roots[0], secondRoot: roots[1])
+            try await store.consistencyProof(from: 300, to: 600).verify(firstRoot: roots[1], secondRoot: roots[2])
+            for index in [0, 255, 256, 299, 300, 511, 512, 599] {
+                try await store.inclusionProof(eventID: ids[index]).verify(trusting: store.ledgerPublicKey)
+            }
+        }
+    }
 }
