@@ -83,9 +83,9 @@ extension SQLiteEventStore: LedgerStore {
     /// Checks every stored event against its leaf and the latest signed tree head (what `suyuan verify` runs).
     ///
     /// Streams the events in row (leaf) order with memory O(log n): each body is hashed again and compared with
-    /// the stored leaf; an event that no longer matches is named. The recomputed leaves and the stored leaves
-    /// must both lead to the signed root, the stored subtree roots must reproduce it, and the head's signature
-    /// must verify with the store's key.
+    /// the stored leaf (read from the level-0 tiles); an event that no longer matches is named. The recomputed leaves
+    /// and the stored leaves must both lead to the signed root, the stored tiles must agree level by level and
+    /// reproduce it, and the head's signature must verify with the store's key.
     /// - Returns: The findings.
     /// - Throws: ``StorageError`` `.internalFailure` when the store cannot be read.
     public func verifyLedger() async throws(StorageError) -> LedgerVerification {

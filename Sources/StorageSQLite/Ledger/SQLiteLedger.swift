@@ -6,10 +6,9 @@ import Transparency
 /// The ledger state of one open store: the right edge of the tiled Merkle log (``MerkleTileFrontier``: the complete
 /// subtrees and the partial tiles) and the signing key.
 ///
-/// The frontier is read once when the store opens (O(log n) hashes from at most one tile per level) and then kept
-/// here; a capture appends to it inside its write
-/// transaction and the kept frontier moves when that transaction commits. Writes are serialised by GRDB's writer,
-/// and the lock guards the value against the reads of other threads.
+/// The frontier is read once when the store opens (from its partial tiles, at most one per tile level) and then kept
+/// here; a capture appends to it inside its write transaction and the kept frontier moves when that transaction
+/// commits. Writes are serialised by GRDB's writer, and the lock guards the value against the reads of other threads.
 final class SQLiteLedger: @unchecked Sendable {
     /// Signs the tree head of every capture.
     let signer: TreeHeadSigner

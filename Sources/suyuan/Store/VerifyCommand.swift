@@ -11,7 +11,7 @@ struct VerifyCommand: AsyncParsableCommand {
         abstract: "Check every stored event against the ledger and its signed tree head.",
         discussion: """
             Hashes every stored event body again and compares it with its leaf in the Merkle log, checks that the \
-            leaves and the stored subtree roots lead to the latest signed root, and that the head's Ed25519 \
+            leaves and the stored tiles lead to the latest signed root, and that the head's Ed25519 \
             signature verifies with the store's key. Exits 0 when the ledger is intact; otherwise 1, naming every \
             event whose stored content no longer matches.
             """
@@ -47,7 +47,9 @@ struct VerifyCommand: AsyncParsableCommand {
         for id in result.tamperedEventIDs { lines.append("tampered event: \(id)") }
         for leaf in result.missingEventLeaves { lines.append("missing event: leaf \(leaf) has no stored event") }
         for node in result.inconsistentNodes {
-            lines.append("ledger node \(node) (level/index) is missing or does not hash from its children")
+            lines.append(
+                "ledger node \(node) (level/index): its tile is missing or malformed, or it is not the root of the "
+                    + "tile below it")
         }
         if let problem = result.signatureProblem { lines.append("tree head signature: \(problem)") }
         if let head = result.signedTreeHead {
@@ -59,7 +61,7 @@ struct VerifyCommand: AsyncParsableCommand {
                 lines.append("the stored leaves do not lead to the signed root of size \(size)")
             }
             if !result.storedNodesMatchSignedRoot {
-                lines.append("the stored subtree roots do not reproduce the signed root of size \(size)")
+                lines.append("the stored tiles do not reproduce the signed root of size \(size)")
             }
         } else {
             lines.append("events are stored but no signed tree head covers them")
