@@ -8,7 +8,7 @@ import Transparency
 /// The write transaction of a capture, batch after batch as the pipeline plans them
 /// (``Storage/CapturePipeline``): the capture lock, duplicate look-ups with `= ANY($1)`, the events and their index
 /// rows as multi-row `INSERT … SELECT * FROM unnest(…)` with every column bound as one array, and the projections
-/// (one look-up and one write per table for the batch); then master data and the ledger's leaves, nodes and signed
+/// (one look-up and one write per table for the batch); then master data and the ledger's tiles and signed
 /// tree head. The unique indexes on hashes and event IDs stay the last guard against a concurrent capture of the
 /// same event (mapped to `.duplicateEvent`).
 struct PostgresCapture {

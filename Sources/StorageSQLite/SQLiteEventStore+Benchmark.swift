@@ -25,7 +25,7 @@ extension SQLiteEventStore {
     }
 
     /// Captures a document exactly as ``capture(_:locations:context:)`` does but without entering its events in
-    /// the ledger (no leaves, nodes or signed head): what `suyuan bench capture` compares a capture with to show
+    /// the ledger (no tiles or signed head): what `suyuan bench capture` compares a capture with to show
     /// the ledger's cost. Not for production data: the store's ledger no longer covers its events.
     /// - Parameters:
     ///   - document: the decoded document.
@@ -42,7 +42,7 @@ extension SQLiteEventStore {
     }
 
     /// Times the ledger's share of a capture on its own, in a new store: hashing the events' bodies into leaves
-    /// (done with the rows, before the transaction), then in one write transaction the frontier append, the node
+    /// (done with the rows, before the transaction), then in one write transaction the frontier append, the tile
     /// inserts and one signed head, as a capture of these events would. Only the ledger tables are written, so the
     /// store is for this measurement only.
     /// - Parameter events: the events.

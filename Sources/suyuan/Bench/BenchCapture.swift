@@ -84,7 +84,7 @@ struct BenchCapture: AsyncParsableCommand {
         let ledgerOnly = try SQLiteEventStore(path: directory.appendingPathComponent("ledger.sqlite").path)
         let cost = try await ledgerOnly.ledgerCostForBenchmark(document.events)
         report("ledger: leaf hashing (one core)", cost.leafHashing, count: events, megabytes: megabytes)
-        report("ledger: append, nodes, signed head (in tx)", cost.inTransaction, count: events, megabytes: megabytes)
+        report("ledger: append, tiles, signed head (in tx)", cost.inTransaction, count: events, megabytes: megabytes)
         let plain = try SQLiteEventStore(path: directory.appendingPathComponent("plain.sqlite").path)
         let plainStart = clock.now
         _ = try await plain.insertForBenchmark(document.events)
