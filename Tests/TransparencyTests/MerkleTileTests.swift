@@ -141,4 +141,34 @@ import Transparency
         #expect(root == reopenedRoot)
         #expect(root == ReferenceMerkle.mth(entries.map(RFC9162.leafHash)[...]))
     }
+
+    @Test("the tile check passes sound tiles and names a changed leaf, a gap, a malformed tile and an unbacked root")
+    func levelCheck() {
+        // Given the tiles of a 600-leaf log: 0/0, 0/1 full, 0/2 of 88, and 1/0 with the roots of the two full ones
+        var frontier = MerkleTileFrontier()
+        let tiles = frontier.append(leafHashes: ReferenceMerkle.entries(600).map(RFC9162.leafHash))
+        let leaves = tiles.filter { $0.id.level == 0 }.sorted { $0.id < $1.id }
+        let parents = tiles.filter { $0.id.level == 1 }
+        func check(_ children: [MerkleTile?], parents: [MerkleTile]) -> [MerkleNodeID] {
+            var check = MerkleTileLevelCheck(level: 0, parentTiles: parents)
+            for (position, tile) in children.enumerated() {
+                check.check(tile?.id ?? MerkleTileID(level: 0, index: UInt64(position)), tile: tile)
+            }
+            return check.finish()
+        }
+        // Then sound tiles pass
+        #expect(check(leaves, parents: parents).isEmpty)
+        // And a changed leaf in tile 0/1 is reported as the level-8 node over it
+        var changed = leaves
+        changed[1].hashes[44] = RFC9162.leafHash(Data([1]))
+        #expect(check(changed, parents: parents) == [MerkleNodeID(level: 8, index: 1)])
+        // And a missing tile is reported at its first leaf, and the check of the level stops there
+        #expect(check([leaves[0], leaves[2]], parents: parents) == [.leaf(256)])
+        // And a malformed tile is reported at its first leaf, the tiles after it still checked
+        #expect(check([nil, leaves[1], leaves[2]], parents: parents) == [.leaf(0)])
+        // And a level-8 hash that no full tile backs is reported
+        var extra = parents[0]
+        extra.hashes.append(RFC9162.leafHash(Data([2])))
+        #expect(check(leaves, parents: [extra]) == [MerkleNodeID(level: 8, index: 2)])
+    }
 }
