@@ -138,20 +138,24 @@ struct PostgresPartitionTests {
                 Self.partitions(in: try await store.candidatePlan(for: window)) == ["event_y2026m10", "event_y2026m11"])
             let inWindow = try await store.events(matching: window, page: PageRequest(size: 100)).events
             #expect(inWindow.map(\.id) == october.eventIDs)
-            // And a query by identifier alone reads every month (the partitions made ahead included)
+            // And a query by identifier alone reads one hash partition of the identifier rows, then every month by
+            // row (the month made ahead included)
             let byItem = try EPCISQuery(parameters: [("MATCH_epc", "urn:epc:id:sgtin:0614141.107346.3")])
+            let itemPlan = try await store.candidatePlan(for: byItem)
             #expect(
-                Self.partitions(in: try await store.candidatePlan(for: byItem))
+                Self.partitions(in: itemPlan)
                     == ["event_y2026m10", "event_y2026m11", "event_y2026m12", "event_y2027m01"])
+            #expect(Self.partitions(in: itemPlan, prefix: "event_identifier_h").count == 1)
         }
     }
 
-    /// The `event` partitions a JSON plan reads ("Relation Name" of its scans), sorted.
-    static func partitions(in plan: String) -> [String] {
+    /// The partitions a JSON plan reads ("Relation Name" of its scans) whose names start with `prefix` (by default
+    /// the months of `event`), sorted.
+    static func partitions(in plan: String, prefix: String = "event_y") -> [String] {
         var names: Set<String> = []
         func walk(_ value: Any) {
             if let object = value as? [String: Any] {
-                if let name = object["Relation Name"] as? String, name.hasPrefix("event_y") { names.insert(name) }
+                if let name = object["Relation Name"] as? String, name.hasPrefix(prefix) { names.insert(name) }
                 object.values.forEach(walk)
             } else if let array = value as? [Any] {
                 array.forEach(walk)
