@@ -74,9 +74,14 @@ struct PostgresCapture {
         var plain: Set<String> = []
         var declared: Set<String> = []
         var stored: Set<String> = []
+        // In the monthly layout the hash guard holds the same pairs as `event`, in one table partitioned by hash,
+        // where `event` would be searched month by month.
+        let hashTable = layout == .monthly ? "event_hash_guard" : "event"
         let hashRows = try await connection.query(
-            "SELECT hash_id, has_error_declaration FROM event WHERE hash_id = ANY(\(Array(Set(hashes))))",
-            logger: logger)
+            """
+            SELECT hash_id, has_error_declaration FROM \(unescaped: hashTable)
+            WHERE hash_id = ANY(\(Array(Set(hashes))))
+            """, logger: logger)
         for try await (hash, isDeclaration) in hashRows.decode((String, Bool).self) {
             if isDeclaration { declared.insert(hash) } else { plain.insert(hash) }
         }
