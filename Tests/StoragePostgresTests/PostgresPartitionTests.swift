@@ -2,7 +2,9 @@ import EPCIS
 import Foundation
 import Storage
 import StorageTesting
+import Synchronization
 import Testing
+import TraceEngine
 
 @testable import StoragePostgres
 
@@ -163,6 +165,29 @@ struct PostgresPartitionTests {
         }
         if let json = try? JSONSerialization.jsonObject(with: Data(plan.utf8)) { walk(json) }
         return names.sorted()
+    }
+
+    @Test("an event's identifiers spread over hash partitions come back in the document's order")
+    func identifierOrder() async throws {
+        try await PostgresEventStore.open(url: Self.partitionedURL(), migrate: true) { store in
+            // Given one event of twelve EPCs (keys that hash to several partitions), listed out of serial order
+            var event = LargeDocumentEvents.shipping(serial: 0)
+            event.epcList = [7, 3, 11, 0, 9, 1, 10, 4, 2, 8, 6, 5].map {
+                IdentifierURI("urn:epc:id:sgtin:0614141.107346.\($0)")
+            }
+            let receipt = try await store.capture(EPCISDocument(events: [event]), context: PostgresFixtures.context)
+            let stored = try #require(try await store.events(withID: receipt.eventIDs[0]).first)
+            // When the trace facts are read from the index rows
+            let streamed = Mutex<[TraceEvent]>([])
+            try await store.scanReconcileEvents(after: 0) { page in
+                streamed.withLock { $0 += page.map(\.event) }
+            }
+            // Then the EPCs are those of the decoded event, in its order
+            let facts = streamed.withLock { $0 }
+            #expect(facts.count == 1)
+            #expect(facts.first?.epcs == TraceEvent(stored.event).epcs)
+            #expect(facts.first?.epcs.count == 12)
+        }
     }
 
     @Test("a store created without partitions refuses partitioned=monthly, and keeps working")
