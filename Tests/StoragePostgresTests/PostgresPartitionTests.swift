@@ -167,6 +167,43 @@ struct PostgresPartitionTests {
         return names.sorted()
     }
 
+    @Test("a month made ahead does not wait behind a reader of the event table; a later capture makes it")
+    func aheadGivesWay() async throws {
+        let url = Self.partitionedURL()
+        let schema = try #require(PostgresTestDatabase.schema(of: url))
+        try await PostgresEventStore.open(url: url, migrate: true) { store in
+            // Given November and December made by a capture in November
+            _ = try await store.capture(Self.document(serials: 0..<1), context: Self.context("2026-11-15T12:00:00Z"))
+            let months = "SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid"
+                + " WHERE i.inhparent = 'event'::regclass ORDER BY 1"
+            // And another client reading the event table in a long transaction
+            let reader = try PostgresTestDatabase.psqlProcess(
+                "BEGIN; LOCK TABLE event IN ACCESS SHARE MODE; SELECT pg_sleep(8); COMMIT;", schema: schema)
+            reader.standardOutput = Pipe()
+            try reader.run()
+            let held = """
+                SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+                WHERE l.relation = 'event'::regclass AND l.mode = 'AccessShareLock' AND a.query LIKE '%pg_sleep%'
+                """
+            while try PostgresTestDatabase.psql(held, schema: schema) == "0\n" {
+                try #require(reader.isRunning, "the reading client ended before it held its lock")
+                try await Task.sleep(for: .milliseconds(50))
+            }
+            // When a capture in December needs January ahead
+            let receipt = try await store.capture(
+                Self.document(serials: 1..<2), context: Self.context("2026-12-15T12:00:00Z"))
+            let whileRead = try PostgresTestDatabase.psql(months, schema: schema)
+            reader.waitUntilExit()
+            // Then the capture stored its event without January, and the next capture made January
+            #expect(receipt.eventIDs.count == 1)
+            #expect(whileRead == "event_y2026m11\nevent_y2026m12\n")
+            _ = try await store.capture(Self.document(serials: 2..<3), context: Self.context("2026-12-16T12:00:00Z"))
+            #expect(
+                try PostgresTestDatabase.psql(months, schema: schema)
+                    == "event_y2026m11\nevent_y2026m12\nevent_y2027m01\n")
+        }
+    }
+
     @Test("an event's identifiers spread over hash partitions come back in the document's order")
     func identifierOrder() async throws {
         try await PostgresEventStore.open(url: Self.partitionedURL(), migrate: true) { store in

@@ -80,22 +80,40 @@ enum PostgresPartitions {
         return names
     }
 
-    /// Creates the missing partitions for a capture at `recordTimes`, in a transaction of their own before the
+    /// How long creating a month ahead may wait for its lock on `event` before it is left to a later capture.
+    static let aheadLockTimeout = "2s"
+
+    /// Creates the missing partitions for a capture at `recordTimes`, each in a transaction of its own before the
     /// capture's: `CREATE TABLE … PARTITION OF` locks the parent, which should not last as long as a capture, and an
     /// empty partition left by a capture that rolled back does no harm. Two captures that race are serialised by an
     /// advisory lock and the second finds the partition there.
+    ///
+    /// A month the capture's own rows need is waited for. A month made ahead is not: a long reader of `event` (a
+    /// reconciliation) holds a lock that the DDL would queue behind, and every query after it behind the DDL, so it
+    /// gives up after ``aheadLockTimeout`` and the next capture tries again.
     static func ensure(recordTimes: some Sequence<Int64>, on connection: PostgresConnection, logger: Logger)
         async throws
     {
-        let needed = months(forRecordTimes: recordTimes)
+        let times = Array(recordTimes)
+        let required = Set(times.map { Month(containing: $0) })
         let present = try await existing(on: connection, logger: logger)
-        guard needed.contains(where: { !present.contains($0.name) }) else { return }
-        try await connection.transaction(logger: logger) { connection in
-            try await connection.query("SELECT pg_advisory_xact_lock(\(partitionLock))", logger: logger)
-            let present = try await existing(on: connection, logger: logger)
-            for month in needed where !present.contains(month.name) {
-                // The statement holds the month's name and bounds, computed from integers: no request text.
-                try await connection.query(PostgresQuery(unsafeSQL: month.createStatement), logger: logger)
+        for month in months(forRecordTimes: times) where !present.contains(month.name) {
+            let ahead = !required.contains(month)
+            do {
+                try await connection.transaction(logger: logger) { connection in
+                    try await connection.query("SELECT pg_advisory_xact_lock(\(partitionLock))", logger: logger)
+                    if ahead {
+                        try await connection.query(
+                            PostgresQuery(unsafeSQL: "SET LOCAL lock_timeout = '\(aheadLockTimeout)'"), logger: logger)
+                    }
+                    guard !(try await existing(on: connection, logger: logger).contains(month.name)) else { return }
+                    // The statement holds the month's name and bounds, computed from integers: no request text.
+                    try await connection.query(PostgresQuery(unsafeSQL: month.createStatement), logger: logger)
+                }
+            } catch {
+                guard ahead else { throw error }
+                logger.notice(
+                    "the partition \(month.name) made ahead waits for a later capture: \(String(reflecting: error))")
             }
         }
     }
