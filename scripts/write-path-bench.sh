@@ -3,8 +3,9 @@
 #   1. the floors: ../shared/bench sqlite-floor.sh and pg-floor.sh (compact rows, no EPCIS work);
 #   2. a bare parse of the demo documents (Python orjson), the ratio's reference;
 #   3. `suyuan capture` of the 100,000-event demo document set (masterdata + 20 documents) into a new SQLite file and
-#      into a new PostgreSQL schema (a throwaway cluster with fsync off, as the floor's): events/s and bytes/event on
-#      disk (SQLite: the file and its WAL; PostgreSQL: every relation of the schema, indexes and TOAST included);
+#      into a new PostgreSQL schema, plain and partitioned=monthly (a throwaway cluster with fsync off, as the
+#      floor's): events/s and bytes/event on disk (SQLite: the file and its WAL; PostgreSQL: every relation of the
+#      schema, its partitions, indexes and TOAST included);
 #   4. capture over HTTP into the SQLite store just written: CLIENTS clients posting 1,000-event documents
 #      (scripts/http-capture-bench.py), with the server's peak RSS.
 # usage: scripts/write-path-bench.sh [SUYUAN_BINARY] [EVENTS] [HTTP_EVENTS] [CLIENTS]
@@ -75,6 +76,17 @@ size=$(psql -h "$POSTGRES_HOSTNAME" -p "$POSTGRES_PORT" -U suyuan -At "$POSTGRES
     "SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
      WHERE n.nspname = 'bench' AND c.relkind IN ('r', 'm')")
 report "PostgreSQL capture" "$(elapsed "$start" "$end")" "$size"
+
+log "suyuan capture into a new PostgreSQL schema partitioned by month (docs/decisions/0025)"
+pg="$SUYUAN_TEST_POSTGRES_URL?schema=bench_partitioned&ledgerKey=$work/pg-partitioned.ledger-key.pem&partitioned=monthly"
+"$suyuan" migrate --store "$pg" >/dev/null
+start=$(date +%s.%N)
+"$suyuan" capture "$demo/masterdata.jsonld" "${documents[@]}" --store "$pg" >/dev/null
+end=$(date +%s.%N)
+size=$(psql -h "$POSTGRES_HOSTNAME" -p "$POSTGRES_PORT" -U suyuan -At "$POSTGRES_DB" -c \
+    "SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+     WHERE n.nspname = 'bench_partitioned' AND c.relkind IN ('r', 'm')")
+report "PostgreSQL capture, partitioned=monthly" "$(elapsed "$start" "$end")" "$size"
 
 log "capture over HTTP into the SQLite store: $clients clients, 1,000-event documents"
 "$suyuan" demo generate --events "$http_events" --events-per-document 1000 --seed 4242 --out "$work/http" >/dev/null

@@ -7,7 +7,7 @@ import Transparency
 
 /// The write transaction of a capture, batch after batch as the pipeline plans them
 /// (``Storage/CapturePipeline``): the capture lock, duplicate look-ups with `= ANY($1)`, the events and their index
-/// rows as multi-row `INSERT … SELECT * FROM unnest(…)` with every column bound as one array, and the projections
+/// rows by binary `COPY` (``PostgresCaptureRows``), and the projections
 /// (one look-up and one write per table for the batch); then master data and the ledger's tiles and signed
 /// tree head. The unique indexes on hashes and event IDs stay the last guard against a concurrent capture of the
 /// same event (mapped to `.duplicateEvent`).
@@ -18,6 +18,8 @@ struct PostgresCapture {
     let connection: PostgresConnection
     let logger: Logger
     let signer: TreeHeadSigner
+    /// Plain tables, or partitions with uniqueness guards (``PostgresLayout``).
+    var layout: PostgresLayout = .plain
 
     /// Runs the capture. A refused document (a problem under rollback, found in any batch) throws, which rolls back
     /// what earlier batches wrote: all of a document or nothing.
@@ -72,9 +74,14 @@ struct PostgresCapture {
         var plain: Set<String> = []
         var declared: Set<String> = []
         var stored: Set<String> = []
+        // In the monthly layout the hash guard holds the same pairs as `event`, in one table partitioned by hash,
+        // where `event` would be searched month by month.
+        let hashTable = layout == .monthly ? "event_hash_guard" : "event"
         let hashRows = try await connection.query(
-            "SELECT hash_id, has_error_declaration FROM event WHERE hash_id = ANY(\(Array(Set(hashes))))",
-            logger: logger)
+            """
+            SELECT hash_id, has_error_declaration FROM \(unescaped: hashTable)
+            WHERE hash_id = ANY(\(Array(Set(hashes))))
+            """, logger: logger)
         for try await (hash, isDeclaration) in hashRows.decode((String, Bool).self) {
             if isDeclaration { declared.insert(hash) } else { plain.insert(hash) }
         }
@@ -84,59 +91,29 @@ struct PostgresCapture {
         return (plain, declared, stored)
     }
 
-    /// Inserts one batch with the given row IDs (in document order): four `unnest` inserts.
-    /// PostgresNIO binds no arrays of optionals, so a missing text is sent as "" and a missing quantity as NaN,
-    /// and `NULLIF` turns them back into NULL (no stored URI or quantity is empty or NaN).
+    /// Writes one batch with the given row IDs (in document order): one binary `COPY` per table that gets rows,
+    /// and in the partitioned layout the uniqueness guards first (a duplicate then fails before any event row).
     func insert(_ batch: ArraySlice<EventRecord>, rows: ArraySlice<Int64>) async throws {
-        var event = EventColumns()
-        var identifier = IdentifierColumns()
-        var party = PartyColumns()
-        var transaction = TransactionColumns()
-        for (row, record) in zip(rows, batch) {
-            event.append(row, record)
-            for item in record.identifiers { identifier.append(row, item) }
-            for item in record.parties { party.append(row, item) }
-            for item in record.transactions { transaction.append(row, item) }
+        var copy = PostgresCaptureRows(batch, rows: rows, layout: layout)
+        if layout == .monthly {
+            try await write(&copy.hashGuard, into: "event_hash_guard", PostgresCaptureRows.hashGuardColumns)
+            try await write(&copy.eventIDGuard, into: "event_id_guard", PostgresCaptureRows.eventIDGuardColumns)
         }
-        try await connection.query(
-            """
-            INSERT INTO event (id, event_id, hash_id, event_type, event_time_ms, event_time, record_time_ms,
-                record_time, action, biz_step, disposition, read_point, biz_location, transformation_id,
-                has_error_declaration, body)
-            SELECT r, i, h, t, etm, et, rtm, rt, NULLIF(a, ''), NULLIF(bs, ''), NULLIF(d, ''), NULLIF(rp, ''),
-                NULLIF(bl, ''), NULLIF(tr, ''), e, b
-            FROM unnest(\(event.row)::int8[], \(event.eventID)::text[], \(event.hashID)::text[],
-                \(event.eventType)::text[], \(event.eventTimeMs)::int8[], \(event.eventTime)::text[],
-                \(event.recordTimeMs)::int8[], \(event.recordTime)::text[], \(event.action)::text[],
-                \(event.bizStep)::text[], \(event.disposition)::text[], \(event.readPoint)::text[],
-                \(event.bizLocation)::text[], \(event.transformationID)::text[], \(event.declared)::bool[],
-                \(event.body)::text[]) AS u(r, i, h, t, etm, et, rtm, rt, a, bs, d, rp, bl, tr, e, b)
-            """, logger: logger)
-        if !identifier.row.isEmpty {
-            try await connection.query(
-                """
-                INSERT INTO event_identifier (event_row, role, key, ai, ai_value, quantity, uom)
-                SELECT r, ro, k, NULLIF(a, ''), NULLIF(v, ''), NULLIF(q, 'NaN'), NULLIF(u, '')
-                FROM unnest(\(identifier.row)::int8[], \(identifier.role)::text[], \(identifier.key)::text[],
-                    \(identifier.ai)::text[], \(identifier.aiValue)::text[], \(identifier.quantity)::float8[],
-                    \(identifier.uom)::text[]) AS x(r, ro, k, a, v, q, u)
-                """, logger: logger)
-        }
-        if !party.row.isEmpty {
-            try await connection.query(
-                """
-                INSERT INTO event_party (event_row, direction, type, party)
-                SELECT * FROM unnest(\(party.row)::int8[], \(party.direction)::text[], \(party.type)::text[],
-                    \(party.party)::text[])
-                """, logger: logger)
-        }
-        if !transaction.row.isEmpty {
-            try await connection.query(
-                """
-                INSERT INTO event_biz_transaction (event_row, type, transaction_id)
-                SELECT r, NULLIF(t, ''), i FROM unnest(\(transaction.row)::int8[], \(transaction.type)::text[],
-                    \(transaction.id)::text[]) AS x(r, t, i)
-                """, logger: logger)
-        }
+        try await write(&copy.event, into: "event", PostgresCaptureRows.eventColumns)
+        try await write(
+            &copy.identifier, into: "event_identifier",
+            PostgresCaptureRows.columns(PostgresCaptureRows.identifierColumns, layout))
+        try await write(
+            &copy.party, into: "event_party", PostgresCaptureRows.columns(PostgresCaptureRows.partyColumns, layout))
+        try await write(
+            &copy.transaction, into: "event_biz_transaction",
+            PostgresCaptureRows.columns(PostgresCaptureRows.transactionColumns, layout))
+    }
+
+    private func write(_ rows: inout PostgresBinaryCopy, into table: String, _ columns: [String]) async throws {
+        guard rows.rowCount > 0 else { return }
+        let bytes = rows.finish()
+        rows = PostgresBinaryCopy()
+        try await connection.copyBinary(into: table, columns: columns, bytes, logger: logger)
     }
 }

@@ -4,7 +4,7 @@ import PostgresNIO
 public import Storage
 
 extension PostgresEventStore {
-    /// Stores events as plain rows, with the same tables and batched `unnest` inserts as a capture but without
+    /// Stores events as plain rows, with the same tables and binary `COPY` as a capture but without
     /// validation, event hashing, duplicate checks or master data: the floor that `suyuan bench capture` compares a
     /// real capture with. Not for production data: the rows get placeholder hashes.
     /// - Parameter events: the events.
@@ -18,9 +18,14 @@ extension PostgresEventStore {
             })
         let logger = logger
         let signer = signer
+        let layout = layout
         return try await withConnection { connection in
-            try await connection.transaction(logger: logger) { connection in
-                let capture = PostgresCapture(connection: connection, logger: logger, signer: signer)
+            if layout == .monthly {
+                try await PostgresPartitions.ensure(
+                    recordTimes: Set(records.map(\.recordTimeMilliseconds)), on: connection, logger: logger)
+            }
+            return try await connection.transaction(logger: logger) { connection in
+                let capture = PostgresCapture(connection: connection, logger: logger, signer: signer, layout: layout)
                 try await PostgresLedger.lock(on: connection, logger: logger)
                 let first = try await PostgresLedger.lastRow(on: connection, logger: logger) + 1
                 let rows = (0..<Int64(records.count)).map { first + $0 }

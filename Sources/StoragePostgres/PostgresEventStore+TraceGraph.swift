@@ -80,6 +80,7 @@ extension PostgresEventStore: ReconcileSource {
         since: Date?, page: @escaping @Sendable (_ events: [(event: TraceEvent, reference: Int64)]) async -> Void
     ) async throws {
         let logger = logger
+        let order = layout.rowOrder
         if let since {
             let from = Int64((since.timeIntervalSince1970 * 1_000).rounded(.down))
             let rows = try await withConnection { connection in
@@ -99,7 +100,10 @@ extension PostgresEventStore: ReconcileSource {
             }
             for start in stride(from: 0, to: rows.count, by: Int(Self.reconcilePageSize)) {
                 let batch = Array(rows[start..<min(start + Int(Self.reconcilePageSize), rows.count)])
-                await page(try await withConnection { try await Self.reconcilePage($0, rows: batch, logger: logger) })
+                await page(
+                    try await withConnection {
+                        try await Self.reconcilePage($0, rows: batch, order: order, logger: logger)
+                    })
             }
             return
         }
@@ -111,6 +115,7 @@ extension PostgresEventStore: ReconcileSource {
         after reference: Int64, page: @escaping @Sendable (_ events: [(event: TraceEvent, reference: Int64)]) async -> Void
     ) async throws {
         let logger = logger
+        let order = layout.rowOrder
         let (low, high) = try await withConnection { connection in
             var bounds: (Int64, Int64) = (1, 0)
             let found = try await connection.query(
@@ -122,7 +127,10 @@ extension PostgresEventStore: ReconcileSource {
         var first = low
         while first <= high {
             let rows = Array(first...min(first + Self.reconcilePageSize - 1, high))
-            await page(try await withConnection { try await Self.reconcilePage($0, rows: rows, logger: logger) })
+            await page(
+                try await withConnection {
+                    try await Self.reconcilePage($0, rows: rows, order: order, logger: logger)
+                })
             first += Self.reconcilePageSize
         }
     }
@@ -219,7 +227,10 @@ extension PostgresEventStore: ReconcileSource {
     }
 
     /// The trace facts of some event rows from the index columns, in row order.
-    private static func reconcilePage(_ connection: PostgresConnection, rows: [Int64], logger: Logger) async throws
+    /// - Parameter order: what orders one event's index rows as its document did (``PostgresLayout/rowOrder``).
+    private static func reconcilePage(
+        _ connection: PostgresConnection, rows: [Int64], order: String, logger: Logger
+    ) async throws
         -> [(event: TraceEvent, reference: Int64)]
     {
         var facts = TraceFactsBuilder()
@@ -243,7 +254,7 @@ extension PostgresEventStore: ReconcileSource {
         let identifiers = try await connection.query(
             """
             SELECT event_row, role, key, quantity, uom FROM event_identifier
-            WHERE event_row = ANY(\(rows)::bigint[]) ORDER BY event_row, ctid
+            WHERE event_row = ANY(\(rows)::bigint[]) ORDER BY event_row, \(unescaped: order)
             """, logger: logger)
         for try await (row, role, key, quantity, uom) in identifiers.decode((Int64, String, String, Double?, String?).self) {
             guard let at = walk.index(of: row, in: page) else { continue }
@@ -254,7 +265,7 @@ extension PostgresEventStore: ReconcileSource {
         let parties = try await connection.query(
             """
             SELECT event_row, direction, type, party FROM event_party
-            WHERE event_row = ANY(\(rows)::bigint[]) ORDER BY event_row, ctid
+            WHERE event_row = ANY(\(rows)::bigint[]) ORDER BY event_row, \(unescaped: order)
             """, logger: logger)
         for try await (row, direction, type, party) in parties.decode((Int64, String, String, String).self) {
             guard let at = walk.index(of: row, in: page) else { continue }
@@ -264,7 +275,7 @@ extension PostgresEventStore: ReconcileSource {
         let transactions = try await connection.query(
             """
             SELECT event_row, transaction_id FROM event_biz_transaction
-            WHERE event_row = ANY(\(rows)::bigint[]) ORDER BY event_row, ctid
+            WHERE event_row = ANY(\(rows)::bigint[]) ORDER BY event_row, \(unescaped: order)
             """, logger: logger)
         for try await (row, transaction) in transactions.decode((Int64, String).self) {
             guard let at = walk.index(of: row, in: page) else { continue }

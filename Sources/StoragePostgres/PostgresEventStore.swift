@@ -26,6 +26,8 @@ public struct PostgresEventStore: EventStore {
     let signer: TreeHeadSigner
     /// Tells operations when their connection closes (``PostgresOperation``).
     let watch = PostgresConnectionWatch()
+    /// The layout of the store's tables, read from the database when it is opened.
+    var layout: PostgresLayout = .plain
 
     init(client: PostgresClient, logger: Logger, signer: TreeHeadSigner) {
         self.client = client
@@ -35,9 +37,11 @@ public struct PostgresEventStore: EventStore {
 
     /// Opens the store named by a URL, runs `body` with it, and closes it.
     /// - Parameters:
-    ///   - url: `postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?schema=NAME][&ledgerKey=PATH]`; `schema` sets the
-    ///     search path (created by a migration when missing); `ledgerKey` the signing key file (created on first
-    ///     open; default `$SUYUAN_LEDGER_KEY`, else a file named after the database in the working directory).
+    ///   - url: `postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?schema=NAME][&ledgerKey=PATH][&partitioned=monthly]`;
+    ///     `schema` sets the search path (created by a migration when missing); `ledgerKey` the signing key file
+    ///     (created on first open; default `$SUYUAN_LEDGER_KEY`, else a file named after the database in the working
+    ///     directory); `partitioned=monthly` creates the schema with declarative partitioning (``PostgresLayout``),
+    ///     and is refused for a store that was created without it.
     ///   - migrate: apply missing migrations first; otherwise a database that is behind is refused.
     ///   - body: the work to do with the store.
     /// - Returns: what `body` returns.
@@ -47,12 +51,14 @@ public struct PostgresEventStore: EventStore {
     public static func open<Result: Sendable>(
         url: String, migrate: Bool = false, _ body: (PostgresEventStore) async throws -> Result
     ) async throws -> Result {
-        try await withClient(url: url) { store, schema in
+        try await withClient(url: url) { store, location in
             if migrate {
-                try await store.migrate(creating: schema)
+                try await store.migrate(creating: location)
             } else {
                 try await store.requireCurrentSchema()
             }
+            var store = store
+            store.layout = try await store.storedLayout(requested: location.layout)
             return try await body(store)
         }
     }
@@ -62,15 +68,15 @@ public struct PostgresEventStore: EventStore {
     /// - Returns: the versions applied now (empty when the schema was current), and every applied version.
     /// - Throws: ``StorageError`` `.unavailable` or `.invalidQuery` as ``open(url:migrate:_:)`` does.
     public static func migrate(url: String) async throws -> (applied: [String], current: [String]) {
-        try await withClient(url: url) { store, schema in
-            let applied = try await store.migrate(creating: schema)
+        try await withClient(url: url) { store, location in
+            let applied = try await store.migrate(creating: location)
             return (applied, try await store.appliedMigrations())
         }
     }
 
     /// Runs a client for as long as `body` runs, in a task group that is cancelled at the end.
     private static func withClient<Result: Sendable>(
-        url: String, _ body: (PostgresEventStore, _ schema: String?) async throws -> Result
+        url: String, _ body: (PostgresEventStore, _ location: PostgresStoreURL) async throws -> Result
     ) async throws -> Result {
         let location = try PostgresStoreURL(url)
         let signer: TreeHeadSigner
@@ -89,7 +95,7 @@ public struct PostgresEventStore: EventStore {
         return try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await client.run() }
             defer { group.cancelAll() }
-            return try await body(store, location.schema)
+            return try await body(store, location)
         }
     }
 
@@ -112,15 +118,37 @@ public struct PostgresEventStore: EventStore {
     }
 
     @discardableResult
-    private func migrate(creating schema: String?) async throws(StorageError) -> [String] {
-        if let schema {
+    private func migrate(creating location: PostgresStoreURL) async throws(StorageError) -> [String] {
+        if let schema = location.schema {
             _ = try await withConnection { connection in
                 // `schema` is checked to be a plain identifier by PostgresStoreURL; identifiers cannot be bound.
                 try await connection.query(
                     PostgresQuery(unsafeSQL: "CREATE SCHEMA IF NOT EXISTS \"\(schema)\""), logger: logger)
             }
         }
-        return try await migrate()
+        _ = try await storedLayout(requested: location.layout)
+        let layout = location.layout
+        return try await withConnection { connection in
+            try await PostgresMigrations.migrate(on: connection, logger: logger, layout: layout)
+        }
+    }
+
+    /// The layout of the tables, refusing a request for partitions on a store that was created without them (its
+    /// tables cannot become partitioned in place).
+    private func storedLayout(requested: PostgresLayout) async throws(StorageError) -> PostgresLayout {
+        let stored = try await withConnection { connection in
+            (
+                try await PostgresMigrations.layout(on: connection, logger: logger),
+                try await PostgresMigrations.applied(on: connection, logger: logger).contains("v1-events")
+            )
+        }
+        if requested == .monthly, stored.1, stored.0 != .monthly {
+            throw StorageError(
+                .invalidQuery,
+                "this PostgreSQL store was created without partitions;"
+                    + " partitioned=monthly applies when a store is created")
+        }
+        return stored.0
     }
 
     private func requireCurrentSchema() async throws(StorageError) {
@@ -156,9 +184,15 @@ public struct PostgresEventStore: EventStore {
         try pipeline.refuseEarly()
         let logger = logger
         let signer = signer
+        let layout = layout
+        let recordTime = EventRecord.milliseconds(context.recordTime)
         return try await withConnection { connection in
-            try await connection.transaction(logger: logger) { connection in
-                try await PostgresCapture(connection: connection, logger: logger, signer: signer).run(pipeline)
+            if layout == .monthly {
+                try await PostgresPartitions.ensure(recordTimes: [recordTime], on: connection, logger: logger)
+            }
+            return try await connection.transaction(logger: logger) { connection in
+                try await PostgresCapture(connection: connection, logger: logger, signer: signer, layout: layout)
+                    .run(pipeline)
             }
         }
     }

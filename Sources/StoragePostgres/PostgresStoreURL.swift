@@ -2,8 +2,10 @@ import Foundation
 import PostgresNIO
 import Storage
 
-/// A store name `postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?schema=NAME][&ledgerKey=PATH]` read into a client
-/// configuration and the place of the ledger's signing key (docs/decisions/0006-postgres-ledger-key.md).
+/// A store name `postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?schema=NAME][&ledgerKey=PATH][&partitioned=monthly]`
+/// read into a client configuration, the place of the ledger's signing key
+/// (docs/decisions/0006-postgres-ledger-key.md) and the layout of a store created with it
+/// (docs/decisions/0025-national-hub-partitioning.md).
 struct PostgresStoreURL {
     var configuration: PostgresClient.Configuration
     /// The schema to put first on the search path, when given.
@@ -11,6 +13,8 @@ struct PostgresStoreURL {
     /// The Ed25519 key file that signs tree heads: `ledgerKey=PATH`, else `$SUYUAN_LEDGER_KEY`, else
     /// `suyuan-postgres-HOST-PORT-DATABASE[-SCHEMA].ledger-key.pem` in the working directory.
     var ledgerKeyFile: URL
+    /// `partitioned=monthly`: the layout the schema is created with (``PostgresLayout``); plain when absent.
+    var layout: PostgresLayout = .plain
 
     /// - Throws: ``StorageError`` `.invalidQuery` when the URL is not a PostgreSQL URL.
     init(_ text: String) throws(StorageError) {
@@ -34,6 +38,12 @@ struct PostgresStoreURL {
             configuration.options.additionalStartupParameters = [("search_path", schema)]
         }
         self.configuration = configuration
+        if let value = components.queryItems?.first(where: { $0.name == "partitioned" })?.value {
+            guard value == "monthly" else {
+                throw StorageError(.invalidQuery, "a PostgreSQL store is partitioned=monthly or not partitioned")
+            }
+            layout = .monthly
+        }
         if let path = components.queryItems?.first(where: { $0.name == "ledgerKey" })?.value, !path.isEmpty {
             ledgerKeyFile = URL(fileURLWithPath: path)
         } else if let path = ProcessInfo.processInfo.environment["SUYUAN_LEDGER_KEY"], !path.isEmpty {

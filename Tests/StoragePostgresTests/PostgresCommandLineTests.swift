@@ -18,8 +18,12 @@ struct PostgresCommandLineTests {
 
     @Test("capture, verify, tamper, verify names it, proof, rebuild, trace, recall, reconcile on PostgreSQL")
     func storeCommands() throws {
+        try Self.storeCommands(url: PostgresTestDatabase.freshURL())
+    }
+
+    /// The store commands on a fresh schema named by `url` (plain, or partitioned by its URL).
+    static func storeCommands(url: String) throws {
         // Given a migrated schema and the story captured through suyuan capture
-        let url = PostgresTestDatabase.freshURL()
         let schema = try #require(PostgresTestDatabase.schema(of: url))
         #expect(try Self.run(["migrate", "--store", url]).status == 0)
         var events = ProjectionConformance.story

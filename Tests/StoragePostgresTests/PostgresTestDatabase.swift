@@ -33,6 +33,18 @@ enum PostgresTestDatabase {
 
     /// Runs SQL in a schema with `psql`, another client, as someone with database access would; returns its output.
     static func psql(_ sql: String, schema: String) throws -> String {
+        let process = try psqlProcess(sql, schema: schema)
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw PSQLFailed(status: process.terminationStatus) }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// A `psql` run of `sql` in `schema`, not started yet (``psql(_:schema:)`` runs one and waits for it).
+    static func psqlProcess(_ sql: String, schema: String) throws -> Process {
         let candidates = ["/usr/lib/postgresql/15/bin/psql", "/usr/bin/psql"]
         guard let path = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
             throw PSQLMissing()
@@ -45,13 +57,7 @@ enum PostgresTestDatabase {
             "-U", environment["POSTGRES_USER"] ?? "postgres", "-d", environment["POSTGRES_DB"] ?? "postgres",
             "-c", "SET search_path TO \(schema)", "-c", sql,
         ]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw PSQLFailed(status: process.terminationStatus) }
-        return String(decoding: data, as: UTF8.self)
+        return process
     }
 
     struct PSQLMissing: Error {}

@@ -12,14 +12,21 @@ enum PostgresMigrations {
     struct Step: Sendable {
         var version: String
         var sql: [String]
+        /// The statements in the ``PostgresLayout/monthly`` layout, where they differ.
+        var monthly: [String]? = nil
+
+        /// The statements for a layout.
+        func sql(for layout: PostgresLayout) -> [String] {
+            layout == .monthly ? monthly ?? sql : sql
+        }
     }
 
     /// Every step, oldest first.
     static let steps: [Step] = [
-        Step(version: "v1-events", sql: events),
+        Step(version: "v1-events", sql: events, monthly: PostgresLayout.monthlyEvents),
         Step(version: "v1-master-data", sql: masterData),
         Step(version: "v2-ledger", sql: ledger),
-        Step(version: "v2-projections", sql: projections),
+        Step(version: "v2-projections", sql: projections, monthly: PostgresLayout.monthlyProjections),
         Step(version: "v3-recalls", sql: PostgresRecallSchema.statements),
         Step(version: "v4-platform", sql: PostgresPlatformSchema.statements),
         Step(version: "v5-scheduled-subscriptions", sql: PostgresPlatformSchema.scheduleStatements),
@@ -247,18 +254,33 @@ enum PostgresMigrations {
         return versions
     }
 
+    /// The layout of a store's tables: monthly when `event` is a partitioned table, plain otherwise (also before
+    /// the first migration).
+    static func layout(on connection: PostgresConnection, logger: Logger) async throws -> PostgresLayout {
+        let kind =
+            try await connection.query(
+                "SELECT coalesce((SELECT relkind::text FROM pg_class WHERE oid = to_regclass('event')), '')",
+                logger: logger
+            ).collect().first?.decode(String.self) ?? ""
+        return kind == "p" ? .monthly : .plain
+    }
+
     /// Applies the missing steps, each in its own transaction with its ledger row.
+    /// - Parameter layout: the layout of a store created now; a store that exists keeps its own.
     /// - Returns: the versions applied now.
-    static func migrate(on connection: PostgresConnection, logger: Logger) async throws -> [String] {
+    static func migrate(on connection: PostgresConnection, logger: Logger, layout: PostgresLayout = .plain)
+        async throws -> [String]
+    {
         // Two processes migrating at once would race on CREATE TABLE: an advisory lock serialises them.
         try await connection.query("SELECT pg_advisory_lock(4620815)", logger: logger)
         do {
             try await connection.query(PostgresQuery(unsafeSQL: createLedger), logger: logger)
             let done = Set(try await applied(on: connection, logger: logger))
             var applied: [String] = []
+            let layout = done.isEmpty ? layout : try await Self.layout(on: connection, logger: logger)
             for step in steps where !done.contains(step.version) {
                 try await connection.transaction(logger: logger) { connection in
-                    for statement in step.sql {
+                    for statement in step.sql(for: layout) {
                         // The statements are constants of this file: no request data reaches unsafeSQL.
                         try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
                     }

@@ -5,7 +5,8 @@ import Storage
 
 /// The projections of the PostgreSQL store (`identifier_state`, `lot_balance`, `open_shipment`), kept with the
 /// rules of ``Storage/ProjectionBatch``: per batch of events, one look-up per table with `= ANY($1)`, the events
-/// applied in memory, then one `unnest` statement per table. No per-event round trip.
+/// applied in memory, then one statement per table: an `unnest` upsert for the states and balances (an upsert cannot
+/// be a COPY), a binary `COPY` of the shipments opened. No per-event round trip.
 enum PostgresProjections {
     /// Events per batch of a rebuild.
     static let rebuildBatchSize = 5_000
@@ -134,12 +135,17 @@ enum PostgresProjections {
         }
         let opened = batch.newShipments
         if !opened.isEmpty {
-            try await connection.query(
-                """
-                INSERT INTO open_shipment (shipping_event, source, destination, shipped_at_ms)
-                SELECT * FROM unnest(\(opened.map(\.row))::int8[], \(opened.map(\.source))::text[],
-                    \(opened.map(\.destination))::text[], \(opened.map(\.shippedAt))::int8[])
-                """, logger: logger)
+            var rows = PostgresBinaryCopy()
+            for shipment in opened {
+                rows.beginRow(fields: 4)
+                rows.int8(shipment.row)
+                rows.text(shipment.source)
+                rows.text(shipment.destination)
+                rows.int8(shipment.shippedAt)
+            }
+            try await connection.copyBinary(
+                into: "open_shipment", columns: ["shipping_event", "source", "destination", "shipped_at_ms"],
+                rows.finish(), logger: logger)
         }
     }
 

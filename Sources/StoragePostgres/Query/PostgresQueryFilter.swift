@@ -87,7 +87,10 @@ struct PostgresQueryFilter {
             let high = bind(high)
             clauses.append("\(column) BETWEEN \(low) AND \(high)")
         case .greater, .greaterOrEqual: clauses.append("\(column) >= \(bind(low))")
-        case .less, .lessOrEqual: clauses.append("\(column) <= \(bind(high))")
+        // Strictly less is exact on whole milliseconds (`LT_recordTime` at a month's first millisecond leaves that
+        // month's partition out of the plan); less or equal keeps the bound's own millisecond.
+        case .less: clauses.append("\(column) < \(bind(high))")
+        case .lessOrEqual: clauses.append("\(column) <= \(bind(high))")
         }
     }
 

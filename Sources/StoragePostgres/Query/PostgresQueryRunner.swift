@@ -17,7 +17,7 @@ struct PostgresQueryRunner {
     let logger: Logger
 
     /// Candidates read per statement.
-    private static let batchSize = 512
+    static let batchSize = 512
 
     private enum Order {
         case sequence
