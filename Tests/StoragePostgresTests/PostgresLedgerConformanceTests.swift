@@ -7,8 +7,10 @@ import Transparency
 /// The ledger conformance scenarios against PostgreSQL, each in a fresh schema; damage goes through `psql`.
 @Suite(.enabled(if: PostgresTestDatabase.isConfigured, "needs POSTGRES_HOSTNAME (scripts/test starts one)"))
 struct PostgresLedgerConformanceTests {
-    private func run(_ scenario: @Sendable (LedgerConformance) async throws -> Void) async throws {
-        let url = PostgresTestDatabase.freshURL()
+    private func run(
+        partitioned: Bool = false, _ scenario: @Sendable (LedgerConformance) async throws -> Void
+    ) async throws {
+        let url = PostgresTestDatabase.freshURL() + (partitioned ? "&partitioned=monthly" : "")
         let schema = try #require(PostgresTestDatabase.schema(of: url))
         try await PostgresEventStore.open(url: url, migrate: true) { store in
             try await scenario(
@@ -48,5 +50,11 @@ struct PostgresLedgerConformanceTests {
 
     @Test("a deleted tile is reported as a gap and its events named") func deleted() async throws {
         try await run { try await $0.deletedTileIsReported() }
+    }
+
+    @Test("on the partitioned schema: proofs across tile edges, and a damaged tile is reported")
+    func partitioned() async throws {
+        try await run(partitioned: true) { try await $0.proofsMatchAcrossTileBoundaries() }
+        try await run(partitioned: true) { try await $0.overwrittenLeafIsReported() }
     }
 }
