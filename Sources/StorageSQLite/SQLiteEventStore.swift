@@ -129,11 +129,11 @@ public struct SQLiteEventStore: EventStore {
             let rows = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT id, event_id, hash_id, body FROM event WHERE event_id = ?1
-                    UNION SELECT id, event_id, hash_id, body FROM event WHERE hash_id = ?1 AND hash_id <> event_id
+                    SELECT \(SQLiteEventDecoding.columns()) FROM event WHERE event_id = ?1
+                    UNION SELECT \(SQLiteEventDecoding.columns()) FROM event WHERE hash = ?1
                     ORDER BY id
                     """,
-                arguments: [id])
+                arguments: [SQLiteCompactID.value(id)])
             return try rows.map(SQLiteEventDecoding.storedEvent)
         }
     }

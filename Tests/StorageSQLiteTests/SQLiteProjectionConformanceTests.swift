@@ -1,8 +1,9 @@
 import Foundation
 import Storage
-import StorageSQLite
 import StorageTesting
 import Testing
+
+@testable import StorageSQLite
 
 /// The projection and ledger conformance scenarios against a SQLite file store; tampering goes through the
 /// `sqlite3` shell, another process.
@@ -18,8 +19,9 @@ import Testing
                     process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
                     process.arguments = [
                         path,
-                        "UPDATE event SET body = replace(body, 'shipping', 'receiving') WHERE event_id = '\(eventID)' "
-                            + "RETURNING id",
+                        "UPDATE event SET body = replace(body, 'shipping', 'receiving') WHERE coalesce("
+                            + SQLiteCompactID.textSQL("event_id") + ", " + SQLiteCompactID.textSQL("hash")
+                            + ") = '\(eventID)' RETURNING id",
                     ]
                     let output = Pipe()
                     process.standardOutput = output

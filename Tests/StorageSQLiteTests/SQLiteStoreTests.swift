@@ -18,6 +18,7 @@ import Testing
                 "v5-scheduled-subscriptions", "v6-one-event-id-index",
                 "v7-event-facts-index", "v8-reconcile-checkpoint", "v9-capture-jobs", "v10-federation",
                 "v11-master-data-language", "v12-consumer-reports", "v13-recall-serials", "v16-sector-checkpoint",
+                "v18-compact-terms",
             ])
         #expect(second == first)
     }

@@ -24,7 +24,7 @@ struct SQLiteLedgerAuditRun {
         let rows = try Row.fetchCursor(
             db,
             sql: """
-                SELECT e.id, e.event_id, e.body, n.hash FROM event e
+                SELECT e.id, e.event_id, e.body, n.hash, e.hash AS event_hash FROM event e
                 LEFT JOIN ledger_node n ON n.level = 0 AND n.idx = e.id - 1
                 ORDER BY e.id
                 """)
@@ -42,7 +42,9 @@ struct SQLiteLedgerAuditRun {
             let stored = (row[3] as Data?).flatMap { MerkleHash(bytes: [UInt8]($0)) }
             // A missing stored leaf counts as the empty-tree hash, which no leaf hash equals.
             audit?.check(recomputedLeafHash: recomputed, storedLeafHash: stored ?? RFC9162.emptyRoot)
-            if recomputed != stored { tampered.append(row[1]) }
+            if recomputed != stored {
+                tampered.append(SQLiteCompactID.text(row[1]) ?? SQLiteCompactID.text(row[4]) ?? "")
+            }
             expected += 1
         }
         // Leaves past the last event row: the newest events were deleted.

@@ -22,6 +22,7 @@ enum SQLiteMigrations {
         migrator.registerMigration("v12-consumer-reports", migrate: SQLiteConsumerReportSchema.create)
         migrator.registerMigration("v13-recall-serials", migrate: SQLiteRecallSchema.addSerials)
         migrator.registerMigration("v16-sector-checkpoint", migrate: sectorCheckpoint)
+        migrator.registerMigration("v18-compact-terms", migrate: SQLiteCompactSchema.migrate)
         return migrator
     }
 

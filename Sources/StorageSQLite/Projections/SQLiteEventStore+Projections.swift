@@ -57,10 +57,14 @@ extension SQLiteEventStore: ProjectionStore {
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT e.event_id, s.source, s.destination FROM open_shipment s
+                    SELECT e.event_id, e.hash, s.source, s.destination FROM open_shipment s
                     JOIN event e ON e.id = s.shipping_event ORDER BY s.shipping_event
                     """
-            ).map { row in OpenShipment(shippingEventID: row[0], source: row[1], destination: row[2]) }
+            ).map { row in
+                OpenShipment(
+                    shippingEventID: try SQLiteEventDecoding.eventID(row), source: row["source"],
+                    destination: row["destination"])
+            }
         }
     }
 }

@@ -68,8 +68,8 @@ struct SQLiteProjector {
                 DELETE FROM open_shipment WHERE shipping_event IN (
                     SELECT t.event_row FROM event_biz_transaction t WHERE t.transaction_id IN (
                         SELECT transaction_id FROM event_biz_transaction WHERE event_row = ?1)
-                    UNION SELECT i.event_row FROM event_identifier i WHERE i.key IN (
-                        SELECT key FROM event_identifier WHERE event_row = ?1))
+                    UNION SELECT i.event_row FROM event_identifier i WHERE i.term IN (
+                        SELECT term FROM event_identifier WHERE event_row = ?1))
                 """)
     }
 
@@ -191,17 +191,11 @@ struct SQLiteProjector {
             sql: """
                 SELECT e.id, e.body FROM event e
                 WHERE e.has_error_declaration = 0
-                AND NOT EXISTS (
-                    SELECT 1 FROM event d
-                    WHERE d.event_id = e.hash_id AND d.hash_id = e.hash_id AND d.has_error_declaration = 1)
-                AND NOT EXISTS (
-                    SELECT 1 FROM event d
-                    WHERE d.hash_id = e.hash_id AND d.hash_id <> d.event_id AND d.has_error_declaration = 1)
+                AND NOT EXISTS (SELECT 1 FROM event d WHERE d.hash = e.hash AND d.has_error_declaration = 1)
                 ORDER BY e.id
                 """)
         while let row = try rows.next() {
-            let body: String = row[1]
-            try projector.apply(try SQLiteEventDecoding.decode(body), row: row[0], in: db)
+            try projector.apply(try SQLiteEventDecoding.decode(SQLiteEventDecoding.body(row)), row: row["id"], in: db)
         }
     }
 }
