@@ -99,6 +99,7 @@ enum SQLiteCapture {
         let party: SQLiteRawStatement
         let transaction: SQLiteRawStatement
         var terms: SQLiteTerms
+        let bodies = SQLiteBodyCodec()
 
         init(_ db: Database) throws {
             event = try SQLiteRawStatement(
@@ -135,7 +136,8 @@ enum SQLiteCapture {
             event.bind(10, try terms.id(record.bizLocation))
             event.bind(11, try terms.id(record.transformationID))
             event.bind(12, record.hasErrorDeclaration)
-            event.bind(13, record.body)
+            let body = try bodies.compress(Array(record.body.utf8))
+            body.withUnsafeBytes { event.bind(13, bytes: $0) }
             try event.run()
             let row = event.lastInsertedRowID
             for (seq, item) in record.identifiers.enumerated() {

@@ -37,6 +37,7 @@ public struct SQLiteEventStore: EventStore {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.prepareDatabase { db in
+            db.add(function: SQLiteEventDecoding.bodyFunction)
             // A capture is one large transaction: a 64 MiB page cache keeps it from spilling pages to the WAL
             // before commit. In WAL mode `synchronous = NORMAL` stays consistent after a crash; only the last
             // transactions before a power loss may be lost (https://sqlite.org/wal.html#performance).

@@ -44,7 +44,7 @@ import Testing
             ("GE_percRank", "50"),
         ])
         let filter = SQLiteQueryFilter(query.predicates)
-        #expect(filter.sql == "instr(event.body, '\"sensorElementList\"') > 0")
+        #expect(filter.sql == "instr(suyuan_body(event.body), '\"sensorElementList\"') > 0")
         #expect(filter.values.isEmpty)
     }
 }

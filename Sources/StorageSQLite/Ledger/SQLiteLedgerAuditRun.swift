@@ -37,8 +37,7 @@ struct SQLiteLedgerAuditRun {
                 missing.append(expected)
                 expected += 1
             }
-            let body: String = row[2]
-            let recomputed = LedgerLeaf.leafHash(content: Data(body.utf8))
+            let recomputed = LedgerLeaf.leafHash(content: Data(SQLiteEventDecoding.auditedBodyBytes(row[2])))
             let stored = (row[3] as Data?).flatMap { MerkleHash(bytes: [UInt8]($0)) }
             // A missing stored leaf counts as the empty-tree hash, which no leaf hash equals.
             audit?.check(recomputedLeafHash: recomputed, storedLeafHash: stored ?? RFC9162.emptyRoot)

@@ -2,13 +2,15 @@ import Foundation
 import GRDB
 
 /// The migration step `v18-compact-terms` (docs/decisions/0026-compact-sqlite.md): strings interned once in `term`,
-/// event and index rows of integers, hashes as 32-byte BLOBs, and only the indexes a query needs.
+/// event and index rows of integers, hashes and UUID event IDs as BLOBs, bodies deflated with a preset dictionary,
+/// and only the indexes a query needs.
 ///
 /// It rewrites a store in place, keeping every event row (its `id` is its ledger leaf), body and hash: the old
 /// tables are copied into the new ones through the terms, dropped, and the new ones take their names.
 enum SQLiteCompactSchema {
     static func migrate(_ db: Database) throws {
         db.add(function: compactID)
+        db.add(function: compressBody)
         try db.execute(sql: createTerm)
         try db.execute(sql: internExisting)
         try db.execute(sql: createTables(suffix: "_compact"))
@@ -26,6 +28,7 @@ enum SQLiteCompactSchema {
                 """)
         try db.execute(sql: createIndexes)
         db.remove(function: compactID)
+        db.remove(function: compressBody)
     }
 
     /// Every string an event or index row refers to, once. `ai`/`ai_value` are an identifier's primary key (GS1
@@ -58,7 +61,7 @@ enum SQLiteCompactSchema {
             biz_location INTEGER,
             transformation_id INTEGER,
             has_error_declaration INTEGER NOT NULL CHECK (has_error_declaration IN (0, 1)),
-            body TEXT NOT NULL
+            body BLOB NOT NULL
         );
         CREATE TABLE event_identifier\(suffix) (
             event_row INTEGER NOT NULL REFERENCES event(id) ON DELETE CASCADE,
@@ -148,7 +151,7 @@ enum SQLiteCompactSchema {
             (SELECT id FROM term WHERE text = e.action), (SELECT id FROM term WHERE text = e.biz_step),
             (SELECT id FROM term WHERE text = e.disposition), (SELECT id FROM term WHERE text = e.read_point),
             (SELECT id FROM term WHERE text = e.biz_location), (SELECT id FROM term WHERE text = e.transformation_id),
-            e.has_error_declaration, e.body
+            e.has_error_declaration, suyuan_compress_body(e.body)
         FROM event e ORDER BY e.id;
         INSERT INTO event_identifier_compact (event_row, seq, role, term, quantity, uom)
         SELECT i.event_row, row_number() OVER (PARTITION BY i.event_row ORDER BY i.rowid),
@@ -167,6 +170,13 @@ enum SQLiteCompactSchema {
             (SELECT id FROM term WHERE text = t.type), (SELECT id FROM term WHERE text = t.transaction_id)
         FROM event_biz_transaction t ORDER BY t.event_row, t.rowid;
         """
+
+    /// `suyuan_compress_body(body)`: the stored form of a body (``SQLiteBodyCodec``), for the copy only: the same
+    /// bytes deflated, so that the ledger leaf (the hash of the bytes as captured) still matches.
+    private static let compressBody = DatabaseFunction("suyuan_compress_body", argumentCount: 1, pure: true) { values in
+        guard let text = String.fromDatabaseValue(values[0]) else { return nil }
+        return Data(try SQLiteBodyCodec().compress(Array(text.utf8)))
+    }
 
     /// `suyuan_compact_id(text)`: the stored form of a hash ID or event ID (``SQLiteCompactID``), for the copy only.
     private static let compactID = DatabaseFunction("suyuan_compact_id", argumentCount: 1, pure: true) { values in

@@ -65,9 +65,10 @@ struct SQLiteQueryFilter {
         }
     }
 
-    /// Events whose body holds a sensorElementList (bodies are JSON-LD; the key is written only for a non-empty
-    /// list, and every sensor predicate, unit conversion included, is then decided by ``EventMatcher``).
-    static let hasSensorData = "instr(event.body, '\"sensorElementList\"') > 0"
+    /// Events whose body holds a sensorElementList (bodies are JSON-LD, inflated by `suyuan_body`; the key is
+    /// written only for a non-empty list, and every sensor predicate, unit conversion included, is then decided by
+    /// ``EventMatcher``).
+    static let hasSensorData = "instr(suyuan_body(event.body), '\"sensorElementList\"') > 0"
 
     /// The condition of a predicate over an empty set, which no event satisfies. `IN ()` with one placeholder
     /// would ask for one bound value more than there are (SQLite error 21).

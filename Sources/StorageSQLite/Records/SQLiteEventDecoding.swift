@@ -36,8 +36,43 @@ enum SQLiteEventDecoding {
     }
 
     /// The body of a row with a `body` column, as captured.
+    /// - Throws: ``StorageError`` `.internalFailure` when the stored body does not inflate (a damaged database).
     static func body(_ row: Row) throws -> String {
-        row["body"]
+        try body(row["body"] as DatabaseValue)
+    }
+
+    /// The body a stored `body` value holds, as captured.
+    /// - Throws: as ``body(_:)-(Row)``.
+    static func body(_ value: DatabaseValue) throws -> String {
+        String(decoding: try bodyBytes(value), as: UTF8.self)
+    }
+
+    /// The bytes of the body a stored `body` value holds: compressed (``SQLiteBodyCodec``) as a BLOB, or as TEXT
+    /// when a row was written outside the store.
+    /// - Throws: as ``body(_:)-(Row)``.
+    static func bodyBytes(_ value: DatabaseValue) throws -> [UInt8] {
+        switch value.storage {
+        case .blob(let data): return try SQLiteBodyCodec().decompress([UInt8](data))
+        case .string(let text): return Array(text.utf8)
+        default: throw StorageError(.internalFailure, "a stored event has no body")
+        }
+    }
+
+    /// The bytes the ledger check hashes for a stored `body` value: the body, or, when it does not inflate, the
+    /// stored bytes themselves, which match no leaf, so that the check names the event instead of stopping.
+    static func auditedBodyBytes(_ value: DatabaseValue) -> [UInt8] {
+        if let bytes = try? bodyBytes(value) { return bytes }
+        switch value.storage {
+        case .blob(let data): return [UInt8](data)
+        case .string(let text): return Array(text.utf8)
+        default: return []
+        }
+    }
+
+    /// `suyuan_body(body)`: the body's text in SQL, for the one condition that looks into bodies
+    /// (``SQLiteQueryFilter/hasSensorData``); registered on every connection of the store.
+    static let bodyFunction = DatabaseFunction("suyuan_body", argumentCount: 1, pure: true) { values in
+        try body(values[0])
     }
 
     static func decode(_ body: String) throws -> EPCISEvent {
