@@ -48,14 +48,15 @@ enum SQLiteCapture {
 
         /// Whether an event with the stored hash `?` is stored, as a plain event (`declared` 0) or a declaration (1).
         static func hashSQL(declared: Int) -> String {
-            "SELECT 1 FROM event WHERE hash = ? AND has_error_declaration = \(declared) LIMIT 1"
+            "SELECT 1 FROM event WHERE \(SQLiteCompactID.hashMatch("hash", "?1")) AND has_error_declaration = \(declared)"
+                + " LIMIT 1"
         }
 
         /// Whether an event with the ID of stored form `?1` (``SQLiteCompactID``) is stored: a supplied ID, or the
         /// hash ID of an event stored without one.
         static let eventIDSQL = """
             SELECT 1 FROM event WHERE event_id = ?1
-            UNION ALL SELECT 1 FROM event WHERE hash = ?1 AND event_id IS NULL
+            UNION ALL SELECT 1 FROM event WHERE \(SQLiteCompactID.hashMatch("hash", "?1")) AND event_id IS NULL
             LIMIT 1
             """
 

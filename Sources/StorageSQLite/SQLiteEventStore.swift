@@ -131,7 +131,8 @@ public struct SQLiteEventStore: EventStore {
                 db,
                 sql: """
                     SELECT \(SQLiteEventDecoding.columns()) FROM event WHERE event_id = ?1
-                    UNION SELECT \(SQLiteEventDecoding.columns()) FROM event WHERE hash = ?1
+                    UNION SELECT \(SQLiteEventDecoding.columns()) FROM event
+                    WHERE \(SQLiteCompactID.hashMatch("hash", "?1"))
                     ORDER BY id
                     """,
                 arguments: [SQLiteCompactID.value(id)])

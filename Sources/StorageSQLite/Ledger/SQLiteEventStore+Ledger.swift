@@ -40,7 +40,7 @@ extension SQLiteEventStore: LedgerStore {
                         SELECT id, body FROM (
                             SELECT id, body, has_error_declaration FROM event WHERE event_id = ?1
                             UNION ALL SELECT id, body, has_error_declaration FROM event
-                            WHERE hash = ?1 AND event_id IS NULL)
+                            WHERE \(SQLiteCompactID.hashMatch("hash", "?1")) AND event_id IS NULL)
                         ORDER BY has_error_declaration, id LIMIT 1
                         """,
                     arguments: [SQLiteCompactID.value(eventID)])

@@ -27,9 +27,54 @@ enum SQLiteCompactSchema {
                 ALTER TABLE event_biz_transaction_compact RENAME TO event_biz_transaction;
                 """)
         try db.execute(sql: createIndexes)
+        try db.execute(sql: compactProjections)
         db.remove(function: compactID)
         db.remove(function: compressBody)
     }
+
+    /// The projections keyed by their primary keys alone (`WITHOUT ROWID`): the table is the key's index, where a
+    /// rowid table kept a second copy of every key in its automatic index. `lot_balance_party` and
+    /// `open_shipment_destination` served no query and go; `identifier_state_parent` keeps only the rows that have a
+    /// parent (an aggregation `DELETE` clears a parent's children through it).
+    static let compactProjections = """
+        CREATE TABLE identifier_state_compact (
+            key TEXT PRIMARY KEY NOT NULL,
+            parent TEXT,
+            location TEXT,
+            disposition TEXT,
+            owner TEXT,
+            status TEXT NOT NULL CHECK (status IN ('active', 'commissioned', 'decommissioned', 'consumed')),
+            last_event_row INTEGER NOT NULL REFERENCES event(id),
+            last_event_time_ms INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        INSERT INTO identifier_state_compact
+            SELECT key, parent, location, disposition, owner, status, last_event_row, last_event_time_ms
+            FROM identifier_state ORDER BY key;
+        DROP TABLE identifier_state;
+        ALTER TABLE identifier_state_compact RENAME TO identifier_state;
+        -- an aggregation DELETE without childEPCs clears the parent of every child
+        CREATE INDEX identifier_state_parent ON identifier_state(parent) WHERE parent IS NOT NULL;
+
+        CREATE TABLE lot_balance_compact (
+            lot_key TEXT NOT NULL,
+            party TEXT NOT NULL,
+            uom TEXT NOT NULL,
+            received REAL NOT NULL DEFAULT 0,
+            produced REAL NOT NULL DEFAULT 0,
+            consumed REAL NOT NULL DEFAULT 0,
+            shipped REAL NOT NULL DEFAULT 0,
+            destroyed REAL NOT NULL DEFAULT 0,
+            on_hand REAL GENERATED ALWAYS AS (received + produced - consumed - shipped - destroyed) VIRTUAL,
+            PRIMARY KEY (lot_key, party, uom)
+        ) WITHOUT ROWID;
+        INSERT INTO lot_balance_compact (lot_key, party, uom, received, produced, consumed, shipped, destroyed)
+            SELECT lot_key, party, uom, received, produced, consumed, shipped, destroyed FROM lot_balance
+            ORDER BY lot_key, party, uom;
+        DROP TABLE lot_balance;
+        ALTER TABLE lot_balance_compact RENAME TO lot_balance;
+
+        DROP INDEX open_shipment_destination;
+        """
 
     /// Every string an event or index row refers to, once. `ai`/`ai_value` are an identifier's primary key (GS1
     /// application identifier and its value), which `urn:epc:idpat:` patterns match on.
@@ -92,8 +137,9 @@ enum SQLiteCompactSchema {
 
     /// Each index and the query it serves (the decision record lists them too).
     static let createIndexes = """
-        -- capture's duplicate check; an event by hash ID or by an event ID that is its hash ID
-        CREATE INDEX event_hash ON event(hash);
+        -- capture's duplicate check; an event by hash ID or by an event ID that is its hash ID (8 bytes of the hash:
+        -- SQLiteCompactID.hashMatch)
+        CREATE INDEX event_hash ON event(substr(hash, 1, 8));
         -- an event by a supplied event ID (a UUID URN, …), when it is not the hash ID
         CREATE INDEX event_event_id ON event(event_id) WHERE event_id IS NOT NULL;
         -- GE_/LT_eventTime, orderBy eventTime, a reconciliation since a date

@@ -191,7 +191,9 @@ struct SQLiteProjector {
             sql: """
                 SELECT e.id, e.body FROM event e
                 WHERE e.has_error_declaration = 0
-                AND NOT EXISTS (SELECT 1 FROM event d WHERE d.hash = e.hash AND d.has_error_declaration = 1)
+                AND NOT EXISTS (
+                    SELECT 1 FROM event d
+                    WHERE \(SQLiteCompactID.hashMatch("d.hash", "e.hash")) AND d.has_error_declaration = 1)
                 ORDER BY e.id
                 """)
         while let row = try rows.next() {

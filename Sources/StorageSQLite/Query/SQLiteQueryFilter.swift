@@ -93,10 +93,13 @@ struct SQLiteQueryFilter {
         guard !ids.isEmpty else { return clauses.append(Self.nothing) }
         let sorted = ids.sorted()
         let marks = SQLiteCapture.placeholders(sorted.count)
-        clauses.append("(event.event_id IN \(marks) OR (event.hash IN \(marks) AND event.event_id IS NULL))")
+        let prefixes = "(" + Array(repeating: "substr(?, 1, 8)", count: sorted.count).joined(separator: ", ") + ")"
+        clauses.append(
+            "(event.event_id IN \(marks) OR (substr(event.hash, 1, 8) IN \(prefixes) AND event.hash IN \(marks)"
+                + " AND event.event_id IS NULL))")
         let stored = sorted.map { SQLiteCompactID.value($0) as any DatabaseValueConvertible & Sendable }
-        values += sorted + sorted
-        bindings += stored + stored
+        values += sorted + sorted + sorted
+        bindings += stored + stored + stored
     }
 
     private mutating func compare(_ column: String, _ op: Comparison, _ time: EPCISDateTime) {
