@@ -5,7 +5,7 @@ import GRDB
 /// has one of the two forms nearly every event has, else as the text itself (docs/decisions/0026-compact-sqlite.md).
 ///
 /// - `ni:///sha-256;<64 lower-case hex digits>?ver=CBV2.0` (every hash ID ``EPCIS/EventHasher`` writes): the 32
-///   digest bytes, a BLOB, instead of 78 bytes of text;
+///   digest bytes, a BLOB, instead of 89 bytes of text;
 /// - `urn:uuid:<8-4-4-4-12 lower-case hex digits>` (what most capturing applications supply): the 16 bytes, a BLOB,
 ///   instead of 45;
 /// - any other text: TEXT, as it is.
@@ -43,9 +43,9 @@ enum SQLiteCompactID {
     }
 
     /// The condition that `column` (`event.hash`) holds the stored form bound as `parameter` (`?1`), through the
-    /// index `event_hash`, which holds only the first 8 bytes of each hash: a random 32-byte key made that index the
-    /// largest of the store, and 8 bytes tell 20 billion events apart with a false match about once; the full
-    /// comparison settles it.
+    /// index `event_hash`, which holds only the first 8 bytes of each hash: a random 32-byte key made that index one
+    /// of the largest of the store, while a probe meets another hash with the same 8 bytes with a chance of n/2⁶⁴
+    /// (one in 900 million at 20 billion events), and the full comparison settles it.
     static func hashMatch(_ column: String, _ parameter: String) -> String {
         "(substr(\(column), 1, 8) = substr(\(parameter), 1, 8) AND \(column) = \(parameter))"
     }
@@ -65,11 +65,14 @@ enum SQLiteCompactID {
     /// The bytes of a text of one of the two forms, else nil.
     private static func bytes(_ text: String) -> [UInt8]? {
         let utf8 = Array(text.utf8)
-        if utf8.count == 78, utf8.starts(with: hashPrefix.utf8), utf8.suffix(11).elementsEqual(hashSuffix.utf8) {
-            return decode(utf8[14..<78])
+        let (prefix, suffix) = (hashPrefix.utf8.count, hashSuffix.utf8.count)
+        if utf8.count == prefix + 64 + suffix, utf8.starts(with: hashPrefix.utf8),
+            utf8.suffix(suffix).elementsEqual(hashSuffix.utf8)
+        {
+            return decode(utf8[prefix..<(prefix + 64)])
         }
-        if utf8.count == 45, utf8.starts(with: uuidPrefix.utf8) {
-            let body = utf8[9...]
+        if utf8.count == uuidPrefix.utf8.count + 36, utf8.starts(with: uuidPrefix.utf8) {
+            let body = utf8[uuidPrefix.utf8.count...]
             let dashes = [8, 13, 18, 23].map { body[body.startIndex + $0] }
             guard dashes.allSatisfy({ $0 == UInt8(ascii: "-") }) else { return nil }
             guard let bytes = decode(body.filter { $0 != UInt8(ascii: "-") }[...]), bytes.count == 16 else { return nil }
