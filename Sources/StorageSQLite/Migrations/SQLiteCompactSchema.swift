@@ -33,23 +33,31 @@ enum SQLiteCompactSchema {
     }
 
     /// The projections keyed by their primary keys alone (`WITHOUT ROWID`): the table is the key's index, where a
-    /// rowid table kept a second copy of every key in its automatic index. `lot_balance_party` and
+    /// rowid table kept a second copy of every key in its automatic index. An identifier's parent, location,
+    /// disposition and owner are term ids (every one of them is a string of a stored event, so its term exists). `lot_balance_party` and
     /// `open_shipment_destination` served no query and go; `identifier_state_parent` keeps only the rows that have a
     /// parent (an aggregation `DELETE` clears a parent's children through it).
     static let compactProjections = """
         CREATE TABLE identifier_state_compact (
             key TEXT PRIMARY KEY NOT NULL,
-            parent TEXT,
-            location TEXT,
-            disposition TEXT,
-            owner TEXT,
+            parent INTEGER,
+            location INTEGER,
+            disposition INTEGER,
+            owner INTEGER,
             status TEXT NOT NULL CHECK (status IN ('active', 'commissioned', 'decommissioned', 'consumed')),
             last_event_row INTEGER NOT NULL REFERENCES event(id),
             last_event_time_ms INTEGER NOT NULL
         ) WITHOUT ROWID;
+        INSERT OR IGNORE INTO term (text)
+            SELECT value FROM (
+                SELECT parent AS value FROM identifier_state UNION SELECT location FROM identifier_state
+                UNION SELECT disposition FROM identifier_state UNION SELECT owner FROM identifier_state
+            ) WHERE value IS NOT NULL;
         INSERT INTO identifier_state_compact
-            SELECT key, parent, location, disposition, owner, status, last_event_row, last_event_time_ms
-            FROM identifier_state ORDER BY key;
+            SELECT s.key, (SELECT id FROM term WHERE text = s.parent), (SELECT id FROM term WHERE text = s.location),
+                (SELECT id FROM term WHERE text = s.disposition), (SELECT id FROM term WHERE text = s.owner), s.status,
+                s.last_event_row, s.last_event_time_ms
+            FROM identifier_state s ORDER BY s.key;
         DROP TABLE identifier_state;
         ALTER TABLE identifier_state_compact RENAME TO identifier_state;
         -- an aggregation DELETE without childEPCs clears the parent of every child

@@ -9,7 +9,12 @@ extension SQLiteEventStore: ProjectionStore {
         try await read { db in
             try Row.fetchOne(
                 db,
-                sql: "SELECT key, parent, location, disposition, owner, status FROM identifier_state WHERE key = ?",
+                sql: """
+                    SELECT s.key, p.text, l.text, d.text, o.text, s.status FROM identifier_state s
+                    LEFT JOIN term p ON p.id = s.parent LEFT JOIN term l ON l.id = s.location
+                    LEFT JOIN term d ON d.id = s.disposition LEFT JOIN term o ON o.id = s.owner
+                    WHERE s.key = ?
+                    """,
                 arguments: [key]
             ).map { row in
                 IdentifierState(

@@ -38,7 +38,10 @@ struct SQLiteProjector {
             sql: """
                 INSERT INTO identifier_state (key, parent, location, disposition, owner, status, last_event_row,
                     last_event_time_ms)
-                VALUES (?1, ?2, ?3, ?4, ?5, coalesce(?6, 'active'), ?7, ?8)
+                VALUES (
+                    ?1, (SELECT id FROM term WHERE text = ?2), (SELECT id FROM term WHERE text = ?3),
+                    (SELECT id FROM term WHERE text = ?4), (SELECT id FROM term WHERE text = ?5),
+                    coalesce(?6, 'active'), ?7, ?8)
                 ON CONFLICT (key) DO UPDATE SET
                     parent = CASE ?9 WHEN 1 THEN excluded.parent ELSE identifier_state.parent END,
                     location = coalesce(excluded.location, identifier_state.location),
@@ -109,7 +112,8 @@ struct SQLiteProjector {
                 try update(event.childEPCs, status: status, parent: .some(nil))
                 if event.childEPCs.isEmpty {
                     try db.execute(
-                        sql: "UPDATE identifier_state SET parent = NULL WHERE parent = ?", arguments: [parent])
+                        sql: "UPDATE identifier_state SET parent = NULL WHERE parent = (SELECT id FROM term WHERE text = ?)",
+                        arguments: [parent])
                 }
             } else {
                 try update(event.childEPCs, status: status, parent: .some(parent))
