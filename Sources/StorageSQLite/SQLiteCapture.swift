@@ -48,8 +48,8 @@ enum SQLiteCapture {
 
         /// Whether an event with the stored hash `?` is stored, as a plain event (`declared` 0) or a declaration (1).
         static func hashSQL(declared: Int) -> String {
-            "SELECT 1 FROM event WHERE \(SQLiteCompactID.hashMatch("hash", "?1")) AND has_error_declaration = \(declared)"
-                + " LIMIT 1"
+            "SELECT 1 FROM event WHERE \(SQLiteCompactID.hashMatch("hash", "?1"))"
+                + " AND has_error_declaration = \(declared) LIMIT 1"
         }
 
         /// Whether an event with the ID of stored form `?1` (``SQLiteCompactID``) is stored: a supplied ID, or the

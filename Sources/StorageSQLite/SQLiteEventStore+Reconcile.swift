@@ -191,7 +191,8 @@ extension SQLiteEventStore: ReconcileSource {
                 sql: """
                     WITH t AS (SELECT id FROM term WHERE text = ?1)
                     SELECT coalesce(
-                        (SELECT event_row FROM event_identifier WHERE term = (SELECT id FROM t) ORDER BY event_row LIMIT 1),
+                        (SELECT event_row FROM event_identifier WHERE term = (SELECT id FROM t)
+                            ORDER BY event_row LIMIT 1),
                         (SELECT event_row FROM event_party WHERE party = (SELECT id FROM t) LIMIT 1),
                         (SELECT id FROM event WHERE biz_location = (SELECT id FROM t) ORDER BY id LIMIT 1),
                         (SELECT id FROM event WHERE read_point = (SELECT id FROM t) ORDER BY id LIMIT 1))
@@ -315,7 +316,11 @@ struct ReconcileColumnReader {
                 arguments: arguments)
         }
         try Self.walk(
-            children("SELECT c.event_row, c.role, k.text, c.quantity, c.uom FROM event_identifier c JOIN term k ON k.id = c.term"),
+            children(
+                """
+                SELECT c.event_row, c.role, k.text, c.quantity, c.uom FROM event_identifier c
+                JOIN term k ON k.id = c.term
+                """),
             &page
         ) { row, event, _ in
             TraceFactsBuilder.add(

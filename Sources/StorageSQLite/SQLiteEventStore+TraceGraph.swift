@@ -4,7 +4,8 @@ public import Storage
 public import TraceEngine
 
 /// The SQLite store as a ``TraceEngine/TraceGraphSource``: one batched look-up per frontier on the identifier
-/// index (`event_identifier(term, role)`, through the terms), never a recursive query (docs/decisions/0005-trace-graph-source.md).
+/// index (`event_identifier(term, role)`, through the terms), never a recursive query
+/// (docs/decisions/0005-trace-graph-source.md).
 extension SQLiteEventStore: TraceGraphSource {
     /// How many keys one `IN (…)` list binds; SQLite allows 32,766 variables, smaller lists keep plans simple.
     static let traceBatchSize = 500
@@ -73,6 +74,7 @@ extension SQLiteEventStore: TraceGraphSource {
 
     private static func traceEvent(_ row: Row) throws -> TraceEvent {
         TraceEvent(
-            try SQLiteEventDecoding.decode(SQLiteEventDecoding.body(row)), fallbackID: try SQLiteEventDecoding.hashID(row))
+            try SQLiteEventDecoding.decode(SQLiteEventDecoding.body(row)),
+            fallbackID: try SQLiteEventDecoding.hashID(row))
     }
 }

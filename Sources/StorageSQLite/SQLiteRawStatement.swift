@@ -124,11 +124,6 @@ struct SQLiteRawStatement {
         sqlite3_column_int64(handle, column)
     }
 
-    /// Whether column `column` (0-based) of the current row is NULL; only inside ``firstRow(_:)``.
-    func isNull(at column: Int32) -> Bool {
-        sqlite3_column_type(handle, column) == SQLITE_NULL
-    }
-
     /// The row ID of the last row this connection inserted.
     var lastInsertedRowID: Int64 { sqlite3_last_insert_rowid(connection) }
 }

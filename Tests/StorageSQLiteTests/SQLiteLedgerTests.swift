@@ -95,7 +95,10 @@ import Transparency
         let path = SQLiteTestFiles.newPath()
         let ids = try await Self.fill(try SQLiteEventStore(.file(path)), sizes: [4, 4])
         // When the body of the sixth event is rewritten in the database
-        #expect(try Self.rewriteBodies(path, where: "id = 6") { $0.replacingOccurrences(of: "shipping", with: "receiving") } == 1)
+        let changed = try Self.rewriteBodies(path, where: "id = 6") {
+            $0.replacingOccurrences(of: "shipping", with: "receiving")
+        }
+        #expect(changed == 1)
         // Then the audit names exactly that event and the content no longer leads to the signed root
         let result = try await SQLiteEventStore(.file(path)).verifyLedger()
         #expect(result.tamperedEventIDs == [ids[5]])

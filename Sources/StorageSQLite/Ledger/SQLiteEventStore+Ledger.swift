@@ -45,7 +45,8 @@ extension SQLiteEventStore: LedgerStore {
                         """,
                     arguments: [SQLiteCompactID.value(eventID)])
             else { return nil }
-            return (row[0], try SQLiteEventDecoding.body(row[1] as DatabaseValue), try SQLiteTreeHeads.fetch(treeSize: nil, in: db))
+            let body = try SQLiteEventDecoding.body(row[1] as DatabaseValue)
+            return (row[0], body, try SQLiteTreeHeads.fetch(treeSize: nil, in: db))
         }
         guard let found else { throw StorageError(.notFound, "no stored event has the ID \(eventID)") }
         let leafIndex = UInt64(found.row - 1)

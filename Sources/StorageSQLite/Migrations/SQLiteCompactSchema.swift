@@ -34,8 +34,8 @@ enum SQLiteCompactSchema {
 
     /// The projections keyed by their primary keys alone (`WITHOUT ROWID`): the table is the key's index, where a
     /// rowid table kept a second copy of every key in its automatic index. An identifier's parent, location,
-    /// disposition and owner are term ids (every one of them is a string of a stored event, so its term exists). `lot_balance_party` and
-    /// `open_shipment_destination` served no query and go; `identifier_state_parent` keeps only the rows that have a
+    /// disposition and owner are term ids (every one of them is a string of a stored event, so its term exists).
+    /// `lot_balance_party` and `open_shipment_destination` served no query and go; `identifier_state_parent` keeps only the rows that have a
     /// parent (an aggregation `DELETE` clears a parent's children through it).
     static let compactProjections = """
         CREATE TABLE identifier_state_compact (

@@ -112,7 +112,9 @@ struct SQLiteProjector {
                 try update(event.childEPCs, status: status, parent: .some(nil))
                 if event.childEPCs.isEmpty {
                     try db.execute(
-                        sql: "UPDATE identifier_state SET parent = NULL WHERE parent = (SELECT id FROM term WHERE text = ?)",
+                        sql: """
+                            UPDATE identifier_state SET parent = NULL WHERE parent = (SELECT id FROM term WHERE text = ?)
+                            """,
                         arguments: [parent])
                 }
             } else {

@@ -83,7 +83,8 @@ final class SQLiteBodyCodec {
                 throw Self.failure("cannot set the dictionary")
             }
         }
-        if buffer.count < max(4096, stored.count * 8) { buffer = [UInt8](repeating: 0, count: max(4096, stored.count * 8)) }
+        let size = max(4096, stored.count * 8)
+        if buffer.count < size { buffer = [UInt8](repeating: 0, count: size) }
         var result: [UInt8] = []
         try stored.withUnsafeBufferPointer { input in
             inflater.next_in = UnsafeMutablePointer(mutating: input.baseAddress.map { $0 + 1 })

@@ -75,7 +75,8 @@ enum SQLiteCompactID {
             let body = utf8[uuidPrefix.utf8.count...]
             let dashes = [8, 13, 18, 23].map { body[body.startIndex + $0] }
             guard dashes.allSatisfy({ $0 == UInt8(ascii: "-") }) else { return nil }
-            guard let bytes = decode(body.filter { $0 != UInt8(ascii: "-") }[...]), bytes.count == 16 else { return nil }
+            let digits = body.filter { $0 != UInt8(ascii: "-") }
+            guard let bytes = decode(digits[...]), bytes.count == 16 else { return nil }
             return bytes
         }
         return nil

@@ -24,11 +24,4 @@ enum SQLiteEventCodes {
 
     /// The name of a direction number.
     static func directionName(_ code: Int64) -> String { code == 1 ? "source" : "destination" }
-
-    /// SQL for the role name of a role column (for statements and scripts that hand the role on as text).
-    static func roleNameSQL(_ column: String) -> String {
-        "(CASE \(column) "
-            + roles.enumerated().map { "WHEN \($0.offset + 1) THEN '\($0.element)'" }.joined(separator: " ")
-            + " END)"
-    }
 }

@@ -16,7 +16,8 @@ enum SQLiteEventDecoding {
     static func storedEvent(_ row: Row) throws -> StoredEvent {
         let event = try decode(body(row))
         let hashID = try hashID(row)
-        return StoredEvent(event: event, id: SQLiteCompactID.text(row["event_id"] as DatabaseValue) ?? hashID, hashID: hashID)
+        let id = SQLiteCompactID.text(row["event_id"] as DatabaseValue) ?? hashID
+        return StoredEvent(event: event, id: id, hashID: hashID)
     }
 
     /// The hash ID of a row with a `hash` column.
