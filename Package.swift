@@ -69,10 +69,12 @@ let package = Package(
             dependencies: [.product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict
         ),
+        // zlib (Debian zlib1g-dev): the SQLite store's compressed event bodies (docs/decisions/0026-compact-sqlite.md).
+        .systemLibrary(name: "CSuyuanZlib", path: "Sources/CSuyuanZlib"),
         .target(
             name: "StorageSQLite",
             dependencies: [
-                "Storage", "EPCIS", "Identifiers", "Transparency", "TraceEngine",
+                "Storage", "EPCIS", "Identifiers", "Transparency", "TraceEngine", "CSuyuanZlib",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strict

@@ -12,17 +12,20 @@ key=$("$suyuan" key create --role admin --label query-bench --store "sqlite:$db"
 server=$!
 trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$work"' EXIT
 for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break; sleep 0.2; done
-# Identifiers picked at random rows of the identifier index (a rowid probe each, not a scan of the table).
+# Identifiers picked from random events (a primary-key probe of event_identifier each, not a scan of the table).
 python3 - "$db" "$n" > "$work/ids.txt" <<'PY'
 import random, sqlite3, sys
 c = sqlite3.connect(sys.argv[1]); n = int(sys.argv[2]); random.seed(7)
-top = c.execute("SELECT max(rowid) FROM event_identifier").fetchone()[0]
+top = c.execute("SELECT max(id) FROM event").fetchone()[0]
 seen = set()
 while len(seen) < n:
-    row = c.execute("SELECT key, role FROM event_identifier WHERE rowid = ?", (random.randint(1, top),)).fetchone()
+    row = c.execute(
+        "SELECT k.text, i.role FROM event_identifier i JOIN term k ON k.id = i.term WHERE i.event_row = ? LIMIT 1",
+        (random.randint(1, top),)).fetchone()
     if row and row[0] not in seen:
         seen.add(row[0])
-        parameter = "MATCH_anyEPCClass" if "quantity" in row[1] else "MATCH_anyEPC"
+        # roles 6-9 are the quantity roles (SQLiteEventCodes)
+        parameter = "MATCH_anyEPCClass" if row[1] >= 6 else "MATCH_anyEPC"
         print(parameter, row[0])
 PY
 while read -r parameter id; do

@@ -23,8 +23,9 @@ python3 - "$db" > "$work/paths.txt" <<'PY'
 import sqlite3, sys
 c = sqlite3.connect(sys.argv[1])
 rows = c.execute(
-    "SELECT DISTINCT i.key FROM event_identifier i JOIN event e ON e.id = i.event_row "
-    "WHERE (e.biz_step LIKE '%retail_selling' OR e.biz_step LIKE '%dispensing') AND i.key LIKE 'https://id.gs1.org/01/%' "
+    "SELECT DISTINCT k.text FROM event_identifier i JOIN term k ON k.id = i.term "
+    "JOIN event e ON e.id = i.event_row JOIN term s ON s.id = e.biz_step "
+    "WHERE (s.text LIKE '%retail_selling' OR s.text LIKE '%dispensing') AND k.text LIKE 'https://id.gs1.org/01/%' "
     "LIMIT 2000")
 for (key,) in rows: print(key[len("https://id.gs1.org"):])
 PY

@@ -10,11 +10,13 @@ python3 - "$db" "$n" > "$ids" <<'PY'
 import random, sqlite3, sys
 c = sqlite3.connect(sys.argv[1]); n = int(sys.argv[2]); random.seed(1)
 lots = [r[0] for r in c.execute(
-    "SELECT DISTINCT i.key FROM event_identifier i JOIN event e ON e.id = i.event_row "
-    "WHERE i.role = 'output_quantity' AND e.event_type = 'TransformationEvent'")]
+    "SELECT DISTINCT k.text FROM event_identifier i JOIN term k ON k.id = i.term "
+    "JOIN event e ON e.id = i.event_row JOIN term t ON t.id = e.event_type "
+    "WHERE i.role = 9 AND t.text = 'TransformationEvent'")]  # 9: output_quantity (SQLiteEventCodes)
 items = [r[0] for r in c.execute(
-    "SELECT DISTINCT i.key FROM event_identifier i JOIN event e ON e.id = i.event_row "
-    "WHERE e.biz_step LIKE '%retail_selling' OR e.biz_step LIKE '%dispensing'")]
+    "SELECT DISTINCT k.text FROM event_identifier i JOIN term k ON k.id = i.term "
+    "JOIN event e ON e.id = i.event_row JOIN term s ON s.id = e.biz_step "
+    "WHERE s.text LIKE '%retail_selling' OR s.text LIKE '%dispensing'")]
 for key in random.sample(lots, min(n, len(lots))): print("forward", key)
 for key in random.sample(items, min(n, len(items))): print("back", key)
 PY

@@ -13,7 +13,7 @@ enum SQLiteCapture {
     /// A refused document (a problem under rollback, found in any batch) throws, which rolls back what earlier
     /// batches inserted: all of a document or nothing.
     static func run(_ pipeline: CapturePipeline, ledger: SQLiteLedger?, in db: Database) throws -> CaptureReceipt {
-        let inserts = try Inserts(db)
+        var inserts = try Inserts(db)
         let projector = try SQLiteProjector(db)
         let probes = try StoredProbes(db)
         var leaves: [MerkleHash] = []
@@ -39,26 +39,26 @@ enum SQLiteCapture {
     }
 
     /// The look-ups that find planned events the store already holds: index probes of the ones each event's
-    /// check needs (``CapturePlanner/storedDuplicates(in:hashes:declaredHashes:ids:)``).
-    ///
-    /// A hash is found through `event_event_id` where it is the stored event's ID, else through `event_other_hash`,
-    /// whose condition the second half repeats so that SQLite can use that partial index.
+    /// check needs (``CapturePlanner/storedDuplicates(in:hashes:declaredHashes:ids:)``), on `event_hash` and, for an
+    /// event ID that is not its hash ID, `event_event_id`.
     struct StoredProbes {
         let plainHash: SQLiteRawStatement
         let declaredHash: SQLiteRawStatement
         let eventID: SQLiteRawStatement
 
-        /// Whether an event with the hash `?1` is stored, as a plain event (`declared` 0) or a declaration (1).
+        /// Whether an event with the stored hash `?` is stored, as a plain event (`declared` 0) or a declaration (1).
         static func hashSQL(declared: Int) -> String {
-            """
-            SELECT 1 FROM event WHERE event_id = ?1 AND hash_id = ?1 AND has_error_declaration = \(declared)
-            UNION ALL SELECT 1 FROM event
-            WHERE hash_id = ?1 AND hash_id <> event_id AND has_error_declaration = \(declared)
-            """
+            "SELECT 1 FROM event WHERE \(SQLiteCompactID.hashMatch("hash", "?1"))"
+                + " AND has_error_declaration = \(declared) LIMIT 1"
         }
 
-        /// Whether an event with the ID `?` is stored.
-        static let eventIDSQL = "SELECT 1 FROM event WHERE event_id = ? LIMIT 1"
+        /// Whether an event with the ID of stored form `?1` (``SQLiteCompactID``) is stored: a supplied ID, or the
+        /// hash ID of an event stored without one.
+        static let eventIDSQL = """
+            SELECT 1 FROM event WHERE event_id = ?1
+            UNION ALL SELECT 1 FROM event WHERE \(SQLiteCompactID.hashMatch("hash", "?1")) AND event_id IS NULL
+            LIMIT 1
+            """
 
         init(_ db: Database) throws {
             plainHash = try SQLiteRawStatement(db, sql: Self.hashSQL(declared: 0))
@@ -72,13 +72,14 @@ enum SQLiteCapture {
             var declared: Set<String> = []
             var ids: Set<String> = []
             for stored in events {
+                let hash = SQLiteCompactID.value(stored.hashID)
                 if stored.event.errorDeclaration == nil {
-                    plainHash.bind(1, stored.hashID)
+                    plainHash.bind(1, compactID: hash)
                     if try plainHash.yieldsRow() { hashes.insert(stored.hashID) }
-                    eventID.bind(1, stored.id)
+                    eventID.bind(1, compactID: stored.id == stored.hashID ? hash : SQLiteCompactID.value(stored.id))
                     if try eventID.yieldsRow() { ids.insert(stored.id) }
                 } else {
-                    declaredHash.bind(1, stored.hashID)
+                    declaredHash.bind(1, compactID: hash)
                     if try declaredHash.yieldsRow() { declared.insert(stored.hashID) }
                 }
             }
@@ -91,73 +92,77 @@ enum SQLiteCapture {
         "(" + Array(repeating: "?", count: max(count, 1)).joined(separator: ", ") + ")"
     }
 
-    /// The prepared insert statements of one transaction, bound through SQLite's C API (``SQLiteRawStatement``).
+    /// The prepared insert statements of one transaction, bound through SQLite's C API (``SQLiteRawStatement``),
+    /// and the terms their integer columns refer to (``SQLiteTerms``).
     struct Inserts {
         let event: SQLiteRawStatement
         let identifier: SQLiteRawStatement
         let party: SQLiteRawStatement
         let transaction: SQLiteRawStatement
+        var terms: SQLiteTerms
+        let bodies = SQLiteBodyCodec()
 
         init(_ db: Database) throws {
             event = try SQLiteRawStatement(
                 db,
                 sql: """
-                    INSERT INTO event (event_id, hash_id, event_type, event_time_ms, event_time, record_time_ms,
-                        record_time, action, biz_step, disposition, read_point, biz_location, transformation_id,
-                        has_error_declaration, body)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO event (hash, event_id, event_type, event_time_ms, record_time_ms, action, biz_step,
+                        disposition, read_point, biz_location, transformation_id, has_error_declaration, body)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """)
             identifier = try SQLiteRawStatement(
                 db,
                 sql: """
-                    INSERT INTO event_identifier (event_row, role, key, ai, ai_value, quantity, uom)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO event_identifier (event_row, seq, role, term, quantity, uom)
+                    VALUES (?, ?, ?, ?, ?, ?)
                     """)
             party = try SQLiteRawStatement(
-                db, sql: "INSERT INTO event_party (event_row, direction, type, party) VALUES (?, ?, ?, ?)")
+                db, sql: "INSERT INTO event_party (event_row, seq, direction, type, party) VALUES (?, ?, ?, ?, ?)")
             transaction = try SQLiteRawStatement(
-                db, sql: "INSERT INTO event_biz_transaction (event_row, type, transaction_id) VALUES (?, ?, ?)")
+                db,
+                sql: "INSERT INTO event_biz_transaction (event_row, seq, type, transaction_id) VALUES (?, ?, ?, ?)")
+            terms = try SQLiteTerms(db)
         }
 
-        func insert(_ record: EventRecord) throws -> Int64 {
-            event.bind(1, record.eventID)
-            event.bind(2, record.hashID)
-            event.bind(3, record.eventType)
+        mutating func insert(_ record: EventRecord) throws -> Int64 {
+            event.bind(1, compactID: SQLiteCompactID.value(record.hashID))
+            event.bind(2, compactID: record.eventID == record.hashID ? .null : SQLiteCompactID.value(record.eventID))
+            event.bind(3, try terms.id(record.eventType))
             event.bind(4, record.eventTimeMilliseconds)
-            event.bind(5, record.eventTime)
-            event.bind(6, record.recordTimeMilliseconds)
-            event.bind(7, record.recordTime)
-            event.bind(8, record.action)
-            event.bind(9, record.bizStep)
-            event.bind(10, record.disposition)
-            event.bind(11, record.readPoint)
-            event.bind(12, record.bizLocation)
-            event.bind(13, record.transformationID)
-            event.bind(14, record.hasErrorDeclaration)
-            event.bind(15, record.body)
+            event.bind(5, record.recordTimeMilliseconds)
+            event.bind(6, try terms.id(record.action))
+            event.bind(7, try terms.id(record.bizStep))
+            event.bind(8, try terms.id(record.disposition))
+            event.bind(9, try terms.id(record.readPoint))
+            event.bind(10, try terms.id(record.bizLocation))
+            event.bind(11, try terms.id(record.transformationID))
+            event.bind(12, record.hasErrorDeclaration)
+            let body = try bodies.compress(Array(record.body.utf8))
+            body.withUnsafeBytes { event.bind(13, bytes: $0) }
             try event.run()
             let row = event.lastInsertedRowID
-            for item in record.identifiers {
+            for (seq, item) in record.identifiers.enumerated() {
                 identifier.bind(1, row)
-                identifier.bind(2, item.role)
-                identifier.bind(3, item.key)
-                identifier.bind(4, item.ai)
-                identifier.bind(5, item.aiValue)
-                identifier.bind(6, item.quantity)
-                identifier.bind(7, item.uom)
+                identifier.bind(2, Int64(seq + 1))
+                identifier.bind(3, SQLiteEventCodes.role(item.role))
+                identifier.bind(4, try terms.id(item.key, ai: item.ai, aiValue: item.aiValue))
+                identifier.bind(5, item.quantity)
+                identifier.bind(6, item.uom)
                 try identifier.run()
             }
-            for item in record.parties {
+            for (seq, item) in record.parties.enumerated() {
                 party.bind(1, row)
-                party.bind(2, item.direction)
-                party.bind(3, item.type)
-                party.bind(4, item.party)
+                party.bind(2, Int64(seq + 1))
+                party.bind(3, SQLiteEventCodes.direction(item.direction))
+                party.bind(4, try terms.id(item.type))
+                party.bind(5, try terms.id(item.party))
                 try party.run()
             }
-            for item in record.transactions {
+            for (seq, item) in record.transactions.enumerated() {
                 transaction.bind(1, row)
-                transaction.bind(2, item.type)
-                transaction.bind(3, item.id)
+                transaction.bind(2, Int64(seq + 1))
+                transaction.bind(3, try terms.id(item.type))
+                transaction.bind(4, try terms.id(item.id))
                 try transaction.run()
             }
             return row

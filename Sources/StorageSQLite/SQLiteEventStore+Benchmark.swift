@@ -18,7 +18,7 @@ extension SQLiteEventStore {
                 StoredEvent(event: event, id: "bench:\(run):\(index)", hashID: "bench:\(run):\(index)")
             })
         return try await write { db in
-            let inserts = try SQLiteCapture.Inserts(db)
+            var inserts = try SQLiteCapture.Inserts(db)
             for record in records { _ = try inserts.insert(record) }
             return records.count
         }

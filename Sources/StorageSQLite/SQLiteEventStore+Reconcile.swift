@@ -174,8 +174,9 @@ extension SQLiteEventStore: ReconcileSource {
                 let batch = Array(references[start..<min(start + Self.traceBatchSize, references.count)])
                 let marks = Array(repeating: "?", count: batch.count).joined(separator: ", ")
                 let rows = try Row.fetchCursor(
-                    db, sql: "SELECT id, event_id FROM event WHERE id IN (\(marks))", arguments: StatementArguments(batch))
-                while let row = try rows.next() { ids[row[0]] = row[1] }
+                    db, sql: "SELECT id, event_id, hash FROM event WHERE id IN (\(marks))",
+                    arguments: StatementArguments(batch))
+                while let row = try rows.next() { ids[row["id"]] = try SQLiteEventDecoding.eventID(row) }
             }
             return ids
         }
@@ -188,11 +189,13 @@ extension SQLiteEventStore: ReconcileSource {
             var rows: [Int64: [String]] = [:]
             let statement = try db.cachedStatement(
                 sql: """
+                    WITH t AS (SELECT id FROM term WHERE text = ?1)
                     SELECT coalesce(
-                        (SELECT event_row FROM event_identifier WHERE key = ?1 ORDER BY event_row LIMIT 1),
-                        (SELECT event_row FROM event_party WHERE party = ?1 LIMIT 1),
-                        (SELECT id FROM event WHERE biz_location = ?1 ORDER BY id LIMIT 1),
-                        (SELECT id FROM event WHERE read_point = ?1 ORDER BY id LIMIT 1))
+                        (SELECT event_row FROM event_identifier WHERE term = (SELECT id FROM t)
+                            ORDER BY event_row LIMIT 1),
+                        (SELECT event_row FROM event_party WHERE party = (SELECT id FROM t) LIMIT 1),
+                        (SELECT id FROM event WHERE biz_location = (SELECT id FROM t) ORDER BY id LIMIT 1),
+                        (SELECT id FROM event WHERE read_point = (SELECT id FROM t) ORDER BY id LIMIT 1))
                     """)
             for key in keys {
                 if let row = try Int64.fetchOne(statement, arguments: [key]) { rows[row, default: []].append(key) }
@@ -203,10 +206,11 @@ extension SQLiteEventStore: ReconcileSource {
                 let batch = Array(wanted[start..<min(start + Self.traceBatchSize, wanted.count)])
                 let marks = Array(repeating: "?", count: batch.count).joined(separator: ", ")
                 let page = try Row.fetchAll(
-                    db, sql: "SELECT id, hash_id, body FROM event WHERE id IN (\(marks)) ORDER BY id",
+                    db, sql: "SELECT id, hash, body FROM event WHERE id IN (\(marks)) ORDER BY id",
                     arguments: StatementArguments(batch)
                 )
-                let events = try Self.decodeConcurrently(page.map { (hash: $0["hash_id"], body: $0["body"]) })
+                let events = try Self.decodeConcurrently(
+                    page.map { (hash: try SQLiteEventDecoding.hashID($0), body: try SQLiteEventDecoding.body($0)) })
                 for (row, event) in zip(page, events) {
                     for key in rows[row["id"] as Int64] ?? [] { labels[key] = event.labels[key] }
                 }
@@ -221,14 +225,14 @@ extension SQLiteEventStore: ReconcileSource {
         let from = Int64((since.timeIntervalSince1970 * 1_000).rounded(.down))
         return try await read { db in
             let recent = "SELECT id FROM event WHERE event_time_ms >= ?"
-            let keys = try String.fetchAll(
-                db, sql: "SELECT DISTINCT key FROM event_identifier WHERE event_row IN (\(recent))", arguments: [from])
-            let transactions = try String.fetchAll(
+            let keys = try Int64.fetchAll(
+                db, sql: "SELECT DISTINCT term FROM event_identifier WHERE event_row IN (\(recent))", arguments: [from])
+            let transactions = try Int64.fetchAll(
                 db, sql: "SELECT DISTINCT transaction_id FROM event_biz_transaction WHERE event_row IN (\(recent))",
                 arguments: [from])
             var rows = Set(try Int64.fetchAll(db, sql: recent, arguments: [from]))
             for (values, sql) in [
-                (keys, "SELECT event_row FROM event_identifier WHERE key IN"),
+                (keys, "SELECT event_row FROM event_identifier WHERE term IN"),
                 (transactions, "SELECT event_row FROM event_biz_transaction WHERE transaction_id IN"),
             ] {
                 for start in stride(from: 0, to: values.count, by: Self.traceBatchSize) {
@@ -254,13 +258,10 @@ extension SQLiteEventStore: ReconcileSource {
 
 /// Builds trace facts from the index columns of a set of event rows: one statement per table, each in row
 /// order, merged by walking the page. The event columns come from the covering index `event_facts`, not from the
-/// table with the bodies.
+/// table with the bodies, and the strings from `term`.
 ///
-/// For a range of event rows (a full scan), the rows of `event_identifier`, `event_party` and
-/// `event_biz_transaction` are read by their own rowid range, found in the table's `event_row` index, instead of
-/// one index look-up per row: a capture appends an event's rows right after the event, one writer
-/// at a time, so those tables are in event-row order. Should a table ever not be (a row out of order shows it), the
-/// page is read again through the `event_row` indexes.
+/// `event_identifier`, `event_party` and `event_biz_transaction` are clustered by `(event_row, seq)`, so the rows of a
+/// range of events (a full scan) are one range of each table, in event order.
 struct ReconcileColumnReader {
     /// Which events to read.
     enum Rows {
@@ -269,9 +270,6 @@ struct ReconcileColumnReader {
         /// These event rows, ascending.
         case list([Int64])
     }
-
-    /// A child table's rows were not in event-row order.
-    private struct OutOfOrder: Error {}
 
     private var facts = TraceFactsBuilder()
 
@@ -283,20 +281,14 @@ struct ReconcileColumnReader {
             var events: [(event: TraceEvent, reference: Int64)] = []
             for start in stride(from: 0, to: list.count, by: size) {
                 let part = Array(list[start..<min(start + size, list.count)])
-                events += try self.events(db, rows: .list(part), byRowid: false)
+                events += try self.page(db, rows: .list(part))
             }
             return events
         }
-        do {
-            return try events(db, rows: rows, byRowid: true)
-        } catch is OutOfOrder {
-            return try events(db, rows: rows, byRowid: false)
-        }
+        return try page(db, rows: rows)
     }
 
-    private mutating func events(_ db: Database, rows: Rows, byRowid: Bool) throws
-        -> [(event: TraceEvent, reference: Int64)]
-    {
+    private mutating func page(_ db: Database, rows: Rows) throws -> [(event: TraceEvent, reference: Int64)] {
         let (condition, arguments): (String, StatementArguments)
         switch rows {
         case .range(let first, let last): (condition, arguments) = ("BETWEEN ? AND ?", [first, last])
@@ -318,88 +310,69 @@ struct ReconcileColumnReader {
             page.append((event, reference))
         }
         guard !page.isEmpty else { return page }
-        func children(_ table: String, _ columns: String) throws -> RowCursor {
-            try Self.children(db, table: table, columns: columns, rows: rows, byRowid: byRowid, condition, arguments)
+        func children(_ sql: String) throws -> RowCursor {
+            try Row.fetchCursor(
+                db.cachedStatement(sql: sql + " WHERE c.event_row \(condition) ORDER BY c.event_row, c.seq"),
+                arguments: arguments)
         }
-        try Self.walk(children("event_identifier", "role, key, quantity, uom"), rows, byRowid, &page) { row, event, _ in
-            TraceFactsBuilder.add(role: row[1], key: row[2], quantity: row[3], uom: row[4], to: &event)
+        try Self.walk(
+            children(
+                """
+                SELECT c.event_row, c.role, k.text, c.quantity, c.uom FROM event_identifier c
+                JOIN term k ON k.id = c.term
+                """),
+            &page
+        ) { row, event, _ in
+            TraceFactsBuilder.add(
+                role: SQLiteEventCodes.roleName(row[1]), key: row[2], quantity: row[3], uom: row[4], to: &event)
         }
         var sides = TraceFactsBuilder.Sides()
-        try Self.walk(children("event_party", "direction, type, party"), rows, byRowid, &page) { row, event, at in
-            facts.add(direction: row[1], type: row[2], party: row[3], to: &event, at: at, sides: &sides)
+        try Self.walk(
+            children(
+                """
+                SELECT c.event_row, c.direction, t.text, p.text FROM event_party c
+                JOIN term t ON t.id = c.type JOIN term p ON p.id = c.party
+                """),
+            &page
+        ) { row, event, at in
+            facts.add(
+                direction: SQLiteEventCodes.directionName(row[1]), type: row[2], party: row[3], to: &event, at: at,
+                sides: &sides)
         }
-        try Self.walk(children("event_biz_transaction", "transaction_id"), rows, byRowid, &page) { row, event, _ in
+        try Self.walk(
+            children("SELECT c.event_row, t.text FROM event_biz_transaction c JOIN term t ON t.id = c.transaction_id"),
+            &page
+        ) { row, event, _ in
             event.bizTransactions.append(row[1])
         }
         return page
     }
 
-    /// Hands each child row (event row first) to `body` with its event and the event's place in the page; rows read
-    /// by rowid must come in event-row order within the page's range, else ``OutOfOrder`` is thrown.
+    /// Hands each child row (event row first) to `body` with its event and the event's place in the page.
     private static func walk(
-        _ cursor: RowCursor, _ rows: Rows, _ byRowid: Bool, _ page: inout [(event: TraceEvent, reference: Int64)],
+        _ cursor: RowCursor, _ page: inout [(event: TraceEvent, reference: Int64)],
         _ body: (Row, inout TraceEvent, Int) throws -> Void
     ) throws {
         var walk = TraceFactsBuilder.RowWalk()
-        var order = Order(rows)
         while let row = try cursor.next() {
             let eventRow: Int64 = row[0]
-            if byRowid { try order.check(eventRow) }
             guard let at = walk.index(of: eventRow, in: page) else { continue }
             try body(row, &page[at].event, at)
         }
     }
 
-    /// The event columns of the rows `id` the condition selects (`BETWEEN ? AND ?` or `IN (…)`), in row order.
+    /// The event columns of the rows `id` the condition selects (`BETWEEN ? AND ?` or `IN (…)`), in row order, with
+    /// the terms' texts.
     static func eventsSQL(_ condition: String) -> String {
         """
-        SELECT id, event_type, event_time_ms, action, biz_step, disposition, read_point, biz_location
-        FROM event INDEXED BY event_facts WHERE id \(condition) ORDER BY id
+        SELECT e.id, \(text("event_type")), e.event_time_ms, \(text("action")), \(text("biz_step")),
+            \(text("disposition")), \(text("read_point")), \(text("biz_location"))
+        FROM event e INDEXED BY event_facts WHERE e.id \(condition) ORDER BY e.id
         """
     }
 
-    /// The rows of a child table that belong to the selected events, in event-row order: by their rowid range
-    /// (`byRowid`, for a range of events), else through the table's `event_row` index.
-    private static func children(
-        _ db: Database, table: String, columns: String, rows: Rows, byRowid: Bool, _ condition: String,
-        _ arguments: StatementArguments
-    ) throws -> RowCursor {
-        guard byRowid, case .range(let first, let last) = rows else {
-            return try Row.fetchCursor(
-                db.cachedStatement(
-                    sql: """
-                        SELECT event_row, \(columns) FROM \(table) WHERE event_row \(condition)
-                        ORDER BY event_row, rowid
-                        """),
-                arguments: arguments)
-        }
-        // The rowids of the range's rows, from the index alone (it holds the rowid): every row of these events lies
-        // between them, whatever the order; rows of other events between them show that the order broke.
-        let bounds = try Row.fetchOne(
-            db.cachedStatement(sql: "SELECT min(rowid), max(rowid) FROM \(table) WHERE event_row BETWEEN ? AND ?"),
-            arguments: [first, last])
-        let low: Int64? = bounds?[0]
-        let high: Int64? = bounds?[1]
-        return try Row.fetchCursor(
-            db.cachedStatement(sql: "SELECT event_row, \(columns) FROM \(table) WHERE rowid BETWEEN ? AND ?"),
-            arguments: [low ?? 1, high ?? 0])
-    }
-
-    /// Checks that child rows read by rowid come in event-row order and belong to the page's range.
-    private struct Order {
-        private var previous: Int64
-        private let last: Int64
-
-        init(_ rows: Rows) {
-            switch rows {
-            case .range(let first, let last): (previous, self.last) = (first, last)
-            case .list: (previous, last) = (.min, .max)
-            }
-        }
-
-        mutating func check(_ row: Int64) throws {
-            guard row >= previous, row <= last else { throw OutOfOrder() }
-            previous = row
-        }
+    /// The text of the term in column `column` of `e` (NULL stays NULL).
+    private static func text(_ column: String) -> String {
+        "(SELECT text FROM term WHERE id = e.\(column))"
     }
 }

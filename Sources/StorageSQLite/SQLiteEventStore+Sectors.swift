@@ -22,9 +22,10 @@ extension SQLiteEventStore: SectorEventSource {
             let from = after
             let rows: [(row: Int64, id: String, body: String)] = try await read { db in
                 try Row.fetchAll(
-                    db, sql: "SELECT id, event_id, body FROM event WHERE id > ? ORDER BY id LIMIT 4000",
+                    db,
+                    sql: "SELECT \(SQLiteEventDecoding.columns()) FROM event WHERE id > ? ORDER BY id LIMIT 4000",
                     arguments: [from]
-                ).map { row in (row["id"], row["event_id"], row["body"]) }
+                ).map { row in (row["id"], try SQLiteEventDecoding.eventID(row), try SQLiteEventDecoding.body(row)) }
             }
             // Bodies are decoded on every core.
             let events = try concurrentChunks(rows.count) { range in

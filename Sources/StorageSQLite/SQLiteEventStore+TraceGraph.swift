@@ -4,7 +4,8 @@ public import Storage
 public import TraceEngine
 
 /// The SQLite store as a ``TraceEngine/TraceGraphSource``: one batched look-up per frontier on the identifier
-/// index (`event_identifier(key, event_row)`), never a recursive query (docs/decisions/0005-trace-graph-source.md).
+/// index (`event_identifier(term, role)`, through the terms), never a recursive query
+/// (docs/decisions/0005-trace-graph-source.md).
 extension SQLiteEventStore: TraceGraphSource {
     /// How many keys one `IN (…)` list binds; SQLite allows 32,766 variables, smaller lists keep plans simple.
     static let traceBatchSize = 500
@@ -17,7 +18,7 @@ extension SQLiteEventStore: TraceGraphSource {
         try await read { db in try Self.rows(touching: keys, in: db).map(Self.traceEvent) }
     }
 
-    /// The event rows (`id`, `event_id`, `hash_id`, `body`) naming one of the keys, each once, in capture order:
+    /// The event rows (``SQLiteEventDecoding/columns(_:)``) naming one of the keys, each once, in capture order:
     /// one `IN (…)` look-up on the identifier index per batch of keys (traces and a peer's evidence read the same).
     static func rows(touching keys: Set<String>, in db: Database) throws -> [Row] {
         let keys = keys.sorted()
@@ -29,8 +30,10 @@ extension SQLiteEventStore: TraceGraphSource {
             let found = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT id, event_id, hash_id, body FROM event
-                    WHERE id IN (SELECT event_row FROM event_identifier WHERE key IN (\(marks)))
+                    SELECT \(SQLiteEventDecoding.columns()) FROM event
+                    WHERE id IN (
+                        SELECT event_row FROM event_identifier
+                        WHERE term IN (SELECT id FROM term WHERE text IN (\(marks))))
                     ORDER BY id
                     """,
                 arguments: StatementArguments(batch))
@@ -70,6 +73,8 @@ extension SQLiteEventStore: TraceGraphSource {
     }
 
     private static func traceEvent(_ row: Row) throws -> TraceEvent {
-        TraceEvent(try SQLiteEventDecoding.decode(row["body"]), fallbackID: row["hash_id"])
+        TraceEvent(
+            try SQLiteEventDecoding.decode(SQLiteEventDecoding.body(row)),
+            fallbackID: try SQLiteEventDecoding.hashID(row))
     }
 }

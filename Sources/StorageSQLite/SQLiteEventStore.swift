@@ -37,6 +37,7 @@ public struct SQLiteEventStore: EventStore {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.prepareDatabase { db in
+            db.add(function: SQLiteEventDecoding.bodyFunction)
             // A capture is one large transaction: a 64 MiB page cache keeps it from spilling pages to the WAL
             // before commit. In WAL mode `synchronous = NORMAL` stays consistent after a crash; only the last
             // transactions before a power loss may be lost (https://sqlite.org/wal.html#performance).
@@ -132,11 +133,12 @@ public struct SQLiteEventStore: EventStore {
             let rows = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT id, event_id, hash_id, body FROM event WHERE event_id = ?1
-                    UNION SELECT id, event_id, hash_id, body FROM event WHERE hash_id = ?1 AND hash_id <> event_id
+                    SELECT \(SQLiteEventDecoding.columns()) FROM event WHERE event_id = ?1
+                    UNION SELECT \(SQLiteEventDecoding.columns()) FROM event
+                    WHERE \(SQLiteCompactID.hashMatch("hash", "?1"))
                     ORDER BY id
                     """,
-                arguments: [id])
+                arguments: [SQLiteCompactID.value(id)])
             return try rows.map(SQLiteEventDecoding.storedEvent)
         }
     }

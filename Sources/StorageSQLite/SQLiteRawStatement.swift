@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import GRDBSQLite
 
@@ -57,8 +58,21 @@ struct SQLiteRawStatement {
         if let value { sqlite3_bind_double(handle, index, value) } else { sqlite3_bind_null(handle, index) }
     }
 
+    func bind(_ index: Int32, _ value: Int64?) {
+        if let value { sqlite3_bind_int64(handle, index, value) } else { sqlite3_bind_null(handle, index) }
+    }
+
     func bind(_ index: Int32, bytes: UnsafeRawBufferPointer) {
         _ = sqlite3_bind_blob(handle, index, bytes.baseAddress, Int32(bytes.count), Self.transient)
+    }
+
+    /// Binds the stored form of an ID (``SQLiteCompactID``): bytes as a BLOB, any other form as its text.
+    func bind(_ index: Int32, compactID: DatabaseValue) {
+        switch compactID.storage {
+        case .blob(let data): data.withUnsafeBytes { bind(index, bytes: $0) }
+        case .string(let text): bind(index, text)
+        default: sqlite3_bind_null(handle, index)
+        }
     }
 
     /// Runs the statement to completion and resets it for the next row (bindings stay until rebound).
@@ -89,6 +103,25 @@ struct SQLiteRawStatement {
         }
         sqlite3_reset(handle)
         return code == SQLITE_ROW
+    }
+
+    /// Runs a query and reads its first row with `read` (nil when it yields none); resets the statement.
+    /// - Throws: `DatabaseError` as ``run()`` does.
+    func firstRow<T>(_ read: (SQLiteRawStatement) -> T) throws -> T? {
+        let code = sqlite3_step(handle)
+        guard code == SQLITE_ROW || code == SQLITE_DONE else {
+            let message = String(cString: sqlite3_errmsg(connection))
+            let extended = sqlite3_extended_errcode(connection)
+            sqlite3_reset(handle)
+            throw DatabaseError(resultCode: ResultCode(rawValue: extended), message: message, sql: statement.sql)
+        }
+        defer { sqlite3_reset(handle) }
+        return code == SQLITE_ROW ? read(self) : nil
+    }
+
+    /// The integer in column `column` (0-based) of the current row; only inside ``firstRow(_:)``.
+    func int64(at column: Int32) -> Int64 {
+        sqlite3_column_int64(handle, column)
     }
 
     /// The row ID of the last row this connection inserted.

@@ -1,9 +1,11 @@
 import EPCIS
 import Foundation
+import GRDB
 import Storage
-import StorageSQLite
 import Testing
 import Transparency
+
+@testable import StorageSQLite
 
 /// The ledger inside the SQLite store: leaves written in the capture transaction, signed heads, proofs, and the
 /// audit that names events changed behind the store's back.
@@ -28,6 +30,28 @@ import Transparency
             next += size
         }
         return ids
+    }
+
+    /// Rewrites the body of the events `condition` selects, as an attacker who knows the stored format would: each
+    /// body is inflated, changed by `change` and stored again compressed, so that it still reads as an event.
+    /// - Returns: how many bodies changed.
+    @discardableResult
+    static func rewriteBodies(_ path: String, where condition: String, _ change: (String) -> String) throws -> Int {
+        let queue = try DatabaseQueue(path: path)
+        defer { try? queue.close() }
+        return try queue.write { db in
+            var changed = 0
+            for row in try Row.fetchAll(db, sql: "SELECT id, body FROM event WHERE \(condition)") {
+                let body = try SQLiteEventDecoding.body(row["body"] as DatabaseValue)
+                let new = change(body)
+                guard new != body else { continue }
+                let stored = try SQLiteBodyCodec().compress(Array(new.utf8))
+                try db.execute(
+                    sql: "UPDATE event SET body = ? WHERE id = ?", arguments: [Data(stored), row["id"] as Int64])
+                changed += 1
+            }
+            return changed
+        }
     }
 
     /// Runs SQL on a store file from another process, as an attacker with file access would.
@@ -83,8 +107,11 @@ import Transparency
         // Given a file store with two captures
         let path = SQLiteTestFiles.newPath()
         let ids = try await Self.fill(try SQLiteEventStore(.file(path)), sizes: [4, 4])
-        // When the body of the sixth event is rewritten with raw SQL
-        try Self.tamper(path, "UPDATE event SET body = replace(body, 'shipping', 'receiving') WHERE id = 6")
+        // When the body of the sixth event is rewritten in the database
+        let changed = try Self.rewriteBodies(path, where: "id = 6") {
+            $0.replacingOccurrences(of: "shipping", with: "receiving")
+        }
+        #expect(changed == 1)
         // Then the audit names exactly that event and the content no longer leads to the signed root
         let result = try await SQLiteEventStore(.file(path)).verifyLedger()
         #expect(result.tamperedEventIDs == [ids[5]])

@@ -14,12 +14,12 @@ import Testing
         let filter = SQLiteQueryFilter(query.predicates)
         #expect(
             filter.sql
-                == "event.biz_step IN (?) AND event.id IN (SELECT event_row FROM event_identifier WHERE key IN (?)"
-                + " AND role IN (?, ?))")
+                == "event.biz_step IN (SELECT id FROM term WHERE text IN (?)) AND event.id IN (SELECT event_row"
+                + " FROM event_identifier WHERE term IN (SELECT id FROM term WHERE text IN (?)) AND role IN (?, ?))")
+        // The roles are bound as their numbers (epc 1, child 3).
         #expect(
             filter.values == [
-                "https://ref.gs1.org/cbv/BizStep-shipping", "https://id.gs1.org/01/10614141073464/21/2017", "epc",
-                "child",
+                "https://ref.gs1.org/cbv/BizStep-shipping", "https://id.gs1.org/01/10614141073464/21/2017", "1", "3",
             ])
     }
 
@@ -44,7 +44,7 @@ import Testing
             ("GE_percRank", "50"),
         ])
         let filter = SQLiteQueryFilter(query.predicates)
-        #expect(filter.sql == "instr(event.body, '\"sensorElementList\"') > 0")
+        #expect(filter.sql == "instr(suyuan_body(event.body), '\"sensorElementList\"') > 0")
         #expect(filter.values.isEmpty)
     }
 }
@@ -70,17 +70,18 @@ import Testing
 
 /// The capture's and the ledger's point look-ups stay index searches however large the store grows.
 @Suite struct SQLiteLookupPlanTests {
-    @Test("a stored-duplicate probe searches the event-ID index and the partial index of other hashes")
+    @Test("a stored-duplicate probe searches the hash index, and for an event ID the partial event-ID index too")
     func duplicateProbes() async throws {
         let store = try SQLiteEventStore(.memory)
         for declared in [0, 1] {
             let plan = try await store.plan(of: SQLiteCapture.StoredProbes.hashSQL(declared: declared))
-            #expect(plan.contains { $0.contains("SEARCH event USING INDEX event_event_id") }, "\(plan)")
-            #expect(plan.contains { $0.contains("SEARCH event USING INDEX event_other_hash") }, "\(plan)")
+            #expect(plan.contains { $0.contains("SEARCH event USING INDEX event_hash") }, "\(plan)")
             #expect(!plan.contains { $0.hasPrefix("SCAN") }, "\(plan)")
         }
         let byID = try await store.plan(of: SQLiteCapture.StoredProbes.eventIDSQL)
         #expect(byID.contains { $0.contains("SEARCH event USING") && $0.contains("event_event_id") }, "\(byID)")
+        #expect(byID.contains { $0.contains("SEARCH event USING") && $0.contains("event_hash") }, "\(byID)")
+        #expect(!byID.contains { $0.hasPrefix("SCAN") }, "\(byID)")
     }
 
     @Test("a ledger tile is read by its primary key, not by a scan of every tile")

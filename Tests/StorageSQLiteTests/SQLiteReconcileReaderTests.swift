@@ -6,11 +6,11 @@ import TraceEngine
 
 @testable import StorageSQLite
 
-/// The reconcile reader reads child rows by rowid range when they are in event-row order, and through the
-/// `event_row` indexes when they are not.
+/// The reconcile reader reads the child rows of a range of events as one range of each table, which is clustered by
+/// `(event_row, seq)`: a row written after later events is still read with its own event.
 @Suite struct SQLiteReconcileReaderTests {
-    @Test("an identifier row appended out of event order is still read, with its event")
-    func outOfOrderRowFallsBackToTheIndex() async throws {
+    @Test("an identifier row added to the first event after every other event's rows is read with that event")
+    func rowAddedLaterIsReadWithItsEvent() async throws {
         // Given a store with a few events, read once as a full-scan page
         let store = try SQLiteEventStore(.memory)
         let stored = try await store.capture(SQLiteFixtures.document, context: SQLiteFixtures.context).eventIDs.count
@@ -19,10 +19,14 @@ import TraceEngine
             var reader = ReconcileColumnReader()
             return try reader.events(db, rows: .range(1, last)).map(\.event.epcs)
         }
-        // When an identifier row of the first event is appended after every other event's rows
+        // When an identifier row of the first event (role 1, epc) is inserted after every other event's rows
         try await store.write { db in
+            try db.execute(sql: "INSERT INTO term (text) VALUES ('urn:example:late')")
             try db.execute(
-                sql: "INSERT INTO event_identifier (event_row, role, key) VALUES (1, 'epc', 'urn:example:late')")
+                sql: """
+                    INSERT INTO event_identifier (event_row, seq, role, term)
+                    VALUES (1, 1000, 1, (SELECT id FROM term WHERE text = 'urn:example:late'))
+                    """)
         }
         let after = try await store.read { db in
             var reader = ReconcileColumnReader()

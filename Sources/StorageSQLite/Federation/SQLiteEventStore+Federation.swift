@@ -11,7 +11,9 @@ extension SQLiteEventStore: EvidenceStore, FederationStateStore {
         // The rows and the head are read in one snapshot, so that the head covers every row handed out.
         let found = try await read { db -> (rows: [StoredRow], head: SignedTreeHead?, truncated: Bool) in
             let rows = try Self.rows(touching: keys, in: db).map {
-                StoredRow(row: $0["id"], eventID: $0["event_id"], hashID: $0["hash_id"], body: $0["body"])
+                StoredRow(
+                    row: $0["id"], eventID: try SQLiteEventDecoding.eventID($0),
+                    hashID: try SQLiteEventDecoding.hashID($0), body: try SQLiteEventDecoding.body($0))
             }
             let truncated = rows.count > limit
             return (Array(rows.prefix(limit)), try SQLiteTreeHeads.fetch(treeSize: nil, in: db), truncated)

@@ -35,10 +35,18 @@ extension SQLiteEventStore: LedgerStore {
         let found = try await read { db -> (row: Int64, body: String, head: SignedTreeHead?)? in
             guard
                 let row = try Row.fetchOne(
-                    db, sql: "SELECT id, body FROM event WHERE event_id = ? ORDER BY has_error_declaration, id LIMIT 1",
-                    arguments: [eventID])
+                    db,
+                    sql: """
+                        SELECT id, body FROM (
+                            SELECT id, body, has_error_declaration FROM event WHERE event_id = ?1
+                            UNION ALL SELECT id, body, has_error_declaration FROM event
+                            WHERE \(SQLiteCompactID.hashMatch("hash", "?1")) AND event_id IS NULL)
+                        ORDER BY has_error_declaration, id LIMIT 1
+                        """,
+                    arguments: [SQLiteCompactID.value(eventID)])
             else { return nil }
-            return (row[0], row[1], try SQLiteTreeHeads.fetch(treeSize: nil, in: db))
+            let body = try SQLiteEventDecoding.body(row[1] as DatabaseValue)
+            return (row[0], body, try SQLiteTreeHeads.fetch(treeSize: nil, in: db))
         }
         guard let found else { throw StorageError(.notFound, "no stored event has the ID \(eventID)") }
         let leafIndex = UInt64(found.row - 1)

@@ -23,7 +23,7 @@ struct SQLiteLedgerAuditRun {
         var missing: [UInt64] = []
         var expected: UInt64 = 0
         var leaves = StoredLeaves(db: db)
-        let rows = try Row.fetchCursor(db, sql: "SELECT id, event_id, body FROM event ORDER BY id")
+        let rows = try Row.fetchCursor(db, sql: "SELECT id, event_id, body, hash FROM event ORDER BY id")
         while let row = try rows.next() {
             let leafIndex = UInt64(max(0, (row[0] as Int64) - 1))
             // Rows deleted behind the store's back leave leaves with no event: each is a mismatch.
@@ -32,12 +32,13 @@ struct SQLiteLedgerAuditRun {
                 missing.append(expected)
                 expected += 1
             }
-            let body: String = row[2]
-            let recomputed = LedgerLeaf.leafHash(content: Data(body.utf8))
+            let recomputed = LedgerLeaf.leafHash(content: Data(SQLiteEventDecoding.auditedBodyBytes(row[2])))
             let stored = try leaves.hash(leafIndex)
             // A missing stored leaf counts as the empty-tree hash, which no leaf hash equals.
             audit?.check(recomputedLeafHash: recomputed, storedLeafHash: stored)
-            if recomputed != stored { tampered.append(row[1]) }
+            if recomputed != stored {
+                tampered.append(SQLiteCompactID.text(row[1]) ?? SQLiteCompactID.text(row[3]) ?? "")
+            }
             expected += 1
         }
         // Leaves past the last event row: the newest events were deleted.

@@ -23,6 +23,7 @@ enum SQLiteMigrations {
         migrator.registerMigration("v13-recall-serials", migrate: SQLiteRecallSchema.addSerials)
         migrator.registerMigration("v16-sector-checkpoint", migrate: sectorCheckpoint)
         migrator.registerMigration("v17-ledger-tiles", migrate: SQLiteLedgerTileSchema.convert)
+        migrator.registerMigration("v18-compact-terms", migrate: SQLiteCompactSchema.migrate)
         return migrator
     }
 

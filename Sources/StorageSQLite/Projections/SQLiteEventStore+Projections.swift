@@ -9,7 +9,12 @@ extension SQLiteEventStore: ProjectionStore {
         try await read { db in
             try Row.fetchOne(
                 db,
-                sql: "SELECT key, parent, location, disposition, owner, status FROM identifier_state WHERE key = ?",
+                sql: """
+                    SELECT s.key, p.text, l.text, d.text, o.text, s.status FROM identifier_state s
+                    LEFT JOIN term p ON p.id = s.parent LEFT JOIN term l ON l.id = s.location
+                    LEFT JOIN term d ON d.id = s.disposition LEFT JOIN term o ON o.id = s.owner
+                    WHERE s.key = ?
+                    """,
                 arguments: [key]
             ).map { row in
                 IdentifierState(
@@ -57,10 +62,14 @@ extension SQLiteEventStore: ProjectionStore {
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT e.event_id, s.source, s.destination FROM open_shipment s
+                    SELECT e.event_id, e.hash, s.source, s.destination FROM open_shipment s
                     JOIN event e ON e.id = s.shipping_event ORDER BY s.shipping_event
                     """
-            ).map { row in OpenShipment(shippingEventID: row[0], source: row[1], destination: row[2]) }
+            ).map { row in
+                OpenShipment(
+                    shippingEventID: try SQLiteEventDecoding.eventID(row), source: row["source"],
+                    destination: row["destination"])
+            }
         }
     }
 }

@@ -38,7 +38,10 @@ struct SQLiteProjector {
             sql: """
                 INSERT INTO identifier_state (key, parent, location, disposition, owner, status, last_event_row,
                     last_event_time_ms)
-                VALUES (?1, ?2, ?3, ?4, ?5, coalesce(?6, 'active'), ?7, ?8)
+                VALUES (
+                    ?1, (SELECT id FROM term WHERE text = ?2), (SELECT id FROM term WHERE text = ?3),
+                    (SELECT id FROM term WHERE text = ?4), (SELECT id FROM term WHERE text = ?5),
+                    coalesce(?6, 'active'), ?7, ?8)
                 ON CONFLICT (key) DO UPDATE SET
                     parent = CASE ?9 WHEN 1 THEN excluded.parent ELSE identifier_state.parent END,
                     location = coalesce(excluded.location, identifier_state.location),
@@ -68,8 +71,8 @@ struct SQLiteProjector {
                 DELETE FROM open_shipment WHERE shipping_event IN (
                     SELECT t.event_row FROM event_biz_transaction t WHERE t.transaction_id IN (
                         SELECT transaction_id FROM event_biz_transaction WHERE event_row = ?1)
-                    UNION SELECT i.event_row FROM event_identifier i WHERE i.key IN (
-                        SELECT key FROM event_identifier WHERE event_row = ?1))
+                    UNION SELECT i.event_row FROM event_identifier i WHERE i.term IN (
+                        SELECT term FROM event_identifier WHERE event_row = ?1))
                 """)
     }
 
@@ -109,7 +112,10 @@ struct SQLiteProjector {
                 try update(event.childEPCs, status: status, parent: .some(nil))
                 if event.childEPCs.isEmpty {
                     try db.execute(
-                        sql: "UPDATE identifier_state SET parent = NULL WHERE parent = ?", arguments: [parent])
+                        sql: """
+                            UPDATE identifier_state SET parent = NULL WHERE parent = (SELECT id FROM term WHERE text = ?)
+                            """,
+                        arguments: [parent])
                 }
             } else {
                 try update(event.childEPCs, status: status, parent: .some(parent))
@@ -193,15 +199,11 @@ struct SQLiteProjector {
                 WHERE e.has_error_declaration = 0
                 AND NOT EXISTS (
                     SELECT 1 FROM event d
-                    WHERE d.event_id = e.hash_id AND d.hash_id = e.hash_id AND d.has_error_declaration = 1)
-                AND NOT EXISTS (
-                    SELECT 1 FROM event d
-                    WHERE d.hash_id = e.hash_id AND d.hash_id <> d.event_id AND d.has_error_declaration = 1)
+                    WHERE \(SQLiteCompactID.hashMatch("d.hash", "e.hash")) AND d.has_error_declaration = 1)
                 ORDER BY e.id
                 """)
         while let row = try rows.next() {
-            let body: String = row[1]
-            try projector.apply(try SQLiteEventDecoding.decode(body), row: row[0], in: db)
+            try projector.apply(try SQLiteEventDecoding.decode(SQLiteEventDecoding.body(row)), row: row["id"], in: db)
         }
     }
 }

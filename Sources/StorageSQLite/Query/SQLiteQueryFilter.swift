@@ -36,26 +36,26 @@ struct SQLiteQueryFilter {
 
     private mutating func add(_ predicate: QueryPredicate) {
         switch predicate {
-        case .eventType(let types): among("event.event_type", types.map(\.rawValue))
+        case .eventType(let types): amongTerms("event.event_type", types.map(\.rawValue))
         case .eventTime(let op, let time): compare("event.event_time_ms", op, time)
         case .recordTime(let op, let time): compare("event.record_time_ms", op, time)
-        case .action(let actions): among("event.action", actions.map(\.rawValue))
-        case .bizStep(let uris): among("event.biz_step", Array(uris))
-        case .disposition(let uris): among("event.disposition", Array(uris))
-        case .readPoint(let ids, false): among("event.read_point", Array(ids))
-        case .bizLocation(let ids, false): among("event.biz_location", Array(ids))
-        case .transformationID(let ids): among("event.transformation_id", Array(ids))
+        case .action(let actions): amongTerms("event.action", actions.map(\.rawValue))
+        case .bizStep(let uris): amongTerms("event.biz_step", Array(uris))
+        case .disposition(let uris): amongTerms("event.disposition", Array(uris))
+        case .readPoint(let ids, false): amongTerms("event.read_point", Array(ids))
+        case .bizLocation(let ids, false): amongTerms("event.biz_location", Array(ids))
+        case .transformationID(let ids): amongTerms("event.transformation_id", Array(ids))
         case .identifier(let field, let patterns): identifiers(field, patterns)
-        case .eventID(let ids): among("event.event_id", Array(ids))
+        case .eventID(let ids): eventIDs(Array(ids))
         case .errorDeclarationExists, .errorDeclarationTime, .errorReason, .correctiveEventID:
             clauses.append("event.has_error_declaration = 1")
         case .bizTransaction(_, let ids) where ids.isEmpty: clauses.append(Self.nothing)
         case .bizTransaction(let type, let ids):
             let sorted = ids.sorted()
             clauses.append(
-                "event.id IN (SELECT event_row FROM event_biz_transaction WHERE type = ? AND transaction_id IN "
-                    + SQLiteCapture.placeholders(sorted.count) + ")")
-            bind([type] + sorted)
+                "event.id IN (SELECT event_row FROM event_biz_transaction WHERE transaction_id IN "
+                    + Self.terms(sorted.count) + " AND type = (SELECT id FROM term WHERE text = ?))")
+            bind(sorted + [type])
         case .source(let type, let ids): party("source", type, ids)
         case .destination(let type, let ids): party("destination", type, ids)
         case .sensorElementExists, .sensorReport, .sensorTime, .sensorValue, .percRank:
@@ -65,19 +65,41 @@ struct SQLiteQueryFilter {
         }
     }
 
-    /// Events whose body holds a sensorElementList (bodies are JSON-LD; the key is written only for a non-empty
-    /// list, and every sensor predicate, unit conversion included, is then decided by ``EventMatcher``).
-    static let hasSensorData = "instr(event.body, '\"sensorElementList\"') > 0"
+    /// Events whose body holds a sensorElementList (bodies are JSON-LD, inflated by `suyuan_body`; the key is
+    /// written only for a non-empty list, and every sensor predicate, unit conversion included, is then decided by
+    /// ``EventMatcher``).
+    static let hasSensorData = "instr(suyuan_body(event.body), '\"sensorElementList\"') > 0"
 
     /// The condition of a predicate over an empty set, which no event satisfies. `IN ()` with one placeholder
     /// would ask for one bound value more than there are (SQLite error 21).
     private static let nothing = "0"
 
-    private mutating func among(_ column: String, _ items: [String]) {
+    /// `(SELECT id FROM term WHERE text IN (?, …))`: the ids of `count` bound strings (``SQLiteTerms``).
+    private static func terms(_ count: Int) -> String {
+        "(SELECT id FROM term WHERE text IN \(SQLiteCapture.placeholders(count)))"
+    }
+
+    /// A column of term ids holding one of `items`.
+    private mutating func amongTerms(_ column: String, _ items: [String]) {
         guard !items.isEmpty else { return clauses.append(Self.nothing) }
         let sorted = items.sorted()
-        clauses.append("\(column) IN \(SQLiteCapture.placeholders(sorted.count))")
+        clauses.append("\(column) IN \(Self.terms(sorted.count))")
         bind(sorted)
+    }
+
+    /// Events whose ID is one of `ids`: a supplied ID in `event_id`, or the hash ID of an event stored without one
+    /// (both bound in their stored forms, ``SQLiteCompactID``).
+    private mutating func eventIDs(_ ids: [String]) {
+        guard !ids.isEmpty else { return clauses.append(Self.nothing) }
+        let sorted = ids.sorted()
+        let marks = SQLiteCapture.placeholders(sorted.count)
+        let prefixes = "(" + Array(repeating: "substr(?, 1, 8)", count: sorted.count).joined(separator: ", ") + ")"
+        clauses.append(
+            "(event.event_id IN \(marks) OR (substr(event.hash, 1, 8) IN \(prefixes) AND event.hash IN \(marks)"
+                + " AND event.event_id IS NULL))")
+        let stored = sorted.map { SQLiteCompactID.value($0) as any DatabaseValueConvertible & Sendable }
+        values += sorted + sorted + sorted
+        bindings += stored + stored + stored
     }
 
     private mutating func compare(_ column: String, _ op: Comparison, _ time: EPCISDateTime) {
@@ -95,9 +117,11 @@ struct SQLiteQueryFilter {
         guard !ids.isEmpty else { return clauses.append(Self.nothing) }
         let sorted = ids.sorted()
         clauses.append(
-            "event.id IN (SELECT event_row FROM event_party WHERE party IN \(SQLiteCapture.placeholders(sorted.count))"
-                + " AND direction = ? AND type = ?)")
-        bind(sorted + [direction, type])
+            "event.id IN (SELECT event_row FROM event_party WHERE party IN \(Self.terms(sorted.count))"
+                + " AND direction = ? AND type = (SELECT id FROM term WHERE text = ?))")
+        bind(sorted)
+        bindNumbers([SQLiteEventCodes.direction(direction)])
+        bind([type])
     }
 
     private mutating func identifiers(_ field: IdentifierField, _ patterns: [IdentifierPattern]) {
@@ -113,42 +137,40 @@ struct SQLiteQueryFilter {
         case .outputEPCClass: roles = ["output_quantity"]
         case .anyEPCClass: roles = ["quantity", "child_quantity", "input_quantity", "output_quantity"]
         }
+        let codes = SQLiteEventCodes.roles(roles)
+        let roleSQL = " AND role IN " + SQLiteCapture.placeholders(codes.count)
         var keys: [String] = []
         var alternatives: [String] = []
-        var alternativeValues: [String] = []
+        var alternativeValues: [any DatabaseValueConvertible & Sendable] = []
         for pattern in patterns {
             switch pattern.match {
             case .canonicalKey(let key): keys.append(key)
             case .primaryKey(let ai, let digits, let offset):
                 if digits.isEmpty {
-                    alternatives.append(
-                        "SELECT event_row FROM event_identifier WHERE ai = ? AND role IN "
-                            + SQLiteCapture.placeholders(roles.count))
-                    alternativeValues += [ai] + roles
+                    alternatives.append("SELECT id FROM term WHERE ai = ?")
+                    alternativeValues.append(ai)
                 } else if offset == 0 {
                     // A prefix range on (ai, ai_value) uses the index; digits sort before ':' in every key.
-                    alternatives.append(
-                        "SELECT event_row FROM event_identifier WHERE ai = ? AND ai_value >= ?"
-                            + " AND ai_value < ? AND role IN " + SQLiteCapture.placeholders(roles.count))
-                    alternativeValues += [ai, digits, digits + "\u{FFFF}"] + roles
+                    alternatives.append("SELECT id FROM term WHERE ai = ? AND ai_value >= ? AND ai_value < ?")
+                    alternativeValues += [ai, digits, digits + "\u{FFFF}"]
                 } else {
-                    alternatives.append(
-                        "SELECT event_row FROM event_identifier WHERE ai = ?"
-                            + " AND substr(ai_value, ?, ?) = ? AND role IN " + SQLiteCapture.placeholders(roles.count))
-                    alternativeValues += [ai, String(offset + 1), String(digits.count), digits] + roles
+                    alternatives.append("SELECT id FROM term WHERE ai = ? AND substr(ai_value, ?, ?) = ?")
+                    alternativeValues += [ai, String(offset + 1), String(digits.count), digits]
                 }
             }
         }
         if !keys.isEmpty {
             let sorted = Array(Set(keys)).sorted()
-            alternatives.insert(
-                "SELECT event_row FROM event_identifier WHERE key IN \(SQLiteCapture.placeholders(sorted.count))"
-                    + " AND role IN \(SQLiteCapture.placeholders(roles.count))", at: 0)
-            alternativeValues = sorted + roles + alternativeValues
+            alternatives.insert("SELECT id FROM term WHERE text IN \(SQLiteCapture.placeholders(sorted.count))", at: 0)
+            alternativeValues = sorted.map { $0 as any DatabaseValueConvertible & Sendable } + alternativeValues
         }
         guard !alternatives.isEmpty else { return }
-        clauses.append("event.id IN (" + alternatives.joined(separator: " UNION ") + ")")
-        bind(alternativeValues)
+        // The terms first (a few rows), then their events through `event_identifier_term`.
+        clauses.append(
+            "event.id IN (SELECT event_row FROM event_identifier WHERE term IN ("
+                + alternatives.joined(separator: " UNION ") + ")" + roleSQL + ")")
+        values += alternativeValues.map { "\($0)" } + codes.map(String.init)
+        bindings += alternativeValues + codes.map { $0 as any DatabaseValueConvertible & Sendable }
     }
 
     private mutating func bind(_ items: [String]) {

@@ -109,7 +109,7 @@ struct SQLiteQueryRunner {
         }
         while true {
             var sql =
-                "SELECT event.id, \(keyColumn) AS sort_key, event.event_id, event.hash_id, event.body FROM event"
+                "SELECT \(SQLiteEventDecoding.columns()), \(keyColumn) AS sort_key FROM event"
                 + " WHERE (\(filter.sql))"
             var arguments = filter.arguments
             if let cursor {
@@ -125,8 +125,8 @@ struct SQLiteQueryRunner {
             sql += " ORDER BY \(orderSQL) LIMIT \(Self.batchSize)"
             let rows = try Row.fetchAll(db, sql: sql, arguments: arguments)
             for row in rows {
-                let id: Int64 = row[0]
-                let key: Int64 = row[1]
+                let id: Int64 = row["id"]
+                let key: Int64 = row["sort_key"]
                 cursor = (id, key)
                 let stored = try SQLiteEventDecoding.storedEvent(row)
                 guard matcher.matches(stored.event, query) else { continue }
