@@ -64,8 +64,8 @@ enum SQLiteCompactSchema {
         CREATE INDEX identifier_state_parent ON identifier_state(parent) WHERE parent IS NOT NULL;
 
         CREATE TABLE lot_balance_compact (
-            lot_key TEXT NOT NULL,
-            party TEXT NOT NULL,
+            lot_key INTEGER NOT NULL,
+            party INTEGER NOT NULL,
             uom TEXT NOT NULL,
             received REAL NOT NULL DEFAULT 0,
             produced REAL NOT NULL DEFAULT 0,
@@ -75,9 +75,13 @@ enum SQLiteCompactSchema {
             on_hand REAL GENERATED ALWAYS AS (received + produced - consumed - shipped - destroyed) VIRTUAL,
             PRIMARY KEY (lot_key, party, uom)
         ) WITHOUT ROWID;
+        INSERT OR IGNORE INTO term (text) SELECT lot_key FROM lot_balance UNION SELECT party FROM lot_balance
+            WHERE party <> '';
         INSERT INTO lot_balance_compact (lot_key, party, uom, received, produced, consumed, shipped, destroyed)
-            SELECT lot_key, party, uom, received, produced, consumed, shipped, destroyed FROM lot_balance
-            ORDER BY lot_key, party, uom;
+            SELECT (SELECT id FROM term WHERE text = b.lot_key),
+                CASE b.party WHEN '' THEN 0 ELSE (SELECT id FROM term WHERE text = b.party) END,
+                b.uom, b.received, b.produced, b.consumed, b.shipped, b.destroyed
+            FROM lot_balance b ORDER BY 1, 2, 3;
         DROP TABLE lot_balance;
         ALTER TABLE lot_balance_compact RENAME TO lot_balance;
 

@@ -44,8 +44,10 @@ extension SQLiteEventStore: ProjectionStore {
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT lot_key, party, uom, received, produced, consumed, shipped, destroyed, on_hand
-                    FROM lot_balance WHERE lot_key = ? ORDER BY party, uom
+                    SELECT l.text, coalesce(p.text, ''), b.uom, b.received, b.produced, b.consumed, b.shipped,
+                        b.destroyed, b.on_hand
+                    FROM lot_balance b JOIN term l ON l.id = b.lot_key LEFT JOIN term p ON p.id = b.party
+                    WHERE b.lot_key = (SELECT id FROM term WHERE text = ?) ORDER BY 2, 3
                     """, arguments: [lot]
             ).map { row in
                 LotBalance(

@@ -19,7 +19,8 @@ import Storage
 ///     or the outputs of a TransformationEvent; otherwise unchanged (`active` when first seen);
 ///   - `parent`: an AggregationEvent `ADD`/`OBSERVE` sets the parent of its childEPCs to its parentID; `DELETE`
 ///     clears it (for every child of that parent when childEPCs is empty).
-/// - `lot_balance`, per quantity class (canonical key), party and unit (empty for counts), for quantity elements
+/// - `lot_balance`, per quantity class (canonical key), party and unit (empty for counts), the class and the party
+///   as term ids (party 0: none), for quantity elements
 ///   with a quantity: `shipped` at the source party (else the acting place) on bizStep `shipping`; `received` at
 ///   the destination party (else the acting place) on `receiving`; `consumed`/`produced` at the acting place for a
 ///   TransformationEvent's inputs/outputs; `destroyed` on bizStep `destroying` or disposition `destroyed`;
@@ -29,6 +30,8 @@ import Storage
 struct SQLiteProjector {
     private let state: SQLiteRawStatement
     private let balance: SQLiteRawStatement
+    /// Interns a balance's quantity class or party (an acting place may be a text no event row interned).
+    private let balanceTerm: SQLiteRawStatement
     private let openShipment: SQLiteRawStatement
     private let closeShipments: SQLiteRawStatement
 
@@ -56,12 +59,16 @@ struct SQLiteProjector {
             db,
             sql: """
                 INSERT INTO lot_balance (lot_key, party, uom, received, produced, consumed, shipped, destroyed)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                VALUES (
+                    (SELECT id FROM term WHERE text = ?1),
+                    CASE ?2 WHEN '' THEN 0 ELSE (SELECT id FROM term WHERE text = ?2) END,
+                    ?3, ?4, ?5, ?6, ?7, ?8)
                 ON CONFLICT (lot_key, party, uom) DO UPDATE SET
                     received = received + excluded.received, produced = produced + excluded.produced,
                     consumed = consumed + excluded.consumed, shipped = shipped + excluded.shipped,
                     destroyed = destroyed + excluded.destroyed
                 """)
+        balanceTerm = try SQLiteRawStatement(db, sql: "INSERT OR IGNORE INTO term (text) VALUES (?)")
         openShipment = try SQLiteRawStatement(
             db,
             sql: "INSERT INTO open_shipment (shipping_event, source, destination, shipped_at_ms) VALUES (?, ?, ?, ?)")
@@ -153,6 +160,10 @@ struct SQLiteProjector {
     ) throws {
         for element in elements {
             guard let quantity = element.quantity else { continue }
+            for text in [key(element.epcClass), party] where !text.isEmpty {
+                balanceTerm.bind(1, text)
+                try balanceTerm.run()
+            }
             balance.bind(1, key(element.epcClass))
             balance.bind(2, party)
             balance.bind(3, element.uom ?? "")
