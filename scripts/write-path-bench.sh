@@ -65,28 +65,27 @@ end=$(date +%s.%N)
 size=$(( $(stat -c %s "$db") + $(stat -c %s "$db-wal" 2>/dev/null || echo 0) ))
 report "SQLite capture" "$(elapsed "$start" "$end")" "$size"
 
+# Captures the demo set into a new PostgreSQL schema $1 (store URL options $3) and reports it as $2, with every
+# relation of the schema (its partitions, indexes and TOAST included) as its size.
+pg_capture() {
+    local schema="$1" label="$2" options="${3:-}" pg size
+    pg="$SUYUAN_TEST_POSTGRES_URL?schema=$schema&ledgerKey=$work/$schema.ledger-key.pem$options"
+    "$suyuan" migrate --store "$pg" >/dev/null
+    start=$(date +%s.%N)
+    "$suyuan" capture "$demo/masterdata.jsonld" "${documents[@]}" --store "$pg" >/dev/null
+    end=$(date +%s.%N)
+    size=$(psql -h "$POSTGRES_HOSTNAME" -p "$POSTGRES_PORT" -U suyuan -At "$POSTGRES_DB" -c \
+        "SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+         WHERE n.nspname = '$schema' AND c.relkind IN ('r', 'm')")
+    report "$label" "$(elapsed "$start" "$end")" "$size"
+}
+
 log "suyuan capture into a new PostgreSQL schema"
 start_test_postgres
-pg="$SUYUAN_TEST_POSTGRES_URL?schema=bench&ledgerKey=$work/pg.ledger-key.pem"
-"$suyuan" migrate --store "$pg" >/dev/null
-start=$(date +%s.%N)
-"$suyuan" capture "$demo/masterdata.jsonld" "${documents[@]}" --store "$pg" >/dev/null
-end=$(date +%s.%N)
-size=$(psql -h "$POSTGRES_HOSTNAME" -p "$POSTGRES_PORT" -U suyuan -At "$POSTGRES_DB" -c \
-    "SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-     WHERE n.nspname = 'bench' AND c.relkind IN ('r', 'm')")
-report "PostgreSQL capture" "$(elapsed "$start" "$end")" "$size"
+pg_capture bench "PostgreSQL capture"
 
 log "suyuan capture into a new PostgreSQL schema partitioned by month (docs/decisions/0025)"
-pg="$SUYUAN_TEST_POSTGRES_URL?schema=bench_partitioned&ledgerKey=$work/pg-partitioned.ledger-key.pem&partitioned=monthly"
-"$suyuan" migrate --store "$pg" >/dev/null
-start=$(date +%s.%N)
-"$suyuan" capture "$demo/masterdata.jsonld" "${documents[@]}" --store "$pg" >/dev/null
-end=$(date +%s.%N)
-size=$(psql -h "$POSTGRES_HOSTNAME" -p "$POSTGRES_PORT" -U suyuan -At "$POSTGRES_DB" -c \
-    "SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-     WHERE n.nspname = 'bench_partitioned' AND c.relkind IN ('r', 'm')")
-report "PostgreSQL capture, partitioned=monthly" "$(elapsed "$start" "$end")" "$size"
+pg_capture bench_partitioned "PostgreSQL capture, partitioned=monthly" "&partitioned=monthly"
 
 log "capture over HTTP into the SQLite store: $clients clients, 1,000-event documents"
 "$suyuan" demo generate --events "$http_events" --events-per-document 1000 --seed 4242 --out "$work/http" >/dev/null
