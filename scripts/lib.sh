@@ -103,3 +103,58 @@ stop_test_postgres() {
     rm -rf "$PG_TEST_DIR"
     PG_TEST_DIR=""
 }
+
+# Runs a test command with a time limit (seconds). Past it, the run is stopped after printing what a hang needs to be
+# found: the tests that started and did not end, the threads of the test process, and the sessions PostgreSQL has
+# waiting. Its output goes to the terminal as it comes and to a file. Returns the command's status (124 past the limit).
+run_watched() {
+    local limit="$1"; shift
+    local output; output="$(mktemp /tmp/suyuan-test-output.XXXXXX)"
+    setsid "$@" > >(tee "$output") 2>&1 &
+    local pid=$! started=$SECONDS
+    while kill -0 "$pid" 2>/dev/null; do
+        if [ $((SECONDS - started)) -ge "$limit" ]; then
+            report_hang "$pid" "$output"
+            kill -- "-$pid" 2>/dev/null || kill "$pid" 2>/dev/null || true
+            sleep 2
+            kill -9 -- "-$pid" 2>/dev/null || true
+            wait "$pid" 2>/dev/null || true
+            return 124
+        fi
+        sleep 5
+    done
+    local status=0
+    wait "$pid" || status=$?
+    return "$status"
+}
+
+# What a test run that did not end was doing (see run_watched).
+report_hang() {
+    local pid="$1" output="$2"
+    log "the test run did not end within its time limit; what it was doing:"
+    python3 - "$output" <<'PY' >&2
+import re, sys
+started, ended = {}, set()
+for line in open(sys.argv[1], encoding="utf-8", errors="replace"):
+    m = re.search(r'[◇✔✘] Test ("(?:[^"\\]|\\.)*"|\S+)(.*)', line)
+    if not m: continue
+    name, rest = m.group(1), m.group(2)
+    if rest.strip().startswith("started"): started.setdefault(name, line.strip())
+    elif " passed" in rest or " failed" in rest or " skipped" in rest: ended.add(name)
+left = [line for name, line in started.items() if name not in ended]
+print(f"tests started and not ended ({len(left)}):")
+for line in left: print("  " + line)
+PY
+    ps -o pid,ppid,etime,time,stat,args --forest -s "$pid" >&2 || true
+    if [ -n "${POSTGRES_PORT:-}" ]; then
+        psql -X -At -h 127.0.0.1 -p "$POSTGRES_PORT" -U "${POSTGRES_USER:-suyuan}" -d "${POSTGRES_DB:-postgres}" -c \
+            "SELECT pid, state, wait_event_type, wait_event, now() - query_start, left(query, 160)
+             FROM pg_stat_activity WHERE datname IS NOT NULL AND pid <> pg_backend_pid()" >&2 || true
+    fi
+    local tests
+    for tests in $(pgrep -s "$pid" -f 'PackageTests|xctest|swiftpm-testing-helper' || true); do
+        log "threads of $tests (the frames of Suyuan's code)"
+        timeout 120 lldb --batch -p "$tests" -o "thread backtrace all" 2>&1 \
+            | grep -E '^\s*\* thread|^  thread|Suyuan|suyuan|Tests|Storage|Server|EPCIS|Federation' | head -400 >&2 || true
+    done
+}

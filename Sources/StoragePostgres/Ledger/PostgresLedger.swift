@@ -13,12 +13,9 @@ import Transparency
 /// (a sequence would leave holes, and a hole is a missing leaf). The right edge of the log (its partial tiles, at most
 /// one per tile level) is read in the transaction, so several processes may capture into one database.
 enum PostgresLedger {
-    /// The advisory lock that serialises captures (the migration lock is 4620815).
-    static let captureLock: Int64 = 4_620_816
-
-    /// Serialises this transaction with every other capture until it ends.
+    /// Serialises this transaction with every other capture into the same schema until it ends.
     static func lock(on connection: PostgresConnection, logger: Logger) async throws {
-        try await connection.query("SELECT pg_advisory_xact_lock(\(captureLock))", logger: logger)
+        try await PostgresAdvisoryLock.capture.holdForTransaction(on: connection, logger: logger)
     }
 
     /// The highest event row, 0 for an empty store.

@@ -271,8 +271,8 @@ enum PostgresMigrations {
     static func migrate(on connection: PostgresConnection, logger: Logger, layout: PostgresLayout = .plain)
         async throws -> [String]
     {
-        // Two processes migrating at once would race on CREATE TABLE: an advisory lock serialises them.
-        try await connection.query("SELECT pg_advisory_lock(4620815)", logger: logger)
+        // Two processes migrating one schema at once would race on CREATE TABLE: an advisory lock serialises them.
+        try await PostgresAdvisoryLock.migration.hold(on: connection, logger: logger)
         do {
             try await connection.query(PostgresQuery(unsafeSQL: createLedger), logger: logger)
             let done = Set(try await applied(on: connection, logger: logger))
@@ -289,10 +289,10 @@ enum PostgresMigrations {
                 }
                 applied.append(step.version)
             }
-            try await connection.query("SELECT pg_advisory_unlock(4620815)", logger: logger)
+            try await PostgresAdvisoryLock.migration.release(on: connection, logger: logger)
             return applied
         } catch {
-            _ = try? await connection.query("SELECT pg_advisory_unlock(4620815)", logger: logger)
+            try? await PostgresAdvisoryLock.migration.release(on: connection, logger: logger)
             throw error
         }
     }

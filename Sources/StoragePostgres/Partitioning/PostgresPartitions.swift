@@ -5,9 +5,6 @@ import PostgresNIO
 /// The monthly RANGE partitions of `event` in the ``PostgresLayout/monthly`` layout: which month holds a record
 /// time, and creating the months a capture needs before it writes.
 enum PostgresPartitions {
-    /// The advisory lock that serialises partition creation (the capture lock is 4620816, migrations 4620815).
-    static let partitionLock: Int64 = 4_620_817
-
     /// One calendar month in UTC: the partition's name and its bounds in milliseconds since the epoch, the lower
     /// bound included and the upper one not (as `FOR VALUES FROM … TO …` reads them).
     struct Month: Hashable, Sendable {
@@ -101,7 +98,7 @@ enum PostgresPartitions {
             let ahead = !required.contains(month)
             do {
                 try await connection.transaction(logger: logger) { connection in
-                    try await connection.query("SELECT pg_advisory_xact_lock(\(partitionLock))", logger: logger)
+                    try await PostgresAdvisoryLock.partition.holdForTransaction(on: connection, logger: logger)
                     if ahead {
                         try await connection.query(
                             PostgresQuery(unsafeSQL: "SET LOCAL lock_timeout = '\(aheadLockTimeout)'"), logger: logger)
