@@ -13,13 +13,26 @@ public final class ServerProcess: @unchecked Sendable {
     /// `http://127.0.0.1:PORT`.
     public var baseURL: String { "http://127.0.0.1:\(port)" }
 
-    /// Starts `suyuan serve ARGUMENTS --port 0` and waits until it says where it listens.
+    /// Starts `suyuan serve ARGUMENTS --port 0` and waits, off the cooperative pool, until it says where it listens.
+    /// - Parameters:
+    ///   - arguments: what follows `serve` (the store, the platform, …); `--port 0` is added unless a port is given.
+    ///   - environment: extra environment variables.
+    ///   - timeout: how long to wait for it to listen.
+    /// - Returns: the running server.
+    /// - Throws: when it exits or does not listen in time (the error carries its log).
+    public static func start(
+        _ arguments: [String], environment: [String: String] = [:], timeout: TimeInterval = 60
+    ) async throws -> ServerProcess {
+        try await offThePool { try ServerProcess(arguments, environment: environment, timeout: timeout) }
+    }
+
+    /// Starts `suyuan serve ARGUMENTS --port 0` and waits until it says where it listens (blocking: ``start(_:environment:timeout:)``).
     /// - Parameters:
     ///   - arguments: what follows `serve` (the store, the platform, …); `--port 0` is added unless a port is given.
     ///   - environment: extra environment variables.
     ///   - timeout: how long to wait for it to listen.
     /// - Throws: when it exits or does not listen in time (the error carries its log).
-    public init(
+    private init(
         _ arguments: [String], environment: [String: String] = [:], timeout: TimeInterval = 60
     ) throws {
         logFile = FileManager.default.temporaryDirectory.appendingPathComponent("suyuan-serve-\(UUID().uuidString).log")
@@ -104,8 +117,10 @@ public final class ScratchPostgres: @unchecked Sendable {
         FileManager.default.isExecutableFile(atPath: "/usr/lib/postgresql/15/bin/initdb") && getuid() == 0
     }
 
-    /// Starts a new cluster.
-    public init() throws {
+    /// Starts a new cluster, off the cooperative pool.
+    public static func start() async throws -> ScratchPostgres { try await offThePool { try ScratchPostgres() } }
+
+    private init() throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("suyuan-pg-\(UUID().uuidString.prefix(8))")
         let output = try Self.script(["start", folder.path])
         guard let port = Int(output.trimmingCharacters(in: .whitespacesAndNewlines)) else {
@@ -120,16 +135,28 @@ public final class ScratchPostgres: @unchecked Sendable {
     }
 
     /// `pg_ctl restart -m fast`: every session is cut and the server comes back.
-    public func restart() throws { _ = try Self.script(["restart", folder.path]) }
+    public func restart() async throws {
+        let folder = folder
+        _ = try await offThePool { try Self.script(["restart", folder.path]) }
+    }
 
     /// kill -9 of the postmaster, then a start (crash recovery).
-    public func crash() throws { _ = try Self.script(["kill", folder.path]) }
+    public func crash() async throws {
+        let folder = folder
+        _ = try await offThePool { try Self.script(["kill", folder.path]) }
+    }
 
     /// Stops the server (the cluster stays).
-    public func pause() throws { _ = try Self.script(["pause", folder.path]) }
+    public func pause() async throws {
+        let folder = folder
+        _ = try await offThePool { try Self.script(["pause", folder.path]) }
+    }
 
     /// Starts a paused server again.
-    public func resume() throws { _ = try Self.script(["resume", folder.path]) }
+    public func resume() async throws {
+        let folder = folder
+        _ = try await offThePool { try Self.script(["resume", folder.path]) }
+    }
 
     deinit { _ = try? Self.script(["stop", folder.path]) }
 

@@ -47,9 +47,13 @@ public enum SuyuanBinary {
     /// Whether it was built.
     public static var canRun: Bool { FileManager.default.isExecutableFile(atPath: url.path) }
 
-    /// Runs it with arguments and waits. Standard error goes to a temporary file, so that neither output can fill
-    /// its pipe and stall the process while the other is read.
-    public static func run(_ arguments: [String]) throws -> Output {
+    /// Runs it with arguments and waits, off the cooperative pool (``offThePool(_:)``). Standard error goes to a
+    /// temporary file, so that neither output can fill its pipe and stall the process while the other is read.
+    public static func run(_ arguments: [String]) async throws -> Output {
+        try await offThePool { try runBlocking(arguments) }
+    }
+
+    private static func runBlocking(_ arguments: [String]) throws -> Output {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments

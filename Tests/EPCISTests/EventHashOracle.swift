@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 
 /// GS1's reference event hash generator (epcis-event-hash-generator from PyPI), run as a separate process on a
@@ -18,20 +19,26 @@ enum EventHashOracle {
     ///   - text: the document.
     ///   - fileExtension: `xml` or `jsonld`; the reference tells the syntax by the file name.
     /// - Returns: the reference's hashes and pre-hash strings.
-    static func run(document text: String, fileExtension: String) throws -> Output {
-        let directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("suyuan-oracle-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let file = directory.appendingPathComponent("document.\(fileExtension)")
-        try Data(text.utf8).write(to: file)
-        return try run(file: file)
+    static func run(document text: String, fileExtension: String) async throws -> Output {
+        try await offThePool { () throws -> Output in
+            let directory = FileManager.default.temporaryDirectory
+                .appendingPathComponent("suyuan-oracle-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: directory) }
+            let file = directory.appendingPathComponent("document.\(fileExtension)")
+            try Data(text.utf8).write(to: file)
+            return try runBlocking(file: file)
+        }
     }
 
     /// Hashes a document file.
     /// - Parameter file: the document; its extension tells the reference the syntax.
     /// - Returns: the reference's hashes and pre-hash strings.
-    static func run(file: URL) throws -> Output {
+    static func run(file: URL) async throws -> Output {
+        try await offThePool { try runBlocking(file: file) }
+    }
+
+    private static func runBlocking(file: URL) throws -> Output {
         let process = Process()
         process.executableURL = URL(
             fileURLWithPath: ProcessInfo.processInfo.environment["SUYUAN_ORACLE_PYTHON"] ?? "python3")

@@ -182,7 +182,7 @@ enum TwinNormal {
     @Test(
         "XML written from JSON documents is valid against the EPCIS 2.0 XSD", .enabled(if: XMLLint.path != nil),
         arguments: JSONConformanceFiles.valid)
-    func xmlFromJSONIsSchemaValid(path: String) throws {
+    func xmlFromJSONIsSchemaValid(path: String) async throws {
         // Given a decoded JSON document
         let document = try Self.decodeJSON(path)
         // When it is written as XML
@@ -191,7 +191,7 @@ enum TwinNormal {
         let schema =
             document.kind == .queryDocument
             ? "gs1-EPCIS/XSD/EPCglobal-epcis-query-2_0.xsd" : "gs1-EPCIS/XSD/EPCglobal-epcis-2_0.xsd"
-        let errors = try XMLLint.schemaErrors(xml, schema: schema)
+        let errors = try await XMLLint.schemaErrors(xml, schema: schema)
         #expect(errors == nil, "\(path):\n\(errors ?? "")")
     }
 }

@@ -83,7 +83,7 @@ import Testing
     ]
 
     @Test("what the XSD forbids, the decoder refuses too", arguments: documents)
-    func brokenDocumentsAreRefusedByBoth(path: String) throws {
+    func brokenDocumentsAreRefusedByBoth(path: String) async throws {
         // Given a valid document, written by the encoder one element per line
         let xml = XMLDocumentEncoder().encodeString(try XMLFixtures.decode(path))
         let lines = xml.components(separatedBy: "\n")
@@ -92,7 +92,7 @@ import Testing
             guard let broken = mutation.apply(lines) else { continue }
             let data = Data(broken.joined(separator: "\n").utf8)
             // Then xmllint refuses it, and so does the decoder, or it reads it with a warning that says why
-            let schemaErrors = try XMLLint.schemaErrors(data, schema: "gs1-EPCIS/XSD/EPCglobal-epcis-2_0.xsd")
+            let schemaErrors = try await XMLLint.schemaErrors(data, schema: "gs1-EPCIS/XSD/EPCglobal-epcis-2_0.xsd")
             #expect(schemaErrors != nil, "\(mutation.name): the XSD accepts it, the mutation is wrong")
             let refused = (try? XMLDocumentDecoder().decode(data)) == nil
             if let warning = mutation.warning {

@@ -1,3 +1,4 @@
+import TestSupport
 import EPCIS
 import Exchange
 import Foundation
@@ -7,18 +8,24 @@ import Testing
 /// we write, and writes what we read. `scripts/test` sets SUYUAN_ORACLE_PYTHON.
 @Suite(.enabled(if: ProcessInfo.processInfo.environment["SUYUAN_ORACLE_PYTHON"] != nil))
 struct XLSXOracleTests {
-    static func python(_ script: String, _ arguments: [String]) throws -> String {
-        let python = try #require(ProcessInfo.processInfo.environment["SUYUAN_ORACLE_PYTHON"])
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = ["-c", script] + arguments
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        return String(decoding: data, as: UTF8.self)
+    static func python(_ script: String, _ arguments: [String]) async throws -> String {
+        try await offThePool { () throws -> String in
+            guard let python = ProcessInfo.processInfo.environment["SUYUAN_ORACLE_PYTHON"] else {
+                throw HelperProcessError("SUYUAN_ORACLE_PYTHON is not set (scripts/test sets it)")
+            }
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: python)
+            process.arguments = ["-c", script] + arguments
+            let output = Pipe()
+            process.standardOutput = output
+            try process.run()
+            let data = output.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            guard process.terminationStatus == 0 else {
+                throw HelperProcessError("\(process.arguments ?? []) exited with \(process.terminationStatus)")
+            }
+            return String(decoding: data, as: UTF8.self)
+        }
     }
 
     static func temporary(_ name: String) -> URL {
@@ -57,7 +64,7 @@ struct XLSXOracleTests {
             var sheets: [String]
             var rows: [[Value?]]
         }
-        let answer = try JSONDecoder().decode(Answer.self, from: Data(try Self.python(script, [file.path]).utf8))
+        let answer = try JSONDecoder().decode(Answer.self, from: Data(try await Self.python(script, [file.path]).utf8))
         // Then it sees our sheets, our header and our rows; quantities are numbers
         #expect(answer.sheets == ["FSMA 204 records", "Glossary"])
         #expect(answer.rows.first?.compactMap { $0 } == FSMA204Export.columns.map(Value.text))
@@ -73,7 +80,7 @@ struct XLSXOracleTests {
     }
 
     @Test("a workbook openpyxl writes (shared strings, numbers, Chinese headers) imports")
-    func weReadOpenpyxlWorkbooks() throws {
+    func weReadOpenpyxlWorkbooks() async throws {
         // Given a harvest sheet written by openpyxl, GLN and GTIN as text, the quantity as a number
         let file = Self.temporary("harvest.xlsx")
         defer { try? FileManager.default.removeItem(at: file) }
@@ -87,7 +94,7 @@ struct XLSXOracleTests {
             sheet.append(["2026-10-01 07:30", "+08:00", farm, cabbage, "C2612", 250.5, "KGM", "西一号"])
             book.save(sys.argv[1])
             """
-        _ = try Self.python(script, [file.path])
+        _ = try await Self.python(script, [file.path])
         // When we import it
         let result = try SpreadsheetImporter(kind: .harvest).read(try Data(contentsOf: file))
         // Then both rows are events with their quantities

@@ -5,15 +5,15 @@ import TestSupport
 /// Runs the built `suyuan` binary the way a user would.
 @Suite(.enabled(if: SuyuanBinary.canRun))
 struct CommandLineTests {
-    static func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-        let output = try SuyuanBinary.run(arguments)
+    static func run(_ arguments: [String]) async throws -> (status: Int32, stdout: String, stderr: String) {
+        let output = try await SuyuanBinary.run(arguments)
         return (output.status, output.text, output.errorText)
     }
 
     @Test("id describe prints one JSON object with key, AIs, element string, URN and Digital Link")
-    func describePrintsJSON() throws {
+    func describePrintsJSON() async throws {
         // When describing the example with a prefix length
-        let result = try Self.run(["id", "describe", "(01)09506000134352(21)123", "--gcp-length", "7"])
+        let result = try await Self.run(["id", "describe", "(01)09506000134352(21)123", "--gcp-length", "7"])
         // Then the JSON holds the expected fields
         #expect(result.status == 0)
         let object = try #require(
@@ -26,8 +26,8 @@ struct CommandLineTests {
     }
 
     @Test("id describe of RFID hex gives scheme and filter")
-    func describeRFID() throws {
-        let result = try Self.run(["id", "describe", "3074257BF7194E4000001A85"])
+    func describeRFID() async throws {
+        let result = try await Self.run(["id", "describe", "3074257BF7194E4000001A85"])
         let object = try #require(
             try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(object["scheme"] as? String == "sgtin-96")
@@ -41,8 +41,8 @@ struct CommandLineTests {
         ["id", "describe", "not an identifier"],
         ["id", "encode", "urn:epc:id:sgtin:0614141.812345.A", "--scheme", "sgtin-96"],
     ])
-    func badInput(arguments: [String]) throws {
-        let result = try Self.run(arguments)
+    func badInput(arguments: [String]) async throws {
+        let result = try await Self.run(arguments)
         #expect(result.status == 2)
         #expect(result.stdout.isEmpty)
         #expect(result.stderr.split(separator: "\n").count == 1)
@@ -50,8 +50,8 @@ struct CommandLineTests {
     }
 
     @Test("id encode prints the tag hex")
-    func encodePrintsHex() throws {
-        let result = try Self.run(["id", "encode", "urn:epc:id:sgtin:0614141.812345.6789", "--scheme", "sgtin-96", "--filter", "3"])
+    func encodePrintsHex() async throws {
+        let result = try await Self.run(["id", "encode", "urn:epc:id:sgtin:0614141.812345.6789", "--scheme", "sgtin-96", "--filter", "3"])
         #expect(result.status == 0)
         #expect(result.stdout == "3074257BF7194E4000001A85\n")
     }

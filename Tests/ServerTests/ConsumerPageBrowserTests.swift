@@ -1,3 +1,4 @@
+import TestSupport
 import BrowserTesting
 import DemoChains
 import EPCIS

@@ -37,7 +37,7 @@ struct IdleServerTests {
         let store = "postgres://\(environment["POSTGRES_USER"] ?? "postgres")@\(environment["POSTGRES_HOSTNAME"] ?? "127.0.0.1")"
             + ":\(environment["POSTGRES_PORT"] ?? "5432")/\(environment["POSTGRES_DB"] ?? "postgres")"
             + "?schema=\(schema)&ledgerKey=\(key.path)"
-        #expect(try SuyuanBinary.run(["migrate", "--store", store]).status == 0)
+        #expect(try await SuyuanBinary.run(["migrate", "--store", store]).status == 0)
         try await Self.expectIdle(store: store)
     }
 
@@ -45,8 +45,8 @@ struct IdleServerTests {
     /// samples its CPU time over ten idle seconds.
     static func expectIdle(store: String) async throws {
         let example = TestPaths.epcisConformance.appendingPathComponent("gs1-EPCIS/JSON/Example_9.6.1-ObjectEvent.jsonld")
-        #expect(try SuyuanBinary.run(["capture", example.path, "--store", store]).status == 0)
-        let server = try ServerProcess(["--store", store])
+        #expect(try await SuyuanBinary.run(["capture", example.path, "--store", store]).status == 0)
+        let server = try await ServerProcess.start(["--store", store])
         defer { server.stop() }
         let page = try await HTTPClient.shared.execute(
             HTTPClientRequest(url: server.baseURL + "/01/10614141073464/21/2018"), timeout: .seconds(30))

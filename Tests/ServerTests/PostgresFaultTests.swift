@@ -47,12 +47,12 @@ struct PostgresFaultTests {
     @Test("restart and kill -9 of PostgreSQL under 16 capturing clients lose nothing acknowledged; capture resumes; /health tells; SIGTERM ends")
     func restartUnderLoad() async throws {
         // Given a server on a cluster of this test's own, with an admin key
-        let postgres = try ScratchPostgres()
+        let postgres = try await ScratchPostgres.start()
         let store = postgres.storeURL()
-        #expect(try SuyuanBinary.run(["migrate", "--store", store]).status == 0)
-        let key = try SuyuanBinary.run(["key", "create", "--role", "admin", "--store", store]).text
+        #expect(try await SuyuanBinary.run(["migrate", "--store", store]).status == 0)
+        let key = try await SuyuanBinary.run(["key", "create", "--role", "admin", "--store", store]).text
             .trimmingCharacters(in: .whitespacesAndNewlines)
-        let server = try ServerProcess(["--store", store])
+        let server = try await ServerProcess.start(["--store", store])
         let client = HTTPClient.shared
         let tally = Tallies()
 
@@ -88,9 +88,9 @@ struct PostgresFaultTests {
             }
             group.addTask {
                 try await Task.sleep(for: .milliseconds(400))
-                try postgres.restart()
+                try await postgres.restart()
                 try await Task.sleep(for: .milliseconds(500))
-                try postgres.crash()
+                try await postgres.crash()
             }
             try await group.waitForAll()
         }
@@ -121,11 +121,11 @@ struct PostgresFaultTests {
         #expect(acknowledged.subtracting(stored).isEmpty, "lost: \(acknowledged.subtracting(stored).sorted().prefix(10))")
 
         // And /health says so while the database is down, and recovers with it
-        try postgres.pause()
+        try await postgres.pause()
         let down = try await client.execute(HTTPClientRequest(url: server.baseURL + "/health"), timeout: .seconds(20))
         #expect(down.status.code == 503)
         #expect(down.headers.first(name: "Retry-After") != nil)
-        try postgres.resume()
+        try await postgres.resume()
         var health = 0
         for _ in 0..<40 where health != 200 {
             health = Int(try await client.execute(HTTPClientRequest(url: server.baseURL + "/health"), timeout: .seconds(20)).status.code)

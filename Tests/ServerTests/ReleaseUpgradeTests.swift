@@ -81,11 +81,11 @@ struct ReleaseUpgradeTests {
     /// `suyuan migrate`, then the release's answers compared with this build's, the release's key used over HTTP, and
     /// one more event appended to the same ledger.
     static func upgradeAndCompare(release: String, kind: String, store: String) async throws {
-        let migrated = try SuyuanBinary.run(["migrate", "--store", store])
+        let migrated = try await SuyuanBinary.run(["migrate", "--store", store])
         try #require(migrated.status == 0, "suyuan migrate: \(migrated.errorText)")
 
         // Then every event is there, byte for byte as the release returned it
-        let events = try SuyuanBinary.run(["query", "--per-page", "10000", "--store", store])
+        let events = try await SuyuanBinary.run(["query", "--per-page", "10000", "--store", store])
         try #require(events.status == 0, "\(events.errorText)")
         let eventList = { (data: Data) throws -> NSArray in
             let document = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
@@ -99,7 +99,7 @@ struct ReleaseUpgradeTests {
         #expect(after == before, "the events differ after the upgrade")
 
         // and the ledger check names the same tree head, root and key
-        let verified = try SuyuanBinary.run(["verify", "--store", store])
+        let verified = try await SuyuanBinary.run(["verify", "--store", store])
         #expect(verified.status == 0, "\(verified.errorText)")
         #expect(verified.text == (try String(contentsOf: fixture(release, "\(kind).verify.txt"), encoding: .utf8)))
 
@@ -108,10 +108,10 @@ struct ReleaseUpgradeTests {
             let proofFile = fixture(release, "\(kind).proof-\(n).json")
             let old = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: proofFile)) as? NSDictionary)
             let eventID = try #require(old["eventID"] as? String)
-            let proof = try SuyuanBinary.run(["proof", eventID, "--store", store])
+            let proof = try await SuyuanBinary.run(["proof", eventID, "--store", store])
             #expect(proof.status == 0, "\(proof.errorText)")
             #expect((try JSONSerialization.jsonObject(with: proof.stdout) as? NSDictionary) == old)
-            #expect(try SuyuanBinary.run(["verify-proof", proofFile.path]).status == 0)
+            #expect(try await SuyuanBinary.run(["verify-proof", proofFile.path]).status == 0)
         }
 
         // and traces, reconciliation (from scratch and from the release's checkpoint) and recalls answer the same
@@ -123,7 +123,7 @@ struct ReleaseUpgradeTests {
             (["reconcile", "--from-scratch", "--now", "2026-12-08T00:00:00Z", "--json"], "reconcile"),
             (["recall", "list", "--json"], "recalls"),
         ] {
-            let answer = try SuyuanBinary.run(arguments + ["--store", store])
+            let answer = try await SuyuanBinary.run(arguments + ["--store", store])
             #expect(answer.status == 0, "\(arguments): \(answer.errorText)")
             let new = try Self.withoutKeys(timing, answer.stdout)
             let old = try Self.withoutKeys(timing, Data(contentsOf: fixture(release, "\(kind).\(file).json")))
@@ -135,7 +135,7 @@ struct ReleaseUpgradeTests {
         #expect(recalls.count == 2)
         for recall in recalls {
             let id = try #require(recall["id"] as? String)
-            let shown = try SuyuanBinary.run(["recall", "show", id, "--json", "--store", store])
+            let shown = try await SuyuanBinary.run(["recall", "show", id, "--json", "--store", store])
             let old = try Data(contentsOf: fixture(release, "\(kind).recall-\(id).json"))
             #expect(try Self.withoutKeys([], shown.stdout) == Self.withoutKeys([], old), "recall \(id)")
         }
@@ -144,7 +144,7 @@ struct ReleaseUpgradeTests {
         let secret = try String(contentsOf: fixture(release, "\(kind).regulator-key.txt"), encoding: .utf8)
             .trimmingCharacters(in: .whitespacesAndNewlines)
         do {
-            let server = try ServerProcess(["--store", store])
+            let server = try await ServerProcess.start(["--store", store])
             defer { server.stop() }
             var request = HTTPClientRequest(url: server.baseURL + "/events?perPage=1")
             request.headers.add(name: "Authorization", value: "Bearer \(secret)")
@@ -164,10 +164,10 @@ struct ReleaseUpgradeTests {
 
         // and the store goes on appending to the same ledger
         let example = TestPaths.epcisConformance.appendingPathComponent("gs1-EPCIS/JSON/Example_9.6.1-ObjectEvent.jsonld")
-        let captured = try SuyuanBinary.run(["capture", example.path, "--store", store])
+        let captured = try await SuyuanBinary.run(["capture", example.path, "--store", store])
         #expect(captured.status == 0, "\(captured.errorText)")
         let added = try eventList(Data(contentsOf: example)).count
-        let extended = try SuyuanBinary.run(["verify", "--store", store])
+        let extended = try await SuyuanBinary.run(["verify", "--store", store])
         #expect(extended.status == 0, "\(extended.errorText)")
         #expect(extended.text.hasPrefix("ledger intact: \(before.count + added) events"), "\(extended.text)")
     }

@@ -23,13 +23,13 @@ struct PostgresAdvisoryLockTests {
     private static let heldLock =
         "locktype = 'advisory' AND classid = 4620816 AND objid = hashtext(current_schema()::text)::oid AND granted"
 
-    private static func lockIsHeld(schema: String) throws -> Bool {
-        try PostgresTestDatabase.psql("SELECT count(*) FROM pg_locks WHERE \(heldLock)", schema: schema) != "0\n"
+    private static func lockIsHeld(schema: String) async throws -> Bool {
+        try await PostgresTestDatabase.psql("SELECT count(*) FROM pg_locks WHERE \(heldLock)", schema: schema) != "0\n"
     }
 
     /// Ends the holder's session in the server (a client that goes away is not noticed during pg_sleep).
-    private static func endHolder(_ holder: Process, schema: String) throws {
-        _ = try PostgresTestDatabase.psql(
+    private static func endHolder(_ holder: Process, schema: String) async throws {
+        _ = try await PostgresTestDatabase.psql(
             "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE \(heldLock)", schema: schema)
         holder.terminate()
     }
@@ -42,8 +42,8 @@ struct PostgresAdvisoryLockTests {
             try await PostgresEventStore.open(url: second, migrate: true) { secondStore in
                 // Given another client in the middle of a capture into the first schema
                 let holder = try Self.holdCaptureLock(schema: firstSchema)
-                defer { try? Self.endHolder(holder, schema: firstSchema) }
-                while try !Self.lockIsHeld(schema: firstSchema) {
+                defer { if holder.isRunning { holder.terminate() } }
+                while !(try await Self.lockIsHeld(schema: firstSchema)) {
                     try #require(holder.isRunning, "the holding client ended before it held the lock")
                     try await Task.sleep(for: .milliseconds(50))
                 }
@@ -53,14 +53,14 @@ struct PostgresAdvisoryLockTests {
                 // Then the second schema's capture ended while the first schema's lock was still held
                 #expect(other.eventIDs.count == PostgresFixtures.story.count)
                 #expect(holder.isRunning)
-                #expect(try Self.lockIsHeld(schema: firstSchema))
+                #expect(try await Self.lockIsHeld(schema: firstSchema))
                 // And the first schema's capture stored nothing until the holder ended, then everything
-                #expect(try PostgresTestDatabase.psql("SELECT count(*) FROM event", schema: firstSchema) == "0\n")
-                try Self.endHolder(holder, schema: firstSchema)
+                #expect(try await PostgresTestDatabase.psql("SELECT count(*) FROM event", schema: firstSchema) == "0\n")
+                try await Self.endHolder(holder, schema: firstSchema)
                 let receipt = try await waiting.value
                 #expect(receipt.eventIDs.count == PostgresFixtures.story.count)
                 #expect(
-                    try PostgresTestDatabase.psql("SELECT count(*) FROM event", schema: firstSchema)
+                    try await PostgresTestDatabase.psql("SELECT count(*) FROM event", schema: firstSchema)
                         == "\(PostgresFixtures.story.count)\n")
             }
         }

@@ -91,7 +91,7 @@ struct PostgresBinaryCopyRoundTripTests {
         let schema = try #require(PostgresTestDatabase.schema(of: url))
         try await PostgresEventStore.open(url: url, migrate: true) { store in
             // Given a table of every type the encoder writes, and two rows, the second with NULLs
-            _ = try PostgresTestDatabase.psql(
+            _ = try await PostgresTestDatabase.psql(
                 """
                 CREATE TABLE copy_round_trip (n BIGINT, t TEXT, b BYTEA, ts TIMESTAMPTZ, j JSONB, f BOOLEAN,
                     d DOUBLE PRECISION, i INTEGER)
@@ -123,7 +123,7 @@ struct PostgresBinaryCopyRoundTripTests {
                     logger: store.logger)
             }
             // Then
-            let read = try PostgresTestDatabase.psql(
+            let read = try await PostgresTestDatabase.psql(
                 """
                 SELECT n, t, coalesce(encode(b, 'hex'), 'NULL'),
                     coalesce(to_char(ts AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS'), 'NULL'),
@@ -145,7 +145,7 @@ struct PostgresBinaryCopyRoundTripTests {
         let schema = try #require(PostgresTestDatabase.schema(of: url))
         try await PostgresEventStore.open(url: url, migrate: true) { store in
             // Given a 4-byte field for a BIGINT column after a good row
-            _ = try PostgresTestDatabase.psql("CREATE TABLE copy_mismatch (n BIGINT)", schema: schema)
+            _ = try await PostgresTestDatabase.psql("CREATE TABLE copy_mismatch (n BIGINT)", schema: schema)
             var copy = PostgresBinaryCopy()
             copy.beginRow(fields: 1)
             copy.int8(1)
@@ -158,7 +158,7 @@ struct PostgresBinaryCopyRoundTripTests {
                     try await connection.copyBinary(into: "copy_mismatch", columns: ["n"], rows, logger: store.logger)
                 }
             }
-            #expect(try PostgresTestDatabase.psql("SELECT count(*) FROM copy_mismatch", schema: schema) == "0\n")
+            #expect(try await PostgresTestDatabase.psql("SELECT count(*) FROM copy_mismatch", schema: schema) == "0\n")
         }
     }
 }

@@ -16,7 +16,7 @@ struct PostgresLedgerConformanceTests {
             try await scenario(
                 LedgerConformance(
                     makeStore: { store },
-                    damage: { _, damage in _ = try PostgresTestDatabase.psql(Self.sql(damage), schema: schema) }))
+                    damage: { _, damage in _ = try await PostgresTestDatabase.psql(Self.sql(damage), schema: schema) }))
         }
     }
 

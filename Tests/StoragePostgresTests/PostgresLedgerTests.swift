@@ -52,7 +52,7 @@ struct PostgresLedgerTests {
         try await PostgresEventStore.open(url: url, migrate: true) { store in
             // Given events whose leaves and heads are gone, as in a database from before the ledger migration
             _ = try await store.capture(Self.document(first: 1, count: 6), context: PostgresFixtures.context)
-            _ = try PostgresTestDatabase.psql("DELETE FROM ledger_tile; DELETE FROM tree_head", schema: schema)
+            _ = try await PostgresTestDatabase.psql("DELETE FROM ledger_tile; DELETE FROM tree_head", schema: schema)
             #expect(try await store.latestTreeHead() == nil)
             // When another document is captured
             _ = try await store.capture(Self.document(first: 100, count: 4), context: PostgresFixtures.context)
@@ -64,7 +64,7 @@ struct PostgresLedgerTests {
             try InclusionProofBundle.decode(json: try await store.inclusionProof(eventID: ids[2]).jsonData())
                 .verify(trusting: store.ledgerPublicKey)
             // When an event row is deleted behind the store's back, its leaf is reported missing
-            _ = try PostgresTestDatabase.psql(
+            _ = try await PostgresTestDatabase.psql(
                 """
                 DELETE FROM identifier_state WHERE last_event_row = 4;
                 DELETE FROM open_shipment WHERE shipping_event = 4;
@@ -90,7 +90,7 @@ struct PostgresLedgerTests {
             }
         }
         // Then the ledger holds four tiles: 0/0 and 0/1 full, 0/2 with 88 leaves, 1/0 with the roots of the two full
-        let rows = try PostgresTestDatabase.psql(
+        let rows = try await PostgresTestDatabase.psql(
             "SELECT level || '/' || idx || '/' || width FROM ledger_tile ORDER BY level, idx", schema: schema)
         #expect(rows.split(separator: "\n") == ["0/0/256", "0/1/256", "0/2/88", "1/0/2"])
         try await PostgresEventStore.open(url: url) { store in

@@ -58,7 +58,7 @@ struct PostgresMigrationTests {
         try await PostgresEventStore.open(url: url, migrate: true) { store in
             try await store.updateParty(party, changes: [])
         }
-        _ = try PostgresTestDatabase.psql(
+        _ = try await PostgresTestDatabase.psql(
             """
             DROP TABLE subscription, named_query, access_key, party_change, consumer_scan;
             ALTER TABLE vocabulary_attribute DROP COLUMN id; ALTER TABLE vocabulary_child DROP COLUMN id;

@@ -60,7 +60,7 @@ struct PostgresPartitionTests {
         let schema = try #require(PostgresTestDatabase.schema(of: url))
         try await PostgresEventStore.open(url: url, migrate: true) { store in
             // Given a new store: partitioned tables, hash partitions, no month yet
-            let kinds = try PostgresTestDatabase.psql(
+            let kinds = try await PostgresTestDatabase.psql(
                 """
                 SELECT c.relname || ':' || p.partstrat::text
                 FROM pg_partitioned_table p JOIN pg_class c ON c.oid = p.partrelid
@@ -73,16 +73,16 @@ struct PostgresPartitionTests {
                 ])
             let months = "SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid"
                 + " WHERE i.inhparent = 'event'::regclass ORDER BY 1"
-            #expect(try PostgresTestDatabase.psql(months, schema: schema) == "")
+            #expect(try await PostgresTestDatabase.psql(months, schema: schema) == "")
             // When two events are captured in November 2026
             _ = try await store.capture(Self.document(serials: 0..<2), context: Self.context("2026-11-15T12:00:00Z"))
             // Then November and December exist, and November holds the rows
-            #expect(try PostgresTestDatabase.psql(months, schema: schema) == "event_y2026m11\nevent_y2026m12\n")
-            #expect(try PostgresTestDatabase.psql("SELECT count(*) FROM event_y2026m11", schema: schema) == "2\n")
-            #expect(try PostgresTestDatabase.psql("SELECT count(*) FROM event_hash_guard", schema: schema) == "2\n")
+            #expect(try await PostgresTestDatabase.psql(months, schema: schema) == "event_y2026m11\nevent_y2026m12\n")
+            #expect(try await PostgresTestDatabase.psql("SELECT count(*) FROM event_y2026m11", schema: schema) == "2\n")
+            #expect(try await PostgresTestDatabase.psql("SELECT count(*) FROM event_hash_guard", schema: schema) == "2\n")
             // And a second row for a stored hash cannot commit, whichever month it would be in
-            #expect(throws: PostgresTestDatabase.PSQLFailed.self) {
-                try PostgresTestDatabase.psql(
+            await #expect(throws: PostgresTestDatabase.PSQLFailed.self) {
+                try await PostgresTestDatabase.psql(
                     "INSERT INTO event_hash_guard SELECT hash_id, false FROM event LIMIT 1", schema: schema)
             }
         }
@@ -185,21 +185,21 @@ struct PostgresPartitionTests {
                 SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
                 WHERE l.relation = 'event'::regclass AND l.mode = 'AccessShareLock' AND a.query LIKE '%pg_sleep%'
                 """
-            while try PostgresTestDatabase.psql(held, schema: schema) == "0\n" {
+            while try await PostgresTestDatabase.psql(held, schema: schema) == "0\n" {
                 try #require(reader.isRunning, "the reading client ended before it held its lock")
                 try await Task.sleep(for: .milliseconds(50))
             }
             // When a capture in December needs January ahead
             let receipt = try await store.capture(
                 Self.document(serials: 1..<2), context: Self.context("2026-12-15T12:00:00Z"))
-            let whileRead = try PostgresTestDatabase.psql(months, schema: schema)
+            let whileRead = try await PostgresTestDatabase.psql(months, schema: schema)
             reader.waitUntilExit()
             // Then the capture stored its event without January, and the next capture made January
             #expect(receipt.eventIDs.count == 1)
             #expect(whileRead == "event_y2026m11\nevent_y2026m12\n")
             _ = try await store.capture(Self.document(serials: 2..<3), context: Self.context("2026-12-16T12:00:00Z"))
             #expect(
-                try PostgresTestDatabase.psql(months, schema: schema)
+                try await PostgresTestDatabase.psql(months, schema: schema)
                     == "event_y2026m11\nevent_y2026m12\nevent_y2027m01\n")
         }
     }

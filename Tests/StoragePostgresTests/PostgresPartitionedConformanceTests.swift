@@ -57,7 +57,7 @@ struct PostgresPartitionedConformanceTests {
                     ProjectionConformance(
                         makeStore: { store },
                         tamper: { _, eventID in
-                            let changed = try PostgresTestDatabase.psql(
+                            let changed = try await PostgresTestDatabase.psql(
                                 """
                                 UPDATE event SET body = replace(body, 'shipping', 'receiving')
                                 WHERE event_id = '\(eventID)' RETURNING id
@@ -91,7 +91,7 @@ struct PostgresPartitionedConformanceTests {
 
     @Test("capture, verify, tamper, proof, rebuild, trace, recall, reconcile with suyuan on the partitioned schema",
         .enabled(if: SuyuanBinary.canRun, "needs .build/debug/suyuan"))
-    func storeCommands() throws {
-        try PostgresCommandLineTests.storeCommands(url: Self.url())
+    func storeCommands() async throws {
+        try await PostgresCommandLineTests.storeCommands(url: Self.url())
     }
 }

@@ -15,7 +15,7 @@ struct PostgresProjectionConformanceTests {
                 ProjectionConformance(
                     makeStore: { store },
                     tamper: { _, eventID in
-                        let changed = try PostgresTestDatabase.psql(
+                        let changed = try await PostgresTestDatabase.psql(
                             """
                             UPDATE event SET body = replace(body, 'shipping', 'receiving')
                             WHERE event_id = '\(eventID)' RETURNING id

@@ -1,5 +1,6 @@
 import Foundation
 import StoragePostgres
+import TestSupport
 
 /// The throwaway PostgreSQL that scripts/test starts (POSTGRES_HOSTNAME, POSTGRES_PORT, POSTGRES_USER, POSTGRES_DB),
 /// and a fresh schema of it for every test, so that tests never see each other's rows.
@@ -32,7 +33,11 @@ enum PostgresTestDatabase {
     }
 
     /// Runs SQL in a schema with `psql`, another client, as someone with database access would; returns its output.
-    static func psql(_ sql: String, schema: String) throws -> String {
+    static func psql(_ sql: String, schema: String) async throws -> String {
+        try await offThePool { try psqlBlocking(sql, schema: schema) }
+    }
+
+    private static func psqlBlocking(_ sql: String, schema: String) throws -> String {
         let process = try psqlProcess(sql, schema: schema)
         let output = Pipe()
         process.standardOutput = output

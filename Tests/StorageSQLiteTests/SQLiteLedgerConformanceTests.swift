@@ -15,7 +15,7 @@ struct SQLiteLedgerConformanceTests {
         try await scenario(
             LedgerConformance(
                 makeStore: { store },
-                damage: { _, damage in try SQLiteLedgerTests.tamper(path, Self.sql(damage)) }))
+                damage: { _, damage in try await SQLiteLedgerTests.tamper(path, Self.sql(damage)) }))
     }
 
     /// The SQL that makes a damage.

@@ -1,3 +1,4 @@
+import TestSupport
 import EPCIS
 import Foundation
 import GRDB
@@ -55,28 +56,34 @@ import Transparency
     }
 
     /// Runs SQL on a store file from another process, as an attacker with file access would.
-    static func tamper(_ path: String, _ sql: String) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        process.arguments = [path, sql]
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+    static func tamper(_ path: String, _ sql: String) async throws {
+        try await offThePool { () throws -> Void in
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+            process.arguments = [path, sql]
+            try process.run()
+            process.waitUntilExit()
+            guard process.terminationStatus == 0 else {
+                throw HelperProcessError("\(process.arguments ?? []) exited with \(process.terminationStatus)")
+            }
+        }
     }
 
     static var hasSQLite3: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3") }
 
     /// Runs a query on a store file with the `sqlite3` shell and returns its output lines.
-    static func query(_ path: String, _ sql: String) throws -> [String] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        process.arguments = [path, sql]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+    static func query(_ path: String, _ sql: String) async throws -> [String] {
+        try await offThePool { () throws -> [String] in
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+            process.arguments = [path, sql]
+            let output = Pipe()
+            process.standardOutput = output
+            try process.run()
+            let data = output.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+        }
     }
 
     @Test("several captures make a log of one leaf per event whose root the signed head vouches for")
@@ -128,14 +135,14 @@ import Transparency
         let paths = (0..<3).map { _ in SQLiteTestFiles.newPath() }
         for path in paths { _ = try await Self.fill(try SQLiteEventStore(.file(path)), sizes: [5, 2]) }
         // When leaf 2 is changed in one, the tile loses its last leaf in another, an event is deleted in the third
-        try Self.tamper(
+        try await Self.tamper(
             paths[0],
             """
             UPDATE ledger_tile SET hashes = CAST(substr(hashes, 1, 64) || randomblob(32) || substr(hashes, 97) AS BLOB)
             WHERE level = 0 AND idx = 0
             """)
-        try Self.tamper(paths[1], "UPDATE ledger_tile SET width = 6, hashes = substr(hashes, 1, 192) WHERE level = 0")
-        try Self.tamper(paths[2], "DELETE FROM event WHERE id = 3")
+        try await Self.tamper(paths[1], "UPDATE ledger_tile SET width = 6, hashes = substr(hashes, 1, 192) WHERE level = 0")
+        try await Self.tamper(paths[2], "DELETE FROM event WHERE id = 3")
         // Then each is reported
         let changedLeaf = try await SQLiteEventStore(.file(paths[0])).verifyLedger()
         #expect(changedLeaf.audit?.storedLeavesMatchSignedRoot == false)
@@ -165,7 +172,7 @@ import Transparency
         ids += try await reopened.capture(Self.document(first: 2_000, count: 300), context: SQLiteFixtures.context)
             .eventIDs
         // Then the ledger holds four tiles: 0/0 and 0/1 full, 0/2 with 88 leaves, 1/0 with the roots of the two full
-        let rows = try Self.query(
+        let rows = try await Self.query(
             path, "SELECT level || '/' || idx || '/' || width FROM ledger_tile ORDER BY level, idx")
         #expect(rows == ["0/0/256", "0/1/256", "0/2/88", "1/0/2"])
         // And it verifies, the heads of each size are consistent, and every proof leads to the latest head
@@ -269,7 +276,7 @@ import Transparency
         let original = try SQLiteEventStore(.file(path))
         _ = try await Self.fill(original, sizes: [4, 3])
         let head = try #require(try await original.latestTreeHead())
-        try Self.tamper(
+        try await Self.tamper(
             path,
             """
             DROP TABLE ledger_tile; DROP TABLE tree_head;

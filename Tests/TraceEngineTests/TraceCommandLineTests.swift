@@ -6,8 +6,8 @@ import TestSupport
 @Suite(.enabled(if: SuyuanBinary.canRun))
 struct TraceCommandLineTests {
 
-    static func run(_ arguments: [String]) throws -> (status: Int32, stdout: Data) {
-        let output = try SuyuanBinary.run(arguments)
+    static func run(_ arguments: [String]) async throws -> (status: Int32, stdout: Data) {
+        let output = try await SuyuanBinary.run(arguments)
         return (output.status, output.stdout)
     }
 
@@ -18,13 +18,13 @@ struct TraceCommandLineTests {
     }
 
     @Test("demo generate writes the same documents, master data and truth for the same seed")
-    func generateIsDeterministic() throws {
+    func generateIsDeterministic() async throws {
         // Given two output folders
         let first = try Self.temporaryFolder(), second = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: first); try? FileManager.default.removeItem(at: second) }
         // When the same world is generated into both
         for folder in [first, second] {
-            let result = try Self.run(["demo", "generate", "--events", "500", "--seed", "4", "--anomaly-rate", "0.5",
+            let result = try await Self.run(["demo", "generate", "--events", "500", "--seed", "4", "--anomaly-rate", "0.5",
                                        "--events-per-document", "200", "--out", folder.path])
             #expect(result.status == 0)
         }
@@ -37,22 +37,22 @@ struct TraceCommandLineTests {
     }
 
     @Test("demo load, then trace forward, recall and reconcile answer in JSON from the SQLite store")
-    func loadTraceReconcile() throws {
+    func loadTraceReconcile() async throws {
         // Given a demo world loaded into a SQLite file, with its truth
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let store = "sqlite:" + folder.appendingPathComponent("demo.sqlite").path
         let truthFile = folder.appendingPathComponent("truth.json")
-        let load = try Self.run(["demo", "load", "--events", "600", "--seed", "5", "--anomaly-rate", "0.5", "--store", store,
+        let load = try await Self.run(["demo", "load", "--events", "600", "--seed", "5", "--anomaly-rate", "0.5", "--store", store,
                                  "--truth", truthFile.path])
         #expect(load.status == 0)
         let truth = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: truthFile)) as? [[String: Any]])
 
         // When a powder lot (in Digital Link form) is traced forward and recalled, and the store is reconciled
         let powder = "https://id.gs1.org/01/06901234100082/10/L0000019"
-        let trace = try Self.run(["trace", "forward", powder, "--json", "--store", store])
-        let recall = try Self.run(["recall", powder, "--reason", "melamine", "--json", "--store", store])
-        let reconcile = try Self.run(["reconcile", "--json", "--store", store])
+        let trace = try await Self.run(["trace", "forward", powder, "--json", "--store", store])
+        let recall = try await Self.run(["recall", powder, "--reason", "melamine", "--json", "--store", store])
+        let reconcile = try await Self.run(["reconcile", "--json", "--store", store])
 
         // Then the trace has the promised fields with URNs, the recall lists withdrawals, and the findings match the truth
         let traced = try #require(JSONSerialization.jsonObject(with: trace.stdout) as? [String: Any])
@@ -78,7 +78,7 @@ struct TraceCommandLineTests {
 
         // And with a tolerance for every category above the demo's short receipts (4-10 %), no quantity mismatch is
         // left and the other findings stay; a malformed tolerance is refused
-        let tolerant = try Self.run(
+        let tolerant = try await Self.run(
             ["reconcile", "--json", "--store", store]
                 + ["meat", "vegetables", "dairy", "drugs"].flatMap { ["--tolerance-for", "\($0)=0.2"] })
         let tolerantReport = try #require(JSONSerialization.jsonObject(with: tolerant.stdout) as? [String: Any])
@@ -90,23 +90,23 @@ struct TraceCommandLineTests {
         #expect(tolerantReport["checkpointSaved"] as? Bool == false)
         // And --from-scratch reads every event again, finds the same, and keeps its state
         let scratch = try #require(JSONSerialization.jsonObject(
-            with: try Self.run(["reconcile", "--json", "--from-scratch", "--store", store]).stdout) as? [String: Any])
+            with: try await Self.run(["reconcile", "--json", "--from-scratch", "--store", store]).stdout) as? [String: Any])
         #expect(scratch["eventsRead"] as? Int == events && scratch["checkpointSaved"] as? Bool == true)
         #expect((scratch["findings"] as? [[String: Any]])?.count == findings.count)
-        let malformed = try SuyuanBinary.run(["reconcile", "--store", store, "--tolerance-for", "meat"])
+        let malformed = try await SuyuanBinary.run(["reconcile", "--store", store, "--tolerance-for", "meat"])
         #expect(malformed.status != 0 && String(decoding: malformed.stderr, as: UTF8.self).contains("CATEGORY=FRACTION"))
     }
 
     @Test("recall records a recall that list, show and ack then read and update")
-    func recallIsRecordedAndAcknowledged() throws {
+    func recallIsRecordedAndAcknowledged() async throws {
         // Given a demo world loaded into a SQLite file
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let store = "sqlite:" + folder.appendingPathComponent("demo.sqlite").path
-        #expect(try Self.run(["demo", "load", "--events", "600", "--seed", "5", "--store", store]).status == 0)
+        #expect(try await Self.run(["demo", "load", "--events", "600", "--seed", "5", "--store", store]).status == 0)
         // When a powder lot is recalled
         let powder = "urn:epc:class:lgtin:6901234.010008.L0000019"
-        let issued = try Self.run(["recall", powder, "--reason", "melamine", "--by", "county regulator", "--json",
+        let issued = try await Self.run(["recall", powder, "--reason", "melamine", "--by", "county regulator", "--json",
                                    "--store", store])
         #expect(issued.status == 0)
         let recall = try #require(JSONSerialization.jsonObject(with: issued.stdout) as? [String: Any])
@@ -114,11 +114,11 @@ struct TraceCommandLineTests {
         let withdrawals = try #require(recall["withdrawals"] as? [[String: Any]])
         let party = try #require(withdrawals.first?["party"] as? String)
         // Then it is listed and shown with every holder pending
-        let list = try Self.run(["recall", "list", "--json", "--store", store])
+        let list = try await Self.run(["recall", "list", "--json", "--store", store])
         let listed = try #require(JSONSerialization.jsonObject(with: list.stdout) as? [String: [[String: Any]]])
         #expect(listed["recalls"]?.map { $0["id"] as? String } == [id])
         let shown = try #require(
-            JSONSerialization.jsonObject(with: Self.run(["recall", "show", id, "--json", "--store", store]).stdout)
+            JSONSerialization.jsonObject(with: await Self.run(["recall", "show", id, "--json", "--store", store]).stdout)
                 as? [String: Any])
         #expect(shown["initiatedBy"] as? String == "county regulator" && shown["reason"] as? String == "melamine")
         #expect(shown["pending"] as? Int == withdrawals.count)
@@ -126,13 +126,13 @@ struct TraceCommandLineTests {
 
         // When the first holder acknowledges, named by its GLN as a Digital Link, and a stranger tries to
         let described = try #require(
-            JSONSerialization.jsonObject(with: Self.run(["id", "describe", party]).stdout) as? [String: Any])
+            JSONSerialization.jsonObject(with: await Self.run(["id", "describe", party]).stdout) as? [String: Any])
         let link = try #require(described["digitalLink"] as? String)
         #expect(link.hasPrefix("https://id.gs1.org/417/"))
-        let ack = try Self.run(["recall", "ack", id, "--party", link, "--by", "Li",
+        let ack = try await Self.run(["recall", "ack", id, "--party", link, "--by", "Li",
                                 "--note", "3 withdrawn", "--json", "--store", store])
-        let stranger = try Self.run(["recall", "ack", id, "--party", "urn:epc:id:pgln:6901234.99999", "--store", store])
-        let unknown = try Self.run(["recall", "show", "recall-none", "--store", store])
+        let stranger = try await Self.run(["recall", "ack", id, "--party", "urn:epc:id:pgln:6901234.99999", "--store", store])
+        let unknown = try await Self.run(["recall", "show", "recall-none", "--store", store])
 
         // Then that holder's rows are acknowledged and the others still pending; the stranger and an unknown recall fail
         #expect(ack.status == 0)

@@ -1,3 +1,4 @@
+import TestSupport
 import BrowserTesting
 import Foundation
 import Testing
@@ -54,21 +55,27 @@ struct QRCodeOracleTests {
         json.dump(answers, sys.stdout)
         """
 
-    static func ask(_ questions: [Question]) throws -> [Answer] {
-        let python = try #require(ProcessInfo.processInfo.environment["SUYUAN_ORACLE_PYTHON"])
-        let input = FileManager.default.temporaryDirectory.appendingPathComponent("suyuan-qr-\(UUID().uuidString).json")
-        defer { try? FileManager.default.removeItem(at: input) }
-        try JSONEncoder().encode(questions).write(to: input)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = ["-c", script, input.path]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        return try JSONDecoder().decode([Answer].self, from: data)
+    static func ask(_ questions: [Question]) async throws -> [Answer] {
+        try await offThePool { () throws -> [Answer] in
+            guard let python = ProcessInfo.processInfo.environment["SUYUAN_ORACLE_PYTHON"] else {
+                throw HelperProcessError("SUYUAN_ORACLE_PYTHON is not set (scripts/test sets it)")
+            }
+            let input = FileManager.default.temporaryDirectory.appendingPathComponent("suyuan-qr-\(UUID().uuidString).json")
+            defer { try? FileManager.default.removeItem(at: input) }
+            try JSONEncoder().encode(questions).write(to: input)
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: python)
+            process.arguments = ["-c", script, input.path]
+            let output = Pipe()
+            process.standardOutput = output
+            try process.run()
+            let data = output.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            guard process.terminationStatus == 0 else {
+                throw HelperProcessError("\(process.arguments ?? []) exited with \(process.terminationStatus)")
+            }
+            return try JSONDecoder().decode([Answer].self, from: data)
+        }
     }
 
     static func question(_ text: String, _ code: QRCode, version: Int?, mask: Int?) -> Question {
@@ -125,13 +132,13 @@ struct QRCodeOracleTests {
     ]
 
     @Test("symbols match segno module for module, with the same version and the same mask chosen")
-    func matchesSegno() throws {
+    func matchesSegno() async throws {
         // Given our symbols for a table of texts and levels
         let codes = try Self.table.map { try QRCode($0.0, correction: $0.1) }
         #expect(Set(codes.map(\.version)).isSuperset(of: [1, 7, 40]))
         #expect(codes.contains { (25...39).contains($0.version) })
         // When segno builds the same segments, choosing version and mask itself
-        let answers = try Self.ask(zip(Self.table, codes).map { Self.question($0.0.0, $0.1, version: nil, mask: nil) })
+        let answers = try await Self.ask(zip(Self.table, codes).map { Self.question($0.0.0, $0.1, version: nil, mask: nil) })
         // Then it picks the same version and mask, and every module agrees
         for ((input, code), answer) in zip(zip(Self.table, codes), answers) {
             let label = "\(input.0.prefix(40)) at \(input.1.letter)"
@@ -144,7 +151,7 @@ struct QRCodeOracleTests {
     }
 
     @Test("every version 1–40 at every level matches segno with the same mask")
-    func everyVersionAndLevel() throws {
+    func everyVersionAndLevel() async throws {
         // Given a GTIN (up to version 5) or a Digital Link held to each version and level, with a mask that cycles
         var questions: [Question] = []
         var codes: [QRCode] = []
@@ -159,7 +166,7 @@ struct QRCodeOracleTests {
             }
         }
         // When segno builds them
-        let answers = try Self.ask(questions)
+        let answers = try await Self.ask(questions)
         // Then each matches: block tables, alignment positions, version information and placement for all 160
         #expect(answers.count == 160)
         for (code, answer) in zip(codes, answers) {

@@ -1,3 +1,4 @@
+import TestSupport
 import BrowserTesting
 import EPCIS
 import Foundation

@@ -16,7 +16,7 @@ struct FederationTests {
 
     static func world() async throws -> FederationWorld {
         let url = try #require(ProcessInfo.processInfo.environment["SUYUAN_TEST_POSTGRES_URL"])
-        let world = try FederationWorld(postgresURL: url)
+        let world = try await FederationWorld(postgresURL: url)
         // Each platform captures its own parties' events
         for (id, document) in [("sh", Docs.shanghai), ("hub", Docs.hubDocument), ("bj", Docs.beijing)] {
             let job = try await world.capture(id, document)
@@ -157,7 +157,7 @@ struct FederationTests {
         let job = try await world.capture("sh", Docs.secondShipment)
         #expect(job["success"] as? Bool == true)
         try await Task.sleep(for: .seconds(2))
-        try world.start("bj")
+        try await world.start("bj")
         #expect(try await world.eventually(45) { try await Self.eventCount(world, "bj", "EQ_bizStep=shipping") == 3 })
 
         // MARK: a peer killed mid-trace makes the result partial, not an error

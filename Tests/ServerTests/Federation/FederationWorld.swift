@@ -40,7 +40,7 @@ final class FederationWorld: @unchecked Sendable {
     static let prefixes = ["sh": "6901234", "bj": "6902345", "hub": "6903456", "acme": "6904567"]
 
     /// Makes the stores, keys and peers files, and starts every server.
-    init(postgresURL: String) throws {
+    init(postgresURL: String) async throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("suyuan-federation-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let schema = "fed_" + UUID().uuidString.prefix(8).lowercased()
@@ -51,14 +51,14 @@ final class FederationWorld: @unchecked Sendable {
         ]
         var nodes: [String: Node] = [:]
         for (id, store) in stores {
-            if store.hasPrefix("postgres") { _ = try Self.suyuan(["migrate", "--store", store]) }
-            let admin = try Self.suyuan(["key", "create", "--role", "admin", "--store", store])
+            if store.hasPrefix("postgres") { _ = try await Self.suyuan(["migrate", "--store", store]) }
+            let admin = try await Self.suyuan(["key", "create", "--role", "admin", "--store", store])
             nodes[id] = Node(id: id, port: FreePort.next(), store: store, admin: admin)
         }
         self.nodes = nodes
         for (id, node) in nodes {
             for caller in nodes.keys where caller != id {
-                node.peerKeys[caller] = try Self.suyuan(
+                node.peerKeys[caller] = try await Self.suyuan(
                     ["key", "create", "--role", "peer", "--peer", caller, "--store", node.store])
             }
         }
@@ -86,20 +86,20 @@ final class FederationWorld: @unchecked Sendable {
             try JSONSerialization.data(withJSONObject: ["platforms": platforms]).write(to: file)
             node.peersFile = file
         }
-        try startAcme()
-        for id in nodes.keys.sorted() { try start(id) }
+        try await startAcme()
+        for id in nodes.keys.sorted() { try await start(id) }
     }
 
     /// Starts (or starts again) a platform's server on its port.
-    func start(_ id: String) throws {
+    func start(_ id: String) async throws {
         guard let node = nodes[id], let peers = node.peersFile else { return }
-        node.server = try ServerProcess(
+        node.server = try await ServerProcess.start(
             ["--store", node.store, "--port", String(node.port), "--platform", id, "--peers", peers.path,
              "--peer-timeout", "2"])
     }
 
     /// The stand-in repository, loaded with the importer's events.
-    private func startAcme() throws {
+    private func startAcme() async throws {
         let seed = folder.appendingPathComponent("acme.jsonld")
         try Data(FederationDocuments.acme.utf8).write(to: seed)
         let process = Process()
@@ -116,7 +116,7 @@ final class FederationWorld: @unchecked Sendable {
         let deadline = Date().addingTimeInterval(20)
         while Date() < deadline {
             if LoopbackPort(port: acmePort).isListening { return }
-            Thread.sleep(forTimeInterval: 0.1)
+            try await Task.sleep(for: .milliseconds(100))
         }
         throw ServerProcessError(message: "the EPCIS stand-in did not listen on \(acmePort)")
     }
@@ -181,8 +181,8 @@ final class FederationWorld: @unchecked Sendable {
         return try await condition()
     }
 
-    static func suyuan(_ arguments: [String]) throws -> String {
-        let output = try SuyuanBinary.run(arguments)
+    static func suyuan(_ arguments: [String]) async throws -> String {
+        let output = try await SuyuanBinary.run(arguments)
         guard output.status == 0 else {
             throw ServerProcessError(message: "suyuan \(arguments.joined(separator: " ")): \(output.errorText)")
         }

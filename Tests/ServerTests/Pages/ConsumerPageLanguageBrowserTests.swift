@@ -1,3 +1,4 @@
+import TestSupport
 import BrowserTesting
 import Dispatch
 import EPCIS
@@ -109,10 +110,3 @@ struct ConsumerPageLanguageBrowserTests {
     }
 }
 
-/// Runs blocking work (a browser, a Python script) on a thread of its own, not on the concurrency pool that the
-/// server under test needs to answer the browser.
-func offThePool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
-    try await withCheckedThrowingContinuation { continuation in
-        DispatchQueue.global().async { continuation.resume(with: Result { try work() }) }
-    }
-}
