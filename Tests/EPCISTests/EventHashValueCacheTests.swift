@@ -8,7 +8,8 @@ import Testing
 @Suite struct EventHashValueCacheTests {
     /// Three events naming the same trade item, lot, places and parties, as EPC URNs in the first and as GS1 Digital
     /// Links in the second (the same event for the hash), with CBV values as URNs and as bare words, a business
-    /// transaction URN, master data in Chinese, and one text both as a timestamp element and as a plain one.
+    /// transaction URN, master data in Chinese, one text both as a timestamp element and as a plain one, and values
+    /// written with the document's prefix.
     static let document = """
         {"@context": ["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld",
                       {"suyuan": "https://ns.suyuan.org/mda#"}],
@@ -27,7 +28,7 @@ import Testing
             "sourceList": [{"type": "owning_party", "source": "urn:epc:id:pgln:6901234.00001"}],
             "destinationList": [{"type": "location", "destination": "urn:epc:id:sgln:6901234.00002.0"}],
             "suyuan:产地": "黑龙江省五常市", "suyuan:harvestTime": "2026-03-30T08:00:00+08:00",
-            "suyuan:note": "2026-03-30T08:00:00+08:00"},
+            "suyuan:note": "2026-03-30T08:00:00+08:00", "suyuan:plot": "suyuan:地块-7", "suyuan:grade": "suyuan:A"},
            {"type": "ObjectEvent", "eventTime": "2026-04-01T08:00:00+08:00", "eventTimeZoneOffset": "+08:00",
             "epcList": ["https://id.gs1.org/01/06901234000177/21/77"], "action": "OBSERVE",
             "bizStep": "shipping", "disposition": "in_transit",
@@ -36,7 +37,7 @@ import Testing
             "sourceList": [{"type": "owning_party", "source": "https://id.gs1.org/417/6901234000016"}],
             "destinationList": [{"type": "location", "destination": "https://id.gs1.org/414/6901234000023"}],
             "suyuan:产地": "黑龙江省五常市", "suyuan:harvestTime": "2026-03-30T08:00:00+08:00",
-            "suyuan:note": "2026-03-30T08:00:00+08:00"},
+            "suyuan:note": "2026-03-30T08:00:00+08:00", "suyuan:plot": "suyuan:地块-7", "suyuan:grade": "suyuan:A"},
            {"type": "TransformationEvent", "eventTime": "2026-04-01T09:00:00+08:00", "eventTimeZoneOffset": "+08:00",
             "inputEPCList": ["urn:epc:id:sgtin:6901234.000017.77"],
             "outputQuantityList": [
@@ -86,6 +87,9 @@ import Testing
         #expect(preHash.contains("{https://ns.suyuan.org/mda#}harvestTime=2026-03-30T00:00:00.000Z"))
         #expect(preHash.contains("{https://ns.suyuan.org/mda#}note=2026-03-30T08:00:00+08:00"))
         #expect(preHash.contains("{https://ns.suyuan.org/mda#}产地=黑龙江省五常市"))
+        // And values written with the document's prefix are expanded, before ASCII and Chinese alike
+        #expect(preHash.contains("{https://ns.suyuan.org/mda#}plot=https://ns.suyuan.org/mda#地块-7"))
+        #expect(preHash.contains("{https://ns.suyuan.org/mda#}grade=https://ns.suyuan.org/mda#A"))
         #expect(preHash == hasher.preHashString(for: document.events[0]))
     }
 }
