@@ -7,8 +7,8 @@ import Testing
 /// thread): the hashes must be the ones each event gets alone, whatever the cache already holds.
 @Suite struct EventHashValueCacheTests {
     /// Three events naming the same trade item, lot, places and parties, as EPC URNs in the first and as GS1 Digital
-    /// Links in the second (the same event for the hash), with CBV values as URNs and as bare words, a business
-    /// transaction URN, master data in Chinese, one text both as a timestamp element and as a plain one, and values
+    /// Links in the second (the same event for the hash), with a CBV URN as a user extension's value, a business
+    /// transaction URN, master data in Chinese, the eventTime's text as a plain value, and values
     /// written with the document's prefix.
     static let document = """
         {"@context": ["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld",
@@ -21,14 +21,13 @@ import Testing
          "epcisBody": {"eventList": [
            {"type": "ObjectEvent", "eventTime": "2026-04-01T08:00:00+08:00", "eventTimeZoneOffset": "+08:00",
             "epcList": ["urn:epc:id:sgtin:6901234.000017.77"], "action": "OBSERVE",
-            "bizStep": "urn:epcglobal:cbv:bizstep:shipping", "disposition": "in_transit",
+            "bizStep": "shipping", "disposition": "in_transit",
             "readPoint": {"id": "urn:epc:id:sgln:6901234.00001.0"},
-            "bizTransactionList": [{"type": "urn:epcglobal:cbv:btt:po",
-                                    "bizTransaction": "urn:epcglobal:cbv:bt:6901234000016:PO-1"}],
+            "bizTransactionList": [{"type": "po", "bizTransaction": "urn:epcglobal:cbv:bt:6901234000016:PO-1"}],
             "sourceList": [{"type": "owning_party", "source": "urn:epc:id:pgln:6901234.00001"}],
             "destinationList": [{"type": "location", "destination": "urn:epc:id:sgln:6901234.00002.0"}],
-            "suyuan:产地": "黑龙江省五常市", "suyuan:harvestTime": "2026-03-30T08:00:00+08:00",
-            "suyuan:note": "2026-03-30T08:00:00+08:00", "suyuan:plot": "suyuan:地块-7", "suyuan:grade": "suyuan:A"},
+            "suyuan:产地": "黑龙江省五常市", "suyuan:note": "2026-04-01T08:00:00+08:00", "suyuan:plot": "suyuan:地块-7", "suyuan:grade": "suyuan:A",
+            "suyuan:step": "urn:epcglobal:cbv:bizstep:shipping"},
            {"type": "ObjectEvent", "eventTime": "2026-04-01T08:00:00+08:00", "eventTimeZoneOffset": "+08:00",
             "epcList": ["https://id.gs1.org/01/06901234000177/21/77"], "action": "OBSERVE",
             "bizStep": "shipping", "disposition": "in_transit",
@@ -36,14 +35,14 @@ import Testing
             "bizTransactionList": [{"type": "po", "bizTransaction": "urn:epcglobal:cbv:bt:6901234000016:PO-1"}],
             "sourceList": [{"type": "owning_party", "source": "https://id.gs1.org/417/6901234000016"}],
             "destinationList": [{"type": "location", "destination": "https://id.gs1.org/414/6901234000023"}],
-            "suyuan:产地": "黑龙江省五常市", "suyuan:harvestTime": "2026-03-30T08:00:00+08:00",
-            "suyuan:note": "2026-03-30T08:00:00+08:00", "suyuan:plot": "suyuan:地块-7", "suyuan:grade": "suyuan:A"},
+            "suyuan:产地": "黑龙江省五常市", "suyuan:note": "2026-04-01T08:00:00+08:00", "suyuan:plot": "suyuan:地块-7", "suyuan:grade": "suyuan:A",
+            "suyuan:step": "urn:epcglobal:cbv:bizstep:shipping"},
            {"type": "TransformationEvent", "eventTime": "2026-04-01T09:00:00+08:00", "eventTimeZoneOffset": "+08:00",
             "inputEPCList": ["urn:epc:id:sgtin:6901234.000017.77"],
             "outputQuantityList": [
               {"epcClass": "urn:epc:class:lgtin:6901234.010001.L1", "quantity": 12.50, "uom": "KGM"},
               {"epcClass": "https://id.gs1.org/01/06901234100013/10/L2", "quantity": 3, "uom": "KGM"}],
-            "bizStep": "urn:epcglobal:cbv:bizstep:commissioning",
+            "bizStep": "commissioning",
             "readPoint": {"id": "urn:epc:id:sgln:6901234.00001.0"},
             "ilmd": {"suyuan:产地": "黑龙江省五常市", "suyuan:lot": "L1"}}]}}
         """
@@ -74,22 +73,23 @@ import Testing
         #expect(remembered > 0 && values.count == remembered)
     }
 
-    @Test("a text remembered as a plain value is still hashed as a timestamp under a time element")
+    @Test("a text remembered as a plain value is still hashed as a timestamp in eventTime")
     func timestampElementsAreNotTakenFromTheCache() throws {
-        // Given an event whose note and harvestTime hold the same text
+        // Given an event whose note holds the text of its eventTime
         let document = try Self.decoded()
         let hasher = EventHasher(for: document)
         var values = PreHashValueCache()
         // When its values are cached by a first hash, and it is hashed again
         _ = hasher.preHashString(for: document.events[0], values: &values)
         let preHash = hasher.preHashString(for: document.events[0], values: &values)
-        // Then the time element is in UTC with milliseconds and the note is as written
-        #expect(preHash.contains("{https://ns.suyuan.org/mda#}harvestTime=2026-03-30T00:00:00.000Z"))
-        #expect(preHash.contains("{https://ns.suyuan.org/mda#}note=2026-03-30T08:00:00+08:00"))
+        // Then the eventTime is in UTC with milliseconds and the note is as written
+        #expect(preHash.hasPrefix("eventType=ObjectEventeventTime=2026-04-01T00:00:00.000Z"))
+        #expect(preHash.contains("{https://ns.suyuan.org/mda#}note=2026-04-01T08:00:00+08:00"))
         #expect(preHash.contains("{https://ns.suyuan.org/mda#}产地=黑龙江省五常市"))
         // And values written with the document's prefix are expanded, before ASCII and Chinese alike
         #expect(preHash.contains("{https://ns.suyuan.org/mda#}plot=https://ns.suyuan.org/mda#地块-7"))
         #expect(preHash.contains("{https://ns.suyuan.org/mda#}grade=https://ns.suyuan.org/mda#A"))
+        #expect(preHash.contains("{https://ns.suyuan.org/mda#}step=https://ref.gs1.org/cbv/BizStep-shipping"))
         #expect(preHash == hasher.preHashString(for: document.events[0]))
     }
 }

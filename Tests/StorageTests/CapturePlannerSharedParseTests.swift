@@ -24,7 +24,7 @@ import Testing
             "ilmd": {"suyuan:产地": "黑龙江省五常市"}},
            {"type": "ObjectEvent", "eventTime": "2026-04-01T09:00:00+08:00", "eventTimeZoneOffset": "+08:00",
             "epcList": ["https://id.gs1.org/01/06901234000177/21/77"], "action": "OBSERVE",
-            "bizStep": "urn:epcglobal:cbv:bizstep:shipping", "disposition": "in_transit",
+            "bizStep": "shipping", "disposition": "in_transit",
             "readPoint": {"id": "https://id.gs1.org/414/6901234000016"},
             "bizTransactionList": [{"type": "po", "bizTransaction": "urn:epcglobal:cbv:bt:6901234000016:PO-1"}],
             "sourceList": [{"type": "owning_party", "source": "https://id.gs1.org/417/6901234000016"}],
