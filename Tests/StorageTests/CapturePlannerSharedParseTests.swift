@@ -44,11 +44,10 @@ import Testing
         let base = document.events
         document.events = (0..<1_500).map { i in
             var event = base[i % 3]
-            let serial = "\(77 + i / 3)"
-            event.epcList = event.epcList.map { IdentifierURI($0.text.replacingOccurrences(of: "77", with: serial)) }
-            event.inputEPCList = event.inputEPCList.map {
-                IdentifierURI($0.text.replacingOccurrences(of: "77", with: serial))
-            }
+            // The serial 77 ends each EPC, URN or Digital Link.
+            func serial(_ uri: IdentifierURI) -> IdentifierURI { IdentifierURI(uri.text.dropLast(2) + "\(77 + i / 3)") }
+            event.epcList = event.epcList.map(serial)
+            event.inputEPCList = event.inputEPCList.map(serial)
             event.eventTime = EPCISDateTime(Date(timeIntervalSince1970: 1_775_000_000 + Double(i) * 60))
             return event
         }
