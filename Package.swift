@@ -130,7 +130,8 @@ let package = Package(
         ),
         .testTarget(name: "EPCISTests", dependencies: ["EPCIS", "Identifiers", "TestSupport"], swiftSettings: strict),
         .testTarget(
-            name: "StorageTests", dependencies: ["Storage", "StorageTesting", "EPCIS", "TestSupport"], swiftSettings: strict
+            name: "StorageTests", dependencies: ["Storage", "StorageTesting", "EPCIS", "Identifiers", "TestSupport"],
+            swiftSettings: strict
         ),
         .testTarget(name: "DemoChainsTests", dependencies: ["DemoChains", "EPCIS"], swiftSettings: strict),
         .testTarget(

@@ -98,19 +98,27 @@ public struct CapturePlanner: Sendable {
         let checked = concurrentChunks(range.count) { chunk in
             let encoder = JSONDocumentEncoder()
             var cache: [String: EventRecord.ParsedURI] = [:]
+            // The same locations, parties, classes and vocabulary recur through the chunk: each identifier is
+            // parsed once for the validator and the rows, and each value made canonical once for the hash.
+            var parses = validator.makeParseCache()
+            var values = PreHashValueCache()
             return chunk.map { offset -> Checked in
                 let index = range.lowerBound + offset
                 let original = events[index]
                 let problems =
-                    validated ? [] : validator.validate(original, at: pointers[index]).filter { $0.severity == .error }
+                    validated
+                    ? []
+                    : validator.validate(original, at: pointers[index], parses: &parses).filter {
+                        $0.severity == .error
+                    }
                 guard problems.isEmpty else { return Checked(problems: problems, stored: nil, record: nil) }
-                let hashID = hasher.hashID(for: original)
+                let hashID = hasher.hashID(for: original, values: &values)
                 var event = original
                 event.recordTime = recordTime
                 let id = event.eventID ?? hashID
                 event.eventID = id
                 let stored = StoredEvent(event: event, id: id, hashID: hashID)
-                let record = buildRows ? EventRecord(stored, encoder: encoder, cache: &cache) : nil
+                let record = buildRows ? EventRecord(stored, encoder: encoder, cache: &cache, parses: &parses) : nil
                 return Checked(problems: [], stored: stored, record: record)
             }
         }

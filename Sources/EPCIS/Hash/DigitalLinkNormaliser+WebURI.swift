@@ -82,7 +82,9 @@ extension DigitalLinkNormaliser {
         guard mayBeDigitalLink(input), matches(dlShape, input) else { return nil }
         var uri = input
         if let q = uri.firstIndex(of: "?") { uri = String(uri[..<q]) }
-        for (short, ai) in shortNames { uri = uri.replacingOccurrences(of: short, with: ai) }
+        for (short, ai) in shortNames where uri.containsBytes(short) {
+            uri = uri.replacingOccurrences(of: short, with: ai)
+        }
         if !matches(canonicalDomain, uri) {
             for key in keyOrder {
                 if let r = uri.range(of: key) {

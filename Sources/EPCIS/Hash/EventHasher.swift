@@ -56,9 +56,20 @@ public struct EventHasher: Sendable {
     /// - Parameter event: the event.
     /// - Returns: the string that is hashed, e.g. `eventType=ObjectEventeventTime=2005-04-04T02:33:31.116Z…`.
     public func preHashString(for event: EPCISEvent) -> String {
+        var values = PreHashValueCache.none
+        return preHashString(for: event, values: &values)
+    }
+
+    /// The canonical pre-hash string of an event, with the canonical forms of values remembered across events.
+    /// - Parameters:
+    ///   - event: the event.
+    ///   - values: canonical values worked out for earlier events (of any document); the string is the same
+    ///     whatever it holds.
+    /// - Returns: the string that is hashed.
+    public func preHashString(for event: EPCISEvent, values: inout PreHashValueCache) -> String {
         let tree = PreHashTreeBuilder(
             namespaces: namespaces, format: format, keepsUndeclaredStandardPrefixes: keepsUndeclaredStandardPrefixes).tree(for: event)
-        return PreHashWalk.preHash(type: event.type.rawValue, event: tree)
+        return PreHashWalk.preHash(type: event.type.rawValue, event: tree, values: &values)
     }
 
     /// The event hash ID of an event.
@@ -66,6 +77,16 @@ public struct EventHasher: Sendable {
     /// - Returns: `ni:///sha-256;<64 lower-case hex digits>?ver=CBV2.0`.
     public func hashID(for event: EPCISEvent) -> String {
         hashID(ofPreHashString: preHashString(for: event))
+    }
+
+    /// The event hash ID of an event, with the canonical forms of values remembered across events: for hashing
+    /// many events (a capture keeps one cache per thread).
+    /// - Parameters:
+    ///   - event: the event.
+    ///   - values: canonical values worked out for earlier events; the hash is the same whatever it holds.
+    /// - Returns: `ni:///sha-256;<64 lower-case hex digits>?ver=CBV2.0`.
+    public func hashID(for event: EPCISEvent, values: inout PreHashValueCache) -> String {
+        hashID(ofPreHashString: preHashString(for: event, values: &values))
     }
 
     /// The hash ID of a pre-hash string.
@@ -82,6 +103,7 @@ public struct EventHasher: Sendable {
     /// - Returns: one hash ID per event.
     public static func hashIDs(of document: EPCISDocument, format: EPCISDocumentFormat = .json) -> [String] {
         let hasher = EventHasher(for: document, format: format)
-        return document.events.map(hasher.hashID(for:))
+        var values = PreHashValueCache()
+        return document.events.map { hasher.hashID(for: $0, values: &values) }
     }
 }

@@ -16,7 +16,10 @@ enum HashValueCanonicaliser {
     static func canonical(_ text: String) -> String {
         var value = text
         if value.containsBytes("urn:epcglobal:cbv:") {
-            for (urn, web) in vocabularyURNs { value = value.replacingOccurrences(of: urn, with: web) }
+            // Most such values are business transaction URNs (`urn:epcglobal:cbv:bt:…`), which hold none of these.
+            for (urn, web) in vocabularyURNs where value.containsBytes(urn) {
+                value = value.replacingOccurrences(of: urn, with: web)
+            }
         }
         value = numeric(value) ?? value
         return DigitalLinkNormaliser.normalise(value) ?? value

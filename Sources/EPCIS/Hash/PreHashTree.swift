@@ -68,45 +68,49 @@ struct PropertyOrder: Sendable {
 /// The pre-hash walk of the reference implementation (`hash_generator.py`), step for step.
 enum PreHashWalk {
     /// The pre-hash string of an event tree whose children are the event's elements.
-    static func preHash(type: String, event: PreHashNode) -> String {
-        let ordered = inOrder(event, PropertyOrder.event)
-        return "eventType=" + type + ordered + generic(event.children)
+    static func preHash(type: String, event: PreHashNode, values: inout PreHashValueCache) -> String {
+        let ordered = inOrder(event, PropertyOrder.event, &values)
+        return "eventType=" + type + ordered + generic(event.children, &values)
     }
 
-    private static func inOrder(_ parent: PreHashNode, _ order: PropertyOrder) -> String {
+    private static func inOrder(
+        _ parent: PreHashNode, _ order: PropertyOrder, _ values: inout PreHashValueCache
+    ) -> String {
         var preHash = ""
         let userExtensions = gatherUserExtensions(parent)
         var anyConsumed = false
         let children = parent.children
         for (name, childOrder) in order.entries {
-            var values: [String] = []
+            var parts: [String] = []
             for child in children where !child.isPair && child.name == name {
-                let part = elementString(child, childOrder)
-                if !part.isEmpty { values.append(part) }
+                let part = elementString(child, childOrder, &values)
+                if !part.isEmpty { parts.append(part) }
                 // An element whose children all went into the string is used up; the rest is hashed as leftovers.
                 if child.children.isEmpty {
                     child.consumed = true
                     anyConsumed = true
                 }
             }
-            if values.count > 1 { values.sort(by: utf8Less) }
-            for value in values { preHash += value }
+            if parts.count > 1 { parts.sort(by: utf8Less) }
+            for part in parts { preHash += part }
         }
         if anyConsumed { parent.children.removeAll { $0.consumed } }
-        if !userExtensions.isEmpty { preHash += generic(userExtensions) }
+        if !userExtensions.isEmpty { preHash += generic(userExtensions, &values) }
         return preHash
     }
 
-    private static func elementString(_ child: PreHashNode, _ childOrder: PropertyOrder?) -> String {
+    private static func elementString(
+        _ child: PreHashNode, _ childOrder: PropertyOrder?, _ values: inout PreHashValueCache
+    ) -> String {
         var grandChildren = ""
-        if let childOrder { grandChildren = inOrder(child, childOrder) }
+        if let childOrder { grandChildren = inOrder(child, childOrder, &values) }
         var text = ""
         if !child.text.isEmpty {
             text = trimmed(child.text)
             let name = child.name
             text = name.containsBytes("time", ignoringASCIICase: true)
                 && !name.containsBytes("offset", ignoringASCIICase: true)
-                ? HashValueCanonicaliser.timestamp(text) : HashValueCanonicaliser.canonical(text)
+                ? HashValueCanonicaliser.timestamp(text) : values.canonical(text)
             if !text.isEmpty { text = "=" + text }
         }
         return text.isEmpty && grandChildren.isEmpty ? "" : child.name + text + grandChildren
@@ -128,23 +132,23 @@ enum PreHashWalk {
 
     /// Elements outside the order: `name=value` followed by their children, sorted, except inside a
     /// bizTransaction/source/destination pair where type comes before the value.
-    static func generic(_ children: [PreHashNode]) -> String {
-        var values: [String] = []
-        values.reserveCapacity(children.count)
+    static func generic(_ children: [PreHashNode], _ values: inout PreHashValueCache) -> String {
+        var parts: [String] = []
+        parts.reserveCapacity(children.count)
         for child in children {
             if child.isPair {
-                values.append(generic(child.children))
+                parts.append(generic(child.children, &values))
                 continue
             }
             var text = trimmed(child.text)
-            if !text.isEmpty { text = "=" + HashValueCanonicaliser.canonical(text) }
-            values.append(child.name + text + generic(child.children))
+            if !text.isEmpty { text = "=" + values.canonical(text) }
+            parts.append(child.name + text + generic(child.children, &values))
         }
         let keepOrder = children.contains {
             !$0.isPair && ($0.name == "bizTransaction" || $0.name == "source" || $0.name == "destination")
         }
-        if values.count > 1 && !keepOrder { values.sort(by: utf8Less) }
-        return values.joined()
+        if parts.count > 1 && !keepOrder { parts.sort(by: utf8Less) }
+        return parts.joined()
     }
 
     /// Python's string order: by code point, which UTF-8 byte order preserves.

@@ -77,10 +77,19 @@ struct PreHashTreeBuilder {
             if text.hasPrefix("cbv:") { return "https://ref.gs1.org/cbv/" + text.dropFirst(4) }
             return text
         }
-        guard !prefixes.isEmpty, let colon = text.firstIndex(of: ":"),
-            let namespace = prefixes[String(text[..<colon])]
+        guard !prefixes.isEmpty, let colon = Self.firstColon(text), let namespace = prefixes[String(text[..<colon])]
         else { return text }
         return namespace + text[text.index(after: colon)...]
+    }
+
+    /// `text.firstIndex(of: ":")`, found byte by byte when the colon stands between ASCII characters (then it is a
+    /// character of its own), which is every identifier and CBV value; by characters otherwise.
+    private static func firstColon(_ text: String) -> String.Index? {
+        let utf8 = text.utf8
+        guard let colon = utf8.firstIndex(of: UInt8(ascii: ":")) else { return nil }
+        let next = utf8.index(after: colon)
+        if (next == utf8.endIndex || utf8[next] < 0x80) && utf8[..<colon].allSatisfy({ $0 < 0x80 }) { return colon }
+        return text.firstIndex(of: ":")
     }
 
     private func appendEPCs(_ name: String, _ epcs: [IdentifierURI], to children: inout [PreHashNode]) {

@@ -31,11 +31,16 @@ struct JSONLDContext: Sendable {
     /// prefix → namespace, predefined and declared.
     private(set) var prefixes: [String: String] = JSONLDContext.predefined
     /// namespace → the prefix declared for it, for names given as full IRIs.
-    private var prefixOfNamespace: [String: String] = [:]
+    private var prefixOfNamespace: [String: String] = JSONLDContext.predefinedByNamespace
 
-    init() {
-        for (prefix, namespace) in Self.predefined { prefixOfNamespace[namespace] = prefix }
-    }
+    /// ``predefined`` the other way round, made once: a context is made for every event a capture encodes.
+    private static let predefinedByNamespace: [String: String] = {
+        var byNamespace: [String: String] = [:]
+        for (prefix, namespace) in predefined { byNamespace[namespace] = prefix }
+        return byNamespace
+    }()
+
+    init() {}
 
     init(declarations: [NamespaceDeclaration]) {
         self.init()

@@ -93,17 +93,23 @@ extension EPCISValidator {
     /// - Returns: the identifier when it is a valid GS1 one.
     @discardableResult
     func checkIdentifier(
-        _ uri: IdentifierURI, role: IdentifierRole, path: String, _ report: inout ValidationReport
+        _ uri: IdentifierURI, role: IdentifierRole, path: @autoclosure () -> String, _ report: inout ValidationReport
     ) -> EPCIdentifier? {
         let text = uri.text
         let parsed: EPCIdentifier?
         do {
-            parsed = try EPCIdentifier.parse(text, prefixLengths: prefixLengths)
+            if report.parses != nil {
+                parsed = try report.parses!.parse(text)
+            } else {
+                parsed = try EPCIdentifier.parse(text, prefixLengths: prefixLengths)
+            }
         } catch {
+            let path = path()
             report.error(path, "invalid GS1 identifier: \(text): \(error.message) (EPCIS 2.0 section 7.3.3, GS1 TDS)")
             return nil
         }
         guard let parsed else {
+            let path = path()
             if checkChinaCode(text, role: role, path: path, &report) {
                 return nil
             }
@@ -118,7 +124,7 @@ extension EPCISValidator {
             }
             return nil
         }
-        checkRole(parsed, text: text, role: role, path: path, &report)
+        checkRole(parsed, text: text, role: role, path: path(), &report)
         return parsed
     }
 
@@ -153,27 +159,28 @@ extension EPCISValidator {
     }
 
     private func checkRole(
-        _ id: EPCIdentifier, text: String, role: IdentifierRole, path: String, _ report: inout ValidationReport
+        _ id: EPCIdentifier, text: String, role: IdentifierRole, path: @autoclosure () -> String,
+        _ report: inout ValidationReport
     ) {
         let isClass = Self.isClassLevel(id) || text.hasPrefix("urn:epc:class:") || text.hasPrefix("urn:epc:idpat:")
         switch role {
         case .instance where isClass:
-            report.error(path, Self.classAsInstance(text))
+            report.error(path(), Self.classAsInstance(text))
         case .objectClass where !isClass:
             report.error(
-                path,
+                path(),
                 "epcClass must be a class: \(text) is an instance-level \(id.kind.rawValue.uppercased()); use an "
                     + "LGTIN, a GTIN class or a Digital Link /01/…(/10/…) (EPCIS 2.0 section 7.3.3.3)"
             )
         case .location where id.kind != .sgln:
             report.error(
-                path,
+                path(),
                 "location must be a location: \(text) is a \(id.kind.rawValue.uppercased()), not an SGLN or "
                     + "a non-GS1 location URI (EPCIS 2.0 section 7.3.4)"
             )
         case .party where id.kind != .pgln && id.kind != .sgln:
             report.error(
-                path,
+                path(),
                 "party must be a party: \(text) is a \(id.kind.rawValue.uppercased()), not a PGLN or GLN "
                     + "(EPCIS 2.0 section 7.3.5, CBV 2.0 section 7.4)"
             )

@@ -62,10 +62,39 @@ public struct EPCISValidator: Sendable {
         validate(event, at: location, forCapture: true)
     }
 
+    /// Validates one event, parsing each identifier text once across calls: for validating many events (a
+    /// capture keeps one cache per thread, and its rows read the same parses).
+    /// - Parameters:
+    ///   - event: the event.
+    ///   - location: where it stood; field paths are appended to it.
+    ///   - parses: identifier parses of earlier events, made with this validator's ``prefixLengths``
+    ///     (``makeParseCache()``); the diagnostics are the same whatever it holds.
+    /// - Returns: every problem found, errors and warnings, in field order.
+    public func validate(
+        _ event: EPCISEvent, at location: EventLocation, parses: inout IdentifierParseCache
+    ) -> [Diagnostic] {
+        var report = ValidationReport(base: location)
+        report.parses = parses
+        parses = IdentifierParseCache(prefixLengths: prefixLengths)
+        check(event, forCapture: true, &report)
+        parses = report.parses ?? parses
+        return report.diagnostics
+    }
+
+    /// An empty cache of identifier parses for ``validate(_:at:parses:)``, with this validator's ``prefixLengths``.
+    public func makeParseCache() -> IdentifierParseCache {
+        IdentifierParseCache(prefixLengths: prefixLengths)
+    }
+
     /// Validates one event; `forCapture` false leaves out the rules that only concern capture (a recordTime is
     /// expected in query results).
     func validate(_ event: EPCISEvent, at location: EventLocation, forCapture: Bool) -> [Diagnostic] {
         var report = ValidationReport(base: location)
+        check(event, forCapture: forCapture, &report)
+        return report.diagnostics
+    }
+
+    private func check(_ event: EPCISEvent, forCapture: Bool, _ report: inout ValidationReport) {
         checkStructure(event, &report)
         checkIdentifiers(event, &report)
         checkQuantities(event, &report)
@@ -75,7 +104,6 @@ public struct EPCISValidator: Sendable {
         }
         checkWhy(event, &report)
         checkSensors(event, &report)
-        return report.diagnostics
     }
 }
 

@@ -4,6 +4,8 @@ struct ValidationReport {
     let base: EventLocation
     /// What was found so far.
     private(set) var diagnostics: [Diagnostic] = []
+    /// Identifier parses shared with other events (and the rows of a capture), when the caller keeps them.
+    var parses: IdentifierParseCache?
 
     init(base: EventLocation) {
         self.base = base

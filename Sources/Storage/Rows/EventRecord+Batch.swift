@@ -11,7 +11,8 @@ extension EventRecord {
         concurrentChunks(events.count, minimumChunk: 1_000) { range in
             let encoder = JSONDocumentEncoder()
             var cache: [String: ParsedURI] = [:]
-            return events[range].map { EventRecord($0, encoder: encoder, cache: &cache) }
+            var parses = IdentifierParseCache()
+            return events[range].map { EventRecord($0, encoder: encoder, cache: &cache, parses: &parses) }
         }
     }
 }

@@ -98,6 +98,21 @@ public struct EventRecord: Sendable {
     ///   - encoder: writes the faithful body (compact JSON-LD of the one event).
     ///   - cache: URIs parsed by earlier events of the same capture (locations, lots and parties repeat).
     public init(_ stored: StoredEvent, encoder: JSONDocumentEncoder, cache: inout [String: ParsedURI]) {
+        var parses = IdentifierParseCache()
+        self.init(stored, encoder: encoder, cache: &cache, parses: &parses)
+    }
+
+    /// Maps a stored event to its rows, reading the identifier parses its validation made.
+    /// - Parameters:
+    ///   - stored: the event with its ID, hash and record time.
+    ///   - encoder: writes the faithful body (compact JSON-LD of the one event).
+    ///   - cache: URIs parsed by earlier events of the same capture (locations, lots and parties repeat).
+    ///   - parses: identifier parses shared with the validator (``EPCISValidator/validate(_:at:parses:)``); a URI
+    ///     that is not in `cache` is parsed through it, once for both.
+    public init(
+        _ stored: StoredEvent, encoder: JSONDocumentEncoder, cache: inout [String: ParsedURI],
+        parses: inout IdentifierParseCache
+    ) {
         let event = stored.event
         eventID = stored.id
         hashID = stored.hashID
@@ -117,7 +132,7 @@ public struct EventRecord: Sendable {
                 return known
             }
             // Parse once: the canonical key and the primary element string come from the same parse.
-            let gs1 = uri.gs1Identifier
+            let gs1 = parses.gs1Identifier(uri)
             let primary = gs1?.elementStrings.first
             let result = ParsedURI(key: gs1?.digitalLink() ?? uri.text, ai: primary?.ai, aiValue: primary?.value)
             cache[uri.text] = result
