@@ -78,8 +78,14 @@ extension SectorRules {
         let kept = SectorEventBox(restored)
         let cache = Mutex<[String: String]>([:])
         try await source.scanSectorEvents(after: restored?.lastReference ?? 0) { page, lastReference in
-            // Pages come one after the other: the cache of canonical keys passes from one to the next.
-            var keys = cache.withLock { $0 }
+            // Pages come one after the other: the cache of canonical keys passes from one to the next. It is taken
+            // out of the lock, not copied: a copy still shared with the lock's would be copied whole at the page's
+            // first new key, once a page, which made a ten-million-event run quadratic.
+            var keys = cache.withLock { cache in
+                let taken = cache
+                cache = [:]
+                return taken
+            }
             defer { cache.withLock { [keys] in $0 = keys } }
             var events: [SectorEvent] = []
             var declared: [String] = []
