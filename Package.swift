@@ -168,7 +168,7 @@ let package = Package(
         .target(name: "BrowserTesting", swiftSettings: strict),
         .target(name: "TestSupport", swiftSettings: strict),
         .testTarget(
-            name: "WebTests", dependencies: ["Web", "BrowserTesting", "TraceEngine", "EPCIS"], swiftSettings: strict
+            name: "WebTests", dependencies: ["Web", "BrowserTesting", "TraceEngine", "EPCIS", "TestSupport"], swiftSettings: strict
         ),
         .testTarget(
             name: "ServerTests",

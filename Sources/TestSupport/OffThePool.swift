@@ -20,3 +20,24 @@ public struct HelperProcessError: Error, CustomStringConvertible {
     /// Makes one.
     public init(_ description: String) { self.description = description }
 }
+
+/// The Python of the test oracles (`SUYUAN_ORACLE_PYTHON`, set by scripts/test) run with `arguments`, waited for
+/// (blocking: call it inside ``offThePool(_:)``); its standard output.
+/// - Throws: ``HelperProcessError`` when the variable is not set or the run exits with a failure.
+public func runOraclePython(_ arguments: [String]) throws -> Data {
+    guard let python = ProcessInfo.processInfo.environment["SUYUAN_ORACLE_PYTHON"] else {
+        throw HelperProcessError("SUYUAN_ORACLE_PYTHON is not set (scripts/test sets it)")
+    }
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: python)
+    process.arguments = arguments
+    let output = Pipe()
+    process.standardOutput = output
+    try process.run()
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else {
+        throw HelperProcessError("\(python) \(arguments) exited with \(process.terminationStatus)")
+    }
+    return data
+}

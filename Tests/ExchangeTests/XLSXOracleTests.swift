@@ -10,20 +10,7 @@ import Testing
 struct XLSXOracleTests {
     static func python(_ script: String, _ arguments: [String]) async throws -> String {
         try await offThePool { () throws -> String in
-            guard let python = ProcessInfo.processInfo.environment["SUYUAN_ORACLE_PYTHON"] else {
-                throw HelperProcessError("SUYUAN_ORACLE_PYTHON is not set (scripts/test sets it)")
-            }
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: python)
-            process.arguments = ["-c", script] + arguments
-            let output = Pipe()
-            process.standardOutput = output
-            try process.run()
-            let data = output.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            guard process.terminationStatus == 0 else {
-                throw HelperProcessError("\(process.arguments ?? []) exited with \(process.terminationStatus)")
-            }
+            let data = try runOraclePython(["-c", script] + arguments)
             return String(decoding: data, as: UTF8.self)
         }
     }

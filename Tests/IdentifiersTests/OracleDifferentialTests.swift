@@ -45,9 +45,6 @@ struct OracleDifferentialTests {
         urns: [String] = []
     ) async throws -> Answers {
         try await offThePool { () throws -> Answers in
-            guard let python = ProcessInfo.processInfo.environment["SUYUAN_ORACLE_PYTHON"] else {
-                throw HelperProcessError("SUYUAN_ORACLE_PYTHON is not set (scripts/test sets it)")
-            }
             let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Oracle/oracle.py")
             struct Batch: Encodable {
                 var elementStrings: [String]
@@ -60,17 +57,7 @@ struct OracleDifferentialTests {
             defer { try? FileManager.default.removeItem(at: input) }
             try JSONEncoder().encode(Batch(elementStrings: elementStrings, digitalLinks: digitalLinks, epc: epc, hexes: hexes, urns: urns))
                 .write(to: input)
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: python)
-            process.arguments = [script.path, input.path]
-            let output = Pipe()
-            process.standardOutput = output
-            try process.run()
-            let data = output.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            guard process.terminationStatus == 0 else {
-                throw HelperProcessError("\(process.arguments ?? []) exited with \(process.terminationStatus)")
-            }
+            let data = try runOraclePython([script.path, input.path])
             return try JSONDecoder().decode(Answers.self, from: data)
         }
     }

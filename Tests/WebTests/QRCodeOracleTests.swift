@@ -57,23 +57,10 @@ struct QRCodeOracleTests {
 
     static func ask(_ questions: [Question]) async throws -> [Answer] {
         try await offThePool { () throws -> [Answer] in
-            guard let python = ProcessInfo.processInfo.environment["SUYUAN_ORACLE_PYTHON"] else {
-                throw HelperProcessError("SUYUAN_ORACLE_PYTHON is not set (scripts/test sets it)")
-            }
             let input = FileManager.default.temporaryDirectory.appendingPathComponent("suyuan-qr-\(UUID().uuidString).json")
             defer { try? FileManager.default.removeItem(at: input) }
             try JSONEncoder().encode(questions).write(to: input)
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: python)
-            process.arguments = ["-c", script, input.path]
-            let output = Pipe()
-            process.standardOutput = output
-            try process.run()
-            let data = output.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            guard process.terminationStatus == 0 else {
-                throw HelperProcessError("\(process.arguments ?? []) exited with \(process.terminationStatus)")
-            }
+            let data = try runOraclePython(["-c", script, input.path])
             return try JSONDecoder().decode([Answer].self, from: data)
         }
     }
