@@ -13,19 +13,42 @@ extension PostgresEventStore: SectorEventSource {
         try await allVocabularies()
     }
 
-    /// Hands every event's body after row `reference`, decoded, with its ID, in capture order.
+    /// Hands the bodies of the events a selection names after row `reference`, and of every error declaration after
+    /// it, decoded, with their IDs, in capture order. The rows come from the identifier, business step and location
+    /// indexes (and the partial index of error declarations), so no other body is read.
     public func scanSectorEvents(
-        after reference: Int64,
+        after reference: Int64, selecting selection: SectorSelection,
         page: @escaping @Sendable (_ events: [(event: EPCISEvent, id: String)], _ lastReference: Int64) async -> Void
     ) async throws {
         let logger = logger
-        var after = reference
-        while true {
-            let from = after
+        let keys = Array(selection.keys)
+        let gtins = Array(selection.gtins)
+        let steps = selection.bizSteps.map(SectorSelection.storedBizStep)
+        let locations = Array(selection.locations)
+        let selected: [Int64] = try await withConnection { connection in
+            let rows = try await connection.query(
+                """
+                SELECT event_row FROM event_identifier WHERE key = ANY(\(keys)) AND event_row > \(reference)
+                UNION SELECT event_row FROM event_identifier
+                    WHERE ai = '01' AND ai_value = ANY(\(gtins)) AND event_row > \(reference)
+                UNION SELECT id FROM event WHERE biz_step = ANY(\(steps)) AND id > \(reference)
+                UNION SELECT id FROM event WHERE biz_location = ANY(\(locations)) AND id > \(reference)
+                UNION SELECT id FROM event WHERE has_error_declaration AND id > \(reference)
+                ORDER BY 1
+                """,
+                logger: logger)
+            var selected: [Int64] = []
+            for try await row in rows.decode(Int64.self) { selected.append(row) }
+            return selected
+        }
+        var start = 0
+        while start < selected.count {
+            let chunk = Array(selected[start..<min(start + 4000, selected.count)])
+            start += chunk.count
             let rows: [(row: Int64, eventID: String, hashID: String, body: String)] = try await withConnection {
                 connection in
                 let rows = try await connection.query(
-                    "SELECT id, event_id, hash_id, body FROM event WHERE id > \(from) ORDER BY id LIMIT 4000",
+                    "SELECT id, event_id, hash_id, body FROM event WHERE id = ANY(\(chunk)) ORDER BY id",
                     logger: logger)
                 var read: [(row: Int64, eventID: String, hashID: String, body: String)] = []
                 for try await row in rows.decode((Int64, String, String, String).self) { read.append(row) }
@@ -40,8 +63,7 @@ extension PostgresEventStore: SectorEventSource {
                     return (stored.event, row.eventID)
                 }
             }
-            guard let last = rows.last else { return }
-            after = last.row
+            guard let last = rows.last else { continue }
             await page(events, last.row)
         }
     }

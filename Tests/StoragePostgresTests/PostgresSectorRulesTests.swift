@@ -42,6 +42,11 @@ struct PostgresSectorRulesTests {
     func checkpoint() async throws {
         try await run { try await $0.checkpoint() }
     }
+
+    @Test("the store hands exactly the events a selection names, from its indexes")
+    func selection() async throws {
+        try await run { try await $0.selection() }
+    }
 }
 
 /// Hands out the stores one after the other.

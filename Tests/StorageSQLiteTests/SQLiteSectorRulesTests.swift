@@ -27,4 +27,7 @@ import TestSupport
 
     @Test("the sector pass goes on from its checkpoint and finds what a run from scratch finds", arguments: [memory, file])
     func checkpoint(suite: SectorRulesConformance) async throws { try await suite.checkpoint() }
+
+    @Test("the store hands exactly the events a selection names, from its indexes", arguments: [memory, file])
+    func selection(suite: SectorRulesConformance) async throws { try await suite.selection() }
 }

@@ -19,7 +19,7 @@ import Testing
                 "v7-event-facts-index", "v8-reconcile-checkpoint", "v9-capture-jobs", "v10-federation",
                 "v11-master-data-language", "v12-consumer-reports", "v13-recall-serials", "v16-sector-checkpoint",
                 "v17-ledger-tiles",
-                "v18-compact-terms",
+                "v18-compact-terms", "v19-error-declaration-index",
             ])
         #expect(second == first)
     }

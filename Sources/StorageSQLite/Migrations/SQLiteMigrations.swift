@@ -24,6 +24,7 @@ enum SQLiteMigrations {
         migrator.registerMigration("v16-sector-checkpoint", migrate: sectorCheckpoint)
         migrator.registerMigration("v17-ledger-tiles", migrate: SQLiteLedgerTileSchema.convert)
         migrator.registerMigration("v18-compact-terms", migrate: SQLiteCompactSchema.migrate)
+        migrator.registerMigration("v19-error-declaration-index", migrate: errorDeclarationIndex)
         return migrator
     }
 
@@ -150,6 +151,11 @@ enum SQLiteMigrations {
     }
 
     /// The state the sector pass kept after its last run (``TraceEngine/SectorCheckpoint``), in parts, replaced whole.
+    /// The error declarations by row, for the sector pass, which reads them whatever its selection names.
+    private static func errorDeclarationIndex(_ db: Database) throws {
+        try db.execute(sql: "CREATE INDEX event_error_declaration ON event(id) WHERE has_error_declaration = 1")
+    }
+
     private static func sectorCheckpoint(_ db: Database) throws {
         try db.execute(sql: "CREATE TABLE sector_checkpoint_part (part INTEGER PRIMARY KEY, bytes BLOB NOT NULL)")
     }

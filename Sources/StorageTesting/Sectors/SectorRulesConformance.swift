@@ -1,6 +1,7 @@
 public import EPCIS
 public import Foundation
 public import Storage
+import Synchronization
 import Testing
 public import TraceEngine
 
@@ -45,9 +46,18 @@ public struct SectorRulesConformance: Sendable {
         return found
     }
 
-    /// The sector pass goes on from the state its last run kept: a second run decodes no body, a run after a capture
-    /// only the new ones, a run after master data changed (or with a damaged state) every one, and each run finds what
-    /// a run from scratch finds.
+    /// How many of the events the rules' selection names under the store's master data, by the selection's own
+    /// definition (``TraceEngine/SectorSelection/selects(_:)``), which the store answers from its indexes.
+    static func selected(_ events: [EPCISEvent], in store: Store) async throws -> Int {
+        let selection = SectorRules(masterData: SectorMasterData(masterData: try await store.sectorMasterData()))
+            .selection
+        return events.filter { selection.selects(TraceEvent($0)) }.count
+    }
+
+    /// The sector pass goes on from the state its last run kept: a second run decodes no selected body, a run after a
+    /// capture only the new selected ones, a run after master data changed (or with a damaged state) every selected
+    /// one, and each run finds what a run from scratch finds. Events no rule names are never read in bulk: the
+    /// slaughter, cutting and packing are reached by following the treated pigs and the sprayed field.
     public func checkpoint() async throws {
         // Given a store with the farm world (hand-written JSON) and the equipment world (XML), with their violations
         let store = try await makeStore()
@@ -56,7 +66,8 @@ public struct SectorRulesConformance: Sendable {
         let equipment = try XMLDocumentDecoder().decode(Data(SectorDocuments.equipmentXML(clean: false).utf8))
         _ = try await store.capture(farm, context: CaptureContext())
         _ = try await store.capture(equipment, context: CaptureContext())
-        let stored = farm.events.count + equipment.events.count
+        let stored = farm.events + equipment.events
+        let selected = try await Self.selected(stored, in: store)
         func scratch() async throws -> [Finding] {
             try await SectorRules.run(store, now: now, checkpoint: .fromScratch).findings
         }
@@ -65,14 +76,20 @@ public struct SectorRulesConformance: Sendable {
         let first = try await SectorRules.run(store, now: now)
         let second = try await SectorRules.run(store, now: now)
 
-        // Then the first read every body and kept its state, the second read none and found the same
-        #expect(first.eventsRead == stored && first.restoredEvents == nil && first.savedCheckpoint)
+        // Then the first read every selected body (not every body) and kept its state, and followed the treated goods
+        // to the slaughter, the cutting, the harvest and the packing; the second read none and found the same
+        #expect(selected > 0 && selected < stored.count)
+        #expect(first.eventsRead == selected && first.restoredEvents == nil && first.savedCheckpoint)
+        #expect(first.eventsFollowed >= 4)
         #expect(first.findings.count == 4 + 5)
-        #expect(second.eventsRead == 0 && (second.restoredEvents ?? 0) > 0 && !second.savedCheckpoint)
+        #expect(second.eventsRead == 0 && second.restoredEvents == selected && !second.savedCheckpoint)
+        #expect(second.eventsFollowed == first.eventsFollowed)
         #expect(second.findings == first.findings)
 
-        // When two more events are captured (no master data: the cut loin sold, the packed cabbage received), then
-        // only their bodies are read, and the findings are a run from scratch's
+        // When three more events are captured (the cut loin sold, the packed cabbage received, the veterinary drug
+        // shipped: only the last names master data a rule reads), then only its body is read as selected, the sale of
+        // the loin (cut from a treated pig) and the receipt of the cabbage (packed from a sprayed field's harvest) are
+        // reached by following, and the findings are a run from scratch's
         let more = #"""
             {"@context": ["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"],
              "type": "EPCISDocument", "schemaVersion": "2.0", "creationDate": "2026-04-10T12:00:00+08:00",
@@ -84,17 +101,22 @@ public struct SectorRulesConformance: Sendable {
                {"type": "ObjectEvent", "eventTime": "2026-04-10T10:00:00+08:00", "eventTimeZoneOffset": "+08:00",
                 "eventID": "https://events.example.cn/shop-receive-cabbage",
                 "quantityList": [{"epcClass": "urn:epc:class:lgtin:6901234.110004.CAB1P", "quantity": 5, "uom": "KGM"}],
-                "action": "OBSERVE", "bizStep": "receiving", "bizLocation": {"id": "urn:epc:id:sgln:6901234.10009.0"}}
+                "action": "OBSERVE", "bizStep": "receiving", "bizLocation": {"id": "urn:epc:id:sgln:6901234.10009.0"}},
+               {"type": "ObjectEvent", "eventTime": "2026-04-10T11:00:00+08:00", "eventTimeZoneOffset": "+08:00",
+                "eventID": "https://events.example.cn/vet-ship-amx",
+                "quantityList": [{"epcClass": "urn:epc:class:lgtin:6901234.110002.AMX2", "quantity": 1, "uom": "KGM"}],
+                "action": "OBSERVE", "bizStep": "shipping", "bizLocation": {"id": "urn:epc:id:sgln:6901234.10008.0"}}
              ]}}
             """#
         _ = try await store.capture(try JSONDocumentDecoder().decode(Data(more.utf8)), context: CaptureContext())
         let third = try await SectorRules.run(store, now: now)
-        #expect(third.eventsRead == 2 && third.savedCheckpoint)
+        #expect(third.eventsRead == 1 && third.savedCheckpoint && third.restoredEvents == selected)
+        #expect(third.eventsFollowed == first.eventsFollowed + 2)
         #expect(third.findings == (try await scratch()))
         #expect(third.findings.count == 4 + 5)
 
-        // When the master data of the veterinary drug changes (withdrawal period 28 → 10 days), then every body is
-        // read again and the pork is no longer found
+        // When the master data of the veterinary drug changes (withdrawal period 28 → 10 days), then every selected
+        // body is read again and the pork is no longer found
         let masterData = #"""
             {"@context": ["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"],
              "type": "EPCISDocument", "schemaVersion": "2.0", "creationDate": "2026-04-20T12:00:00+08:00",
@@ -107,15 +129,62 @@ public struct SectorRulesConformance: Sendable {
         _ = try await store.capture(
             try JSONDocumentDecoder().decode(Data(masterData.utf8)), context: CaptureContext())
         let fourth = try await SectorRules.run(store, now: now)
-        #expect(fourth.eventsRead == stored + 2 && fourth.restoredEvents == nil)
+        #expect(fourth.eventsRead == selected + 1 && fourth.restoredEvents == nil)
         #expect(!fourth.findings.contains { $0.kind == .withdrawalPeriod })
         #expect(fourth.findings == (try await scratch()))
 
-        // When the kept state is damaged, then it is set aside, every body read, and the findings stay
+        // When the kept state is damaged, then it is set aside, every selected body read, and the findings stay
         try await store.saveSectorCheckpoint([[0x53, 0x59, 0x53]])
         let fifth = try await SectorRules.run(store, now: now)
-        #expect(fifth.discardedCheckpoint != nil && fifth.eventsRead == stored + 2)
+        #expect(fifth.discardedCheckpoint != nil && fifth.eventsRead == selected + 1)
         #expect(fifth.findings == fourth.findings)
+    }
+
+    /// A store hands exactly the events a selection names, whatever the identifier's spelling in the document (EPC
+    /// URN, Digital Link, class or lot), with every error declaration, in capture order, after a reference.
+    public func selection() async throws {
+        // Given the farm, equipment and cold chain worlds and a declared error of an event no selection names
+        let store = try await makeStore()
+        var events: [EPCISEvent] = []
+        for document in [
+            try JSONDocumentDecoder().decode(Data(SectorDocuments.farmJSON(clean: false).utf8)),
+            try XMLDocumentDecoder().decode(Data(SectorDocuments.equipmentXML(clean: false).utf8)),
+            try JSONDocumentDecoder().decode(Data(SectorDocuments.coldChainJSON(clean: false).utf8)),
+            try JSONDocumentDecoder().decode(Data(#"""
+                {"@context": ["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"],
+                 "type": "EPCISDocument", "schemaVersion": "2.0", "creationDate": "2026-04-10T12:00:00+08:00",
+                 "epcisBody": {"eventList": [
+                   {"type": "ObjectEvent", "eventTime": "2026-03-05T09:00:00+08:00", "eventTimeZoneOffset": "+08:00",
+                    "eventID": "https://events.example.cn/shop-count-1",
+                    "epcList": ["urn:epc:id:sgtin:6901234.000001.900"], "action": "OBSERVE", "bizStep": "cycle_counting",
+                    "errorDeclaration": {"declarationTime": "2026-03-06T09:00:00+08:00", "reason": "incorrect_data"}}
+                 ]}}
+                """#.utf8)),
+        ] {
+            _ = try await store.capture(document, context: CaptureContext())
+            events += document.events
+        }
+        let selections = [
+            // the veterinary drug's class (a GTIN) and the pesticide (a national code) by key
+            SectorSelection(keys: [SectorDocuments.pesticide], gtins: ["16901234100027"]),
+            // a lot by its URN spelling's key, a business step by its bare CBV term, a custom step, a location
+            SectorSelection(
+                keys: [Self.key("urn:epc:class:lgtin:6901234.100062.PORK1")], bizSteps: ["inspecting", SectorRules.filling],
+                locations: [Self.key("urn:epc:id:sgln:6901234.10001.0")]),
+            SectorSelection(),
+        ]
+        for selection in selections {
+            // When a store is asked for them
+            let handed = Mutex<[String]>([])
+            try await store.scanSectorEvents(after: 0, selecting: selection) { page, _ in
+                handed.withLock { $0 += page.map(\.id) }
+            }
+            // Then it hands exactly the events the selection's definition names, in capture order
+            let expected = events.filter { $0.errorDeclaration != nil || selection.selects(TraceEvent($0)) }
+                .map { $0.eventID ?? "" }
+            #expect(handed.withLock { $0 } == expected, "\(selection)")
+            #expect(selection.isEmpty || !expected.isEmpty, "the selection names something in the worlds")
+        }
     }
 
     /// withdrawalPeriod and preHarvestInterval, followed through packing and cutting.

@@ -8,11 +8,11 @@ public protocol SectorEventSource: Sendable {
     /// The stored master data, every vocabulary type.
     func sectorMasterData() async throws -> [Vocabulary]
 
-    /// Hands every stored event after `reference` (error declarations included) with its ID (eventID, else its hash)
-    /// to `page`, a page at a time in capture order, one call after the other, with the reference of the page's last
-    /// event; reference 0 is before the first event.
+    /// Hands every stored event after `reference` that the selection names (``SectorSelection``), and every error
+    /// declaration after it, with its ID (eventID, else its hash) to `page`, a page at a time in capture order, one
+    /// call after the other, with the reference of the page's last event; reference 0 is before the first event.
     func scanSectorEvents(
-        after reference: Int64,
+        after reference: Int64, selecting selection: SectorSelection,
         page: @escaping @Sendable (_ events: [(event: EPCISEvent, id: String)], _ lastReference: Int64) async -> Void
     ) async throws
 
@@ -27,20 +27,22 @@ public protocol SectorEventSource: Sendable {
 public struct SectorReport: Sendable {
     /// The findings.
     public var findings: [Finding]
-    /// How many event bodies the run decoded.
+    /// How many selected event bodies the run decoded (those captured since the checkpoint, or every selected one).
     public var eventsRead: Int
+    /// How many event bodies the run decoded to follow treated goods and containers (``SectorRules/lineage(of:from:)``).
+    public var eventsFollowed: Int
     /// How many kept events the restored checkpoint held; nil if the run started from nothing.
     public var restoredEvents: Int?
-    /// Why the kept state was set aside, if it was damaged (the run then read every event).
+    /// Why the kept state was set aside, if it was damaged (the run then read every selected event).
     public var discardedCheckpoint: CheckpointError?
     /// Whether the run's state was kept for the next run.
     public var savedCheckpoint: Bool
 }
 
 extension SectorRules {
-    /// Runs the rules over a source, keeping only the events a rule can read (``reads(_:)``): those with temperature
-    /// readings, transformations, aggregations, ObjectEvent ADDs and fills, and those naming an identifier whose master
-    /// data a rule reads. An event declared erroneous is left out.
+    /// Runs the rules over a source: the events that name an identifier master data describes for a rule, or fill a
+    /// cylinder (``selection``), with what they lead to (``lineage(of:from:)``). An event declared erroneous is left
+    /// out.
     /// - Parameters:
     ///   - source: the store.
     ///   - configuration: the rules' knobs.
@@ -55,10 +57,11 @@ extension SectorRules {
     }
 
     /// Runs the rules over a source as ``reconcile(_:configuration:now:since:)`` does, going on from the state the
-    /// last run kept (unless `checkpoint` is ``CheckpointUse/fromScratch``): only the bodies captured since are
-    /// decoded. The state is kept again when the run decoded any body. A state kept under other master data or
-    /// categories is not used, and a damaged one is set aside; either way every body is read again. The findings
-    /// are the same as a run from scratch.
+    /// last run kept (unless `checkpoint` is ``CheckpointUse/fromScratch``): only the selected bodies captured since
+    /// are decoded. The state is kept again when the run decoded any. A state kept under other master data or
+    /// categories is not used, and a damaged one is set aside; either way every selected body is read again. The
+    /// lineage is followed afresh on every run, through the store's identifier index. The findings are the same as a
+    /// run from scratch.
     public static func run(
         _ source: some SectorEventSource, configuration: Configuration = Configuration(), now: Date,
         since: Date? = nil, checkpoint: Reconciler.CheckpointUse = .continue
@@ -76,8 +79,28 @@ extension SectorRules {
             }
         }
         let kept = SectorEventBox(restored)
+        try await scan(source, after: restored?.lastReference ?? 0, selecting: rules.selection, into: kept)
+        let state = kept.state(digest: digest)
+        var saved = false
+        if state.read > 0 {
+            try await source.saveSectorCheckpoint(try state.checkpoint.parts())
+            saved = true
+        }
+        let seeds = state.checkpoint.events.filter { !state.checkpoint.declared.contains($0.facts.id) }
+        let lineage = try await rules.lineage(of: seeds, from: source)
+        return SectorReport(
+            findings: rules.findings(seeds + lineage.events, now: now, since: since), eventsRead: state.read,
+            eventsFollowed: lineage.read, restoredEvents: restored?.events.count, discardedCheckpoint: discarded,
+            savedCheckpoint: saved)
+    }
+
+    /// Reads the events a selection names after a reference into a box, error declarations apart.
+    static func scan(
+        _ source: some SectorEventSource, after reference: Int64, selecting selection: SectorSelection,
+        into kept: SectorEventBox
+    ) async throws {
         let cache = Mutex<[String: String]>([:])
-        try await source.scanSectorEvents(after: restored?.lastReference ?? 0) { page, lastReference in
+        try await source.scanSectorEvents(after: reference, selecting: selection) { page, lastReference in
             // Pages come one after the other: the cache of canonical keys passes from one to the next. It is taken
             // out of the lock, not copied: a copy still shared with the lock's would be copied whole at the page's
             // first new key, once a page, which made a ten-million-event run quadratic.
@@ -94,53 +117,44 @@ extension SectorRules {
                     declared.append(id)
                     continue
                 }
-                let sector = SectorEvent(event, id: id, keys: &keys)
-                if rules.reads(sector) { events.append(sector) }
+                events.append(SectorEvent(event, id: id, keys: &keys))
             }
             kept.add(events, declared: declared, read: page.count, lastReference: lastReference)
         }
-        let state = kept.state(digest: digest)
-        var saved = false
-        if state.read > 0 {
-            try await source.saveSectorCheckpoint(try state.checkpoint.parts())
-            saved = true
-        }
-        let events = state.checkpoint.events.filter { !state.checkpoint.declared.contains($0.facts.id) }
-        return SectorReport(
-            findings: rules.findings(events, now: now, since: since), eventsRead: state.read,
-            restoredEvents: restored?.events.count, discardedCheckpoint: discarded, savedCheckpoint: saved)
     }
 
     /// The attributes that make an identifier matter to a rule.
     static let ruleAttributes: Set<String> = [
         "withdrawalPeriodDays", "preHarvestIntervalDays", "maintenanceIntervalDays", "inspectionDue",
-        "inspectionIntervalDays", "scrappedOn", "licenceClass", "minTemperature", "maxTemperature",
+        "inspectionIntervalDays", "scrappedOn", "licenceClass", "minTemperature", "maxTemperature", "reoGrade",
     ]
 
-    /// Whether master data makes an identifier matter to a rule: an attribute a rule reads, or a category the
-    /// configuration gives intervals or a temperature range.
+    /// The categories that make an identifier matter to a rule whatever the configuration.
+    static let ruleCategories: Set<String> = ["rareEarthOre", "rareEarthOxide"]
+
+    /// Whether an element's attributes make it matter to a rule: an attribute a rule reads, a rare earth category, or
+    /// a category the configuration gives intervals or a temperature range.
+    func matters(_ attributes: [String: String]) -> Bool {
+        if attributes.keys.contains(where: Self.ruleAttributes.contains) { return true }
+        guard let category = attributes["category"] else { return false }
+        return Self.ruleCategories.contains(category)
+            || configuration.maintenanceIntervals[category] != nil
+            || configuration.inspectionIntervals[category] != nil
+            || configuration.temperatureRanges[category] != nil
+    }
+
+    /// Whether master data makes an identifier matter to a rule (``matters(_:)``), its own or its class's.
     func describes(_ key: String) -> Bool {
-        func matters(_ attributes: [String: String]) -> Bool {
-            if attributes.keys.contains(where: Self.ruleAttributes.contains) { return true }
-            guard let category = attributes["category"] else { return false }
-            return configuration.maintenanceIntervals[category] != nil
-                || configuration.inspectionIntervals[category] != nil
-                || configuration.temperatureRanges[category] != nil
-        }
         if let own = masterData.elements[key], matters(own) { return true }
         return SectorMasterData.classKey(of: key).flatMap { masterData.elements[$0] }.map(matters) ?? false
     }
 
-    /// Whether a rule can read an event: readings, transformations, aggregations, ADDs (harvests, mining, container
-    /// contents), fills, and events naming something ``describes(_:)`` accepts.
-    func reads(_ sector: SectorEvent) -> Bool {
-        let event = sector.facts
-        if !sector.readings.isEmpty || event.type != .objectEvent || event.action == .add
-            || event.bizStep == Self.filling
-        {
-            return true
-        }
-        return event.objectKeys.contains(where: describes)
+    /// The events the pass starts from: those naming an identifier ``describes(_:)`` accepts (a class's GTIN
+    /// selects its lots and serials), and every fill.
+    public var selection: SectorSelection {
+        let keys = Set(masterData.elements.filter { matters($0.value) }.keys)
+        return SectorSelection(
+            keys: keys, gtins: Set(keys.compactMap(SectorSelection.gtin(ofClass:))), bizSteps: [Self.filling])
     }
 
     /// The findings whose latest evidence is at or after `since`.

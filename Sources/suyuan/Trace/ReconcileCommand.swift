@@ -43,8 +43,10 @@ struct ReconcileCommand: AsyncParsableCommand {
         var checkpointDiscarded: String?
         /// Whether the run's state was kept as the store's checkpoint.
         var checkpointSaved: Bool
-        /// The event bodies the sector rules decoded in this run (the rest came from their checkpoint).
+        /// The selected event bodies the sector rules decoded in this run (the rest came from their checkpoint).
         var sectorEventsRead: Int
+        /// The event bodies the sector rules decoded to follow treated goods, containers and filled cylinders.
+        var sectorEventsFollowed: Int
         var phasesMs: Phases
         var elapsedMs: Double
     }
@@ -86,7 +88,7 @@ struct ReconcileCommand: AsyncParsableCommand {
         let sinceDate = try time(since, "since")
         let asOf = try time(now, "now") ?? Date()
         // With --since only the events sharing an identifier or transaction with an event since then are read.
-        let (report, sectorSeconds, sectorsRead) = try await storeOption.withStore { store in
+        let (report, sectorSeconds, sectorsRead, sectorsFollowed) = try await storeOption.withStore { store in
             var configuration = try settings.configuration()
             configuration.since = sinceDate
             let reconciler = Reconciler(
@@ -106,7 +108,7 @@ struct ReconcileCommand: AsyncParsableCommand {
             if let damage = sectors.discardedCheckpoint {
                 FileHandle.standardError.write(Data("warning: sector rules: \(damage); every event was read\n".utf8))
             }
-            return (withSectors, Date().timeIntervalSince(sectorsStarted), sectors.eventsRead)
+            return (withSectors, Date().timeIntervalSince(sectorsStarted), sectors.eventsRead, sectors.eventsFollowed)
         }
         let elapsed = Date().timeIntervalSince(started) * 1_000
         if let damage = report.discardedCheckpoint {
@@ -118,6 +120,7 @@ struct ReconcileCommand: AsyncParsableCommand {
                 findings: rows, events: report.events, eventsRead: report.eventsRead,
                 checkpointEvents: report.restoredEvents, checkpointDiscarded: report.discardedCheckpoint?.description,
                 checkpointSaved: report.savedCheckpoint, sectorEventsRead: sectorsRead,
+                sectorEventsFollowed: sectorsFollowed,
                 phasesMs: Phases(report.phases, sectors: sectorSeconds), elapsedMs: (elapsed * 1_000).rounded() / 1_000)))
             return
         }
