@@ -56,6 +56,8 @@ print(f"{label}: {report['eventsRead']} events read of {report['events']}, {len(
       f"elapsedMs {report['elapsedMs']:.0f} ({phases}), checkpoint kept: {report['checkpointSaved']}, "
       f"wall {wall}, peak RSS {rss / 1024:.0f} MB "
       f"(anonymous memory {anon / 1024:.0f} MB, the rest is the store's memory map)")
+print(f"  sector pass: {report.get('sectorEventsRead', 0)} selected bodies read, "
+      f"{report.get('sectorEventsFollowed', 0)} followed")
 print("  by kind: " + ", ".join(f"{k} {v}" for k, v in sorted(kinds.items())))
 PY
 done
@@ -64,4 +66,7 @@ import sqlite3, sys
 row = sqlite3.connect(sys.argv[1]).execute("SELECT event_count, parts, bytes FROM reconcile_checkpoint").fetchone()
 if row:
     print(f"checkpoint: {row[0]} events in {row[1]} parts, {row[2] / 1e6:.0f} MB")
+row = sqlite3.connect(sys.argv[1]).execute("SELECT count(*), sum(length(bytes)) FROM sector_checkpoint_part").fetchone()
+if row and row[0]:
+    print(f"sector checkpoint: {row[0]} parts, {row[1] / 1e6:.1f} MB")
 PY

@@ -1,16 +1,18 @@
 public import EPCIS
 public import Foundation
 
-/// What the sector pass keeps between runs: the events a rule can read (``SectorRules/reads(_:)``) and the IDs of
+/// What the sector pass keeps between runs: the events its selection names (``SectorRules/selection``) and the IDs of
 /// events declared erroneous, up to the last event it scanned, so that the next run decodes only the bodies captured
 /// since (docs/decisions/0017-sector-rules.md, "Checkpoint").
 ///
-/// Which events are kept depends on the master data and on the configuration's categories (``SectorRules/describes(_:)``):
-/// the checkpoint carries a digest of both, and a run under other master data or categories reads every event again.
+/// Which events are selected depends on the master data and on the configuration's categories
+/// (``SectorRules/matters(_:)``): the checkpoint carries a digest of both, and a run under other master data or
+/// categories reads every selected event again.
 /// The clock, `since` and the limits are applied when findings are made, so a checkpoint serves any of them.
 public struct SectorCheckpoint: Hashable, Sendable {
-    /// The version of the byte layout; a checkpoint of another one is not restored.
-    static let format: UInt32 = 1
+    /// The version of the byte layout and of what it keeps; a checkpoint of another one is not restored (format 1
+    /// kept every transformation, aggregation and ADD besides the selected events).
+    static let format: UInt32 = 2
     /// "SYSC", the first four bytes.
     static let magic: UInt32 = 0x5359_5343
 
