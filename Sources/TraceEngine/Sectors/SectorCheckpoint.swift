@@ -1,9 +1,9 @@
 public import EPCIS
 public import Foundation
 
-/// What the sector pass keeps between runs: the events its selection names (``SectorRules/selection``) and the IDs of
-/// events declared erroneous, up to the last event it scanned, so that the next run decodes only the bodies captured
-/// since (docs/decisions/0017-sector-rules.md, "Checkpoint").
+/// What the sector pass keeps between runs: the events its selection names (``SectorRules/selection``), what it
+/// followed from them (``SectorLineage``) and the IDs of events declared erroneous, up to the last event it scanned,
+/// so that the next run decodes only the bodies captured since (docs/decisions/0017-sector-rules.md, "Checkpoint").
 ///
 /// Which events are selected depends on the master data and on the configuration's categories
 /// (``SectorRules/matters(_:)``): the checkpoint carries a digest of both, and a run under other master data or
@@ -11,8 +11,8 @@ public import Foundation
 /// The clock, `since` and the limits are applied when findings are made, so a checkpoint serves any of them.
 public struct SectorCheckpoint: Hashable, Sendable {
     /// The version of the byte layout and of what it keeps; a checkpoint of another one is not restored (format 1
-    /// kept every transformation, aggregation and ADD besides the selected events).
-    static let format: UInt32 = 2
+    /// kept every transformation, aggregation and ADD besides the selected events, format 2 no lineage).
+    static let format: UInt32 = 3
     /// "SYSC", the first four bytes.
     static let magic: UInt32 = 0x5359_5343
 
@@ -24,13 +24,19 @@ public struct SectorCheckpoint: Hashable, Sendable {
     public var events: [SectorEvent]
     /// The IDs of events declared erroneous.
     public var declared: Set<String>
+    /// What the run followed from the kept events, up to the same reference.
+    public var lineage: SectorLineage
 
     /// Makes a state.
-    public init(lastReference: Int64, digest: [UInt8], events: [SectorEvent], declared: Set<String>) {
+    public init(
+        lastReference: Int64, digest: [UInt8], events: [SectorEvent], declared: Set<String>,
+        lineage: SectorLineage = SectorLineage()
+    ) {
         self.lastReference = lastReference
         self.digest = digest
         self.events = events
         self.declared = declared
+        self.lineage = lineage
     }
 
     /// The state as bytes, a part of at most `partSize` bytes at a time.
@@ -45,6 +51,10 @@ public struct SectorCheckpoint: Hashable, Sendable {
         for id in declared.sorted() { try out.put(id) }
         try out.put(UInt32(events.count))
         for event in events { try out.put(event) }
+        try out.put(UInt32(lineage.events.count))
+        for event in lineage.events { try out.put(event) }
+        try out.put(lineage.keys.sorted())
+        try out.put(lineage.places.sorted())
         try out.flush()
         return parts
     }
@@ -65,8 +75,15 @@ public struct SectorCheckpoint: Hashable, Sendable {
         var events: [SectorEvent] = []
         events.reserveCapacity(count)
         for _ in 0..<count { events.append(try input.sectorEvent()) }
+        var lineage = SectorLineage()
+        let followed = try input.count()
+        lineage.events.reserveCapacity(followed)
+        for _ in 0..<followed { lineage.events.append(try input.sectorEvent()) }
+        lineage.keys = Set(try input.strings())
+        lineage.places = Set(try input.strings())
         guard try input.atEnd() else { throw CheckpointError.trailingBytes }
-        return SectorCheckpoint(lastReference: lastReference, digest: digest, events: events, declared: declared)
+        return SectorCheckpoint(
+            lastReference: lastReference, digest: digest, events: events, declared: declared, lineage: lineage)
     }
 }
 

@@ -1,6 +1,24 @@
 internal import EPCIS
 public import Foundation
 
+/// What the sector pass followed beyond its selection (``SectorRules/lineage(of:from:keeping:)``): the identifiers and
+/// business locations it asked the store for, and the events they named.
+public struct SectorLineage: Hashable, Sendable {
+    /// The events found, in the order found.
+    public var events: [SectorEvent]
+    /// The canonical keys asked for.
+    public var keys: Set<String>
+    /// The business locations asked for.
+    public var places: Set<String>
+
+    /// Makes a lineage.
+    public init(events: [SectorEvent] = [], keys: Set<String> = [], places: Set<String> = []) {
+        self.events = events
+        self.keys = keys
+        self.places = places
+    }
+}
+
 extension SectorRules {
     /// The events beyond the selected ones that a rule reads, asked of the store's identifier and location indexes
     /// round after round until nothing new is named:
@@ -11,36 +29,43 @@ extension SectorRules {
     ///   (temperatureExcursion);
     /// - the assets a fill names, whose scrapping and inspections decide whether it was safe (unsafeFill).
     ///
-    /// An event declared erroneous is left out.
+    /// Going on from a lineage kept up to a reference, the keys and places it followed are asked only for the events
+    /// captured since; new ones are asked of the whole store.
     /// - Parameters:
-    ///   - seeds: the selected events.
+    ///   - seeds: the selected events, none declared erroneous.
     ///   - source: the store.
-    /// - Returns: the events found (none of the seeds), and how many bodies were decoded to find them.
+    ///   - kept: the lineage a run kept, and the reference up to which it covers the store.
+    /// - Returns: the lineage (none of the seeds; events declared erroneous included: the caller leaves them out),
+    ///   and how many bodies were decoded to find it.
     public func lineage(
-        of seeds: [SectorEvent], from source: some SectorEventSource
-    ) async throws -> (events: [SectorEvent], read: Int) {
-        var known = Set(seeds.map(\.facts.id))
-        var found: [SectorEvent] = []
-        var askedKeys: Set<String> = []
-        var askedPlaces: Set<String> = []
-        var declared: Set<String> = []
+        of seeds: [SectorEvent], from source: some SectorEventSource, keeping kept: (SectorLineage, Int64)? = nil
+    ) async throws -> (lineage: SectorLineage, read: Int) {
+        var lineage = kept?.0 ?? SectorLineage()
+        var known = Set(seeds.map(\.facts.id)).union(lineage.events.map(\.facts.id))
         var read = 0
-        while true {
-            let (keys, places) = followed(seeds + found)
-            let selection = SectorSelection(keys: keys.subtracting(askedKeys), locations: places.subtracting(askedPlaces))
-            guard !selection.isEmpty else { break }
-            askedKeys.formUnion(selection.keys)
-            askedPlaces.formUnion(selection.locations)
+        func ask(_ selection: SectorSelection, after reference: Int64) async throws {
             let box = SectorEventBox(nil)
-            try await Self.scan(source, after: 0, selecting: selection, into: box)
+            try await Self.scan(source, after: reference, selecting: selection, into: box)
             let state = box.state(digest: [])
             read += state.read
-            declared.formUnion(state.checkpoint.declared)
             for event in state.checkpoint.events where known.insert(event.facts.id).inserted {
-                found.append(event)
+                lineage.events.append(event)
             }
         }
-        return (found.filter { !declared.contains($0.facts.id) }, read)
+        if let (_, reference) = kept {
+            let since = SectorSelection(keys: lineage.keys, locations: lineage.places)
+            if !since.isEmpty { try await ask(since, after: reference) }
+        }
+        while true {
+            let (keys, places) = followed(seeds + lineage.events)
+            let selection = SectorSelection(
+                keys: keys.subtracting(lineage.keys), locations: places.subtracting(lineage.places))
+            guard !selection.isEmpty else { break }
+            lineage.keys.formUnion(selection.keys)
+            lineage.places.formUnion(selection.locations)
+            try await ask(selection, after: 0)
+        }
+        return (lineage, read)
     }
 
     /// The identifiers and business locations whose events a rule follows, from the events at hand.

@@ -29,7 +29,8 @@ public struct SectorReport: Sendable {
     public var findings: [Finding]
     /// How many selected event bodies the run decoded (those captured since the checkpoint, or every selected one).
     public var eventsRead: Int
-    /// How many event bodies the run decoded to follow treated goods and containers (``SectorRules/lineage(of:from:)``).
+    /// How many event bodies the run decoded to follow treated goods, containers and filled cylinders
+    /// (``SectorRules/lineage(of:from:keeping:)``).
     public var eventsFollowed: Int
     /// How many kept events the restored checkpoint held; nil if the run started from nothing.
     public var restoredEvents: Int?
@@ -37,12 +38,28 @@ public struct SectorReport: Sendable {
     public var discardedCheckpoint: CheckpointError?
     /// Whether the run's state was kept for the next run.
     public var savedCheckpoint: Bool
+    /// Where the run's time went.
+    public var phases = Phases()
+
+    /// Where a run's time went, in seconds.
+    public struct Phases: Sendable {
+        /// Reading and decoding the kept state.
+        public var restore: TimeInterval = 0
+        /// Reading and decoding the selected bodies captured since.
+        public var read: TimeInterval = 0
+        /// Keeping the state.
+        public var save: TimeInterval = 0
+        /// Following treated goods, containers and filled cylinders (``SectorRules/lineage(of:from:keeping:)``).
+        public var follow: TimeInterval = 0
+        /// Evaluating the rules.
+        public var rules: TimeInterval = 0
+    }
 }
 
 extension SectorRules {
     /// Runs the rules over a source: the events that name an identifier master data describes for a rule, or fill a
-    /// cylinder (``selection``), with what they lead to (``lineage(of:from:)``). An event declared erroneous is left
-    /// out.
+    /// cylinder (``selection``), with what they lead to (``lineage(of:from:keeping:)``). An event declared erroneous
+    /// is left out.
     /// - Parameters:
     ///   - source: the store.
     ///   - configuration: the rules' knobs.
@@ -57,11 +74,11 @@ extension SectorRules {
     }
 
     /// Runs the rules over a source as ``reconcile(_:configuration:now:since:)`` does, going on from the state the
-    /// last run kept (unless `checkpoint` is ``CheckpointUse/fromScratch``): only the selected bodies captured since
-    /// are decoded. The state is kept again when the run decoded any. A state kept under other master data or
-    /// categories is not used, and a damaged one is set aside; either way every selected body is read again. The
-    /// lineage is followed afresh on every run, through the store's identifier index. The findings are the same as a
-    /// run from scratch.
+    /// last run kept (unless `checkpoint` is ``CheckpointUse/fromScratch``): only the selected bodies captured since,
+    /// and those since naming what the lineage followed, are decoded, with what new keys lead to in the whole store.
+    /// The state is kept again when the run decoded any. A state kept under other master data or categories is not
+    /// used, and a damaged one is set aside; either way every selected body is read again. The findings are the same
+    /// as a run from scratch.
     public static func run(
         _ source: some SectorEventSource, configuration: Configuration = Configuration(), now: Date,
         since: Date? = nil, checkpoint: Reconciler.CheckpointUse = .continue
@@ -69,6 +86,14 @@ extension SectorRules {
         let rules = SectorRules(
             configuration: configuration, masterData: SectorMasterData(masterData: try await source.sectorMasterData()))
         let digest = rules.digest
+        var phases = SectorReport.Phases()
+        var started = ContinuousClock.now
+        func lap() -> TimeInterval {
+            let now = ContinuousClock.now
+            defer { started = now }
+            let elapsed = (now - started).components
+            return TimeInterval(elapsed.seconds) + TimeInterval(elapsed.attoseconds) / 1e18
+        }
         var restored: SectorCheckpoint?
         var discarded: CheckpointError?
         if checkpoint == .continue, let parts = try await source.restoreSectorCheckpoint() {
@@ -78,20 +103,30 @@ extension SectorRules {
                 discarded = error
             }
         }
+        phases.restore = lap()
         let kept = SectorEventBox(restored)
         try await scan(source, after: restored?.lastReference ?? 0, selecting: rules.selection, into: kept)
-        let state = kept.state(digest: digest)
+        var state = kept.state(digest: digest)
+        phases.read = lap()
+        let declared = state.checkpoint.declared
+        let seeds = state.checkpoint.events.filter { !declared.contains($0.facts.id) }
+        let (lineage, followed) = try await rules.lineage(
+            of: seeds, from: source, keeping: restored.map { ($0.lineage, $0.lastReference) })
+        state.checkpoint.lineage = lineage
+        phases.follow = lap()
         var saved = false
-        if state.read > 0 {
+        if state.read > 0 || followed > 0 {
             try await source.saveSectorCheckpoint(try state.checkpoint.parts())
             saved = true
         }
-        let seeds = state.checkpoint.events.filter { !state.checkpoint.declared.contains($0.facts.id) }
-        let lineage = try await rules.lineage(of: seeds, from: source)
+        phases.save = lap()
+        let findings = rules.findings(
+            seeds + lineage.events.filter { !declared.contains($0.facts.id) }, now: now, since: since)
+        phases.rules = lap()
         return SectorReport(
-            findings: rules.findings(seeds + lineage.events, now: now, since: since), eventsRead: state.read,
-            eventsFollowed: lineage.read, restoredEvents: restored?.events.count, discardedCheckpoint: discarded,
-            savedCheckpoint: saved)
+            findings: findings, eventsRead: state.read, eventsFollowed: followed,
+            restoredEvents: restored?.events.count, discardedCheckpoint: discarded, savedCheckpoint: saved,
+            phases: phases)
     }
 
     /// Reads the events a selection names after a reference into a box, error declarations apart.

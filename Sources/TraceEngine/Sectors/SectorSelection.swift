@@ -1,8 +1,9 @@
 public import Foundation
 
-/// Which stored events the sector pass asks a store for (``SectorEventSource/scanSectorEvents(after:selecting:page:)``):
-/// those that name one of ``keys``, or any identifier of one of ``gtins`` (the class itself, its lots, its serials),
-/// or whose business step is one of ``bizSteps``, or whose business location is one of ``locations``. A store
+/// Which stored events the sector pass asks a store for
+/// (``SectorEventSource/scanSectorEvents(after:selecting:page:)``): those that name one of ``keys``, or any
+/// identifier of one of ``gtins`` (the class itself, its lots, its serials), or whose business step is one of
+/// ``bizSteps``, or whose business location is one of ``locations``. A store
 /// answers them from its identifier, business step and location indexes, so the pass never decodes the bodies of
 /// events no rule can read (docs/decisions/0017-sector-rules.md, "Selection").
 public struct SectorSelection: Hashable, Sendable {

@@ -47,8 +47,27 @@ struct ReconcileCommand: AsyncParsableCommand {
         var sectorEventsRead: Int
         /// The event bodies the sector rules decoded to follow treated goods, containers and filled cylinders.
         var sectorEventsFollowed: Int
+        /// Where the sector pass's time went.
+        var sectorPhasesMs: SectorPhases
         var phasesMs: Phases
         var elapsedMs: Double
+    }
+
+    struct SectorPhases: Encodable {
+        var restore: Double
+        var read: Double
+        var save: Double
+        var follow: Double
+        var rules: Double
+
+        init(_ phases: SectorReport.Phases) {
+            func ms(_ seconds: TimeInterval) -> Double { (seconds * 1_000_000).rounded() / 1_000 }
+            restore = ms(phases.restore)
+            read = ms(phases.read)
+            save = ms(phases.save)
+            follow = ms(phases.follow)
+            rules = ms(phases.rules)
+        }
     }
 
     struct Phases: Encodable {
@@ -88,7 +107,7 @@ struct ReconcileCommand: AsyncParsableCommand {
         let sinceDate = try time(since, "since")
         let asOf = try time(now, "now") ?? Date()
         // With --since only the events sharing an identifier or transaction with an event since then are read.
-        let (report, sectorSeconds, sectorsRead, sectorsFollowed) = try await storeOption.withStore { store in
+        let (report, sectorSeconds, sectors) = try await storeOption.withStore { store in
             var configuration = try settings.configuration()
             configuration.since = sinceDate
             let reconciler = Reconciler(
@@ -108,7 +127,7 @@ struct ReconcileCommand: AsyncParsableCommand {
             if let damage = sectors.discardedCheckpoint {
                 FileHandle.standardError.write(Data("warning: sector rules: \(damage); every event was read\n".utf8))
             }
-            return (withSectors, Date().timeIntervalSince(sectorsStarted), sectors.eventsRead, sectors.eventsFollowed)
+            return (withSectors, Date().timeIntervalSince(sectorsStarted), sectors)
         }
         let elapsed = Date().timeIntervalSince(started) * 1_000
         if let damage = report.discardedCheckpoint {
@@ -119,8 +138,8 @@ struct ReconcileCommand: AsyncParsableCommand {
             print(TraceOutput.encode(Output(
                 findings: rows, events: report.events, eventsRead: report.eventsRead,
                 checkpointEvents: report.restoredEvents, checkpointDiscarded: report.discardedCheckpoint?.description,
-                checkpointSaved: report.savedCheckpoint, sectorEventsRead: sectorsRead,
-                sectorEventsFollowed: sectorsFollowed,
+                checkpointSaved: report.savedCheckpoint, sectorEventsRead: sectors.eventsRead,
+                sectorEventsFollowed: sectors.eventsFollowed, sectorPhasesMs: SectorPhases(sectors.phases),
                 phasesMs: Phases(report.phases, sectors: sectorSeconds), elapsedMs: (elapsed * 1_000).rounded() / 1_000)))
             return
         }
