@@ -55,9 +55,11 @@ struct Platform<Store: PlatformStore>: Sendable {
             var settings = configuration.reconciliation
             settings.since = since
             let reconciler = Reconciler(configuration: settings, registry: try await store.partyRegistry())
-            let report = try await reconciler.reconcile(store)
-            let sectors = try await SectorRules.reconcile(
+            // The sector rules read other rows than the food and drug rules: both run at once.
+            async let sectorFindings = SectorRules.reconcile(
                 store, configuration: configuration.sectorRules, now: Date(), since: since)
+            let report = try await reconciler.reconcile(store)
+            let sectors = try await sectorFindings
             // Consumers' reports are findings of their own kind beside what reconciliation finds.
             let reports = try await store.consumerReports(since: since, limit: 10_000)
             return FindingsCache.Snapshot(

@@ -36,13 +36,14 @@ extension SectorRules {
     ///   - source: the store.
     ///   - kept: the lineage a run kept, and the reference up to which it covers the store.
     /// - Returns: the lineage (none of the seeds; events declared erroneous included: the caller leaves them out),
-    ///   and how many bodies were decoded to find it.
+    ///   how many bodies were decoded to find it, and whether it differs from the kept one.
     public func lineage(
         of seeds: [SectorEvent], from source: some SectorEventSource, keeping kept: (SectorLineage, Int64)? = nil
-    ) async throws -> (lineage: SectorLineage, read: Int) {
+    ) async throws -> (lineage: SectorLineage, read: Int, changed: Bool) {
         var lineage = kept?.0 ?? SectorLineage()
         var known = Set(seeds.map(\.facts.id)).union(lineage.events.map(\.facts.id))
         var read = 0
+        var changed = kept == nil
         func ask(_ selection: SectorSelection, after reference: Int64) async throws {
             let box = SectorEventBox(nil)
             try await Self.scan(source, after: reference, selecting: selection, into: box)
@@ -50,6 +51,7 @@ extension SectorRules {
             read += state.read
             for event in state.checkpoint.events where known.insert(event.facts.id).inserted {
                 lineage.events.append(event)
+                changed = true
             }
         }
         if let (_, reference) = kept {
@@ -63,9 +65,10 @@ extension SectorRules {
             guard !selection.isEmpty else { break }
             lineage.keys.formUnion(selection.keys)
             lineage.places.formUnion(selection.locations)
+            changed = true
             try await ask(selection, after: 0)
         }
-        return (lineage, read)
+        return (lineage, read, changed)
     }
 
     /// The identifiers and business locations whose events a rule follows, from the events at hand.

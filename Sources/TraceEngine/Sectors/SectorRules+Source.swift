@@ -76,9 +76,9 @@ extension SectorRules {
     /// Runs the rules over a source as ``reconcile(_:configuration:now:since:)`` does, going on from the state the
     /// last run kept (unless `checkpoint` is ``CheckpointUse/fromScratch``): only the selected bodies captured since,
     /// and those since naming what the lineage followed, are decoded, with what new keys lead to in the whole store.
-    /// The state is kept again when the run decoded any. A state kept under other master data or categories is not
-    /// used, and a damaged one is set aside; either way every selected body is read again. The findings are the same
-    /// as a run from scratch.
+    /// The state is kept again when the run decoded a selected body or the lineage grew. A state kept under other
+    /// master data or categories is not used, and a damaged one is set aside; either way every selected body is read
+    /// again. The findings are the same as a run from scratch.
     public static func run(
         _ source: some SectorEventSource, configuration: Configuration = Configuration(), now: Date,
         since: Date? = nil, checkpoint: Reconciler.CheckpointUse = .continue
@@ -110,12 +110,12 @@ extension SectorRules {
         phases.read = lap()
         let declared = state.checkpoint.declared
         let seeds = state.checkpoint.events.filter { !declared.contains($0.facts.id) }
-        let (lineage, followed) = try await rules.lineage(
+        let (lineage, followed, grew) = try await rules.lineage(
             of: seeds, from: source, keeping: restored.map { ($0.lineage, $0.lastReference) })
         state.checkpoint.lineage = lineage
         phases.follow = lap()
         var saved = false
-        if state.read > 0 || followed > 0 {
+        if state.read > 0 || grew {
             try await source.saveSectorCheckpoint(try state.checkpoint.parts())
             saved = true
         }
