@@ -187,16 +187,27 @@ public struct CapturePlanner: Sendable {
         }
     }
 
-    /// The refusal of a document (rollback) some of whose events are already stored.
+    /// The refusal of a document (rollback) some of whose events are already stored, each with the rule it met
+    /// (``alreadyStoredReason(_:)``).
     public static func alreadyStored(_ duplicates: [StoredEvent]) -> StorageError {
         StorageError(
             .duplicateEvent, "\(duplicates.count) event(s) are already stored; nothing was stored",
-            eventIDs: duplicates.map(\.id))
+            diagnostics: alreadyStoredDiagnostics(duplicates), eventIDs: duplicates.map(\.id))
     }
 
     /// What a receipt (proceed) says of the events left out because they are already stored.
     public static func alreadyStoredDiagnostics(_ duplicates: [StoredEvent]) -> [Diagnostic] {
-        duplicates.map { Diagnostic(at: $0.id, "already stored") }
+        duplicates.map { Diagnostic(at: $0.id, alreadyStoredReason($0)) }
+    }
+
+    /// Why an event counts as stored: an event with its eventID is, or one with its event hash (the same what, when,
+    /// where and why, whatever its eventID: CBV 2.0's event hash identifies an event). An event captured without an
+    /// eventID is known by its hash alone.
+    public static func alreadyStoredReason(_ stored: StoredEvent) -> String {
+        stored.id == stored.hashID
+            ? "already stored: an event with the same event hash (the same what, when, where and why)"
+            : "already stored: an event with this eventID, or with the same event hash \(stored.hashID) (the same "
+                + "what, when, where and why, whatever its eventID)"
     }
 
     /// One event's outcome: its problems, or the event (and its row) to store.

@@ -71,6 +71,8 @@ public struct StorageError: Error, Sendable, CustomStringConvertible {
     }
 
     public var description: String {
-        ([message] + diagnostics.map(\.description) + eventIDs.map { "  \($0)" }).joined(separator: "\n")
+        // Duplicates carry the rule they met as a diagnostic each; bare IDs otherwise.
+        ([message] + diagnostics.map(\.description) + (diagnostics.isEmpty ? eventIDs.map { "  \($0)" } : []))
+            .joined(separator: "\n")
     }
 }

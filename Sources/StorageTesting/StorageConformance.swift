@@ -64,6 +64,32 @@ public struct StorageConformance: Sendable {
         #expect(error?.code == .duplicateEvent)
         let page = try await store.events(matching: EPCISQuery(), page: PageRequest())
         #expect(page.events.count == 1)
+        // and the refusal says by which rule: an event without an eventID is known by its hash alone
+        #expect(error?.diagnostics.map(\.message) == [
+            "already stored: an event with the same event hash (the same what, when, where and why)",
+        ])
+    }
+
+    /// The same what, when, where and why under a new eventID is the same event (CBV 2.0's event hash): it is
+    /// refused, and the refusal names the eventID and the hash it met.
+    public func sameEventUnderAnotherIDIsRefused() async throws {
+        // Given an event stored with one eventID
+        let store = try await makeStore()
+        var first = Self.shipping(serial: "same-1")
+        first.eventID = "urn:uuid:1c0b7a52-8e3f-4d21-9a6b-5f4e3d2c1b0a"
+        _ = try await store.capture(Self.document(events: [first]), context: Self.context)
+        // When the same event is sent with another eventID
+        var again = first
+        again.eventID = "urn:uuid:2d1c8b63-9f40-4e32-8b7c-6a5f4e3d2c1b"
+        let error = await #expect(throws: StorageError.self) {
+            try await store.capture(Self.document(events: [again]), context: Self.context)
+        }
+        // Then it is refused, nothing more is stored, and the diagnostic names the ID and the event hash
+        #expect(error?.code == .duplicateEvent)
+        #expect(try await Self.storedCount(store) == 1)
+        let diagnostic = try #require(error?.diagnostics.first)
+        #expect(diagnostic.location == again.eventID)
+        #expect(diagnostic.message.hasPrefix("already stored: an event with this eventID, or with the same event hash ni:///sha-256;"))
     }
 
     /// With `proceed`, the new events of a partly re-sent document are stored and the duplicates reported.

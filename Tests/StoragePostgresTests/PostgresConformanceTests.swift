@@ -25,6 +25,10 @@ struct PostgresConformanceTests {
         try await run { try await $0.resentDocumentIsRefused() }
     }
 
+    @Test("the same event under another eventID is refused by its hash") func sameEvent() async throws {
+        try await run { try await $0.sameEventUnderAnotherIDIsRefused() }
+    }
+
     @Test("proceed stores the new events and reports the duplicates") func proceed() async throws {
         try await run { try await $0.proceedStoresTheRest() }
     }

@@ -22,7 +22,7 @@ struct PostgresPartitionedConformanceTests {
             { try await $0.resentDocumentIsRefused() }, { try await $0.proceedStoresTheRest() },
             { try await $0.errorDeclarationKeepsTheEventID() }, { try await $0.queriesPageWithTokens() },
             { try await $0.queryByIdentifier() }, { try await $0.largeDocumentIsAllOrNothing() },
-            { try await $0.eventIDTwiceInADocumentIsRefused() },
+            { try await $0.eventIDTwiceInADocumentIsRefused() }, { try await $0.sameEventUnderAnotherIDIsRefused() },
         ]
         for scenario in scenarios {
             try await withStore { store in try await scenario(StorageConformance { store }) }

@@ -20,6 +20,10 @@ import Testing
         try await suite.resentDocumentIsRefused()
     }
 
+    @Test("the same event under another eventID is refused by its hash") func sameEvent() async throws {
+        try await suite.sameEventUnderAnotherIDIsRefused()
+    }
+
     @Test("proceed stores the new events and reports the duplicates") func proceed() async throws {
         try await suite.proceedStoresTheRest()
     }
@@ -60,6 +64,10 @@ import Testing
 
     @Test("a re-sent document is refused as a duplicate") func resent() async throws {
         try await suite.resentDocumentIsRefused()
+    }
+
+    @Test("the same event under another eventID is refused by its hash") func sameEvent() async throws {
+        try await suite.sameEventUnderAnotherIDIsRefused()
     }
 
     @Test("proceed stores the new events and reports the duplicates") func proceed() async throws {

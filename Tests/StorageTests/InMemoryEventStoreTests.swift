@@ -17,6 +17,10 @@ import Testing
         try await suite.resentDocumentIsRefused()
     }
 
+    @Test("the same event under another eventID is refused by its hash") func sameEvent() async throws {
+        try await suite.sameEventUnderAnotherIDIsRefused()
+    }
+
     @Test("proceed stores the new events and reports the duplicates") func proceed() async throws {
         try await suite.proceedStoresTheRest()
     }

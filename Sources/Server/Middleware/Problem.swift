@@ -168,7 +168,9 @@ extension Problem {
         case .duplicateEvent:
             self = Problem(
                 .conflict, "ResourceAlreadyExistsException", "Already captured", detail: error.message,
-                errors: error.eventIDs.map { Entry(pointer: "eventID", detail: "already stored: \($0)") })
+                errors: error.diagnostics.isEmpty
+                    ? error.eventIDs.map { Entry(pointer: "eventID", detail: "already stored: \($0)") }
+                    : error.diagnostics.map { Entry(pointer: "eventID", detail: $0.description) })
         case .alreadyExists:
             self = Problem(.conflict, "ResourceAlreadyExistsException", "Already exists", detail: error.message)
         case .queryTooLarge:
