@@ -89,7 +89,8 @@ public struct StorageConformance: Sendable {
         #expect(try await Self.storedCount(store) == 1)
         let diagnostic = try #require(error?.diagnostics.first)
         #expect(diagnostic.location == again.eventID)
-        #expect(diagnostic.message.hasPrefix("already stored: an event with this eventID, or with the same event hash ni:///sha-256;"))
+        #expect(diagnostic.message.hasPrefix(
+            "already stored: an event with this eventID, or with the same event hash ni:///sha-256;"))
     }
 
     /// With `proceed`, the new events of a partly re-sent document are stored and the duplicates reported.
