@@ -23,6 +23,9 @@ struct Platform<Store: PlatformStore>: Sendable {
     /// Digital Link paths already read, to their canonical keys.
     let linkKeys = LinkKeyCache()
     let names: TimedCache<Names>
+    /// The sector rules with the store's master data, for consumer pages (reading every vocabulary for each page
+    /// made a cold page on a ten-million-event store take hundreds of milliseconds).
+    let sectorRules: TimedCache<SectorRules>
     let logger: Logger
     /// The other platforms of the federation (none when this platform stands alone).
     let peers: PeerClient
@@ -46,6 +49,11 @@ struct Platform<Store: PlatformStore>: Sendable {
         consumer = ConsumerCache(
             lifetime: configuration.consumerCacheLifetime, quietLifetime: configuration.consumerCacheQuietLifetime)
         names = TimedCache(lifetime: .seconds(30)) { try await Names.load(store) }
+        sectorRules = TimedCache(lifetime: .seconds(30)) { [configuration] in
+            SectorRules(
+                configuration: configuration.sectorRules,
+                masterData: SectorMasterData(masterData: try await store.sectorMasterData()))
+        }
     }
 
     /// The reconciliation findings: the cached full run, or a run from `since` on.

@@ -88,7 +88,8 @@ struct ResolverController<Store: PlatformStore> {
         } else {
             entry = try await platform.consumer.entry(key, generation: platform.captured.generation) { [platform] in
                 let story = try await ConsumerStory.read(
-                    key: key, from: platform.store, names: try await platform.names.names())
+                    key: key, from: platform.store, names: try await platform.names.names(),
+                sectorRules: try await platform.sectorRules.value())
                 return ConsumerCache.Entry(
                     story: story, recalls: try await Self.recalls(reaching: key, lot: Self.lotKey(of: key), in: platform.store),
                     context: pageContext)

@@ -53,7 +53,8 @@ extension ResolverController {
             platform.metrics.count("consumer_foreign_unreachable", "consumer pages whose home platform did not answer")
             context.homeUnreachable = home.id
             let story = try await ConsumerStory.read(
-                key: key, from: platform.store, names: try await platform.names.names())
+                key: key, from: platform.store, names: try await platform.names.names(),
+                sectorRules: try await platform.sectorRules.value())
             return ConsumerCache.Entry(story: story, recalls: local, context: context)
         }
     }

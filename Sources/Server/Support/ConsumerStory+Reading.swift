@@ -19,13 +19,16 @@ extension ConsumerStory {
         ["lotNumber", "itemExpirationDate", "bestBeforeDate", "sellByDate", "productionDate", "firstFreezeDate"]
             + Names.productNameAttributes + Names.manufacturerAttributes + Names.originAttributes)
 
-    /// Reads a code's story.
-    static func read<Store: PlatformStore>(key: String, from store: Store, names: Names) async throws -> ConsumerStory {
+    /// Reads a code's story; `sectorRules` carry the store's master data (cached by the platform).
+    static func read<Store: PlatformStore>(
+        key: String, from store: Store, names: Names, sectorRules: SectorRules
+    ) async throws -> ConsumerStory {
         try await read(
             key: key, source: store, names: names,
             event: { try await store.events(withID: $0).first?.event },
             sectorNotes: { facts, full in
-                try await sectorNotes(key: key, facts: facts, full: full, store: store, names: names)
+                try await sectorNotes(
+                    key: key, facts: facts, full: full, store: store, names: names, rules: sectorRules)
             })
     }
 
@@ -79,7 +82,7 @@ extension ConsumerStory {
     /// spraying is recorded): excursions of the code or anything in its chain, and the withdrawal or pre-harvest
     /// status of the code's sources, a broken period before a kept one.
     private static func sectorNotes<Store: PlatformStore>(
-        key: String, facts: [TraceEvent], full: [String: EPCISEvent], store: Store, names: Names
+        key: String, facts: [TraceEvent], full: [String: EPCISEvent], store: Store, names: Names, rules: SectorRules
     ) async throws -> [SectorNote] {
         var events = facts.compactMap { fact in full[fact.id].map { SectorEvent($0, id: fact.id) } }
         let fields = Set(facts.filter { $0.type == .objectEvent && $0.action == .add }.compactMap(\.bizLocation))
@@ -89,7 +92,6 @@ extension ConsumerStory {
             let known = Set(events.map(\.facts.id))
             events += page.events.filter { !known.contains($0.id) }.map { SectorEvent($0.event, id: $0.id) }
         }
-        let rules = SectorRules(masterData: SectorMasterData(masterData: try await store.sectorMasterData()))
         let chain = Set(facts.flatMap(\.objectKeys)).union([key])
         func inputName(_ label: String?) -> Name? {
             guard let label else { return nil }

@@ -76,6 +76,10 @@ struct Visibility: Sendable {
 actor TimedCache<Value: Sendable> {
     private let load: @Sendable () async throws -> Value
     private var cached: (value: Value, at: ContinuousClock.Instant)?
+    /// The load under way, which every caller that finds the value expired waits for (one load, not one each).
+    private var loading: Task<Value, any Error>?
+    /// Counts invalidations: a load that began before one is handed out but not kept.
+    private var generation = 0
     private let lifetime: Duration
 
     init(lifetime: Duration, load: @escaping @Sendable () async throws -> Value) {
@@ -84,14 +88,23 @@ actor TimedCache<Value: Sendable> {
     }
 
     func value() async throws -> Value {
-        let now = ContinuousClock.now
-        if let cached, now - cached.at < lifetime { return cached.value }
-        let value = try await load()
-        cached = (value, now)
+        if let cached, ContinuousClock.now - cached.at < lifetime { return cached.value }
+        if let loading { return try await loading.value }
+        let started = generation
+        let load = self.load
+        let task = Task { try await load() }
+        loading = task
+        defer { if generation == started { loading = nil } }
+        let value = try await task.value
+        if generation == started { cached = (value, ContinuousClock.now) }
         return value
     }
 
-    func invalidate() { cached = nil }
+    func invalidate() {
+        cached = nil
+        loading = nil
+        generation += 1
+    }
 }
 
 extension TimedCache where Value == PartyRegistry {
