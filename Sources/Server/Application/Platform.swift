@@ -26,6 +26,8 @@ struct Platform<Store: PlatformStore>: Sendable {
     /// The sector rules with the store's master data, for consumer pages (reading every vocabulary for each page
     /// made a cold page on a ten-million-event store take hundreds of milliseconds).
     let sectorRules: TimedCache<SectorRules>
+    /// The fields a pesticide was sprayed on, for the pre-harvest status of consumer pages (30 s, as names).
+    let sprayedFields: TimedCache<Set<String>>
     let logger: Logger
     /// The other platforms of the federation (none when this platform stands alone).
     let peers: PeerClient
@@ -53,6 +55,9 @@ struct Platform<Store: PlatformStore>: Sendable {
             SectorRules(
                 configuration: configuration.sectorRules,
                 masterData: SectorMasterData(masterData: try await store.sectorMasterData()))
+        }
+        sprayedFields = TimedCache(lifetime: .seconds(30)) { [sectorRules] in
+            try await sectorRules.value().treatedPlaces(in: store)
         }
     }
 

@@ -56,7 +56,8 @@ extension ResolverController {
         let unitKey = Self.gs1 + (unit.percentEncodedPath)
         let story = try await ConsumerStory.read(
             key: unitKey, from: platform.store, names: try await platform.names.names(),
-                sectorRules: try await platform.sectorRules.value())
+                sectorRules: try await platform.sectorRules.value(),
+                sprayedFields: try await platform.sprayedFields.value())
         let recalls = try await Self.recalls(
             reaching: unitKey, lot: story.lot.map { "\(Self.gs1)/01/\(gtin)/10/\($0)" }, in: platform.store)
         var data = Verification.Data(verified: false, status: "unknown")

@@ -89,7 +89,8 @@ struct ResolverController<Store: PlatformStore> {
             entry = try await platform.consumer.entry(key, generation: platform.captured.generation) { [platform] in
                 let story = try await ConsumerStory.read(
                     key: key, from: platform.store, names: try await platform.names.names(),
-                sectorRules: try await platform.sectorRules.value())
+                sectorRules: try await platform.sectorRules.value(),
+                sprayedFields: try await platform.sprayedFields.value())
                 return ConsumerCache.Entry(
                     story: story, recalls: try await Self.recalls(reaching: key, lot: Self.lotKey(of: key), in: platform.store),
                     context: pageContext)

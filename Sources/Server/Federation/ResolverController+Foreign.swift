@@ -54,7 +54,8 @@ extension ResolverController {
             context.homeUnreachable = home.id
             let story = try await ConsumerStory.read(
                 key: key, from: platform.store, names: try await platform.names.names(),
-                sectorRules: try await platform.sectorRules.value())
+                sectorRules: try await platform.sectorRules.value(),
+                sprayedFields: try await platform.sprayedFields.value())
             return ConsumerCache.Entry(story: story, recalls: local, context: context)
         }
     }

@@ -19,16 +19,18 @@ extension ConsumerStory {
         ["lotNumber", "itemExpirationDate", "bestBeforeDate", "sellByDate", "productionDate", "firstFreezeDate"]
             + Names.productNameAttributes + Names.manufacturerAttributes + Names.originAttributes)
 
-    /// Reads a code's story; `sectorRules` carry the store's master data (cached by the platform).
+    /// Reads a code's story; `sectorRules` carry the store's master data and `sprayedFields` the places a pesticide
+    /// was applied to (both cached by the platform).
     static func read<Store: PlatformStore>(
-        key: String, from store: Store, names: Names, sectorRules: SectorRules
+        key: String, from store: Store, names: Names, sectorRules: SectorRules, sprayedFields: Set<String>
     ) async throws -> ConsumerStory {
         try await read(
             key: key, source: store, names: names,
             event: { try await store.events(withID: $0).first?.event },
             sectorNotes: { facts, full in
                 try await sectorNotes(
-                    key: key, facts: facts, full: full, store: store, names: names, rules: sectorRules)
+                    key: key, facts: facts, full: full, store: store, names: names, rules: sectorRules,
+                    sprayed: sprayedFields)
             })
     }
 
@@ -78,14 +80,17 @@ extension ConsumerStory {
         return story
     }
 
-    /// The sector rules over the chain (and the events at the places its goods were harvested, where a field's
-    /// spraying is recorded): excursions of the code or anything in its chain, and the withdrawal or pre-harvest
+    /// The sector rules over the chain (and the events at the sprayed places its goods were harvested at, where a
+    /// field's spraying is recorded): excursions of the code or anything in its chain, and the withdrawal or pre-harvest
     /// status of the code's sources, a broken period before a kept one.
     private static func sectorNotes<Store: PlatformStore>(
-        key: String, facts: [TraceEvent], full: [String: EPCISEvent], store: Store, names: Names, rules: SectorRules
+        key: String, facts: [TraceEvent], full: [String: EPCISEvent], store: Store, names: Names, rules: SectorRules,
+        sprayed: Set<String>
     ) async throws -> [SectorNote] {
         var events = facts.compactMap { fact in full[fact.id].map { SectorEvent($0, id: fact.id) } }
+        // Only the harvest places a pesticide was sprayed on are read: the others hold no treatment of a field.
         let fields = Set(facts.filter { $0.type == .objectEvent && $0.action == .add }.compactMap(\.bizLocation))
+            .intersection(sprayed)
         for field in fields.sorted().prefix(8) {
             let query = try EPCISQuery(parameters: [(name: "EQ_bizLocation", value: field)])
             let page = try await store.events(matching: query, page: PageRequest(size: 200, token: nil))

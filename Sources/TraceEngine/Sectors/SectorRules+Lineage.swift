@@ -116,6 +116,35 @@ extension SectorRules {
         return (keys, places)
     }
 
+    /// The events that name a farm input with a period (``isFarmInput(_:)``): treatments, and the inputs' own moves.
+    public var farmInputSelection: SectorSelection {
+        let keys = Set(masterData.elements.filter {
+            $0.value["withdrawalPeriodDays"] != nil || $0.value["preHarvestIntervalDays"] != nil
+        }.keys)
+        return SectorSelection(keys: keys, gtins: Set(keys.compactMap(SectorSelection.gtin(ofClass:))))
+    }
+
+    /// The business locations a farm input was applied to as a place (a field sprayed, naming no lot or animal),
+    /// from every event naming a farm input, error declarations left out.
+    public func treatedPlaces(in source: some SectorEventSource) async throws -> Set<String> {
+        let selection = farmInputSelection
+        guard !selection.isEmpty else { return [] }
+        let box = SectorEventBox(nil)
+        try await Self.scan(source, after: 0, selecting: selection, into: box)
+        let state = box.state(digest: [])
+        let events = state.checkpoint.events.filter { !state.checkpoint.declared.contains($0.facts.id) }
+        var places: Set<String> = []
+        for sector in events where sector.facts.type == .objectEvent {
+            let event = sector.facts
+            let named = event.objectKeys
+            guard !Self.logistics.contains(event.bizStep ?? ""), named.allSatisfy(isFarmInput),
+                let place = event.bizLocation
+            else { continue }
+            places.insert(place)
+        }
+        return places
+    }
+
     /// Whether an identifier is a farm input with a period (a veterinary drug or a pesticide).
     func isFarmInput(_ key: String) -> Bool {
         masterData.number("withdrawalPeriodDays", of: key) != nil
