@@ -1,5 +1,6 @@
 import Foundation
 import Storage
+import Synchronization
 import Web
 
 /// What the consumer page shows of a code apart from its scan count. A code printed on thousands of packs is scanned
@@ -16,33 +17,32 @@ actor ConsumerCache {
         var story: ConsumerStory
         var recalls: [ConsumerPageModel.Recall]
         var context: ConsumerPageModel.Context
-        /// The rendered page around its scan line in each language, without and with the many-networks warning.
-        var pieces: [PageLanguage: Pieces]
-        var piecesManyNetworks: [PageLanguage: Pieces]
+        /// The rendered page around its scan line, by language and by whether it warns of many networks: each
+        /// rendered the first time it is asked for and kept with the entry (a cold scan renders one page, not four).
+        private let rendered = RenderedPieces()
 
         init(story: ConsumerStory, recalls: [ConsumerPageModel.Recall], context: ConsumerPageModel.Context) {
             self.story = story
             self.recalls = recalls
             self.context = context
-            var pieces: [PageLanguage: Pieces] = [:]
-            var many: [PageLanguage: Pieces] = [:]
-            for language in PageLanguage.allCases {
-                pieces[language] = Pieces(story: story, recalls: recalls, context: context, language: language)
-                var manyContext = context
-                manyContext.manyNetworks = true
-                many[language] = story.serial == nil
-                    ? pieces[language]
-                    : Pieces(story: story, recalls: recalls, context: manyContext, language: language)
-            }
-            self.pieces = pieces
-            piecesManyNetworks = many
         }
 
         /// The pieces of a language.
         func pieces(_ language: PageLanguage, manyNetworks: Bool) -> Pieces {
-            (manyNetworks ? piecesManyNetworks : pieces)[language]
-                ?? Pieces(story: story, recalls: recalls, context: context, language: language)
+            // A story without a serial shows no many-networks warning: both variants are one page.
+            let many = manyNetworks && story.serial != nil
+            if let kept = rendered.pieces.withLock({ $0[language]?[many] }) { return kept }
+            var context = context
+            context.manyNetworks = many
+            let fresh = Pieces(story: story, recalls: recalls, context: context, language: language)
+            rendered.pieces.withLock { $0[language, default: [:]][many] = fresh }
+            return fresh
         }
+    }
+
+    /// The pieces an entry rendered so far.
+    final class RenderedPieces: Sendable {
+        let pieces = Mutex<[PageLanguage: [Bool: Pieces]]>([:])
     }
 
     /// The page around its scan line: everything before it and everything after it. They depend on the scans only
