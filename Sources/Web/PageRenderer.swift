@@ -91,14 +91,25 @@ public struct PageRenderer: Sendable {
     }
 }
 
-/// The top of a template's context: the model's properties, and the catalog as `t`.
+/// The top of a template's context: the model's properties, and the catalog as `t`. The properties are read once
+/// per render (one reflection of the model), not once per tag.
 private struct Scope: MustacheParent {
-    let model: Any
+    let properties: [String: Any]
     let catalog: CatalogNode
+
+    init(model: Any, catalog: CatalogNode) {
+        var properties: [String: Any] = [:]
+        for child in Mirror(reflecting: model).children {
+            guard let label = child.label, properties[label] == nil else { continue }
+            properties[label] = child.value
+        }
+        self.properties = properties
+        self.catalog = catalog
+    }
 
     func child(named name: String) -> Any? {
         if name == "t" { return catalog }
-        return Reflection.property(name, of: model)
+        return properties[name].flatMap(Reflection.unwrap)
     }
 }
 
@@ -117,13 +128,6 @@ private struct CatalogNode: MustacheParent {
 
 /// Reads a property of a model by name, with an absent optional read as no value (so that `{{#x}}` skips it).
 private enum Reflection {
-    static func property(_ name: String, of object: Any) -> Any? {
-        guard let value = Mirror(reflecting: object).children.first(where: { $0.label == name })?.value else {
-            return nil
-        }
-        return unwrap(value)
-    }
-
     static func unwrap(_ value: Any) -> Any? {
         let mirror = Mirror(reflecting: value)
         guard mirror.displayStyle == .optional else { return value }
