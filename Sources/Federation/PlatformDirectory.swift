@@ -52,7 +52,8 @@ public struct PlatformDirectory: Hashable, Sendable {
 
     /// The home of an identifier when it is another platform; nil for this platform's own and for unknown ones.
     public func foreignHome(of identifier: String) -> String? {
-        guard let home = home(of: identifier), home != selfID else { return nil }
+        // A platform with no peer has no foreign home to name (and a consumer scan need not parse the code for it).
+        guard isFederated, let home = home(of: identifier), home != selfID else { return nil }
         return home
     }
 
