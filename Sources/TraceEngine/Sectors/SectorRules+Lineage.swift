@@ -45,11 +45,9 @@ extension SectorRules {
         var read = 0
         var changed = kept == nil
         func ask(_ selection: SectorSelection, after reference: Int64) async throws {
-            let box = SectorEventBox(nil)
-            try await Self.scan(source, after: reference, selecting: selection, into: box)
-            let state = box.state(digest: [])
-            read += state.read
-            for event in state.checkpoint.events where known.insert(event.facts.id).inserted {
+            let found = try await Self.collect(source, after: reference, selecting: selection)
+            read += found.read
+            for event in found.events where known.insert(event.facts.id).inserted {
                 lineage.events.append(event)
                 changed = true
             }
@@ -129,20 +127,8 @@ extension SectorRules {
     public func treatedPlaces(in source: some SectorEventSource) async throws -> Set<String> {
         let selection = farmInputSelection
         guard !selection.isEmpty else { return [] }
-        let box = SectorEventBox(nil)
-        try await Self.scan(source, after: 0, selecting: selection, into: box)
-        let state = box.state(digest: [])
-        let events = state.checkpoint.events.filter { !state.checkpoint.declared.contains($0.facts.id) }
-        var places: Set<String> = []
-        for sector in events where sector.facts.type == .objectEvent {
-            let event = sector.facts
-            let named = event.objectKeys
-            guard !Self.logistics.contains(event.bizStep ?? ""), named.allSatisfy(isFarmInput),
-                let place = event.bizLocation
-            else { continue }
-            places.insert(place)
-        }
-        return places
+        let found = try await Self.collect(source, after: 0, selecting: selection)
+        return followed(found.events.filter { !found.declared.contains($0.facts.id) }).places
     }
 
     /// Whether an identifier is a farm input with a period (a veterinary drug or a pesticide).

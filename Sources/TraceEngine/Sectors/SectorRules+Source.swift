@@ -87,12 +87,11 @@ extension SectorRules {
             configuration: configuration, masterData: SectorMasterData(masterData: try await source.sectorMasterData()))
         let digest = rules.digest
         var phases = SectorReport.Phases()
-        var started = ContinuousClock.now
+        var started = Date()
         func lap() -> TimeInterval {
-            let now = ContinuousClock.now
+            let now = Date()
             defer { started = now }
-            let elapsed = (now - started).components
-            return TimeInterval(elapsed.seconds) + TimeInterval(elapsed.attoseconds) / 1e18
+            return now.timeIntervalSince(started)
         }
         var restored: SectorCheckpoint?
         var discarded: CheckpointError?
@@ -127,6 +126,17 @@ extension SectorRules {
             findings: findings, eventsRead: state.read, eventsFollowed: followed,
             restoredEvents: restored?.events.count, discardedCheckpoint: discarded, savedCheckpoint: saved,
             phases: phases)
+    }
+
+    /// Reads the events a selection names after a reference: the events, the IDs of the error declarations among
+    /// them, and how many bodies were decoded.
+    static func collect(
+        _ source: some SectorEventSource, after reference: Int64, selecting selection: SectorSelection
+    ) async throws -> (events: [SectorEvent], declared: Set<String>, read: Int) {
+        let box = SectorEventBox(nil)
+        try await scan(source, after: reference, selecting: selection, into: box)
+        let state = box.state(digest: [])
+        return (state.checkpoint.events, state.checkpoint.declared, state.read)
     }
 
     /// Reads the events a selection names after a reference into a box, error declarations apart.
@@ -178,14 +188,8 @@ extension SectorRules {
             || configuration.temperatureRanges[category] != nil
     }
 
-    /// Whether master data makes an identifier matter to a rule (``matters(_:)``), its own or its class's.
-    func describes(_ key: String) -> Bool {
-        if let own = masterData.elements[key], matters(own) { return true }
-        return SectorMasterData.classKey(of: key).flatMap { masterData.elements[$0] }.map(matters) ?? false
-    }
-
-    /// The events the pass starts from: those naming an identifier ``describes(_:)`` accepts (a class's GTIN
-    /// selects its lots and serials), and every fill.
+    /// The events the pass starts from: those naming an identifier whose own or class's master data
+    /// ``matters(_:)`` (a class's GTIN selects its lots and serials), and every fill.
     public var selection: SectorSelection {
         let keys = Set(masterData.elements.filter { matters($0.value) }.keys)
         return SectorSelection(

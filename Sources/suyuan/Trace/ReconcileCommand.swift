@@ -53,6 +53,9 @@ struct ReconcileCommand: AsyncParsableCommand {
         var elapsedMs: Double
     }
 
+    /// Seconds as milliseconds to the microsecond, for the phases.
+    static func ms(_ seconds: TimeInterval) -> Double { (seconds * 1_000_000).rounded() / 1_000 }
+
     struct SectorPhases: Encodable {
         var restore: Double
         var read: Double
@@ -61,7 +64,6 @@ struct ReconcileCommand: AsyncParsableCommand {
         var rules: Double
 
         init(_ phases: SectorReport.Phases) {
-            func ms(_ seconds: TimeInterval) -> Double { (seconds * 1_000_000).rounded() / 1_000 }
             restore = ms(phases.restore)
             read = ms(phases.read)
             save = ms(phases.save)
@@ -79,7 +81,6 @@ struct ReconcileCommand: AsyncParsableCommand {
         var sectors: Double = 0
 
         init(_ phases: ReconcileReport.Phases, sectors: TimeInterval) {
-            func ms(_ seconds: TimeInterval) -> Double { (seconds * 1_000_000).rounded() / 1_000 }
             self.sectors = ms(sectors)
             restore = ms(phases.restore)
             read = ms(phases.read)
