@@ -22,7 +22,6 @@ struct ConsoleDashboardBrowserTests {
     }
 
     static func charts(_ png: Data, colours: [String]) throws -> Charts {
-        let python = try requireEnvironmentValue("SUYUAN_ORACLE_PYTHON")
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("suyuan-dash-\(UUID().uuidString).png")
         try png.write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
@@ -51,18 +50,7 @@ struct ConsoleDashboardBrowserTests {
                       for c in sys.argv[2:]}
             print(json.dumps({"captureBars": heights, "colours": counts}))
             """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = ["-c", script, file.path] + colours
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw MissingValue(description: "the chart check failed: \(String(decoding: data, as: UTF8.self))")
-        }
-        return try JSONDecoder().decode(Charts.self, from: data)
+        return try JSONDecoder().decode(Charts.self, from: try runOraclePython(["-c", script, file.path] + colours))
     }
 
     /// The totals of the capture chart's bars that have events, left to right, as the page gives them.
