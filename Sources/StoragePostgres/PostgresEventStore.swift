@@ -241,7 +241,7 @@ public struct PostgresEventStore: EventStore {
             return storageError(closureError)
         }
         if let error = error as? PostgresTransactionFailure { return storageError(error.underlying) }
-        if error is PostgresOperation.Closed {
+        if error is PostgresOperation.Closed || error is PostgresCopyClosed {
             return StorageError(
                 .unavailable, "the connection to the PostgreSQL store closed (the database restarted?)", underlying: error)
         }

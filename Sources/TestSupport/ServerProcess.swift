@@ -62,6 +62,15 @@ public final class ServerProcess: @unchecked Sendable {
         port = found ?? 0
     }
 
+    /// Whether it still runs.
+    public var isRunning: Bool { process.isRunning }
+
+    /// How it ended: its exit status, or 128 + the signal that killed it; nil while it runs.
+    public var ended: Int32? {
+        guard !process.isRunning else { return nil }
+        return process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
+    }
+
     /// What it logged so far.
     public var log: String { (try? String(contentsOf: logFile, encoding: .utf8)) ?? "" }
 
