@@ -36,7 +36,8 @@ let package = Package(
     targets: [
         .target(name: "Identifiers", swiftSettings: strict),
         .target(name: "EPCIS", dependencies: ["Identifiers"], swiftSettings: strict),
-        .target(name: "Storage", dependencies: ["EPCIS", "Identifiers", "Transparency"], swiftSettings: strict),
+        .target(
+            name: "Storage", dependencies: ["EPCIS", "Identifiers", "Transparency", "CSuyuanZlib"], swiftSettings: strict),
         .target(name: "DemoChains", dependencies: ["EPCIS", "Identifiers"], swiftSettings: strict),
         .target(name: "TraceEngine", dependencies: ["EPCIS", "Identifiers"], swiftSettings: strict),
         .target(

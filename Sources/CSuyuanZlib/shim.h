@@ -1,2 +1,2 @@
-// zlib (Debian: zlib1g-dev) for the SQLite store's compressed event bodies.
+// zlib (Debian: zlib1g-dev) for the stores' compressed event bodies (Storage's EventBodyCodec).
 #include <zlib.h>

@@ -45,13 +45,13 @@ extension PostgresEventStore: SectorEventSource {
         while start < selected.count {
             let chunk = Array(selected[start..<min(start + 4000, selected.count)])
             start += chunk.count
-            let rows: [(row: Int64, eventID: String, hashID: String, body: String)] = try await withConnection {
+            let rows: [(row: Int64, eventID: String, hashID: String, body: ByteBuffer)] = try await withConnection {
                 connection in
                 let rows = try await connection.query(
                     "SELECT id, event_id, hash_id, body FROM event WHERE id = ANY(\(chunk)) ORDER BY id",
                     logger: logger)
-                var read: [(row: Int64, eventID: String, hashID: String, body: String)] = []
-                for try await row in rows.decode((Int64, String, String, String).self) { read.append(row) }
+                var read: [(row: Int64, eventID: String, hashID: String, body: ByteBuffer)] = []
+                for try await row in rows.decode((Int64, String, String, ByteBuffer).self) { read.append(row) }
                 return read
             }
             // Bodies are decoded on every core.

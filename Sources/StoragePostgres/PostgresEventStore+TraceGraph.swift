@@ -60,7 +60,7 @@ extension PostgresEventStore: TraceGraphSource {
 
     private static func traceEvents(_ rows: PostgresRowSequence) async throws -> [TraceEvent] {
         var events: [TraceEvent] = []
-        for try await (_, eventID, hashID, body) in rows.decode((Int64, String, String, String).self) {
+        for try await (_, eventID, hashID, body) in rows.decode((Int64, String, String, ByteBuffer).self) {
             let stored = try PostgresEventDecoding.storedEvent(eventID: eventID, hashID: hashID, body: body)
             events.append(TraceEvent(stored.event, fallbackID: hashID))
         }
@@ -218,7 +218,7 @@ extension PostgresEventStore: ReconcileSource {
                 JOIN event e ON e.id = found.row
                 """, logger: logger)
             var labels: [String: String] = [:]
-            for try await (key, eventID, hashID, body) in rows.decode((String, String, String, String).self) {
+            for try await (key, eventID, hashID, body) in rows.decode((String, String, String, ByteBuffer).self) {
                 let stored = try PostgresEventDecoding.storedEvent(eventID: eventID, hashID: hashID, body: body)
                 labels[key] = TraceEvent(stored.event, fallbackID: hashID).labels[key]
             }

@@ -212,7 +212,7 @@ public struct PostgresEventStore: EventStore {
                 SELECT id, event_id, hash_id, body FROM event WHERE event_id = \(id) OR hash_id = \(id) ORDER BY id
                 """, logger: logger)
             var events: [StoredEvent] = []
-            for try await (_, eventID, hashID, body) in rows.decode((Int64, String, String, String).self) {
+            for try await (_, eventID, hashID, body) in rows.decode((Int64, String, String, ByteBuffer).self) {
                 events.append(try PostgresEventDecoding.storedEvent(eventID: eventID, hashID: hashID, body: body))
             }
             return events

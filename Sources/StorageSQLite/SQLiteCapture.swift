@@ -100,7 +100,7 @@ enum SQLiteCapture {
         let party: SQLiteRawStatement
         let transaction: SQLiteRawStatement
         var terms: SQLiteTerms
-        let bodies = SQLiteBodyCodec()
+        let bodies = EventBodyCodec()
 
         init(_ db: Database) throws {
             event = try SQLiteRawStatement(

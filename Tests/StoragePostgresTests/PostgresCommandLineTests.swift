@@ -66,10 +66,10 @@ struct PostgresCommandLineTests {
         #expect(reconcile.status == 0, "\(reconcile.stderr)")
         #expect(reconcile.stdout.contains("\"events\" : \(7 + notices)"))
         // When the shipping event's body is changed with SQL, verify exits 1 naming it and only it
-        let changed = try await PostgresTestDatabase.psql(
-            "UPDATE event SET body = replace(body, 'shipping', 'receiving') WHERE event_id = '\(ids[2])' RETURNING id",
-            schema: schema)
-        #expect(!changed.isEmpty)
+        let changed = try await PostgresTestDatabase.rewriteBody(eventID: ids[2], schema: schema) {
+            $0.replacingOccurrences(of: "shipping", with: "receiving")
+        }
+        #expect(changed)
         let tampered = try await Self.run(["verify", "--store", url])
         #expect(tampered.status == 1)
         #expect(tampered.stdout.contains("tampered event: \(ids[2])"))

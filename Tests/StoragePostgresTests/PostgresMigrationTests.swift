@@ -1,5 +1,7 @@
 import EPCIS
+import Foundation
 import Storage
+import Transparency
 import StoragePostgres
 import Testing
 
@@ -36,7 +38,7 @@ struct PostgresMigrationTests {
             "v1-events", "v1-master-data", "v2-ledger", "v2-projections", "v3-recalls", "v4-platform",
             "v5-scheduled-subscriptions", "v6-reconcile-checkpoint", "v7-capture-jobs", "v8-federation",
             "v9-master-data-language", "v10-consumer-reports", "v11-recall-serials", "v14-sector-checkpoint",
-            "v15-ledger-tiles",
+            "v15-ledger-tiles", "v16-compact-bodies",
         ])
         #expect(second.isEmpty)
         let applied = try await PostgresEventStore.open(url: url) { store in try await store.appliedMigrations() }
@@ -78,6 +80,101 @@ struct PostgresMigrationTests {
         }
         #expect(parties == [party])
     }
+
+    @Test("a store written before v16-compact-bodies keeps every event, hash, proof and sensor query; new bodies are deflated")
+    func compactBodiesUpgradeAnOlderStore() async throws {
+        // Given a store whose events were written as the release before v16 wrote them: JSON text bodies, no
+        // sensor column (hand-written events, one with sensor data, one with Chinese text)
+        let url = PostgresTestDatabase.freshURL()
+        let schema = try #require(PostgresTestDatabase.schema(of: url))
+        let document = try JSONDocumentDecoder().decode(Data(Self.olderDocument.utf8))
+        let ids = try await PostgresEventStore.open(url: url, migrate: true) { store in
+            try await store.capture(document, context: CaptureContext()).eventIDs
+        }
+        var rewrite = ""
+        for line in try await PostgresTestDatabase.psql("SELECT id, encode(body, 'hex') FROM event", schema: schema)
+            .split(separator: "\n")
+        {
+            let fields = line.split(separator: "|")
+            let hex = Array(fields[1].utf8)
+            let stored = stride(from: 0, to: hex.count, by: 2).map { UInt8(String(decoding: hex[$0..<$0 + 2], as: UTF8.self), radix: 16)! }
+            let text = String(decoding: try EventBodyCodec().original(stored), as: UTF8.self)
+            rewrite += "UPDATE event SET body = '\(text.replacingOccurrences(of: "'", with: "''"))' WHERE id = \(fields[0]);\n"
+        }
+        _ = try await PostgresTestDatabase.psql(
+            """
+            ALTER TABLE event DROP COLUMN has_sensor_data;
+            ALTER TABLE event ALTER COLUMN body TYPE TEXT USING '';
+            \(rewrite)
+            DELETE FROM schema_migration WHERE version = 'v16-compact-bodies'
+            """, schema: schema)
+        let before = try await PostgresTestDatabase.psql("SELECT count(*) FROM event WHERE body LIKE '{%'", schema: schema)
+        #expect(before.trimmingCharacters(in: .whitespacesAndNewlines) == "3")
+
+        // When it is opened without migrating, then migrated
+        let refused = await #expect(throws: StorageError.self) {
+            try await PostgresEventStore.open(url: url) { _ in }
+        }
+        let migrated = try await PostgresEventStore.migrate(url: url)
+
+        // Then only v16 is applied; the ledger verifies, proofs hold, every event reads back with its hash, and the
+        // sensor query finds the old sensor event
+        #expect(refused?.code == .schemaOutdated)
+        #expect(migrated.applied == ["v16-compact-bodies"])
+        try await PostgresEventStore.open(url: url) { store in
+            let verification = try await store.verifyLedger()
+            #expect(verification.isIntact && verification.eventCount == 3, "\(verification)")
+            let bundle = try await store.inclusionProof(eventID: ids[1])
+            try InclusionProofBundle.decode(json: try bundle.jsonData()).verify(trusting: store.ledgerPublicKey)
+            for (id, event) in zip(ids, document.events) {
+                let stored = try await store.events(withID: id)
+                #expect(stored.count == 1)
+                #expect(stored.first?.event.bizStep == event.bizStep)
+                #expect(stored.first?.event.sensorElementList == event.sensorElementList)
+            }
+            let sensor = try await store.events(
+                matching: EPCISQuery(predicates: [.sensorElementExists]), page: PageRequest(size: 10))
+            #expect(sensor.events.map(\.id) == [ids[1]])
+
+            // And a new capture is stored deflated beside the old rows, and found by the same query
+            let later = try JSONDocumentDecoder().decode(Data(Self.laterDocument.utf8))
+            let new = try await store.capture(later, context: CaptureContext()).eventIDs
+            let both = try await store.events(
+                matching: EPCISQuery(predicates: [.sensorElementExists]), page: PageRequest(size: 10))
+            #expect(both.events.map(\.id) == [ids[1]] + new)
+            #expect(try await store.verifyLedger().isIntact)
+        }
+        let forms = try await PostgresTestDatabase.psql(
+            "SELECT get_byte(body, 0), has_sensor_data FROM event ORDER BY id", schema: schema)
+        #expect(forms.split(separator: "\n") == ["123|f", "123|t", "123|f", "1|t"])
+    }
+
+    /// Three events as an older release stored them: a shipment, a cold-room reading, a receipt with Chinese
+    /// master data text in an extension.
+    static let olderDocument = """
+        {"@context":["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld",{"cn":"https://ns.example.cn/"}],
+         "type":"EPCISDocument","schemaVersion":"2.0","creationDate":"2026-03-01T00:00:00Z","epcisBody":{"eventList":[
+          {"type":"ObjectEvent","eventTime":"2026-03-01T08:00:00+08:00","eventTimeZoneOffset":"+08:00",
+           "epcList":["urn:epc:id:sgtin:6901234.000017.1"],"action":"OBSERVE","bizStep":"shipping",
+           "readPoint":{"id":"urn:epc:id:sgln:6901234.00001.0"}},
+          {"type":"ObjectEvent","eventTime":"2026-03-01T09:00:00+08:00","eventTimeZoneOffset":"+08:00",
+           "epcList":["urn:epc:id:sgtin:6901234.000017.1"],"action":"OBSERVE","bizStep":"storing",
+           "sensorElementList":[{"sensorReport":[{"type":"Temperature","value":3.5,"uom":"CEL"}]}]},
+          {"type":"ObjectEvent","eventTime":"2026-03-01T10:00:00+08:00","eventTimeZoneOffset":"+08:00",
+           "epcList":["urn:epc:id:sgtin:6901234.000017.1"],"action":"OBSERVE","bizStep":"receiving",
+           "cn:备注":"冷链到货，温度正常 'ok'"}
+         ]}}
+        """
+
+    /// A reading captured after the migration.
+    static let laterDocument = """
+        {"@context":["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"],"type":"EPCISDocument",
+         "schemaVersion":"2.0","creationDate":"2026-03-02T00:00:00Z","epcisBody":{"eventList":[
+          {"type":"ObjectEvent","eventTime":"2026-03-02T09:00:00+08:00","eventTimeZoneOffset":"+08:00",
+           "epcList":["urn:epc:id:sgtin:6901234.000017.2"],"action":"OBSERVE","bizStep":"storing",
+           "sensorElementList":[{"sensorReport":[{"type":"Temperature","value":4.0,"uom":"CEL"}]}]}
+         ]}}
+        """
 
     @Test("a store name that is not a PostgreSQL URL is refused")
     func malformedURL() async throws {

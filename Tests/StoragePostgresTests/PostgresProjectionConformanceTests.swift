@@ -1,3 +1,4 @@
+import Foundation
 import Storage
 import StoragePostgres
 import StorageTesting
@@ -15,12 +16,9 @@ struct PostgresProjectionConformanceTests {
                 ProjectionConformance(
                     makeStore: { store },
                     tamper: { _, eventID in
-                        let changed = try await PostgresTestDatabase.psql(
-                            """
-                            UPDATE event SET body = replace(body, 'shipping', 'receiving')
-                            WHERE event_id = '\(eventID)' RETURNING id
-                            """, schema: schema)
-                        return !changed.isEmpty
+                        try await PostgresTestDatabase.rewriteBody(eventID: eventID, schema: schema) {
+                            $0.replacingOccurrences(of: "shipping", with: "receiving")
+                        }
                     }))
         }
     }

@@ -52,7 +52,7 @@ import Testing
             ("GE_percRank", "50"),
         ])
         let filter = PostgresQueryFilter(query.predicates)
-        #expect(filter.sql == "strpos(event.body, '\"sensorElementList\"') > 0")
+        #expect(filter.sql == "event.has_sensor_data")
         #expect(filter.values.isEmpty)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Storage
 import StoragePostgres
 import TestSupport
 
@@ -63,6 +64,27 @@ enum PostgresTestDatabase {
             "-c", "SET search_path TO \(schema)", "-c", sql,
         ]
         return process
+    }
+
+    /// Rewrites the body of the event `eventID` as an attacker who knows the stored form would: inflates it, changes
+    /// its JSON text and deflates it back into the row (``EventBodyCodec``).
+    /// - Returns: whether a row changed.
+    static func rewriteBody(
+        eventID: String, schema: String, _ change: @escaping @Sendable (String) -> String
+    ) async throws -> Bool {
+        let hex = try await psql("SELECT encode(body, 'hex') FROM event WHERE event_id = '\(eventID)'", schema: schema)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !hex.isEmpty else { return false }
+        let stored = stride(from: 0, to: hex.count, by: 2).map { offset -> UInt8 in
+            let start = hex.index(hex.startIndex, offsetBy: offset)
+            return UInt8(hex[start..<hex.index(start, offsetBy: 2)], radix: 16) ?? 0
+        }
+        let codec = EventBodyCodec()
+        let text = change(String(decoding: try codec.original(stored), as: UTF8.self))
+        let changed = try codec.compress(Array(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        let updated = try await psql(
+            "UPDATE event SET body = '\\x\(changed)'::bytea WHERE event_id = '\(eventID)' RETURNING id", schema: schema)
+        return !updated.isEmpty
     }
 
     struct PSQLMissing: Error {}

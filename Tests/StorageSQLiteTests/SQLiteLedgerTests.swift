@@ -46,7 +46,7 @@ import Transparency
                 let body = try SQLiteEventDecoding.body(row["body"] as DatabaseValue)
                 let new = change(body)
                 guard new != body else { continue }
-                let stored = try SQLiteBodyCodec().compress(Array(new.utf8))
+                let stored = try EventBodyCodec().compress(Array(new.utf8))
                 try db.execute(
                     sql: "UPDATE event SET body = ? WHERE id = ?", arguments: [Data(stored), row["id"] as Int64])
                 changed += 1

@@ -69,6 +69,9 @@ public struct EventRecord: Sendable {
     public var transformationID: String?
     /// Whether the event is an error declaration.
     public var hasErrorDeclaration: Bool
+    /// Whether the event carries sensor data (a non-empty `sensorElementList`): the sensor query parameters can
+    /// only match such an event, and a store whose bodies are compressed cannot look into them in SQL.
+    public var hasSensorData: Bool
     /// The faithful body: compact JSON-LD of the one event.
     public var body: String
     /// The event's ledger leaf: ``LedgerLeaf/leafHash(content:)`` of the body's UTF-8 bytes.
@@ -144,6 +147,7 @@ public struct EventRecord: Sendable {
         bizLocation = event.bizLocation.map { key($0.id) }
         transformationID = event.transformationID
         hasErrorDeclaration = event.errorDeclaration != nil
+        hasSensorData = !event.sensorElementList.isEmpty
         let bytes = encoder.encode(event)
         body = String(decoding: bytes, as: UTF8.self)
         leafHash = LedgerLeaf.leafHash(content: bytes)

@@ -13,12 +13,12 @@ extension PostgresEventStore: EvidenceStore, FederationStateStore {
         let take = Int64(max(0, limit)) + 1
         // The head first, then only rows it covers: a capture in between adds rows past it, which wait for the next
         // ask.
-        let found = try await withConnection { connection -> (head: SignedTreeHead?, rows: [(Int64, String, String, String)]) in
+        let found = try await withConnection { connection -> (head: SignedTreeHead?, rows: [(Int64, String, String, ByteBuffer)]) in
             guard let head = try await PostgresLedger.treeHead(size: nil, on: connection, logger: logger) else {
                 return (nil, [])
             }
             let covered = Int64(head.treeHead.treeSize)
-            var rows: [(Int64, String, String, String)] = []
+            var rows: [(Int64, String, String, ByteBuffer)] = []
             let result = try await connection.query(
                 """
                 SELECT id, event_id, hash_id, body FROM event
@@ -26,7 +26,7 @@ extension PostgresEventStore: EvidenceStore, FederationStateStore {
                     AND id <= \(covered)
                 ORDER BY id LIMIT \(take)
                 """, logger: logger)
-            for try await row in result.decode((Int64, String, String, String).self) { rows.append(row) }
+            for try await row in result.decode((Int64, String, String, ByteBuffer).self) { rows.append(row) }
             return (head, rows)
         }
         guard let head = found.head else { return LedgerEvidence(signedTreeHead: nil, events: []) }
@@ -36,7 +36,8 @@ extension PostgresEventStore: EvidenceStore, FederationStateStore {
             let leaf = UInt64(row - 1)
             do {
                 let proof = try await InclusionProof.build(leafIndex: leaf, treeSize: head.treeHead.treeSize, from: nodes)
-                events.append(EvidenceEvent(eventID: eventID, hashID: hashID, body: body, proof: proof))
+                events.append(EvidenceEvent(
+                        eventID: eventID, hashID: hashID, body: try PostgresEventDecoding.text(body), proof: proof))
             } catch {
                 throw Self.ledgerError(error, "the inclusion proof of leaf \(leaf) cannot be built")
             }

@@ -37,13 +37,13 @@ extension PostgresEventStore: LedgerStore {
     ///   provide the proof.
     public func inclusionProof(eventID: String) async throws(StorageError) -> InclusionProofBundle {
         let logger = logger
-        let found = try await withConnection { connection -> (row: Int64, body: String, head: SignedTreeHead?)? in
+        let found = try await withConnection { connection -> (row: Int64, body: ByteBuffer, head: SignedTreeHead?)? in
             let rows = try await connection.query(
                 """
                 SELECT id, body FROM event WHERE event_id = \(eventID) ORDER BY has_error_declaration, id LIMIT 1
                 """, logger: logger)
             guard let row = try await rows.collect().first else { return nil }
-            let (id, body) = try row.decode((Int64, String).self)
+            let (id, body) = try row.decode((Int64, ByteBuffer).self)
             return (id, body, try await PostgresLedger.treeHead(size: nil, on: connection, logger: logger))
         }
         guard let found else { throw StorageError(.notFound, "no stored event has the ID \(eventID)") }
@@ -55,7 +55,7 @@ extension PostgresEventStore: LedgerStore {
             let proof = try await InclusionProof.build(
                 leafIndex: leafIndex, treeSize: head.treeHead.treeSize, from: PostgresLedgerTiles(store: self))
             return InclusionProofBundle(
-                proof: proof, signedTreeHead: head, leafData: LedgerLeaf.entry(content: Data(found.body.utf8)),
+                proof: proof, signedTreeHead: head, leafData: LedgerLeaf.entry(content: Data(try PostgresEventDecoding.original(found.body))),
                 eventID: eventID)
         } catch {
             throw Self.ledgerError(error, "the inclusion proof of event \(eventID) cannot be built")
@@ -145,7 +145,7 @@ struct PostgresLedgerAudit {
             FULL JOIN event e ON n.idx = e.id - 1
             ORDER BY 1
             """, logger: logger)
-        for try await (index, eventID, body, hash) in rows.decode((Int64, String?, String?, Data?).self) {
+        for try await (index, eventID, body, hash) in rows.decode((Int64, String?, ByteBuffer?, Data?).self) {
             let leafIndex = UInt64(max(index, 0))
             while expected < leafIndex {
                 audit?.check(recomputedLeafHash: RFC9162.emptyRoot, storedLeafHash: RFC9162.emptyRoot)
@@ -159,7 +159,9 @@ struct PostgresLedgerAudit {
                 expected = leafIndex + 1
                 continue
             }
-            let recomputed = LedgerLeaf.leafHash(content: Data(body.utf8))
+            // A body that no longer inflates is tampered with as surely as one that hashes otherwise.
+            let recomputed = (try? PostgresEventDecoding.original(body)).map { LedgerLeaf.leafHash(content: Data($0)) }
+                ?? RFC9162.emptyRoot
             audit?.check(recomputedLeafHash: recomputed, storedLeafHash: stored ?? RFC9162.emptyRoot)
             if recomputed != stored { tampered.append(eventID) }
             expected = leafIndex + 1

@@ -51,8 +51,8 @@ enum PostgresLedger {
         if first > expected {
             let older = try await connection.query(
                 "SELECT id, body FROM event WHERE id >= \(expected) AND id < \(first) ORDER BY id", logger: logger)
-            for try await (row, body) in older.decode((Int64, String).self) where row == expected {
-                leaves.append(LedgerLeaf.leafHash(content: Data(body.utf8)))
+            for try await (row, body) in older.decode((Int64, ByteBuffer).self) where row == expected {
+                leaves.append(LedgerLeaf.leafHash(content: Data(try PostgresEventDecoding.original(body))))
                 expected += 1
             }
         }

@@ -165,7 +165,7 @@ enum PostgresProjections {
                 ORDER BY e.id LIMIT \(Int64(rebuildBatchSize))
                 """, logger: logger)
             var events: [(row: Int64, event: EPCISEvent)] = []
-            for try await (row, eventID, hashID, body) in rows.decode((Int64, String, String, String).self) {
+            for try await (row, eventID, hashID, body) in rows.decode((Int64, String, String, ByteBuffer).self) {
                 events.append(
                     (row, try PostgresEventDecoding.storedEvent(eventID: eventID, hashID: hashID, body: body).event))
             }

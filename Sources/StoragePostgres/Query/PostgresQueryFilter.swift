@@ -29,9 +29,9 @@ struct PostgresQueryFilter {
         if !clauses.isEmpty { sql = clauses.joined(separator: " AND ") }
     }
 
-    /// Events whose body holds a sensorElementList (bodies are JSON-LD; the key is written only for a non-empty
-    /// list, and every sensor predicate, unit conversion included, is then decided by ``EventMatcher``).
-    static let hasSensorData = "strpos(event.body, '\"sensorElementList\"') > 0"
+    /// Events with a non-empty sensorElementList (the capture sets the column; bodies are compressed, and every
+    /// sensor predicate, unit conversion included, is then decided by ``EventMatcher``).
+    static let hasSensorData = "event.has_sensor_data"
 
     /// The placeholder of the next bound value.
     var nextPlaceholder: String { "$\(bindings.count + 1)" }
@@ -61,7 +61,7 @@ struct PostgresQueryFilter {
         case .source(let type, let ids): party("source", type, ids)
         case .destination(let type, let ids): party("destination", type, ids)
         case .sensorElementExists, .sensorReport, .sensorTime, .sensorValue, .percRank:
-            // Only an event with sensor data can match; the stored JSON body names the list when it has one.
+            // Only an event with sensor data can match.
             if !clauses.contains(Self.hasSensorData) { clauses.append(Self.hasSensorData) }
         default: break
         }

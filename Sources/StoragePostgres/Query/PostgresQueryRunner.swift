@@ -127,7 +127,7 @@ struct PostgresQueryRunner {
                 PostgresQuery(unsafeSQL: sql, binds: statement.bindings), logger: logger)
             var count = 0
             var stop = false
-            for try await (id, key, eventID, hashID, text) in rows.decode((Int64, Int64, String, String, String).self) {
+            for try await (id, key, eventID, hashID, text) in rows.decode((Int64, Int64, String, String, ByteBuffer).self) {
                 count += 1
                 guard !stop else { continue }
                 cursor = (id, key)

@@ -13,7 +13,7 @@ struct PostgresCaptureRows {
     static let eventColumns = [
         "id", "event_id", "hash_id", "event_type", "event_time_ms", "event_time", "record_time_ms", "record_time",
         "action", "biz_step", "disposition", "read_point", "biz_location", "transformation_id",
-        "has_error_declaration", "body",
+        "has_error_declaration", "has_sensor_data", "body",
     ]
     static let identifierColumns = ["event_row", "role", "key", "ai", "ai_value", "quantity", "uom"]
     static let partyColumns = ["event_row", "direction", "type", "party"]
@@ -38,10 +38,13 @@ struct PostgresCaptureRows {
     private let ordinals: Bool
 
     /// The rows of `records`, numbered `rows` (in document order), for a layout.
-    init(_ records: some Sequence<EventRecord>, rows: some Sequence<Int64>, layout: PostgresLayout) {
+    /// - Parameter bodies: the records' bodies in their stored form (``EventBodyCodec``), in the same order.
+    init(
+        _ records: some Sequence<EventRecord>, rows: some Sequence<Int64>, bodies: [[UInt8]], layout: PostgresLayout
+    ) {
         ordinals = layout == .monthly
-        for (row, record) in zip(rows, records) {
-            append(row, record)
+        for ((row, record), body) in zip(zip(rows, records), bodies) {
+            append(row, record, body)
             if ordinals {
                 hashGuard.beginRow(fields: 2)
                 hashGuard.text(record.hashID)
@@ -54,7 +57,7 @@ struct PostgresCaptureRows {
         }
     }
 
-    private mutating func append(_ row: Int64, _ record: EventRecord) {
+    private mutating func append(_ row: Int64, _ record: EventRecord, _ body: [UInt8]) {
         event.beginRow(fields: Self.eventColumns.count)
         event.int8(row)
         event.text(record.eventID)
@@ -71,7 +74,8 @@ struct PostgresCaptureRows {
         event.text(record.bizLocation)
         event.text(record.transformationID)
         event.bool(record.hasErrorDeclaration)
-        event.text(record.body)
+        event.bool(record.hasSensorData)
+        event.bytea(body)
         let extra = ordinals ? 1 : 0
         for (ord, item) in record.identifiers.enumerated() {
             identifier.beginRow(fields: Self.identifierColumns.count + extra)

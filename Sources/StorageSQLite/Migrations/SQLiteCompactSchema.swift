@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Storage
 
 /// The migration step `v18-compact-terms` (docs/decisions/0026-compact-sqlite.md): strings interned once in `term`,
 /// event and index rows of integers, hashes and UUID event IDs as BLOBs, bodies deflated with a preset dictionary,
@@ -229,11 +230,11 @@ enum SQLiteCompactSchema {
         FROM event_biz_transaction t ORDER BY t.event_row, t.rowid;
         """
 
-    /// `suyuan_compress_body(body)`: the stored form of a body (``SQLiteBodyCodec``), for the copy only: the same
+    /// `suyuan_compress_body(body)`: the stored form of a body (``EventBodyCodec``), for the copy only: the same
     /// bytes deflated, so that the ledger leaf (the hash of the bytes as captured) still matches.
     private static let compressBody = DatabaseFunction("suyuan_compress_body", argumentCount: 1, pure: true) { values in
         guard let text = String.fromDatabaseValue(values[0]) else { return nil }
-        return Data(try SQLiteBodyCodec().compress(Array(text.utf8)))
+        return Data(try EventBodyCodec().compress(Array(text.utf8)))
     }
 
     /// `suyuan_compact_id(text)`: the stored form of a hash ID or event ID (``SQLiteCompactID``), for the copy only.

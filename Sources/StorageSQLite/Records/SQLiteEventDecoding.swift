@@ -48,12 +48,12 @@ enum SQLiteEventDecoding {
         String(decoding: try bodyBytes(value), as: UTF8.self)
     }
 
-    /// The bytes of the body a stored `body` value holds: compressed (``SQLiteBodyCodec``) as a BLOB, or as TEXT
+    /// The bytes of the body a stored `body` value holds: compressed (``EventBodyCodec``) as a BLOB, or as TEXT
     /// when a row was written outside the store.
     /// - Throws: as ``body(_:)-(Row)``.
     static func bodyBytes(_ value: DatabaseValue) throws -> [UInt8] {
         switch value.storage {
-        case .blob(let data): return try SQLiteBodyCodec().decompress([UInt8](data))
+        case .blob(let data): return try EventBodyCodec().decompress([UInt8](data))
         case .string(let text): return Array(text.utf8)
         default: throw StorageError(.internalFailure, "a stored event has no body")
         }

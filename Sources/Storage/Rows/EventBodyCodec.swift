@@ -1,9 +1,8 @@
 import CSuyuanZlib
 import Foundation
-import Storage
 
-/// How `event.body` holds an event's faithful body: raw deflate (RFC 1951) with a preset dictionary of common EPCIS
-/// JSON-LD (``SQLiteBodyDictionary``), behind one format byte (docs/decisions/0026-compact-sqlite.md).
+/// How the stores' `event.body` holds an event's faithful body (SQLite BLOB, PostgreSQL BYTEA): raw deflate (RFC 1951) with a preset dictionary of common EPCIS
+/// JSON-LD (``EventBodyDictionary``), behind one format byte (docs/decisions/0026-compact-sqlite.md).
 ///
 /// The ledger leaf and the event hash are over the body's bytes as captured, never over this form: a body is
 /// inflated back to exactly those bytes before it is hashed or decoded. A body stored as TEXT (a row written or
@@ -11,10 +10,10 @@ import Storage
 ///
 /// Not `Sendable`: a value owns zlib streams and is used by one thread at a time (a capture's transaction, one
 /// read).
-final class SQLiteBodyCodec {
+public final class EventBodyCodec {
     /// The format byte of a raw deflate stream with dictionary 1. Another dictionary would get another byte; a
     /// stored body names the one it needs, so a released dictionary never changes.
-    static let deflateDictionary1: UInt8 = 1
+    public static let deflateDictionary1: UInt8 = 1
 
     private var deflater = z_stream()
     private var inflater = z_stream()
@@ -22,7 +21,8 @@ final class SQLiteBodyCodec {
     private var inflaterReady = false
     private var buffer: [UInt8] = []
 
-    init() {}
+    /// Makes a codec (its zlib streams start on first use).
+    public init() {}
 
     deinit {
         if deflaterReady { deflateEnd(&deflater) }
@@ -31,7 +31,7 @@ final class SQLiteBodyCodec {
 
     /// The stored form of a body.
     /// - Throws: ``StorageError`` `.internalFailure` when zlib fails (out of memory).
-    func compress(_ body: [UInt8]) throws -> [UInt8] {
+    public func compress(_ body: [UInt8]) throws -> [UInt8] {
         if !deflaterReady {
             guard deflateInit2_(
                 &deflater, Z_BEST_COMPRESSION, Z_DEFLATED, -15, 9, Z_DEFAULT_STRATEGY, ZLIB_VERSION,
@@ -41,7 +41,7 @@ final class SQLiteBodyCodec {
         } else {
             deflateReset(&deflater)
         }
-        try SQLiteBodyDictionary.bytes.withUnsafeBufferPointer { dictionary in
+        try EventBodyDictionary.bytes.withUnsafeBufferPointer { dictionary in
             guard deflateSetDictionary(&deflater, dictionary.baseAddress, UInt32(dictionary.count)) == Z_OK else {
                 throw Self.failure("cannot set the dictionary")
             }
@@ -63,9 +63,17 @@ final class SQLiteBodyCodec {
         return output
     }
 
+    /// The body's bytes as captured, from a stored value that is either this codec's form or the JSON-LD bytes
+    /// themselves (a PostgreSQL body stored as text before migration `v16-compact-bodies`, which kept it as it was):
+    /// a body's JSON begins with `{`, never with a format byte.
+    /// - Throws: ``StorageError`` `.internalFailure` when the stored bytes are neither.
+    public func original(_ stored: [UInt8]) throws -> [UInt8] {
+        stored.first == UInt8(ascii: "{") ? stored : try decompress(stored)
+    }
+
     /// The body's bytes as captured, from its stored form.
     /// - Throws: ``StorageError`` `.internalFailure` when the stored bytes are not a body this codec wrote.
-    func decompress(_ stored: [UInt8]) throws -> [UInt8] {
+    public func decompress(_ stored: [UInt8]) throws -> [UInt8] {
         guard stored.first == Self.deflateDictionary1 else {
             throw Self.failure("a stored body has an unknown format")
         }
@@ -78,7 +86,7 @@ final class SQLiteBodyCodec {
             inflateReset(&inflater)
         }
         // A raw stream takes its dictionary before the first byte (zlib's header would ask for it).
-        try SQLiteBodyDictionary.bytes.withUnsafeBufferPointer { dictionary in
+        try EventBodyDictionary.bytes.withUnsafeBufferPointer { dictionary in
             guard inflateSetDictionary(&inflater, dictionary.baseAddress, UInt32(dictionary.count)) == Z_OK else {
                 throw Self.failure("cannot set the dictionary")
             }

@@ -1,11 +1,11 @@
-/// The preset dictionary of ``SQLiteBodyCodec`` (format byte 1): common EPCIS 2.0 JSON-LD, then one body of each
+/// The preset dictionary of ``EventBodyCodec`` (format byte 1): common EPCIS 2.0 JSON-LD, then one body of each
 /// kind of event of the demo chains (`suyuan demo load`), the most frequent kinds last, where deflate finds them at the
 /// shortest distances. Made once from a demo load (how: docs/decisions/0026-compact-sqlite.md) and never changed
 /// after: every body stored with format byte 1 needs exactly these bytes to inflate. A new dictionary gets a new
 /// format byte. (A generated literal: its lines are cut at 96 characters of content, not formatted.)
-enum SQLiteBodyDictionary {
+public enum EventBodyDictionary {
     /// The dictionary's bytes (UTF-8 of the parts, joined).
-    static let bytes: [UInt8] = Array(parts.joined().utf8)
+    public static let bytes: [UInt8] = Array(parts.joined().utf8)
 
     private static let parts: [String] = [
         "{\"@context\":[\"https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld\"],\"type\":\"Associati",
