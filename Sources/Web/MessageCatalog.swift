@@ -79,15 +79,39 @@ public struct MessageCatalog: Sendable {
     /// - Parameter path: e.g. `consumer.facts.gtin`.
     public func text(_ path: String) -> String { message(path) ?? path }
 
-    /// A message with its `{name}` placeholders filled (values are plain text; templates escape them).
+    /// A message with its `{name}` placeholders filled (values are plain text; templates escape them), in one pass
+    /// over the message: a value is never searched for placeholders itself, and a `{…}` that names no value stays
+    /// as it is. (Every scan line and every date on a page comes through here.)
     /// - Parameters:
     ///   - path: the message's path.
     ///   - values: the placeholders' values by name.
     /// - Returns: the text.
     public func format(_ path: String, _ values: [String: String]) -> String {
-        var text = self.text(path)
-        for (name, value) in values { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
-        return text
+        Self.fill(text(path), values)
+    }
+
+    /// `message` with its `{name}` placeholders filled from `values`.
+    static func fill(_ message: String, _ values: [String: String]) -> String {
+        let bytes = message.utf8
+        guard bytes.contains(UInt8(ascii: "{")) else { return message }
+        var result = ""
+        result.reserveCapacity(bytes.count + 16)
+        var copied = bytes.startIndex
+        var index = copied
+        while let open = bytes[index...].firstIndex(of: UInt8(ascii: "{")) {
+            guard let close = bytes[bytes.index(after: open)...].firstIndex(of: UInt8(ascii: "}")) else { break }
+            let name = String(message[bytes.index(after: open)..<close])
+            if let value = values[name] {
+                result += message[copied..<open]
+                result += value
+                copied = bytes.index(after: close)
+                index = copied
+            } else {
+                index = bytes.index(after: open)
+            }
+        }
+        result += message[copied...]
+        return result
     }
 
     /// Every message's dotted path, sorted (for tests that compare catalogs).

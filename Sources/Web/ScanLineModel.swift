@@ -26,4 +26,11 @@ public struct ScanLineModel: PageModel {
             t.format("scans.first", ["day": LocalTime($0, offsetMinutes: offsetMinutes).day(t)])
         } : nil
     }
+
+    /// A line of given texts (the frames of ``html`` are rendered with markers in them).
+    public init(language: PageLanguage, text: String, first: String?) {
+        self.language = language
+        self.text = text
+        self.first = first
+    }
 }

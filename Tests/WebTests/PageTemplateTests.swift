@@ -134,4 +134,41 @@ struct PageTemplateTests {
             story: story, recalls: [], context: .init(path: "/", linksetURL: "/l", qrURL: "/q"), language: .en))
         #expect(page.components(separatedBy: "bulk tank temperature").count == 2)
     }
+
+    @Test("a message's placeholders are filled in one pass: values are not searched again, unknown names stay")
+    func placeholdersFillInOnePass() throws {
+        // Given a hand-written catalog in Chinese with placeholders side by side, an unknown one and a stray brace
+        let json = Data(#"""
+            {"scans":{"count":"这是该产品第{count}次查询{first}","odd":"{a}{b}{missing} {a} {b"},
+             "format":{"day":"{year}年{month}月{day}日"}}
+            """#.utf8)
+        let catalog = try MessageCatalog(json: json, language: .zhCN)
+        // Then each placeholder gets its value, a value that looks like a placeholder is kept as it is
+        #expect(catalog.format("scans.count", ["count": "3", "first": "（首次：{day}）"]) == "这是该产品第3次查询（首次：{day}）")
+        #expect(catalog.format("format.day", ["year": "2026", "month": "3", "day": "1"]) == "2026年3月1日")
+        #expect(catalog.format("scans.odd", ["a": "甲", "b": "}乙{"]) == "甲}乙{{missing} 甲 {b")
+        #expect(catalog.format("scans.count", [:]) == "这是该产品第{count}次查询{first}")
+        #expect(catalog.format("no.such.path", ["x": "y"]) == "no.such.path")
+    }
+
+    @Test("a scan line filled into its template's frame is the line the template engine renders, in every shape")
+    func scanLineFrameMatchesTheEngine() {
+        let renderer = PageRenderer.shared
+        let first = Date(timeIntervalSince1970: 1_772_323_200)
+        for language in PageLanguage.allCases {
+            // Lines of the catalog: the first scan, a later one with the day of the first, a large count
+            for (count, day) in [(1, first), (2, first), (12_345, first), (3, nil)] as [(Int, Date?)] {
+                let line = ScanLineModel(count: count, first: day, offsetMinutes: 480, language: language)
+                #expect(line.html == renderer.render(line), "\(language) \(count)")
+            }
+            // Texts that need escaping, Chinese, and a marker-like control character
+            for (text, extra) in [("<b>\"第1次\"</b> & 'x'", "（首次：2026年3月1日）"), ("plain", nil), ("a\u{1}b", "&")]
+                as [(String, String?)]
+            {
+                let line = ScanLineModel(language: language, text: text, first: extra)
+                #expect(line.html == renderer.render(line), "\(language) \(text)")
+            }
+        }
+        #expect(ScanLineModel(language: .en, text: "<b>", first: nil).html.contains("&lt;b&gt;"))
+    }
 }

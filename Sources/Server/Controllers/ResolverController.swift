@@ -116,9 +116,10 @@ struct ResolverController<Store: PlatformStore> {
         } else {
             pieces = entry.pieces(language.language, manyNetworks: manyNetworks)
         }
-        let line = PageRenderer.shared.render(ScanLineModel(
+        let line = ScanLineModel(
             count: scans.count, first: scans.first, offsetMinutes: entry.story.localOffsetMinutes,
-            language: language.language))
+            language: language.language
+        ).html
         var buffer = ByteBuffer()
         buffer.reserveCapacity(pieces.head.utf8.count + line.utf8.count + pieces.tail.utf8.count)
         buffer.writeString(pieces.head)
