@@ -91,25 +91,22 @@ public struct PageRenderer: Sendable {
     }
 }
 
-/// The top of a template's context: the model's properties, and the catalog as `t`. The properties are read once
-/// per render (one reflection of the model), not once per tag.
+/// The top of a template's context: the model's properties, and the catalog as `t`. The model is reflected once per
+/// render, all the way down (``Reflection/wrap(_:)``): the engine then finds every name, inside sections too, by a
+/// dictionary look-up, where it would otherwise reflect the value in hand again for each tag (and, for a name of an
+/// outer context such as `t` inside a list, each value of the stack in turn).
 private struct Scope: MustacheParent {
     let properties: [String: Any]
     let catalog: CatalogNode
 
     init(model: Any, catalog: CatalogNode) {
-        var properties: [String: Any] = [:]
-        for child in Mirror(reflecting: model).children {
-            guard let label = child.label, properties[label] == nil else { continue }
-            properties[label] = child.value
-        }
-        self.properties = properties
+        properties = Reflection.properties(of: Mirror(reflecting: model))
         self.catalog = catalog
     }
 
     func child(named name: String) -> Any? {
         if name == "t" { return catalog }
-        return properties[name].flatMap(Reflection.unwrap)
+        return properties[name]
     }
 }
 
@@ -126,12 +123,43 @@ private struct CatalogNode: MustacheParent {
     }
 }
 
-/// Reads a property of a model by name, with an absent optional read as no value (so that `{{#x}}` skips it).
+/// A model value as templates see it: structs and classes as their properties by name (``Object``), arrays as arrays
+/// of such values, and an absent optional as no value at all (so that `{{#x}}` skips it and the engine looks for
+/// the name further out, as it does for a value it reflects itself). Text, numbers, flags and anything that
+/// describes itself (a date, an identifier) stay as they are and render as before.
 private enum Reflection {
-    static func unwrap(_ value: Any) -> Any? {
+    /// A struct or class seen through its properties.
+    struct Object: MustacheParent {
+        let properties: [String: Any]
+        func child(named name: String) -> Any? { properties[name] }
+    }
+
+    static func wrap(_ value: Any) -> Any? {
+        switch value {
+        case is String, is Bool, is Int, is Double, is any MustacheParent, is any CustomStringConvertible: return value
+        default: break
+        }
         let mirror = Mirror(reflecting: value)
-        guard mirror.displayStyle == .optional else { return value }
-        guard let wrapped = mirror.children.first?.value else { return nil }
-        return unwrap(wrapped)
+        switch mirror.displayStyle {
+        case .optional?:
+            guard let wrapped = mirror.children.first?.value else { return nil }
+            return wrap(wrapped)
+        case .collection?:
+            return mirror.children.compactMap { wrap($0.value) }
+        case .struct?, .class?:
+            return Object(properties: properties(of: mirror))
+        default:
+            return value
+        }
+    }
+
+    /// The labelled children of a mirror, each wrapped; the first of a label wins, absent optionals are left out.
+    static func properties(of mirror: Mirror) -> [String: Any] {
+        var properties: [String: Any] = [:]
+        for child in mirror.children {
+            guard let label = child.label, properties[label] == nil, let value = wrap(child.value) else { continue }
+            properties[label] = value
+        }
+        return properties
     }
 }
