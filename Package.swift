@@ -37,7 +37,8 @@ let package = Package(
         .target(name: "Identifiers", swiftSettings: strict),
         .target(name: "EPCIS", dependencies: ["Identifiers"], swiftSettings: strict),
         .target(
-            name: "Storage", dependencies: ["EPCIS", "Identifiers", "Transparency", "CSuyuanZlib"], swiftSettings: strict),
+            name: "Storage", dependencies: ["EPCIS", "Identifiers", "Transparency", "CSuyuanZlib", "CSuyuanZstd"],
+            swiftSettings: strict),
         .target(name: "DemoChains", dependencies: ["EPCIS", "Identifiers"], swiftSettings: strict),
         .target(name: "TraceEngine", dependencies: ["EPCIS", "Identifiers"], swiftSettings: strict),
         .target(
@@ -70,8 +71,10 @@ let package = Package(
             dependencies: [.product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict
         ),
-        // zlib (Debian zlib1g-dev): the SQLite store's compressed event bodies (docs/decisions/0026-compact-sqlite.md).
+        // zlib (Debian zlib1g-dev): the stores' event bodies of format 1 (docs/decisions/0026-compact-sqlite.md).
         .systemLibrary(name: "CSuyuanZlib", path: "Sources/CSuyuanZlib"),
+        // Zstandard (Debian libzstd-dev): the stores' compressed event bodies, format 2 (Storage, EventBodyCodec).
+        .systemLibrary(name: "CSuyuanZstd", path: "Sources/CSuyuanZstd"),
         .target(
             name: "StorageSQLite",
             dependencies: [

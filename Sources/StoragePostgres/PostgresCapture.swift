@@ -94,7 +94,7 @@ struct PostgresCapture {
     /// Writes one batch with the given row IDs (in document order): one binary `COPY` per table that gets rows,
     /// and in the partitioned layout the uniqueness guards first (a duplicate then fails before any event row).
     func insert(_ batch: ArraySlice<EventRecord>, rows: ArraySlice<Int64>) async throws {
-        // Bodies are deflated on every core (about a tenth of a capture's CPU), before the rows are written.
+        // Bodies are compressed on every core, before the rows are written.
         let records = Array(batch)
         let bodies = try concurrentChunks(records.count) { chunk -> [[UInt8]] in
             let codec = EventBodyCodec()

@@ -41,7 +41,7 @@ enum PostgresMigrations {
         Step(version: "v16-compact-bodies", sql: compactBodies),
     ]
 
-    /// Bodies deflated with the stores' dictionary (``EventBodyCodec``, 823 bytes of JSON text to about 105 on the
+    /// Bodies compressed with the stores' dictionary (``EventBodyCodec``, 823 bytes of JSON text to about 105 on the
     /// demo mix) in a BYTEA, and whether an event has sensor data in a column of its own, since SQL can no longer
     /// look into the body. Rows stored before keep their JSON as its UTF-8 bytes, which the codec reads as they are
     /// (``EventBodyCodec/original(_:)``); the same statements serve both layouts (they recurse into partitions).
