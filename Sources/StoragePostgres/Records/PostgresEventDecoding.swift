@@ -3,7 +3,7 @@ import Foundation
 import NIOCore
 import Storage
 
-/// Reads stored events back from their faithful body: the compact JSON-LD written on capture, stored deflated
+/// Reads stored events back from their faithful body: the compact JSON-LD written on capture, stored compressed
 /// (``EventBodyCodec``) in `event.body`, or as its plain bytes in a row stored before `v16-compact-bodies`.
 enum PostgresEventDecoding {
     /// The body's bytes as captured (what the ledger leaf and the event hash are over).

@@ -37,7 +37,7 @@ enum SQLiteLedgerSchema {
                 throw StorageError(
                     .internalFailure, "event rows are not numbered 1, 2, 3, …: row \(id) cannot become a leaf")
             }
-            // Text before v18-compact-terms, deflated after it (EventBodyCodec): the bytes as captured either way.
+            // Text before v18-compact-terms, compressed after it (EventBodyCodec): the bytes as captured either way.
             let body = try SQLiteEventDecoding.bodyBytes(row[1])
             for node in frontier.append(leafHashes: [LedgerLeaf.leafHash(content: Data(body))]) {
                 try insert.execute(arguments: [Int64(node.id.level), Int64(node.id.index), node.hash.data])
