@@ -38,7 +38,7 @@ struct PostgresMigrationTests {
             "v1-events", "v1-master-data", "v2-ledger", "v2-projections", "v3-recalls", "v4-platform",
             "v5-scheduled-subscriptions", "v6-reconcile-checkpoint", "v7-capture-jobs", "v8-federation",
             "v9-master-data-language", "v10-consumer-reports", "v11-recall-serials", "v14-sector-checkpoint",
-            "v15-ledger-tiles", "v16-compact-bodies",
+            "v15-ledger-tiles", "v16-compact-bodies", "v17-identifier-key-hash",
         ])
         #expect(second.isEmpty)
         let applied = try await PostgresEventStore.open(url: url) { store in try await store.appliedMigrations() }
@@ -106,7 +106,8 @@ struct PostgresMigrationTests {
             ALTER TABLE event DROP COLUMN has_sensor_data;
             ALTER TABLE event ALTER COLUMN body TYPE TEXT USING '';
             \(rewrite)
-            DELETE FROM schema_migration WHERE version = 'v16-compact-bodies'
+            DELETE FROM schema_migration WHERE version IN ('v16-compact-bodies', 'v17-identifier-key-hash');
+            DROP INDEX event_identifier_key; CREATE INDEX event_identifier_key ON event_identifier(key, event_row)
             """, schema: schema)
         let before = try await PostgresTestDatabase.psql("SELECT count(*) FROM event WHERE body LIKE '{%'", schema: schema)
         #expect(before.trimmingCharacters(in: .whitespacesAndNewlines) == "3")
@@ -117,10 +118,10 @@ struct PostgresMigrationTests {
         }
         let migrated = try await PostgresEventStore.migrate(url: url)
 
-        // Then only v16 is applied; the ledger verifies, proofs hold, every event reads back with its hash, and the
+        // Then only v16 and v17 are applied; the ledger verifies, proofs hold, every event reads back with its hash, the
         // sensor query finds the old sensor event
         #expect(refused?.code == .schemaOutdated)
-        #expect(migrated.applied == ["v16-compact-bodies"])
+        #expect(migrated.applied == ["v16-compact-bodies", "v17-identifier-key-hash"])
         try await PostgresEventStore.open(url: url) { store in
             let verification = try await store.verifyLedger()
             #expect(verification.isIntact && verification.eventCount == 3, "\(verification)")
