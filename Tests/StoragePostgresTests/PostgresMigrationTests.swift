@@ -39,6 +39,7 @@ struct PostgresMigrationTests {
             "v5-scheduled-subscriptions", "v6-reconcile-checkpoint", "v7-capture-jobs", "v8-federation",
             "v9-master-data-language", "v10-consumer-reports", "v11-recall-serials", "v14-sector-checkpoint",
             "v15-ledger-tiles", "v16-compact-bodies", "v17-identifier-key-hash",
+            "v18-event-id-hash-indexes",
         ])
         #expect(second.isEmpty)
         let applied = try await PostgresEventStore.open(url: url) { store in try await store.appliedMigrations() }
@@ -106,7 +107,9 @@ struct PostgresMigrationTests {
             ALTER TABLE event DROP COLUMN has_sensor_data;
             ALTER TABLE event ALTER COLUMN body TYPE TEXT USING '';
             \(rewrite)
-            DELETE FROM schema_migration WHERE version IN ('v16-compact-bodies', 'v17-identifier-key-hash');
+            DELETE FROM schema_migration
+                WHERE version IN ('v16-compact-bodies', 'v17-identifier-key-hash', 'v18-event-id-hash-indexes');
+            DROP INDEX event_hash; DROP INDEX event_event_id; CREATE INDEX event_event_id ON event(event_id);
             DROP INDEX event_identifier_key; CREATE INDEX event_identifier_key ON event_identifier(key, event_row)
             """, schema: schema)
         let before = try await PostgresTestDatabase.psql("SELECT count(*) FROM event WHERE body LIKE '{%'", schema: schema)
@@ -118,10 +121,10 @@ struct PostgresMigrationTests {
         }
         let migrated = try await PostgresEventStore.migrate(url: url)
 
-        // Then only v16 and v17 are applied; the ledger verifies, proofs hold, every event reads back with its hash, the
+        // Then only v16 to v18 are applied; the ledger verifies, proofs hold, every event reads back with its hash, the
         // sensor query finds the old sensor event
         #expect(refused?.code == .schemaOutdated)
-        #expect(migrated.applied == ["v16-compact-bodies", "v17-identifier-key-hash"])
+        #expect(migrated.applied == ["v16-compact-bodies", "v17-identifier-key-hash", "v18-event-id-hash-indexes"])
         try await PostgresEventStore.open(url: url) { store in
             let verification = try await store.verifyLedger()
             #expect(verification.isIntact && verification.eventCount == 3, "\(verification)")
@@ -148,6 +151,30 @@ struct PostgresMigrationTests {
         let forms = try await PostgresTestDatabase.psql(
             "SELECT get_byte(body, 0), has_sensor_data FROM event ORDER BY id", schema: schema)
         #expect(forms.split(separator: "\n") == ["123|f", "123|t", "123|f", "\(EventBodyCodec.zstdDictionary1)|t"])
+    }
+
+    @Test("an event is found by eventID or event hash, and identifier rows by key, through indexes in both layouts")
+    func lookupsUseIndexes() async throws {
+        for layout in ["", "&partitioned=monthly"] {
+            // Given a migrated store of either layout, with events (so that the monthly one has a partition)
+            let url = PostgresTestDatabase.freshURL() + layout
+            let schema = try #require(PostgresTestDatabase.schema(of: url))
+            let document = try JSONDocumentDecoder().decode(Data(Self.olderDocument.utf8))
+            try await PostgresEventStore.open(url: url, migrate: true) { store in
+                _ = try await store.capture(document, context: CaptureContext())
+            }
+            // When the look-ups the store makes are planned with sequential scans ruled out
+            let plan = try await PostgresTestDatabase.psql(
+                """
+                SET enable_seqscan = off;
+                EXPLAIN SELECT id FROM event WHERE event_id = 'urn:uuid:1' OR hash_id = 'urn:uuid:1';
+                EXPLAIN SELECT event_row FROM event_identifier WHERE key = ANY(ARRAY['https://id.gs1.org/01/1']);
+                """, schema: schema)
+            // Then no table is read whole
+            #expect(!plan.contains("Seq Scan"), "\(layout)\n\(plan)")
+            // (two index scans for the ID, one or more for the key: one per hash partition it may fall in)
+            #expect(plan.components(separatedBy: "Index Scan on").count - 1 >= 3, "\(layout)\n\(plan)")
+        }
     }
 
     /// Three events as an older release stored them: a shipment, a cold-room reading, a receipt with Chinese
