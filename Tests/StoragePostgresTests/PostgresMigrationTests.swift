@@ -39,7 +39,7 @@ struct PostgresMigrationTests {
             "v5-scheduled-subscriptions", "v6-reconcile-checkpoint", "v7-capture-jobs", "v8-federation",
             "v9-master-data-language", "v10-consumer-reports", "v11-recall-serials", "v14-sector-checkpoint",
             "v15-ledger-tiles", "v16-compact-bodies", "v17-identifier-key-hash",
-            "v18-event-id-hash-indexes",
+            "v18-event-id-hash-indexes", "v19-unique-digests",
         ])
         #expect(second.isEmpty)
         let applied = try await PostgresEventStore.open(url: url) { store in try await store.appliedMigrations() }
@@ -108,7 +108,12 @@ struct PostgresMigrationTests {
             ALTER TABLE event ALTER COLUMN body TYPE TEXT USING '';
             \(rewrite)
             DELETE FROM schema_migration
-                WHERE version IN ('v16-compact-bodies', 'v17-identifier-key-hash', 'v18-event-id-hash-indexes');
+                WHERE version IN (
+                    'v16-compact-bodies', 'v17-identifier-key-hash', 'v18-event-id-hash-indexes', 'v19-unique-digests');
+            DROP INDEX event_plain_hash; DROP INDEX event_plain_event_id;
+            CREATE UNIQUE INDEX event_plain_hash ON event(hash_id) WHERE NOT has_error_declaration;
+            CREATE UNIQUE INDEX event_plain_event_id ON event(event_id) WHERE NOT has_error_declaration;
+            DROP FUNCTION suyuan_digest(text);
             DROP INDEX event_hash; DROP INDEX event_event_id; CREATE INDEX event_event_id ON event(event_id);
             DROP INDEX event_identifier_key; CREATE INDEX event_identifier_key ON event_identifier(key, event_row)
             """, schema: schema)
@@ -121,10 +126,13 @@ struct PostgresMigrationTests {
         }
         let migrated = try await PostgresEventStore.migrate(url: url)
 
-        // Then only v16 to v18 are applied; the ledger verifies, proofs hold, every event reads back with its hash, the
+        // Then only v16 to v19 are applied; the ledger verifies, proofs hold, every event reads back with its hash, the
         // sensor query finds the old sensor event
         #expect(refused?.code == .schemaOutdated)
-        #expect(migrated.applied == ["v16-compact-bodies", "v17-identifier-key-hash", "v18-event-id-hash-indexes"])
+        #expect(
+            migrated.applied == [
+                "v16-compact-bodies", "v17-identifier-key-hash", "v18-event-id-hash-indexes", "v19-unique-digests",
+            ])
         try await PostgresEventStore.open(url: url) { store in
             let verification = try await store.verifyLedger()
             #expect(verification.isIntact && verification.eventCount == 3, "\(verification)")
@@ -174,6 +182,22 @@ struct PostgresMigrationTests {
             #expect(!plan.contains("Seq Scan"), "\(layout)\n\(plan)")
             // (two index scans for the ID, one or more for the key: one per hash partition it may fall in)
             #expect(plan.components(separatedBy: "Index Scan on").count - 1 >= 3, "\(layout)\n\(plan)")
+            guard layout.isEmpty else { continue }
+            // And in the plain layout a copy of a stored event's row is refused when it keeps the hash or the eventID
+            // (the unique digests), and stored when it changes both
+            func copy(eventID: String, hashID: String) async throws -> String {
+                try await PostgresTestDatabase.psql(
+                    """
+                    INSERT INTO event (id, event_id, hash_id, event_type, event_time_ms, event_time, record_time_ms,
+                        record_time, has_error_declaration, has_sensor_data, body)
+                    SELECT id + 1000, \(eventID), \(hashID), event_type, event_time_ms, event_time, record_time_ms,
+                        record_time, has_error_declaration, has_sensor_data, body
+                    FROM event WHERE id = (SELECT min(id) FROM event) RETURNING id
+                    """, schema: schema)
+            }
+            await #expect(throws: (any Error).self) { try await copy(eventID: "event_id || '#2'", hashID: "hash_id") }
+            await #expect(throws: (any Error).self) { try await copy(eventID: "event_id", hashID: "hash_id || '#2'") }
+            #expect(try await !copy(eventID: "event_id || '#2'", hashID: "hash_id || '#2'").isEmpty)
         }
     }
 

@@ -41,6 +41,26 @@ enum PostgresMigrations {
         Step(version: "v16-compact-bodies", sql: compactBodies),
         Step(version: "v17-identifier-key-hash", sql: identifierKeyHash),
         Step(version: "v18-event-id-hash-indexes", sql: eventIDHashIndexes),
+        Step(version: "v19-unique-digests", sql: uniqueDigests, monthly: []),
+    ]
+
+    /// The plain layout keeps a plain event's hash and eventID unique through partial unique B-trees, whose keys were
+    /// the texts (`ni:///sha-256;…?ver=CBV2.0` is 89 bytes; together 249 bytes an event on the demo mix). Look-ups
+    /// go through the hash indexes of `v18`; uniqueness needs only a key that two different texts never share, so
+    /// the unique indexes hold the SHA-256 of the text's UTF-8 bytes (32 bytes). PostgreSQL marks `convert_to` stable
+    /// (an encoding could change), so a function of the schema's own, `suyuan_digest`, declares the digest immutable,
+    /// which it is in a database whose encoding is UTF-8, as the store's is. A second plain event with a stored hash
+    /// or eventID still fails with a unique violation (23505). The monthly layout keeps its uniqueness in its guard
+    /// tables (decision 0025) and has nothing to change.
+    private static let uniqueDigests = [
+        """
+        CREATE OR REPLACE FUNCTION suyuan_digest(value TEXT) RETURNS BYTEA
+            LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$ SELECT sha256(convert_to(value, 'UTF8')) $$
+        """,
+        "DROP INDEX event_plain_hash",
+        "DROP INDEX event_plain_event_id",
+        "CREATE UNIQUE INDEX event_plain_hash ON event (suyuan_digest(hash_id)) WHERE NOT has_error_declaration",
+        "CREATE UNIQUE INDEX event_plain_event_id ON event (suyuan_digest(event_id)) WHERE NOT has_error_declaration",
     ]
 
     /// An event is found by its ID as `event_id = $1 OR hash_id = $1` (an eventID or an event hash, either may be
