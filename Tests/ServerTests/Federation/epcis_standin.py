@@ -3,9 +3,17 @@
 (an importer's EPCIS repository) that a Suyuan platform traces through as a peer of kind "epcis".
 
 Usage: python3 epcis_standin.py PORT KEY DOCUMENT.jsonld   (the document's events are loaded at start)
+
+It ends on SIGTERM even when its parent ignored that signal (an ignored signal stays ignored across exec), and it
+ends with the test process that started it: a test run that exits before its world is torn down leaves no server
+behind.
 """
 import json
+import os
+import signal
 import sys
+import threading
+import time
 import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -82,6 +90,15 @@ class Handler(BaseHTTPRequestHandler):
         pass
 
 
+def end_with_parent():
+    parent = os.getppid()
+    while os.getppid() == parent:
+        time.sleep(1)
+    os._exit(0)
+
+
+signal.signal(signal.SIGTERM, signal.SIG_DFL)
+threading.Thread(target=end_with_parent, daemon=True).start()
 with open(SEED) as seed:
     load(json.load(seed))
 server = ThreadingHTTPServer(("127.0.0.1", PORT), Handler)
