@@ -95,12 +95,11 @@ struct PostgresCapture {
     /// and in the partitioned layout the uniqueness guards first (a duplicate then fails before any event row).
     func insert(_ batch: ArraySlice<EventRecord>, rows: ArraySlice<Int64>) async throws {
         // Bodies are compressed on every core, before the rows are written.
-        let records = Array(batch)
-        let bodies = try concurrentChunks(records.count) { chunk -> [[UInt8]] in
+        let bodies = try concurrentChunks(batch.count) { chunk -> [[UInt8]] in
             let codec = EventBodyCodec()
-            return try chunk.map { try codec.compress(Array(records[$0].body.utf8)) }
+            return try chunk.map { try codec.compress(Array(batch[batch.startIndex + $0].body.utf8)) }
         }
-        var copy = PostgresCaptureRows(records, rows: rows, bodies: bodies, layout: layout)
+        var copy = PostgresCaptureRows(batch, rows: rows, bodies: bodies, layout: layout)
         if layout == .monthly {
             try await write(&copy.hashGuard, into: "event_hash_guard", PostgresCaptureRows.hashGuardColumns)
             try await write(&copy.eventIDGuard, into: "event_id_guard", PostgresCaptureRows.eventIDGuardColumns)

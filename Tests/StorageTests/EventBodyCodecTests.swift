@@ -1,5 +1,6 @@
 import Foundation
 import Storage
+import Synchronization
 import Testing
 
 /// The stored form of event bodies: what is stored restores to exactly the bytes captured, in either format, and a
@@ -49,5 +50,18 @@ struct EventBodyCodecTests {
         #expect(throws: StorageError.self) { try codec.compress([1], format: 7) }
         // The codec still works after refusals
         #expect(try codec.decompress(stored) == Array(Self.bodies[1].utf8))
+    }
+
+    @Test("reads on many threads at once share kept codecs and each gets its own body back")
+    func keptCodecsServeConcurrentReads() throws {
+        let stored = try Self.bodies.map { try EventBodyCodec().compress(Array($0.utf8)) }
+        let expected = Self.bodies.map { Array($0.utf8) }
+        let wrong = Mutex(0)
+        DispatchQueue.concurrentPerform(iterations: 400) { index in
+            let which = index % stored.count
+            let restored = try? EventBodyCodec.withIdle { try $0.decompress(stored[which]) }
+            if restored != expected[which] { wrong.withLock { $0 += 1 } }
+        }
+        #expect(wrong.withLock { $0 } == 0)
     }
 }

@@ -10,7 +10,7 @@ enum PostgresEventDecoding {
     /// - Throws: ``StorageError`` `.internalFailure` when the stored bytes are not a body (a damaged database).
     static func original(_ stored: ByteBuffer) throws(StorageError) -> [UInt8] {
         do {
-            return try EventBodyCodec().original(Array(stored.readableBytesView))
+            return try EventBodyCodec.withIdle { try $0.original(Array(stored.readableBytesView)) }
         } catch {
             throw error as? StorageError ?? StorageError(.internalFailure, "a stored body cannot be read", underlying: error)
         }

@@ -53,7 +53,7 @@ enum SQLiteEventDecoding {
     /// - Throws: as ``body(_:)-(Row)``.
     static func bodyBytes(_ value: DatabaseValue) throws -> [UInt8] {
         switch value.storage {
-        case .blob(let data): return try EventBodyCodec().decompress([UInt8](data))
+        case .blob(let data): return try EventBodyCodec.withIdle { try $0.decompress([UInt8](data)) }
         case .string(let text): return Array(text.utf8)
         default: throw StorageError(.internalFailure, "a stored event has no body")
         }
