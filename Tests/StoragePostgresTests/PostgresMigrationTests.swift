@@ -97,8 +97,7 @@ struct PostgresMigrationTests {
             .split(separator: "\n")
         {
             let fields = line.split(separator: "|")
-            let hex = Array(fields[1].utf8)
-            let stored = stride(from: 0, to: hex.count, by: 2).map { UInt8(String(decoding: hex[$0..<$0 + 2], as: UTF8.self), radix: 16)! }
+            let stored = PostgresTestDatabase.bytes(hex: fields[1])
             let text = String(decoding: try EventBodyCodec().original(stored), as: UTF8.self)
             rewrite += "UPDATE event SET body = '\(text.replacingOccurrences(of: "'", with: "''"))' WHERE id = \(fields[0]);\n"
         }

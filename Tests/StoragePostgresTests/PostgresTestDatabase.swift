@@ -75,16 +75,21 @@ enum PostgresTestDatabase {
         let hex = try await psql("SELECT encode(body, 'hex') FROM event WHERE event_id = '\(eventID)'", schema: schema)
             .trimmingCharacters(in: .whitespacesAndNewlines)
         guard !hex.isEmpty else { return false }
-        let stored = stride(from: 0, to: hex.count, by: 2).map { offset -> UInt8 in
-            let start = hex.index(hex.startIndex, offsetBy: offset)
-            return UInt8(hex[start..<hex.index(start, offsetBy: 2)], radix: 16) ?? 0
-        }
+        let stored = bytes(hex: hex)
         let codec = EventBodyCodec()
         let text = change(String(decoding: try codec.original(stored), as: UTF8.self))
         let changed = try codec.compress(Array(text.utf8)).map { String(format: "%02x", $0) }.joined()
         let updated = try await psql(
             "UPDATE event SET body = '\\x\(changed)'::bytea WHERE event_id = '\(eventID)' RETURNING id", schema: schema)
         return !updated.isEmpty
+    }
+
+    /// The bytes of psql's `encode(…, 'hex')` output.
+    static func bytes(hex: some StringProtocol) -> [UInt8] {
+        let digits = Array(hex.utf8)
+        return stride(from: 0, to: digits.count - 1, by: 2).map {
+            UInt8(String(decoding: digits[$0..<$0 + 2], as: UTF8.self), radix: 16) ?? 0
+        }
     }
 
     struct PSQLMissing: Error {}
