@@ -35,7 +35,9 @@ let package = Package(
     ],
     targets: [
         .target(name: "Identifiers", swiftSettings: strict),
-        .target(name: "EPCIS", dependencies: ["Identifiers"], swiftSettings: strict),
+        .target(
+            name: "EPCIS", dependencies: ["Identifiers", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strict),
         .target(
             name: "Storage", dependencies: ["EPCIS", "Identifiers", "Transparency", "CSuyuanZlib", "CSuyuanZstd"],
             swiftSettings: strict),
