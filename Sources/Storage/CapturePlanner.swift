@@ -36,7 +36,8 @@ public struct CapturePlanner: Sendable {
     private let validator: EPCISValidator
     private let validated: Bool
     private let hasher: EventHasher
-    private let recordTime: EPCISDateTime
+    /// The record time of every event (``CaptureContext/recordTime``).
+    public let recordTime: EPCISDateTime
     private let documentLevelProblem: Bool
     /// Validation problems, document-level first, then by event in document order.
     private var invalid: [Diagnostic]
@@ -102,6 +103,8 @@ public struct CapturePlanner: Sendable {
             // parsed once for the validator and the rows, and each value made canonical once for the hash.
             var parses = validator.makeParseCache()
             var values = PreHashValueCache()
+            // Bodies are compressed here, on every core, not by the one writer.
+            let bodies = EventBodyCodec()
             return chunk.map { offset -> Checked in
                 let index = range.lowerBound + offset
                 let original = events[index]
@@ -118,7 +121,8 @@ public struct CapturePlanner: Sendable {
                 let id = event.eventID ?? hashID
                 event.eventID = id
                 let stored = StoredEvent(event: event, id: id, hashID: hashID)
-                let record = buildRows ? EventRecord(stored, encoder: encoder, cache: &cache, parses: &parses) : nil
+                var record = buildRows ? EventRecord(stored, encoder: encoder, cache: &cache, parses: &parses) : nil
+                if let body = record?.body { record?.storedBody = try? bodies.compress(Array(body.utf8)) }
                 return Checked(problems: [], stored: stored, record: record)
             }
         }

@@ -94,10 +94,10 @@ struct PostgresCapture {
     /// Writes one batch with the given row IDs (in document order): one binary `COPY` per table that gets rows,
     /// and in the partitioned layout the uniqueness guards first (a duplicate then fails before any event row).
     func insert(_ batch: ArraySlice<EventRecord>, rows: ArraySlice<Int64>) async throws {
-        // Bodies are compressed on every core, before the rows are written.
+        // Bodies were compressed by the planner, on every core (any it left are compressed here, on every core too).
         let bodies = try concurrentChunks(batch.count) { chunk -> [[UInt8]] in
             let codec = EventBodyCodec()
-            return try chunk.map { try codec.compress(Array(batch[batch.startIndex + $0].body.utf8)) }
+            return try chunk.map { try batch[batch.startIndex + $0].storedBody(codec) }
         }
         var copy = PostgresCaptureRows(batch, rows: rows, bodies: bodies, layout: layout)
         if layout == .monthly {

@@ -24,7 +24,8 @@ enum SQLiteCapture {
             let duplicates = batch.refused ? [] : try probes.duplicates(among: batch.events)
             for (stored, record) in writing.toWrite(batch, duplicates: duplicates) {
                 let row = try inserts.insert(record)
-                try projector.apply(stored.event, keys: record.canonicalKeys, row: row, in: db)
+                try projector.apply(
+                    stored.event, keys: record.canonicalKeys, row: row, terms: &inserts.terms, in: db)
                 leaves.append(record.leafHash)
                 rows.append(row)
                 ids.append(stored.id)
@@ -137,7 +138,7 @@ enum SQLiteCapture {
             event.bind(10, try terms.id(record.bizLocation))
             event.bind(11, try terms.id(record.transformationID))
             event.bind(12, record.hasErrorDeclaration)
-            let body = try bodies.compress(Array(record.body.utf8))
+            let body = try record.storedBody(bodies)
             body.withUnsafeBytes { event.bind(13, bytes: $0) }
             try event.run()
             let row = event.lastInsertedRowID

@@ -74,6 +74,9 @@ public struct EventRecord: Sendable {
     public var hasSensorData: Bool
     /// The faithful body: compact JSON-LD of the one event.
     public var body: String
+    /// The body as the stores keep it (``EventBodyCodec/compress(_:)``), when the planner compressed it on its own
+    /// cores; nil leaves the compression to the writer.
+    public var storedBody: [UInt8]?
     /// The event's ledger leaf: ``LedgerLeaf/leafHash(content:)`` of the body's UTF-8 bytes.
     public var leafHash: MerkleHash
     /// Every identifier the event touches, with its role.
@@ -93,6 +96,14 @@ public struct EventRecord: Sendable {
         public var ai: String?
         /// The primary key's value.
         public var aiValue: String?
+    }
+
+    /// The body as the stores keep it: ``storedBody`` when the planner made it, else compressed now.
+    /// - Parameter codec: the compressor to use when the planner did not.
+    /// - Throws: ``StorageError`` `.internalFailure` when the compressor fails.
+    public func storedBody(_ codec: EventBodyCodec) throws -> [UInt8] {
+        if let storedBody { return storedBody }
+        return try codec.compress(Array(body.utf8))
     }
 
     /// Maps a stored event to its rows.

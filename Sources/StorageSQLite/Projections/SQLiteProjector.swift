@@ -30,8 +30,6 @@ import Storage
 struct SQLiteProjector {
     private let state: SQLiteRawStatement
     private let balance: SQLiteRawStatement
-    /// Interns a balance's quantity class or party (an acting place may be a text no event row interned).
-    private let balanceTerm: SQLiteRawStatement
     private let openShipment: SQLiteRawStatement
     private let closeShipments: SQLiteRawStatement
 
@@ -41,10 +39,7 @@ struct SQLiteProjector {
             sql: """
                 INSERT INTO identifier_state (key, parent, location, disposition, owner, status, last_event_row,
                     last_event_time_ms)
-                VALUES (
-                    ?1, (SELECT id FROM term WHERE text = ?2), (SELECT id FROM term WHERE text = ?3),
-                    (SELECT id FROM term WHERE text = ?4), (SELECT id FROM term WHERE text = ?5),
-                    coalesce(?6, 'active'), ?7, ?8)
+                VALUES (?1, ?2, ?3, ?4, ?5, coalesce(?6, 'active'), ?7, ?8)
                 ON CONFLICT (key) DO UPDATE SET
                     parent = CASE ?9 WHEN 1 THEN excluded.parent ELSE identifier_state.parent END,
                     location = coalesce(excluded.location, identifier_state.location),
@@ -59,16 +54,12 @@ struct SQLiteProjector {
             db,
             sql: """
                 INSERT INTO lot_balance (lot_key, party, uom, received, produced, consumed, shipped, destroyed)
-                VALUES (
-                    (SELECT id FROM term WHERE text = ?1),
-                    CASE ?2 WHEN '' THEN 0 ELSE (SELECT id FROM term WHERE text = ?2) END,
-                    ?3, ?4, ?5, ?6, ?7, ?8)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
                 ON CONFLICT (lot_key, party, uom) DO UPDATE SET
                     received = received + excluded.received, produced = produced + excluded.produced,
                     consumed = consumed + excluded.consumed, shipped = shipped + excluded.shipped,
                     destroyed = destroyed + excluded.destroyed
                 """)
-        balanceTerm = try SQLiteRawStatement(db, sql: "INSERT OR IGNORE INTO term (text) VALUES (?)")
         openShipment = try SQLiteRawStatement(
             db,
             sql: "INSERT INTO open_shipment (shipping_event, source, destination, shipped_at_ms) VALUES (?, ?, ?, ?)")
@@ -86,18 +77,24 @@ struct SQLiteProjector {
     /// Applies one stored event (already inserted as `row`).
     /// - Parameter keys: canonical keys already computed for the event's URIs (by text), so that capture parses
     ///   each identifier once; any URI missing from it is parsed here.
-    func apply(_ event: EPCISEvent, keys: [String: String] = [:], row: Int64, in db: Database) throws {
+    func apply(
+        _ event: EPCISEvent, keys: [String: String] = [:], row: Int64, terms: inout SQLiteTerms, in db: Database
+    ) throws {
         guard event.errorDeclaration == nil else { return }
         let key = { (uri: IdentifierURI) in keys[uri.text] ?? uri.canonicalKey }
         let step = event.bizStep?.standardTerm
         let time = EventRecord.milliseconds(event.eventTime)
         let owner = event.destinationList.first { $0.type.standardTerm == "owning_party" }.map { key($0.id) }
-        let common = (event.bizLocation.map { key($0.id) }, event.disposition?.uri, owner)
+        // Term ids, looked up once an event (the event's own rows interned them already).
+        let common = (
+            try terms.id(event.bizLocation.map { key($0.id) }), try terms.id(event.disposition?.uri),
+            try terms.id(owner)
+        )
         let decommissioned =
             step == "decommissioning" || step == "destroying"
             || (event.type == .objectEvent && event.action == .delete)
         let commissioned = (event.type == .objectEvent && event.action == .add) || step == "commissioning"
-        func update(_ uris: [IdentifierURI], status: String?, parent: String?? = .none) throws {
+        func update(_ uris: [IdentifierURI], status: String?, parent: Int64?? = .none) throws {
             for uri in uris {
                 state.bind(1, key(uri))
                 state.bind(2, parent ?? nil)
@@ -114,13 +111,14 @@ struct SQLiteProjector {
         let status = decommissioned ? "decommissioned" : commissioned ? "commissioned" : nil
         try update(event.epcList, status: status)
         try update(event.parentID.map { [$0] } ?? [], status: status)
-        if event.type == .aggregationEvent, let parent = event.parentID.map(key) {
+        if event.type == .aggregationEvent, let parentKey = event.parentID.map(key) {
+            let parent = try terms.id(parentKey)
             if event.action == .delete {
                 try update(event.childEPCs, status: status, parent: .some(nil))
                 if event.childEPCs.isEmpty {
                     try db.execute(
                         sql: """
-                            UPDATE identifier_state SET parent = NULL WHERE parent = (SELECT id FROM term WHERE text = ?)
+                            UPDATE identifier_state SET parent = NULL WHERE parent = ?
                             """,
                         arguments: [parent])
                 }
@@ -132,40 +130,41 @@ struct SQLiteProjector {
         }
         try update(event.inputEPCList, status: decommissioned ? "decommissioned" : "consumed")
         try update(event.outputEPCList, status: decommissioned ? "decommissioned" : "commissioned")
-        try applyBalances(event, step: step, key: key)
+        try applyBalances(event, step: step, key: key, terms: &terms)
         try applyShipments(event, step: step, row: row, time: time, key: key, in: db)
     }
 
-    private func applyBalances(_ event: EPCISEvent, step: String?, key: (IdentifierURI) -> String) throws {
+    private func applyBalances(
+        _ event: EPCISEvent, step: String?, key: (IdentifierURI) -> String, terms: inout SQLiteTerms
+    ) throws {
         let place = Self.actingPlace(event, key)
         let listed = event.quantityList + event.childQuantityList
         if step == "shipping" {
-            try add(listed, party: Self.party(event.sourceList, key) ?? place, column: 3, key: key)
+            try add(listed, party: Self.party(event.sourceList, key) ?? place, column: 3, key: key, terms: &terms)
         } else if step == "receiving" {
-            try add(listed, party: Self.party(event.destinationList, key) ?? place, column: 0, key: key)
+            try add(listed, party: Self.party(event.destinationList, key) ?? place, column: 0, key: key, terms: &terms)
         } else if step == "destroying" || event.disposition?.standardTerm == "destroyed" {
-            try add(listed + event.inputQuantityList, party: place, column: 4, key: key)
+            try add(listed + event.inputQuantityList, party: place, column: 4, key: key, terms: &terms)
         } else if event.type == .objectEvent && event.action == .add {
-            try add(listed, party: place, column: 1, key: key)
+            try add(listed, party: place, column: 1, key: key, terms: &terms)
         }
         if event.type == .transformationEvent && step != "destroying" {
-            try add(event.inputQuantityList, party: place, column: 2, key: key)
-            try add(event.outputQuantityList, party: place, column: 1, key: key)
+            try add(event.inputQuantityList, party: place, column: 2, key: key, terms: &terms)
+            try add(event.outputQuantityList, party: place, column: 1, key: key, terms: &terms)
         }
     }
 
     /// Adds quantities to one of received (0), produced (1), consumed (2), shipped (3), destroyed (4).
     private func add(
-        _ elements: [QuantityElement], party: String, column: Int, key: (IdentifierURI) -> String
+        _ elements: [QuantityElement], party: String, column: Int, key: (IdentifierURI) -> String,
+        terms: inout SQLiteTerms
     ) throws {
+        // The party as a term id, 0 for none (an acting place may be a text no event row interned: it is now).
+        let partyID = party.isEmpty ? 0 : try terms.id(party)
         for element in elements {
             guard let quantity = element.quantity else { continue }
-            for text in [key(element.epcClass), party] where !text.isEmpty {
-                balanceTerm.bind(1, text)
-                try balanceTerm.run()
-            }
-            balance.bind(1, key(element.epcClass))
-            balance.bind(2, party)
+            balance.bind(1, try terms.id(key(element.epcClass)))
+            balance.bind(2, partyID)
             balance.bind(3, element.uom ?? "")
             for index in 0..<5 { balance.bind(Int32(4 + index), index == column ? quantity : 0) }
             try balance.run()
@@ -203,6 +202,7 @@ struct SQLiteProjector {
     static func rebuild(_ db: Database) throws {
         try db.execute(sql: "DELETE FROM identifier_state; DELETE FROM lot_balance; DELETE FROM open_shipment;")
         let projector = try SQLiteProjector(db)
+        var terms = try SQLiteTerms(db)
         let rows = try Row.fetchCursor(
             db,
             sql: """
@@ -214,7 +214,8 @@ struct SQLiteProjector {
                 ORDER BY e.id
                 """)
         while let row = try rows.next() {
-            try projector.apply(try SQLiteEventDecoding.decode(SQLiteEventDecoding.body(row)), row: row["id"], in: db)
+            try projector.apply(
+                try SQLiteEventDecoding.decode(SQLiteEventDecoding.body(row)), row: row["id"], terms: &terms, in: db)
         }
     }
 }
