@@ -25,6 +25,8 @@ public final class CapturePipeline: @unchecked Sendable {
     public let masterData: [Vocabulary]
     /// The capture job the capture ends, if any (``CaptureContext/jobID``).
     public let jobID: String?
+    /// The record time of every event of the document (``CaptureContext/recordTime``).
+    public let recordTime: EPCISDateTime
 
     /// Starts planning the rest of a document.
     /// - Parameters:
@@ -37,6 +39,7 @@ public final class CapturePipeline: @unchecked Sendable {
         jobID: String? = nil
     ) {
         self.jobID = jobID
+        recordTime = planner.recordTime
         errorBehaviour = planner.errorBehaviour
         masterData = planner.masterData
         if let first { ready.append(first) }

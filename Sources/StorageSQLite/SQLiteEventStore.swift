@@ -110,7 +110,15 @@ public struct SQLiteEventStore: EventStore {
     {
         // Validation, hashing and encoding are CPU work: the first batch is done before the transaction, the
         // others while the transaction stores the ones before them (CapturePipeline).
-        let pipeline = CapturePipeline(planning: document, locations: locations, context: context)
+        try await capture(planned: CapturePipeline(planning: document, locations: locations, context: context))
+    }
+
+    /// Stores a document whose planning already began (``CapturePipeline/init(planning:locations:context:)``), so
+    /// that a caller with several documents plans the next one while this one is written. Ends the pipeline.
+    /// - Parameter pipeline: the document's pipeline, not used by another capture.
+    /// - Returns: what was stored.
+    /// - Throws: ``StorageError`` as ``EventStore/capture(_:context:)`` does.
+    public func capture(planned pipeline: CapturePipeline) async throws(StorageError) -> CaptureReceipt {
         defer { pipeline.cancel() }
         try pipeline.refuseEarly()
         let ledger = ledger

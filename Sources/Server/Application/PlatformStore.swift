@@ -14,6 +14,10 @@ public protocol PlatformStore: ProjectionStore, LedgerStore, TraceGraphSource, R
     func capture(_ document: EPCISDocument, locations: [EventLocation]?, context: CaptureContext)
         async throws(StorageError) -> CaptureReceipt
 
+    /// Stores a document whose planning already began, so that a caller with several documents plans the next one
+    /// while this one is written; ends the pipeline.
+    func capture(planned pipeline: CapturePipeline) async throws(StorageError) -> CaptureReceipt
+
     /// The stored master data as the reconciler's registry.
     func partyRegistry() async throws(StorageError) -> PartyRegistry
 }

@@ -25,20 +25,45 @@ struct CaptureCommand: AsyncParsableCommand {
         try await storeOption.withStore { store in try await capture(into: store) }
     }
 
+    /// A file read, decoded and with its first batch planned, ready for the store's write transaction.
+    private struct Prepared: Sendable {
+        let pipeline: CapturePipeline
+        let format: EPCISDocumentFormat
+        let started: ContinuousClock.Instant
+    }
+
+    /// Stores the files in order, one transaction each. The next file is read, decoded and its first batch planned
+    /// (on every core) while the current one is written (one core's work), so the writer does not wait for the
+    /// planning between files; a file is written only once the one before it is stored.
     private func capture(into store: any CommandStore) async throws {
-        for file in files {
-            let clock = ContinuousClock()
-            let start = clock.now
+        @Sendable func prepare(_ file: String) async throws -> Prepared {
+            let started = ContinuousClock.now
+            let data = try Data(contentsOf: URL(fileURLWithPath: file))
+            let (document, locations, format) = try EPCISDocumentReader().readLocated(data)
+            var context = CaptureContext()
+            context.documentFormat = format
+            let pipeline = CapturePipeline(planning: document, locations: locations, context: context)
+            return Prepared(pipeline: pipeline, format: format, started: started)
+        }
+        var upcoming = files.first.map { file in Task.detached { try await prepare(file) } }
+        defer {
+            // A file that fails leaves the next one planned: stop its planner.
+            if let upcoming { Task { try? await upcoming.value.pipeline.cancel() } }
+        }
+        for (index, file) in files.enumerated() {
             do {
-                let data = try Data(contentsOf: URL(fileURLWithPath: file))
-                let (document, locations, format) = try EPCISDocumentReader().readLocated(data)
-                var context = CaptureContext()
-                context.documentFormat = format
-                let receipt = try await store.capture(document, locations: locations, context: context)
-                let elapsed = clock.now - start
+                guard let current = upcoming else { break }
+                upcoming = nil
+                let prepared = try await current.value
+                if index + 1 < files.count {
+                    let next = files[index + 1]
+                    upcoming = Task.detached { try await prepare(next) }
+                }
+                let receipt = try await store.capture(planned: prepared.pipeline)
+                let elapsed = ContinuousClock.now - prepared.started
                 print(
                     "\(file): stored \(receipt.eventIDs.count) events and \(receipt.masterDataElements) master data "
-                        + "elements (\(format)) in \(elapsed.formatted(.units(allowed: [.milliseconds]))) "
+                        + "elements (\(prepared.format)) in \(elapsed.formatted(.units(allowed: [.milliseconds]))) "
                         + "into \(storeOption.name)")
             } catch let error as StorageError {
                 FileHandle.standardError.write(Data("\(file): \(error.description)\n".utf8))
