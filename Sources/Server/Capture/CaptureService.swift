@@ -6,8 +6,9 @@ import ServiceLifecycle
 import Storage
 
 /// Works through the accepted capture jobs for as long as the server runs: first the ones the store kept pending
-/// across a restart, then each new one, one at a time (captures of one store are serialised by its transaction
-/// anyway; one at a time keeps memory bounded).
+/// across a restart, then each new one, in order. Captures of one store are serialised by its transaction, so one
+/// job is written at a time; the next one is read, decoded and its first batch planned (on every core) meanwhile,
+/// so that the writer does not wait for planning between jobs. Two jobs in hand at most keep memory bounded.
 ///
 /// A job whose store is unavailable (a database restarting, a full disk) stays pending and is tried again after
 /// 1 s, 2 s, 4 s … up to ``longestWait``: capture resumes by itself once the store is back. A job that is refused
@@ -25,10 +26,19 @@ struct CaptureService<Store: PlatformStore>: Service {
     func run() async throws {
         await withGracefulShutdownHandler {
             await resumePending()
+            var writing: Task<Void, Never>?
             for await id in jobs.queue {
                 guard !Task.isShuttingDownGracefully else { break }
-                await runJob(id)
+                // Planned while the job before it is written; written once that one has ended.
+                let prepared = await prepare(id)
+                await writing?.value
+                guard !Task.isShuttingDownGracefully else {
+                    prepared?.pipeline.cancel()
+                    break
+                }
+                writing = Task { await runJob(id, prepared: prepared) }
             }
+            await writing?.value
         } onGracefulShutdown: {
             jobs.close()
         }
@@ -55,21 +65,48 @@ struct CaptureService<Store: PlatformStore>: Service {
         }
     }
 
+    /// A job read from the store, decoded and with its first batch planned.
+    struct PreparedJob: Sendable {
+        let pipeline: CapturePipeline
+    }
+
+    /// Reads, decodes and starts planning a job, for ``runJob(_:prepared:)``; nil when that fails in any way (the
+    /// job then runs from the store as usual, which meets the same failure and treats it).
+    func prepare(_ id: String) async -> PreparedJob? {
+        guard let pending = try? await store.pendingCapture(id: id) else { return nil }
+        return try? plan(id, pending)
+    }
+
+    private func plan(_ id: String, _ pending: PendingCapture) throws -> PreparedJob {
+        let (document, locations, format) = try EPCISDocumentReader().readLocated(pending.body)
+        var context = CaptureContext(errorBehaviour: pending.job.errorBehaviour)
+        context.documentFormat = format
+        context.jobID = id
+        context.eventsValidated = jobs.wasValidated(id)
+        return PreparedJob(pipeline: CapturePipeline(planning: document, locations: locations, context: context))
+    }
+
     /// Runs one job until it has ended, or until shutdown while it waits for the store.
-    func runJob(_ id: String) async {
+    /// - Parameters:
+    ///   - id: the job.
+    ///   - prepared: the job already planned (``prepare(_:)``), for the first try; later tries read it again.
+    func runJob(_ id: String, prepared: PreparedJob? = nil) async {
         var failures = 0
+        var prepared = prepared
         while true {
             do {
-                guard let pending = try await store.pendingCapture(id: id) else {
-                    jobs.ended(id)
-                    return
+                let pipeline: CapturePipeline
+                if let ready = prepared {
+                    pipeline = ready.pipeline
+                    prepared = nil
+                } else {
+                    guard let pending = try await store.pendingCapture(id: id) else {
+                        jobs.ended(id)
+                        return
+                    }
+                    pipeline = try plan(id, pending).pipeline
                 }
-                let (document, locations, format) = try EPCISDocumentReader().readLocated(pending.body)
-                var context = CaptureContext(errorBehaviour: pending.job.errorBehaviour)
-                context.documentFormat = format
-                context.jobID = id
-                context.eventsValidated = jobs.wasValidated(id)
-                let receipt = try await store.capture(document, locations: locations, context: context)
+                let receipt = try await store.capture(planned: pipeline)
                 jobs.ended(id)
                 metrics.count("events_captured", "events captured", by: receipt.eventIDs.count)
                 if failures > 0 { logger.notice("capture job stored after waiting for the store", metadata: ["job": "\(id)"]) }
