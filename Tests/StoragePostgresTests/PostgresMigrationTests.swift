@@ -39,7 +39,7 @@ struct PostgresMigrationTests {
             "v5-scheduled-subscriptions", "v6-reconcile-checkpoint", "v7-capture-jobs", "v8-federation",
             "v9-master-data-language", "v10-consumer-reports", "v11-recall-serials", "v14-sector-checkpoint",
             "v15-ledger-tiles", "v16-compact-bodies", "v17-identifier-key-hash",
-            "v18-event-id-hash-indexes", "v19-unique-digests",
+            "v18-event-id-hash-indexes", "v19-unique-digests", "v20-no-event-foreign-keys",
         ])
         #expect(second.isEmpty)
         let applied = try await PostgresEventStore.open(url: url) { store in try await store.appliedMigrations() }
@@ -158,6 +158,49 @@ struct PostgresMigrationTests {
         let forms = try await PostgresTestDatabase.psql(
             "SELECT get_byte(body, 0), has_sensor_data FROM event ORDER BY id", schema: schema)
         #expect(forms.split(separator: "\n") == ["123|f", "123|t", "123|f", "\(EventBodyCodec.zstdDictionary1)|t"])
+    }
+
+    @Test("a plain store with foreign keys to event, as before v20, loses them on migrate and keeps every row")
+    func foreignKeysToEventGo() async throws {
+        // Given a plain store holding events, with the foreign keys to event(id) that releases before v20 created
+        let url = PostgresTestDatabase.freshURL()
+        let schema = try #require(PostgresTestDatabase.schema(of: url))
+        let document = try JSONDocumentDecoder().decode(Data(Self.olderDocument.utf8))
+        let ids = try await PostgresEventStore.open(url: url, migrate: true) { store in
+            try await store.capture(document, context: CaptureContext()).eventIDs
+        }
+        let foreignKeys = "SELECT count(*) FROM pg_constraint WHERE contype = 'f' AND confrelid = 'event'::regclass"
+        _ = try await PostgresTestDatabase.psql(
+            """
+            ALTER TABLE event_identifier ADD FOREIGN KEY (event_row) REFERENCES event(id) ON DELETE CASCADE;
+            ALTER TABLE event_party ADD FOREIGN KEY (event_row) REFERENCES event(id) ON DELETE CASCADE;
+            ALTER TABLE event_biz_transaction ADD FOREIGN KEY (event_row) REFERENCES event(id) ON DELETE CASCADE;
+            ALTER TABLE identifier_state ADD FOREIGN KEY (last_event_row) REFERENCES event(id);
+            ALTER TABLE open_shipment ADD FOREIGN KEY (shipping_event) REFERENCES event(id);
+            DELETE FROM schema_migration WHERE version = 'v20-no-event-foreign-keys';
+            """, schema: schema)
+        #expect(try await PostgresTestDatabase.psql(foreignKeys, schema: schema).trimmingCharacters(in: .whitespacesAndNewlines) == "5")
+        let rowsBefore = try await PostgresTestDatabase.psql(
+            "SELECT (SELECT count(*) FROM event_identifier), (SELECT count(*) FROM identifier_state)", schema: schema)
+
+        // When it is migrated
+        let migrated = try await PostgresEventStore.migrate(url: url)
+
+        // Then v20 alone is applied, no foreign key to event is left, and every row is still there
+        #expect(migrated.applied == ["v20-no-event-foreign-keys"])
+        #expect(try await PostgresTestDatabase.psql(foreignKeys, schema: schema).trimmingCharacters(in: .whitespacesAndNewlines) == "0")
+        #expect(try await PostgresTestDatabase.psql(
+            "SELECT (SELECT count(*) FROM event_identifier), (SELECT count(*) FROM identifier_state)", schema: schema)
+            == rowsBefore)
+        // And the store captures, finds and proves as before
+        try await PostgresEventStore.open(url: url) { store in
+            let later = try JSONDocumentDecoder().decode(Data(Self.laterDocument.utf8))
+            let new = try await store.capture(later, context: CaptureContext()).eventIDs
+            #expect(new.count == 1)
+            #expect(try await store.events(withID: ids[2]).count == 1)
+            let verification = try await store.verifyLedger()
+            #expect(verification.isIntact && verification.eventCount == 4, "\(verification)")
+        }
     }
 
     @Test("an event is found by eventID or event hash, and identifier rows by key, through indexes in both layouts")

@@ -42,6 +42,27 @@ enum PostgresMigrations {
         Step(version: "v17-identifier-key-hash", sql: identifierKeyHash),
         Step(version: "v18-event-id-hash-indexes", sql: eventIDHashIndexes),
         Step(version: "v19-unique-digests", sql: uniqueDigests, monthly: []),
+        Step(version: "v20-no-event-foreign-keys", sql: noEventForeignKeys, monthly: []),
+    ]
+
+    /// The plain layout's foreign keys to `event(id)` (from the identifier, party and transaction rows, the
+    /// identifier states and the open shipments) go, as the monthly layout never had them (decision 0025): only a
+    /// capture writes those rows, in the transaction that writes their event, and nothing deletes events. Each one
+    /// checked every row a capture copied in with a query of its own (`perf` of the PostgreSQL backend during
+    /// `suyuan capture` of the demo set: the referential-integrity triggers were about a quarter of its CPU).
+    private static let noEventForeignKeys = [
+        """
+        DO $$
+        DECLARE constraint_row record;
+        BEGIN
+            FOR constraint_row IN
+                SELECT c.conname, c.conrelid::regclass AS table_name FROM pg_constraint c
+                WHERE c.contype = 'f' AND c.confrelid = 'event'::regclass
+            LOOP
+                EXECUTE format('ALTER TABLE %s DROP CONSTRAINT %I', constraint_row.table_name, constraint_row.conname);
+            END LOOP;
+        END $$
+        """
     ]
 
     /// The plain layout keeps a plain event's hash and eventID unique through partial unique B-trees, whose keys were

@@ -3,7 +3,8 @@ import Foundation
 /// How the store's capture tables are laid out, chosen when the schema is created
 /// (docs/decisions/0025-national-hub-partitioning.md).
 ///
-/// - `plain`: one table each, with unique indexes on hashes and eventIDs and foreign keys to `event(id)`.
+/// - `plain`: one table each, with unique indexes on hashes and eventIDs (and, since `v20-no-event-foreign-keys`, no
+///   foreign keys to `event(id)`, as in the monthly layout).
 /// - `monthly` (`postgres://…?partitioned=monthly`): PostgreSQL's native declarative partitioning. `event` is
 ///   partitioned by RANGE of `record_time_ms`, one partition per calendar month (UTC), created as captures need
 ///   them (``PostgresPartitions``); the identifier, party and transaction rows and the projections that are keyed by
