@@ -20,6 +20,18 @@ public enum LedgerLeaf {
     /// - Parameter content: The bytes as stored.
     /// - Returns: SHA-256(0x00 || SHA-256(content)).
     public static func leafHash(content: some DataProtocol) -> MerkleHash {
-        RFC9162.leafHash(entry(content: content))
+        let contiguous = content.withContiguousStorageIfAvailable { leafHash(content: UnsafeRawBufferPointer($0)) }
+        return contiguous ?? RFC9162.leafHash(entry(content: content))
+    }
+
+    /// ``leafHash(content:)`` of bytes in memory, without copying them: every captured event is hashed so, on the
+    /// planning threads.
+    /// - Parameter content: The bytes as stored.
+    /// - Returns: SHA-256(0x00 || SHA-256(content)).
+    public static func leafHash(content: UnsafeRawBufferPointer) -> MerkleHash {
+        var hasher = SHA256()
+        hasher.update(bufferPointer: content)
+        let digest = hasher.finalize()
+        return digest.withUnsafeBytes { RFC9162.leafHash(entry: $0) }
     }
 }

@@ -22,6 +22,16 @@ public enum RFC9162 {
         }
     }
 
+    /// The leaf hash of one entry in memory, without copying it.
+    /// - Parameter entry: The entry's bytes.
+    /// - Returns: The leaf hash.
+    public static func leafHash(entry: UnsafeRawBufferPointer) -> MerkleHash {
+        sha256 { hasher in
+            hasher.update(data: leafPrefix)
+            hasher.update(bufferPointer: entry)
+        }
+    }
+
     /// The leaf hash of one entry given as bytes.
     /// - Parameter bytes: The entry's bytes.
     /// - Returns: The leaf hash.
