@@ -5,6 +5,8 @@ public import Storage
 /// The SQLite store as a ``Storage/CaptureJobStore``: jobs in `capture_job`, each change one write transaction.
 extension SQLiteEventStore: CaptureJobStore {
     public func enqueueCapture(_ job: CaptureJobRecord, body: Data) async throws(StorageError) {
+        // Compressed here, on the request's thread, so that the one writer writes a tenth of the bytes.
+        let kept = try CaptureJobBody.stored(body)
         try await write { db in
             guard try Bool.fetchOne(db, sql: "SELECT 1 FROM capture_job WHERE job_id = ?", arguments: [job.id]) == nil
             else { throw StorageError(.alreadyExists, "capture job \(job.id) already exists") }
@@ -16,7 +18,7 @@ extension SQLiteEventStore: CaptureJobStore {
                     """,
                 arguments: [
                     job.id, SQLitePlatformRows.milliseconds(job.createdAt), job.errorBehaviour.rawValue, job.capturedBy,
-                    job.eventCount, body,
+                    job.eventCount, kept,
                 ])
         }
     }
@@ -28,7 +30,7 @@ extension SQLiteEventStore: CaptureJobStore {
     }
 
     public func pendingCapture(id: String) async throws(StorageError) -> PendingCapture? {
-        try await read { db in
+        let kept = try await read { db -> PendingCapture? in
             guard
                 let row = try Row.fetchOne(
                     db,
@@ -37,6 +39,9 @@ extension SQLiteEventStore: CaptureJobStore {
             else { return nil }
             return PendingCapture(job: try SQLiteCaptureJobs.record(row), body: row["body"])
         }
+        guard var pending = kept else { return nil }
+        pending.body = try CaptureJobBody.original(pending.body)
+        return pending
     }
 
     public func failCapture(id: String, errors: [CaptureJobError], detail: String, at date: Date)
