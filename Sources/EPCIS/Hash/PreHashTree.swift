@@ -66,54 +66,69 @@ struct PropertyOrder: Sendable {
 }
 
 /// The pre-hash walk of the reference implementation (`hash_generator.py`), step for step.
+///
+/// The reference builds a string per element and joins them; here every element is written into one byte buffer,
+/// and where the reference sorts sibling strings the walk sorts those siblings' byte ranges in place. The bytes are
+/// the UTF-8 of the reference's string (Python compares strings by code point, which UTF-8 byte order preserves).
 enum PreHashWalk {
     /// The pre-hash string of an event tree whose children are the event's elements.
     static func preHash(type: String, event: PreHashNode, values: inout PreHashValueCache) -> String {
-        let ordered = inOrder(event, PropertyOrder.event, &values)
-        return "eventType=" + type + ordered + generic(event.children, &values)
+        var out: [UInt8] = []
+        out.reserveCapacity(1_024)
+        out.append(contentsOf: "eventType=".utf8)
+        out.append(contentsOf: type.utf8)
+        inOrder(event, PropertyOrder.event, &values, into: &out)
+        generic(event.children, &values, into: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     private static func inOrder(
-        _ parent: PreHashNode, _ order: PropertyOrder, _ values: inout PreHashValueCache
-    ) -> String {
-        var preHash = ""
+        _ parent: PreHashNode, _ order: PropertyOrder, _ values: inout PreHashValueCache, into out: inout [UInt8]
+    ) {
         let userExtensions = gatherUserExtensions(parent)
         var anyConsumed = false
         let children = parent.children
         for (name, childOrder) in order.entries {
-            var parts: [String] = []
+            var parts = Parts(start: out.count)
             for child in children where !child.isPair && child.name == name {
-                let part = elementString(child, childOrder, &values)
-                if !part.isEmpty { parts.append(part) }
+                let before = out.count
+                elementString(child, childOrder, &values, into: &out)
+                parts.ended(before, out.count)
                 // An element whose children all went into the string is used up; the rest is hashed as leftovers.
                 if child.children.isEmpty {
                     child.consumed = true
                     anyConsumed = true
                 }
             }
-            if parts.count > 1 { parts.sort(by: utf8Less) }
-            for part in parts { preHash += part }
+            parts.sort(&out)
         }
         if anyConsumed { parent.children.removeAll { $0.consumed } }
-        if !userExtensions.isEmpty { preHash += generic(userExtensions, &values) }
-        return preHash
+        if !userExtensions.isEmpty { generic(userExtensions, &values, into: &out) }
     }
 
+    /// `name=value` and the ordered grandchildren, or nothing when both are empty.
     private static func elementString(
-        _ child: PreHashNode, _ childOrder: PropertyOrder?, _ values: inout PreHashValueCache
-    ) -> String {
-        var grandChildren = ""
-        if let childOrder { grandChildren = inOrder(child, childOrder, &values) }
-        var text = ""
+        _ child: PreHashNode, _ childOrder: PropertyOrder?, _ values: inout PreHashValueCache,
+        into out: inout [UInt8]
+    ) {
+        let start = out.count
+        out.append(contentsOf: child.name.utf8)
+        var hasText = false
         if !child.text.isEmpty {
-            text = trimmed(child.text)
+            let text = trimmed(child.text)
             let name = child.name
-            text = name.containsBytes("time", ignoringASCIICase: true)
+            let value = name.containsBytes("time", ignoringASCIICase: true)
                 && !name.containsBytes("offset", ignoringASCIICase: true)
                 ? HashValueCanonicaliser.timestamp(text) : values.canonical(text)
-            if !text.isEmpty { text = "=" + text }
+            if !value.isEmpty {
+                out.append(UInt8(ascii: "="))
+                out.append(contentsOf: value.utf8)
+                hasText = true
+            }
         }
-        return text.isEmpty && grandChildren.isEmpty ? "" : child.name + text + grandChildren
+        let afterText = out.count
+        if let childOrder { inOrder(child, childOrder, &values, into: &out) }
+        if !hasText && out.count == afterText { out.removeSubrange(start...) }
     }
 
     /// User extensions inside an element other than the event itself (readPoint, sensorElement, …) go after the
@@ -132,28 +147,71 @@ enum PreHashWalk {
 
     /// Elements outside the order: `name=value` followed by their children, sorted, except inside a
     /// bizTransaction/source/destination pair where type comes before the value.
-    static func generic(_ children: [PreHashNode], _ values: inout PreHashValueCache) -> String {
-        var parts: [String] = []
-        parts.reserveCapacity(children.count)
+    static func generic(_ children: [PreHashNode], _ values: inout PreHashValueCache, into out: inout [UInt8]) {
+        var parts = Parts(start: out.count)
         for child in children {
+            let before = out.count
             if child.isPair {
-                parts.append(generic(child.children, &values))
-                continue
+                generic(child.children, &values, into: &out)
+            } else {
+                out.append(contentsOf: child.name.utf8)
+                let text = trimmed(child.text)
+                if !text.isEmpty {
+                    out.append(UInt8(ascii: "="))
+                    out.append(contentsOf: values.canonical(text).utf8)
+                }
+                generic(child.children, &values, into: &out)
             }
-            var text = trimmed(child.text)
-            if !text.isEmpty { text = "=" + values.canonical(text) }
-            parts.append(child.name + text + generic(child.children, &values))
+            // The reference sorts every part, empty ones too (they sort first and add nothing).
+            parts.ended(before, out.count)
         }
         let keepOrder = children.contains {
             !$0.isPair && ($0.name == "bizTransaction" || $0.name == "source" || $0.name == "destination")
         }
-        if parts.count > 1 && !keepOrder { parts.sort(by: utf8Less) }
-        return parts.joined()
+        if !keepOrder { parts.sort(&out) }
     }
 
-    /// Python's string order: by code point, which UTF-8 byte order preserves.
-    static func utf8Less(_ a: String, _ b: String) -> Bool {
-        a.utf8.lexicographicallyPrecedes(b.utf8)
+    /// The sibling parts written into the buffer one after the other from `start` (an empty part takes no room, and
+    /// sorts first, adding nothing); sorting rewrites them in UTF-8 byte order. A single part, the common case, is
+    /// counted without an array.
+    private struct Parts {
+        let start: Int
+        private var count = 0
+        private var firstEnd = 0
+        /// Where each part ends, once there are two or more.
+        private var ends: [Int] = []
+
+        init(start: Int) { self.start = start }
+
+        /// A part was written from `before` to `after` (the end of the buffer).
+        mutating func ended(_ before: Int, _ after: Int) {
+            guard after > before else { return }
+            count += 1
+            if count == 1 {
+                firstEnd = after
+            } else {
+                if count == 2 { ends = [firstEnd] }
+                ends.append(after)
+            }
+        }
+
+        /// Rewrites the parts, which end at the end of the buffer, in UTF-8 byte order.
+        func sort(_ out: inout [UInt8]) {
+            guard count > 1 else { return }
+            var parts: [ArraySlice<UInt8>] = []
+            parts.reserveCapacity(count)
+            var lower = start
+            for end in ends {
+                parts.append(out[lower..<end])
+                lower = end
+            }
+            // Equal parts are equal bytes: whether the sort keeps their order cannot show.
+            parts.sort { $0.lexicographicallyPrecedes($1) }
+            var sorted: [UInt8] = []
+            sorted.reserveCapacity(out.count - start)
+            for part in parts { sorted.append(contentsOf: part) }
+            out.replaceSubrange(start..., with: sorted)
+        }
     }
 
     /// Python's `str.strip()` for the whitespace that occurs in documents.
