@@ -21,18 +21,27 @@ final class DirectoryBook: Sendable {
 
 /// Refreshes the directory from the peers that serve one (`"directory": true` in the peers file): at start and every
 /// `interval` after, `GET /federation/directory` on each; a hub that does not answer keeps what was known.
+///
+/// A hub that could not be read is asked again sooner: after 1 s, 2 s, 4 s … up to `interval`. A platform that
+/// starts before its hub (or while the hub restarts) learns the hub's prefixes once the hub answers, not an interval
+/// later.
 struct DirectoryRefreshService<Store: PlatformStore>: Service {
     let platform: Platform<Store>
     var interval: Duration = .seconds(300)
+    /// The first wait after a hub did not answer; it doubles with each failed round, up to `interval`.
+    var firstRetry: Duration = .seconds(1)
 
     func run() async throws {
+        var retry = firstRetry
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
+            var failed = false
             for hub in platform.directory.peers.values where hub.servesDirectory {
                 do throws(FederationError) {
                     let listing: [String: [PlatformDirectory.Listing]] = try await platform.peers.get(
                         hub, "/federation/directory")
                     platform.directoryBook.merge(listing["platforms"] ?? [])
                 } catch {
+                    failed = true
                     platform.logger.warning(
                         "the directory of a hub cannot be read", metadata: ["hub": "\(hub.id)", "error": "\(error.message)"])
                 }
@@ -41,7 +50,9 @@ struct DirectoryRefreshService<Store: PlatformStore>: Service {
                 try? await gracefulShutdown()
                 return
             }
-            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
+            let wait = failed ? min(retry, interval) : interval
+            retry = failed ? min(retry * 2, interval) : firstRetry
+            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: wait) }
         }
     }
 }

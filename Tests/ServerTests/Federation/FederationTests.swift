@@ -172,5 +172,18 @@ struct FederationTests {
         let homeDown = try await world.page("bj", sausage)
         #expect(homeDown.contains("registered on platform hub, which cannot be reached right now"), "\(homeDown.prefix(4_000))")
         #expect(!homeDown.contains("id=\"unknown\""))
+
+        // MARK: a platform that starts while its directory hub is down learns the hub's prefixes once the hub is back
+        // (within seconds: a hub that did not answer is asked again after 1, 2, 4 … s, not after the 5-minute interval)
+        world.nodes["bj"]?.server?.stop(timeout: 20)
+        try await world.start("bj")
+        let unknown = try await world.json("bj", .GET, "/federation/directory").json["platforms"] as? [[String: Any]] ?? []
+        #expect(!unknown.contains { $0["id"] as? String == "hub" && $0["prefixes"] as? [String] == ["6903456"] })
+        try await Task.sleep(for: .seconds(2))
+        try await world.start("hub")
+        #expect(try await world.eventually(20) {
+            let listed = try await world.json("bj", .GET, "/federation/directory").json["platforms"] as? [[String: Any]] ?? []
+            return listed.contains { $0["id"] as? String == "hub" && $0["prefixes"] as? [String] == ["6903456"] }
+        })
     }
 }
