@@ -11,7 +11,6 @@ public import Foundation
 /// Zstandard's magic number (`28 B5 2F FD`), which no JSON or XML text starts with (`0xB5` cannot follow `(` in
 /// UTF-8).
 public enum CaptureJobBody {
-    private static let magic: [UInt8] = [0x28, 0xB5, 0x2F, 0xFD]
     private static let level: Int32 = 1
 
     /// The kept form of a document.
@@ -38,6 +37,7 @@ public enum CaptureJobBody {
     /// - Returns: the bytes as they were sent.
     /// - Throws: ``StorageError`` `.internalFailure` for a damaged frame.
     public static func original(_ kept: Data) throws(StorageError) -> Data {
+        let magic = EventBodyCodec.zstdMagic
         guard kept.count >= magic.count, kept.prefix(magic.count).elementsEqual(magic) else { return kept }
         let size = kept.withUnsafeBytes { ZSTD_getFrameContentSize($0.baseAddress, $0.count) }
         // ZSTD_CONTENTSIZE_UNKNOWN and ZSTD_CONTENTSIZE_ERROR are the two largest values; frames written by

@@ -16,10 +16,7 @@ public enum RFC9162 {
     /// - Parameter data: The entry's bytes.
     /// - Returns: The leaf hash.
     public static func leafHash(_ data: Data) -> MerkleHash {
-        sha256 { hasher in
-            hasher.update(data: leafPrefix)
-            hasher.update(data: data)
-        }
+        data.withUnsafeBytes { leafHash(entry: $0) }
     }
 
     /// The leaf hash of one entry in memory, without copying it.
