@@ -33,7 +33,7 @@ struct CaptureService<Store: PlatformStore>: Service {
                 let prepared = await prepare(id)
                 await writing?.value
                 guard !Task.isShuttingDownGracefully else {
-                    prepared?.pipeline.cancel()
+                    prepared?.cancel()
                     break
                 }
                 writing = Task { await runJob(id, prepared: prepared) }
@@ -65,46 +65,41 @@ struct CaptureService<Store: PlatformStore>: Service {
         }
     }
 
-    /// A job read from the store, decoded and with its first batch planned.
-    struct PreparedJob: Sendable {
-        let pipeline: CapturePipeline
-    }
-
-    /// Reads, decodes and starts planning a job, for ``runJob(_:prepared:)``; nil when that fails in any way (the
-    /// job then runs from the store as usual, which meets the same failure and treats it).
-    func prepare(_ id: String) async -> PreparedJob? {
+    /// Reads, decodes and starts planning a job (its first batch planned), for ``runJob(_:prepared:)``; nil when
+    /// that fails in any way (the job then runs from the store as usual, which meets the same failure and treats it).
+    func prepare(_ id: String) async -> CapturePipeline? {
         guard let pending = try? await store.pendingCapture(id: id) else { return nil }
         return try? plan(id, pending)
     }
 
-    private func plan(_ id: String, _ pending: PendingCapture) throws -> PreparedJob {
+    private func plan(_ id: String, _ pending: PendingCapture) throws -> CapturePipeline {
         let (document, locations, format) = try EPCISDocumentReader().readLocated(pending.body)
         var context = CaptureContext(errorBehaviour: pending.job.errorBehaviour)
         context.documentFormat = format
         context.jobID = id
         context.eventsValidated = jobs.wasValidated(id)
-        return PreparedJob(pipeline: CapturePipeline(planning: document, locations: locations, context: context))
+        return CapturePipeline(planning: document, locations: locations, context: context)
     }
 
     /// Runs one job until it has ended, or until shutdown while it waits for the store.
     /// - Parameters:
     ///   - id: the job.
     ///   - prepared: the job already planned (``prepare(_:)``), for the first try; later tries read it again.
-    func runJob(_ id: String, prepared: PreparedJob? = nil) async {
+    func runJob(_ id: String, prepared: CapturePipeline? = nil) async {
         var failures = 0
         var prepared = prepared
         while true {
             do {
                 let pipeline: CapturePipeline
                 if let ready = prepared {
-                    pipeline = ready.pipeline
+                    pipeline = ready
                     prepared = nil
                 } else {
                     guard let pending = try await store.pendingCapture(id: id) else {
                         jobs.ended(id)
                         return
                     }
-                    pipeline = try plan(id, pending).pipeline
+                    pipeline = try plan(id, pending)
                 }
                 let receipt = try await store.capture(planned: pipeline)
                 jobs.ended(id)
