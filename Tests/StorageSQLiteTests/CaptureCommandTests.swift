@@ -75,16 +75,10 @@ struct CaptureCommandTests {
         return (store, paths)
     }
 
-    static func count(_ store: String, _ sql: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        process.arguments = [store, sql]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    /// The `sqlite3` shell's answer to a query, as one trimmed text.
+    static func answer(_ store: String, _ sql: String) async throws -> String {
+        try await SQLiteLedgerTests.query(store, sql).joined(separator: "\n")
+            .trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     @Test("files of both formats are stored in order, one line each, with the projections of all of them")
@@ -103,15 +97,15 @@ struct CaptureCommandTests {
         #expect(lines.dropFirst().first?.hasPrefix(paths[1] + ": stored 1 events and 0 master data elements (xml)") == true)
         #expect(lines.last?.hasPrefix(paths[2] + ": stored 1 events") == true)
         // And the events are stored in that order, the projections following all of them
-        #expect(try Self.count(store, "SELECT count(*) FROM event") == "4")
-        let parent = try Self.count(
+        #expect(try await Self.answer(store, "SELECT count(*) FROM event") == "4")
+        let parent = try await Self.answer(
             store,
             """
             SELECT p.text FROM identifier_state s JOIN term p ON p.id = s.parent
             WHERE s.key = 'https://id.gs1.org/01/10614141073464/21/2018'
             """)
         #expect(parent == "https://id.gs1.org/00/106141412345678908")
-        let location = try Self.count(
+        let location = try await Self.answer(
             store,
             """
             SELECT l.text FROM identifier_state s JOIN term l ON l.id = s.location
@@ -140,9 +134,9 @@ struct CaptureCommandTests {
         #expect(output.errorText.contains("eventTime"))
         // And only the first file is stored: nothing of the invalid one, nothing of the one after it
         #expect(output.text.split(separator: "\n").count == 1)
-        #expect(try Self.count(store, "SELECT count(*) FROM event") == "2")
-        #expect(try Self.count(store, "SELECT count(*) FROM term WHERE text LIKE '%/21/3001'") == "0")
-        #expect(try Self.count(store, "SELECT count(*) FROM term WHERE text LIKE '%/21/4001'") == "0")
+        #expect(try await Self.answer(store, "SELECT count(*) FROM event") == "2")
+        #expect(try await Self.answer(store, "SELECT count(*) FROM term WHERE text LIKE '%/21/3001'") == "0")
+        #expect(try await Self.answer(store, "SELECT count(*) FROM term WHERE text LIKE '%/21/4001'") == "0")
     }
 
     @Test("a file repeating an event of an earlier file of the same command is refused as already stored")
@@ -155,6 +149,6 @@ struct CaptureCommandTests {
         #expect(output.status == 1)
         #expect(output.errorText.contains(paths[1] + ":"))
         #expect(output.errorText.contains("already stored"))
-        #expect(try Self.count(store, "SELECT count(*) FROM event") == "2")
+        #expect(try await Self.answer(store, "SELECT count(*) FROM event") == "2")
     }
 }

@@ -42,7 +42,7 @@ import Testing
 }
 
 /// How the SQLite store keeps a job's document: compressed, and rows of an earlier release as they were.
-@Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3")))
+@Suite(.enabled(if: SQLiteLedgerTests.hasSQLite3))
 struct SQLiteCaptureJobBodyTests {
     @Test("a job's document is kept compressed and comes back as sent; a plain body kept before reads as it is")
     func keptCompressed() async throws {
@@ -59,8 +59,8 @@ struct SQLiteCaptureJobBodyTests {
         // When it is enqueued
         try await store.enqueueCapture(job, body: document)
         // Then the file holds a small frame of it, and the job gives back the very bytes sent
-        let kept = try CaptureCommandTests.count(path, "SELECT length(body) FROM capture_job WHERE job_id = 'job-1'")
-        #expect((Int(kept.trimmingCharacters(in: .whitespacesAndNewlines)) ?? .max) * 10 < document.count)
+        let kept = try await SQLiteLedgerTests.query(path, "SELECT length(body) FROM capture_job WHERE job_id = 'job-1'")
+        #expect((kept.first.flatMap { Int($0) } ?? .max) * 10 < document.count)
         #expect(try await store.pendingCapture(id: "job-1")?.body == document)
 
         // And a job kept by an earlier release, its body the plain bytes, reads as it was sent
